@@ -1,0 +1,1 @@
+"""What Sammen knows and does; no web framework, no UI."""

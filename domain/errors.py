@@ -1,0 +1,20 @@
+"""Domain errors: each carries a translation key so the UI can say it in the user's language."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Something a user asked for that Sammen refuses, with a message key."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class AccessDenied(DomainError):
+    """The access policy said no; an audit entry has been written."""
+
+
+class NotFound(DomainError):
+    """The thing asked for does not exist (or is not visible to the actor)."""

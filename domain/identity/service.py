@@ -1,0 +1,76 @@
+"""Use cases of identity: turning a verified login into a session, and switching roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.audit import service as audit
+from domain.clock import today_local
+from domain.errors import DomainError
+from domain.events import committing
+from domain.identity.facts import load_person_facts
+from domain.identity.model import Actor, Role, UserLoggedIn
+from persistence.accounts import LoginRecord, UserAccount
+from persistence.db import transaction
+
+VALID_ACR = ("2", "3")
+
+
+class LoginRefused(DomainError):
+    """A verified identity that Sammen will not let in; the key names the reason."""
+
+
+@dataclass(frozen=True)
+class SessionGrant:
+    """What a session stores about a login: the person, their roles and the level of assurance."""
+
+    account_id: int
+    person_id: int
+    name: str
+    roles: tuple[Role, ...]
+    role: Role
+    acr: str
+
+
+async def do_login(subject: str, acr: str | None, *, now: datetime, client_address: str = "") -> SessionGrant:
+    """Accept a verified subject: refuse unknown, inactive or role-less accounts, with an audit entry."""
+    level = acr if acr in VALID_ACR else "2"
+    account = await UserAccount.get_or_none(oidc_subject=subject)
+    if account is None:
+        await audit.record("login", audit.REFUSED, detail="unknown_subject", client_address=client_address)
+        raise LoginRefused("login.refused.unknown")
+    if not account.active:
+        await audit.record("login", audit.REFUSED, detail="inactive_account", client_address=client_address,
+                           concerned_person_id=account.person_id)  # type: ignore[attr-defined]
+        raise LoginRefused("login.refused.inactive")
+    person_id: int = account.person_id  # type: ignore[attr-defined]
+    facts = await load_person_facts(person_id, today_local(now))
+    role = facts.default_role() if facts else None
+    if facts is None or role is None:
+        await audit.record("login", audit.REFUSED, detail="no_role", client_address=client_address,
+                           concerned_person_id=person_id)
+        raise LoginRefused("login.refused.no_role")
+    async with committing(transaction) as outbox:
+        await UserAccount.filter(id=account.id).update(last_login_at=now)
+        await LoginRecord.create(account_id=account.id, at=now, acr=level)
+        outbox.add(UserLoggedIn(person_id=person_id, account_id=account.id, acr=level))
+    await audit.record("login", audit.ALLOWED, concerned_person_id=person_id, client_address=client_address,
+                       detail=f"acr={level}")
+    roles = tuple(r for r in Role if r in facts.roles)
+    return SessionGrant(account.id, person_id, facts.name, roles, role, level)
+
+
+async def current_actor(person_id: int, role: str, acr: str, *, now: datetime, client_address: str = "") -> Actor:
+    """Rebuild the actor for a request from fresh facts, so revoked access ends at once."""
+    facts = await load_person_facts(person_id, today_local(now))
+    if facts is None or not facts.roles:
+        raise LoginRefused("login.refused.no_role")
+    wanted = Role(role) if role in Role.__members__.values() else facts.default_role()
+    if wanted not in facts.roles:
+        wanted = facts.default_role()
+    assert wanted is not None
+    account_active = await UserAccount.filter(person_id=person_id, active=True).exists()
+    if not account_active:
+        raise LoginRefused("login.refused.inactive")
+    return facts.actor(wanted, acr, client_address)

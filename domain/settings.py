@@ -1,0 +1,56 @@
+"""Settings read once from the environment; the composition root passes them on."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("SAMMEN_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob Sammen reads from its environment."""
+
+    port: int
+    public_url: str
+    database_url: str
+    redis_url: str | None
+    oidc_issuer: str | None
+    oidc_client_id: str
+    oidc_client_secret: str
+    storage_secret: str
+    idle_minutes: int
+
+    @property
+    def dev_idp_enabled(self) -> bool:
+        """The embedded identity provider runs only when no external one is configured."""
+        return not self.oidc_issuer
+
+    @property
+    def issuer(self) -> str:
+        """The issuer Sammen trusts: the external one, or the embedded one under /dev-idp."""
+        return self.oidc_issuer or f"{self.public_url}/dev-idp"
+
+
+def default_database_url() -> str:
+    """An SQLite file under ./data, in WAL mode with a busy timeout."""
+    return f"sqlite://{DATA_DIR / 'sammen.sqlite3'}?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL"
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Read the settings from the environment (or a given mapping)."""
+    e = os.environ if env is None else env
+    port = int(e.get("PORT", "8080"))
+    return Settings(
+        port=port,
+        public_url=e.get("PUBLIC_URL", f"http://localhost:{port}").rstrip("/"),
+        database_url=e.get("DATABASE_URL") or default_database_url(),
+        redis_url=e.get("REDIS_URL") or None,
+        oidc_issuer=(e.get("OIDC_ISSUER") or "").rstrip("/") or None,
+        oidc_client_id=e.get("OIDC_CLIENT_ID", "sammen"),
+        oidc_client_secret=e.get("OIDC_CLIENT_SECRET", "sammen-dev-secret"),
+        storage_secret=e.get("STORAGE_SECRET", "sammen-dev-storage-secret-change-me"),
+        idle_minutes=int(e.get("SESSION_IDLE_MINUTES", "30")),
+    )

@@ -1,0 +1,138 @@
+"""Database set-up: SQLite by default, PostgreSQL by DATABASE_URL; migrations, never generate_schemas."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise, connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.migrations.api import migrate as migrate_api
+from tortoise.migrations.executor import MigrationExecutor
+from tortoise.transactions import in_transaction
+
+MODEL_MODULES = [
+    "persistence.organisation",
+    "persistence.people",
+    "persistence.accounts",
+    "persistence.audit",
+]
+MIGRATIONS_MODULE = "persistence.migrations"
+MIGRATION_TABLE = "tortoise_migrations"
+
+
+class DatabaseNotReady(Exception):
+    """The database is not in the state a command expects; the message says what to do."""
+
+
+def tortoise_config(url: str) -> dict[str, Any]:
+    """The Tortoise configuration for one database URL."""
+    if url.startswith("sqlite://"):
+        path = url.removeprefix("sqlite://").split("?", 1)[0]
+        if path not in (":memory:", ""):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "models": {
+                "models": MODEL_MODULES,
+                "migrations": MIGRATIONS_MODULE,
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def open_database(url: str) -> None:
+    """Connect Tortoise to the database; the schema must already be migrated."""
+    await Tortoise.init(config=tortoise_config(url))
+
+
+async def close_database() -> None:
+    """Close every connection."""
+    await Tortoise.close_connections()
+
+
+def connection() -> BaseDBAsyncClient:
+    """The default connection."""
+    return connections.get("default")
+
+
+@asynccontextmanager
+async def transaction() -> AsyncIterator[BaseDBAsyncClient]:
+    """One transaction: committed when the block ends, rolled back when it raises."""
+    async with in_transaction("default") as conn:
+        yield conn
+
+
+async def table_names() -> set[str]:
+    """The tables that exist in the connected database."""
+    conn = connection()
+    if conn.capabilities.dialect == "sqlite":
+        _, rows = await conn.execute_query("SELECT name FROM sqlite_master WHERE type='table'")
+    else:
+        _, rows = await conn.execute_query(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+    return {row["name"] for row in rows}
+
+
+async def pending_migrations(url: str) -> list[str]:
+    """Names of migrations not yet applied to the database."""
+    config = tortoise_config(url)
+    await Tortoise.init(config=config, init_connections=False)
+    steps = await MigrationExecutor(connections.get("default"), config["apps"]).plan(None)
+    return [f"{step.migration.app_label}.{step.migration.name}" for step in steps if not step.backward]
+
+
+async def apply_migrations(url: str, progress: Callable[[str], None] = lambda _m: None) -> list[str]:
+    """Apply every pending migration, refusing a database that holds tables Sammen did not record."""
+    await open_database(url)
+    try:
+        existing = await table_names()
+    finally:
+        await close_database()
+    if existing and MIGRATION_TABLE not in existing:
+        overlap = sorted(existing)[:5]
+        raise DatabaseNotReady(
+            "Databasen indeholder allerede tabeller, som Sammen ikke har oprettet med migrate "
+            f"({', '.join(overlap)}). Brug en tom database, eller sæt DATABASE_URL til en anden."
+        )
+    applied: list[str] = []
+
+    def on_progress(event: str, app_label: str, name: str) -> None:
+        if event == "apply_done":
+            applied.append(f"{app_label}.{name}")
+            progress(f"{app_label}.{name}")
+
+    try:
+        await migrate_api(config=tortoise_config(url), progress=on_progress)
+    finally:
+        await close_database()
+    return applied
+
+
+async def check_schema_current(url: str) -> None:
+    """Raise DatabaseNotReady unless every migration has been applied."""
+    pending = await pending_migrations(url)
+    await close_database()
+    if pending:
+        raise DatabaseNotReady(
+            f"Databasen mangler {len(pending)} migrering(er) ({', '.join(pending)}). "
+            "Kør: python main.py migrate"
+        )
+
+
+async def database_status() -> dict[str, Any]:
+    """A cheap liveness probe of the database for /api/health."""
+    try:
+        conn = connection()
+        await conn.execute_query("SELECT 1")
+        return {"status": "ok", "dialect": conn.capabilities.dialect}
+    except Exception as exc:  # noqa: BLE001 - health must answer, whatever broke
+        return {"status": "error", "error": type(exc).__name__}
+

@@ -10,6 +10,7 @@ class UserAccount(Model):
     """A login for one person, keyed by the subject the identity provider gives them."""
 
     id = fields.IntField(primary_key=True)
+    person_id: int
     person = fields.OneToOneField("models.Person", related_name="account")
     oidc_subject = fields.CharField(max_length=200, unique=True)
     username = fields.CharField(max_length=80, default="")
@@ -26,6 +27,7 @@ class LoginRecord(Model):
     """One successful login, for adoption figures (who logged in, when, at which level)."""
 
     id = fields.IntField(primary_key=True)
+    account_id: int
     account = fields.ForeignKeyField("models.UserAccount", related_name="logins")
     at = fields.DatetimeField()
     acr = fields.CharField(max_length=4)

@@ -49,7 +49,7 @@ def tortoise_config(url: str) -> dict[str, Any]:
 
 async def open_database(url: str) -> None:
     """Connect Tortoise to the database; the schema must already be migrated."""
-    await Tortoise.init(config=tortoise_config(url))
+    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
 
 
 async def close_database() -> None:

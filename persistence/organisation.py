@@ -23,6 +23,7 @@ class Institution(Model):
     """A vuggestue, børnehave, school, BFO or club, numbered by its institutionsnummer."""
 
     id = fields.IntField(primary_key=True)
+    municipality_id: int
     municipality: fields.ForeignKeyRelation[Municipality] = fields.ForeignKeyField(
         "models.Municipality", related_name="institutions"
     )
@@ -40,9 +41,11 @@ class Group(Model):
     """A stue, klasse or hold, with no institution when it crosses institutions."""
 
     id = fields.IntField(primary_key=True)
+    municipality_id: int
     municipality: fields.ForeignKeyRelation[Municipality] = fields.ForeignKeyField(
         "models.Municipality", related_name="groups"
     )
+    institution_id: int | None
     institution: fields.ForeignKeyNullableRelation[Institution] = fields.ForeignKeyField(
         "models.Institution", related_name="groups", null=True
     )

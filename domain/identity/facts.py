@@ -22,7 +22,7 @@ from persistence.people import (
 )
 
 CHILD_LOGIN_MIN_AGE = 10
-ROLE_ORDER = (Role.PARENT, Role.STAFF, Role.LEADER, Role.CHILD, Role.PPR, Role.PROJECT_TEAM, Role.ADMIN)
+ROLE_ORDER = (Role.LEADER, Role.STAFF, Role.PPR, Role.PROJECT_TEAM, Role.ADMIN, Role.PARENT, Role.CHILD)
 
 
 def active_on(day: date, start_field: str = "start", end_field: str = "end") -> Q:

@@ -42,9 +42,9 @@ async def do_login(subject: str, acr: str | None, *, now: datetime, client_addre
         raise LoginRefused("login.refused.unknown")
     if not account.active:
         await audit.record("login", audit.REFUSED, detail="inactive_account", client_address=client_address,
-                           concerned_person_id=account.person_id)  # type: ignore[attr-defined]
+                           concerned_person_id=account.person_id)
         raise LoginRefused("login.refused.inactive")
-    person_id: int = account.person_id  # type: ignore[attr-defined]
+    person_id: int = account.person_id
     facts = await load_person_facts(person_id, today_local(now))
     role = facts.default_role() if facts else None
     if facts is None or role is None:

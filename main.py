@@ -1,0 +1,124 @@
+"""Sammen's composition root: settings, database, event bridge, pages; and the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from nicegui import app, ui
+
+from domain.events import bus
+from domain.settings import Settings, load_settings
+from persistence import db
+
+log = logging.getLogger("sammen")
+
+
+def install_lifespan(settings: Settings) -> None:
+    """Open the database and the event bridge around NiceGUI's own lifespan (replaced, never stacked)."""
+    router: Any = app.router
+    original = getattr(router, "_sammen_original_lifespan", None) or router.lifespan_context
+    router._sammen_original_lifespan = original
+
+    @asynccontextmanager
+    async def lifespan(a: Any) -> AsyncIterator[None]:
+        await db.check_schema_current(settings.database_url)
+        await db.open_database(settings.database_url)
+        if settings.redis_url:
+            await bus.connect_redis(settings.redis_url)
+        try:
+            async with original(a):
+                yield
+        finally:
+            await bus.close()
+            await db.close_database()
+
+    router.lifespan_context = lifespan
+
+
+def configure(settings: Settings) -> None:
+    """Build the web app for these settings."""
+    from ui.app import build
+
+    install_lifespan(settings)
+    build(settings)
+
+
+def serve(settings: Settings) -> None:
+    """Start the web server (after refusing an unmigrated database with a clear message)."""
+    configure(settings)
+    ui.run(title="Sammen", port=settings.port, storage_secret=settings.storage_secret, language="da",
+           reload=False, show=False, favicon="🤝", show_welcome_message=True)
+
+
+def _bar(fraction: float, message: str) -> None:
+    filled = int(fraction * 30)
+    sys.stdout.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction * 100:5.1f}%  {message[:50]:<50}")
+    sys.stdout.flush()
+
+
+async def _migrate(settings: Settings) -> int:
+    applied = await db.apply_migrations(settings.database_url, progress=lambda m: print(f"  anvendt {m}"))
+    print(f"Migreringer anvendt: {len(applied)}" if applied else "Databasen er allerede opdateret.")
+    return 0
+
+
+async def _seed(settings: Settings, scale: float, if_empty: bool) -> int:
+    from domain.clock import today_local
+    from domain.demo.seed import DatabaseNotEmpty, seed_demo
+
+    await db.check_schema_current(settings.database_url)
+    await db.open_database(settings.database_url)
+    try:
+        summary = await seed_demo(today=today_local(), scale=scale, progress=_bar)
+    except DatabaseNotEmpty as exc:
+        if if_empty:
+            print("Demo-kommunen findes allerede; intet at gøre.")
+            return 0
+        print(f"\n{exc}", file=sys.stderr)
+        return 2
+    finally:
+        await db.close_database()
+    print(f"\nDemo-kommune oprettet på {summary.seconds:.1f} s: {summary.institutions} institutioner, "
+          f"{summary.children} børn, {summary.guardians} forældre, {summary.staff} medarbejdere.")
+    return 0
+
+
+def cli(argv: list[str]) -> int:
+    """Run one command: serve (default), migrate or seed --demo."""
+    parser = argparse.ArgumentParser(prog="main.py", description="Sammen")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("serve", help="start the web app")
+    sub.add_parser("migrate", help="apply database migrations")
+    seed = sub.add_parser("seed", help="generate the demo municipality")
+    seed.add_argument("--demo", action="store_true", required=True)
+    seed.add_argument("--scale", type=float, default=1.0)
+    seed.add_argument("--if-empty", action="store_true", help="do nothing if the database holds data")
+    args = parser.parse_args(argv)
+    settings = load_settings()
+    try:
+        if args.command == "migrate":
+            return asyncio.run(_migrate(settings))
+        if args.command == "seed":
+            return asyncio.run(_seed(settings, args.scale, args.if_empty))
+        asyncio.run(db.check_schema_current(settings.database_url))
+    except db.DatabaseNotReady as exc:
+        print(f"Sammen: {exc}", file=sys.stderr)
+        return 2
+    serve(settings)
+    return 0
+
+
+if __name__ in {"__main__", "__mp_main__"}:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if os.environ.get("NICEGUI_USER_SIMULATION"):
+        configure(load_settings())
+        ui.run(storage_secret=load_settings().storage_secret, language="da")
+    else:
+        sys.exit(cli(sys.argv[1:]))

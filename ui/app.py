@@ -1,0 +1,71 @@
+"""Wiring the web app: auth routes, the dev IdP, the health API and every page."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from nicegui import app
+
+from auth import session
+from auth.dev_idp import DevUser, create_dev_idp_router
+from auth.oidc import build_oauth, create_auth_router
+from domain.clock import utcnow
+from domain.demo.users import DEMO_USERS
+from domain.health import health
+from domain.identity.model import Role
+from domain.settings import Settings
+from ui.navigation import HOME
+from ui.pages import admin, child, login, parent, staff
+
+# Lets a tester see the refusal page for a login Sammen does not know.
+UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
+                            "Findes ikke i Sammen: login afvises")
+
+
+async def dev_users() -> list[DevUser]:
+    """The named demo users offered by the development identity provider."""
+    return [DevUser(u.subject, u.name, u.role_label, u.detail) for u in DEMO_USERS] + [UNKNOWN_TEST_USER]
+
+
+def _api_routes() -> None:
+    @app.get("/api/health")
+    async def api_health() -> JSONResponse:
+        ok, body = await health()
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+    @app.get("/")
+    async def root() -> RedirectResponse:
+        data = session.session_data()
+        if data is None:
+            return RedirectResponse("/login", status_code=303)
+        return RedirectResponse(HOME.get(Role(data["role"]), "/login"), status_code=303)
+
+    @app.post("/auth/ping")
+    async def ping(request: Request) -> JSONResponse:
+        data = session.session_data()
+        now = utcnow()
+        if data is None or session.idle_expired(data, now):
+            return JSONResponse({"active": False}, status_code=401)
+        app.storage.user[session.SESSION_KEY] = {**data, "last_seen": now.isoformat()}
+        return JSONResponse({"active": True})
+
+
+def build(settings: Settings) -> None:
+    """Register routes and pages on the NiceGUI app (again on every test run, never twice per app)."""
+    session.config.idle_minutes = settings.idle_minutes
+    backchannel: FastAPI | None = None
+    if settings.dev_idp_enabled:
+        idp = create_dev_idp_router(
+            issuer=settings.issuer, client_id=settings.oidc_client_id,
+            client_secret=settings.oidc_client_secret, list_users=dev_users,
+        )
+        app.include_router(idp, prefix="/dev-idp")
+        backchannel = FastAPI()
+        backchannel.include_router(idp, prefix="/dev-idp")
+    app.include_router(create_auth_router(settings, build_oauth(settings, backchannel)))
+    _api_routes()
+    login.register(settings.dev_idp_enabled)
+    parent.register()
+    child.register()
+    staff.register()
+    admin.register()

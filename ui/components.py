@@ -1,0 +1,54 @@
+"""Small reusable pieces: avatars, institution badges, empty states."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from domain.organisation.model import EnrolmentView, InstitutionKind
+from ui.i18n import fmt_date, t
+
+KIND_COLOURS = {
+    InstitutionKind.VUGGESTUE: "pink-3",
+    InstitutionKind.BOERNEHAVE: "orange-4",
+    InstitutionKind.INTEGRERET: "amber-6",
+    InstitutionKind.DAGPLEJE: "lime-7",
+    InstitutionKind.SKOLE: "blue-5",
+    InstitutionKind.BFO: "teal-5",
+    InstitutionKind.KLUB: "deep-purple-4",
+}
+
+
+def avatar(initials: str, photo_url: str = "", size: str = "48px") -> None:
+    """A round photo, or the initials when there is no photo."""
+    with ui.avatar(color="primary", text_color="white", size=size):
+        if photo_url:
+            ui.image(photo_url)
+        else:
+            ui.label(initials).classes("text-weight-medium")
+
+
+def kind_badge(kind: InstitutionKind) -> None:
+    """A coloured badge naming the kind of institution."""
+    ui.badge(t(f"kind.{kind.value}"), color=KIND_COLOURS[kind]).props("rounded")
+
+
+def enrolment_line(e: EnrolmentView) -> None:
+    """Institution, kind and group on one line."""
+    with ui.row().classes("items-center gap-2 no-wrap"):
+        kind_badge(e.institution_kind)
+        ui.label(e.institution_name).classes("text-body2")
+        if e.group_name:
+            ui.label(f"· {e.group_name}").classes("text-body2 text-grey-8")
+
+
+def span_label(e: EnrolmentView) -> str:
+    """'1. august 2024 – nu'."""
+    end = fmt_date(e.end) if e.end else t("child.until_now")
+    return f"{fmt_date(e.start)} – {end}"
+
+
+def empty_state(icon: str, message_key: str) -> None:
+    """A friendly card that says what to do when there is nothing to show."""
+    with ui.card().classes("w-full items-center q-pa-lg").mark("empty"):
+        ui.icon(icon, size="xl", color="grey-5")
+        ui.label(t(message_key)).classes("text-grey-8 text-center")

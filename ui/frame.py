@@ -1,0 +1,97 @@
+"""The shared chrome: header, navigation by role, role switch, language, logout; responsive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from nicegui import app, ui
+
+from auth.session import config as session_config
+from auth.session import switch_role
+from domain.identity.model import Actor, Role
+from ui.i18n import current_language, t
+from ui.navigation import HOME, NAV
+
+IDLE_SCRIPT = """<script>(function(){let t,last=0;const ms=%d;
+const ping=()=>{const n=Date.now();if(n-last>60000){last=n;fetch('/auth/ping',{method:'POST'});}};
+const reset=()=>{clearTimeout(t);t=setTimeout(()=>{location.href='/auth/logout?reason=expired'},ms);ping();};
+['click','keydown','touchstart'].forEach(e=>document.addEventListener(e,reset,{passive:true}));reset();})();</script>"""
+
+
+def theme() -> None:
+    """Colours and base styles shared by every page."""
+    ui.colors(primary="#1f5f8b", secondary="#f2a541", accent="#2e8b57", positive="#2e8b57")
+    ui.query("body").classes("bg-grey-1")
+
+
+def toggle_language() -> None:
+    """Switch between Danish and English and redraw the page."""
+    app.storage.user["lang"] = "en" if current_language() == "da" else "da"
+    ui.navigate.reload()
+
+
+def _choose_role(role: Role) -> None:
+    if switch_role(role):
+        ui.navigate.to(HOME[role])
+
+
+def _nav_links(actor: Actor, dense: bool) -> None:
+    for key, path, icon in NAV[actor.role]:
+        button = ui.button(t(key), icon=icon, on_click=lambda p=path: ui.navigate.to(p))
+        button.props("flat no-caps" + (" align=left" if dense else " color=white"))
+        if dense:
+            button.classes("w-full")
+
+
+def _user_menu(actor: Actor) -> None:
+    with ui.button(icon="account_circle").props("flat round color=white").mark("user-menu"):
+        with ui.menu():
+            ui.item(actor.name).props("dense").classes("text-weight-bold")
+            ui.item(t(f"role.{actor.role.value}")).props("dense").classes("text-grey-7")
+            ui.separator()
+            if len(actor.roles) > 1:
+                ui.item(t("nav.switch_role")).props("dense").classes("text-caption text-grey-7")
+                for role in sorted(actor.roles - {actor.role}, key=list(Role).index):
+                    ui.menu_item(t(f"role.{role.value}"), on_click=lambda r=role: _choose_role(r)).mark(
+                        f"role-{role.value}")
+                ui.separator()
+            ui.menu_item(t("nav.language"), on_click=toggle_language)
+            ui.menu_item(t("nav.logout"), on_click=lambda: ui.navigate.to("/auth/logout")).mark("logout")
+
+
+@contextmanager
+def frame(actor: Actor, title: str) -> Iterator[None]:
+    """Render the chrome for a signed-in actor and yield the content column."""
+    theme()
+    ui.page_title(f"{title} · Sammen")
+    ui.add_body_html(IDLE_SCRIPT % (session_config.idle_minutes * 60 * 1000))
+    drawer = ui.left_drawer(value=False).props("overlay bordered").classes("bg-white")
+    with drawer:
+        _nav_links(actor, dense=True)
+    with ui.header().classes("items-center justify-between px-2 py-1 bg-primary"):
+        with ui.row().classes("items-center no-wrap gap-1"):
+            ui.button(icon="menu", on_click=drawer.toggle).props("flat round color=white").classes("xs")
+            ui.link(t("app.name"), HOME[actor.role]).classes("text-white text-h6 no-underline q-mr-md")
+            with ui.row().classes("gt-xs items-center gap-0"):
+                _nav_links(actor, dense=False)
+        with ui.row().classes("items-center no-wrap gap-1"):
+            if len(actor.roles) > 1:
+                ui.label(t(f"role.{actor.role.value}")).classes("text-white text-caption gt-xs").mark("active-role")
+            ui.button(current_language().upper() == "DA" and "EN" or "DA", on_click=toggle_language).props(
+                "flat dense color=white").mark("language")
+            _user_menu(actor)
+    with ui.column().classes("w-full max-w-screen-xl mx-auto q-pa-sm sm:q-pa-md gap-4"):
+        ui.label(title).classes("text-h5 text-weight-medium")
+        yield
+
+
+def refusal(message_key: str) -> None:
+    """The card shown in place of content the actor may not see."""
+    with ui.card().classes("w-full bg-red-1").mark("refusal"):
+        with ui.row().classes("items-center no-wrap"):
+            ui.icon("block", color="negative", size="md")
+            with ui.column().classes("gap-0"):
+                ui.label(t("error.title")).classes("text-subtitle1 text-weight-bold")
+                ui.label(t(message_key))
+        ui.button(t("error.back"), on_click=lambda: ui.navigate.to("/")).props("flat no-caps")

@@ -1,0 +1,60 @@
+"""Every user-facing string, Danish first and English second, and Danish date formats."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from domain.clock import COPENHAGEN
+from ui.texts import TEXTS
+
+LANGUAGES = ("da", "en")
+
+
+def current_language() -> str:
+    """The language of the current browser session (Danish by default)."""
+    from nicegui import app
+
+    try:
+        lang = app.storage.user.get("lang", "da")
+    except (RuntimeError, AssertionError):  # outside a request, e.g. in a background task
+        lang = "da"
+    return lang if lang in LANGUAGES else "da"
+
+
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The text for a key in the current language, with parameters filled in."""
+    pair = TEXTS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if (lang or current_language()) == "en" else pair[0]
+    return text.format(**params) if params else text
+
+
+MONTHS = {
+    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+
+
+def fmt_date(d: date | None, lang: str | None = None) -> str:
+    """A date the way people write it: '28. november 2026' or '28 November 2026'."""
+    if d is None:
+        return "—"
+    lang = lang or current_language()
+    month = MONTHS[lang][d.month - 1]
+    return f"{d.day}. {month} {d.year}" if lang == "da" else f"{d.day} {month} {d.year}"
+
+
+def fmt_short_date(d: date | None) -> str:
+    """The numeric Danish form: 28.11.2026."""
+    return d.strftime("%d.%m.%Y") if d else "—"
+
+
+def fmt_datetime(dt: datetime, lang: str | None = None) -> str:
+    """A moment in Copenhagen time: '28.11.2026 kl. 16.05' or '28.11.2026 at 16:05'."""
+    local = dt.astimezone(COPENHAGEN)
+    if (lang or current_language()) == "en":
+        return f"{local:%d.%m.%Y} at {local:%H:%M}"
+    return f"{local:%d.%m.%Y} kl. {local:%H.%M}"

@@ -1,0 +1,131 @@
+"""Homes for leaders, the municipal admin, the project team and PPR."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.clock import today_local
+from domain.errors import DomainError
+from domain.identity.model import Actor, Role
+from domain.organisation import service
+from domain.organisation.service import InstitutionSummary
+from ui.components import empty_state, kind_badge
+from ui.frame import frame, refusal
+from ui.i18n import fmt_date, t
+from ui.pages.guard import wrong_role
+from ui.pages.staff import group_chip
+
+
+def _institution_header(s: InstitutionSummary) -> None:
+    with ui.row().classes("items-center gap-2"):
+        kind_badge(s.institution.kind)
+        ui.label(f"{t('leader.number')}: {s.institution.number}").classes("text-grey-8")
+        ui.label(s.institution.address).classes("text-grey-8")
+    ui.label(f"{t('staff.children', n=s.children)} · {t('staff.staff', n=s.staff)}")
+
+
+async def _leader_page(actor: Actor, institution_id: int | None) -> None:
+    target = institution_id or min(actor.leader_institutions, default=0)
+    try:
+        summary, staff = await service.institution_admin(actor, target, today_local())
+    except DomainError as error:
+        with frame(actor, t("nav.leader")):
+            refusal(error.key)
+        return
+    with frame(actor, t("leader.title", name=summary.institution.name)):
+        _institution_header(summary)
+        with ui.card().classes("w-full"):
+            ui.label(t("staff.groups")).classes("text-subtitle1 text-weight-medium")
+            with ui.row().classes("gap-2"):
+                for g in summary.groups:
+                    group_chip(g, False)
+        with ui.card().classes("w-full"):
+            ui.label(t("leader.staff")).classes("text-subtitle1 text-weight-medium")
+            rows = [{"name": m.name, "role": t(f"staffrole.{m.role.value}"),
+                     "superuser": "✓" if m.superuser else ""} for m in staff]
+            ui.table(columns=[
+                {"name": "name", "label": t("table.name"), "field": "name", "align": "left", "sortable": True},
+                {"name": "role", "label": t("table.role"), "field": "role", "align": "left"},
+                {"name": "superuser", "label": t("leader.superuser"), "field": "superuser"},
+            ], rows=rows, row_key="name").props("flat dense").classes("w-full").mark("staff-table")
+
+
+def register() -> None:
+    """Add /leder, /kommune, /udrulning and /sager."""
+
+    @ui.page("/leder")
+    async def leader_home(request: Request, institution: int | None = None) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role is not Role.LEADER:
+            return wrong_role(actor)
+        await _leader_page(actor, institution)
+        return None
+
+    @ui.page("/kommune")
+    async def municipality_home(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        try:
+            summaries, cross = await service.municipality_overview(actor, today_local())
+        except DomainError as error:
+            with frame(actor, t("municipality.title")):
+                refusal(error.key)
+            return None
+        today = today_local()
+        with frame(actor, t("municipality.title")):
+            ui.label(t("municipality.totals", inst=len(summaries), kids=sum(s.children for s in summaries),
+                       staff=sum(s.staff for s in summaries))).classes("text-grey-8").mark("totals")
+            rows = [{"id": s.institution.id, "name": s.institution.name, "number": s.institution.number,
+                     "kind": t(f"kind.{s.institution.kind.value}"), "children": s.children, "staff": s.staff,
+                     "groups": len(s.groups)} for s in summaries]
+            ui.table(columns=[
+                {"name": "name", "label": t("table.institution"), "field": "name", "align": "left", "sortable": True},
+                {"name": "kind", "label": t("table.kind"), "field": "kind", "align": "left", "sortable": True},
+                {"name": "number", "label": t("leader.number"), "field": "number", "align": "left"},
+                {"name": "children", "label": t("table.children"), "field": "children", "sortable": True},
+                {"name": "staff", "label": t("table.staff"), "field": "staff", "sortable": True},
+                {"name": "groups", "label": t("table.groups"), "field": "groups", "sortable": True},
+            ], rows=rows, row_key="id", pagination=20).props("flat dense").classes("w-full").mark("institutions")
+            ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
+            with ui.row().classes("gap-2"):
+                for g in cross:
+                    is_open = service.group_is_open(g.expires_on, today)
+                    key = "group.expires" if is_open else "group.closed"
+                    with ui.card().classes("q-pa-sm" + ("" if is_open else " bg-grey-3")).mark(f"cross-{g.id}"):
+                        ui.label(g.name).classes("text-weight-medium")
+                        if g.expires_on:
+                            ui.label(t(key, date=fmt_date(g.expires_on))).classes("text-caption")
+        return None
+
+    @ui.page("/udrulning")
+    async def rollout_home(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role not in (Role.PROJECT_TEAM, Role.ADMIN):
+            return wrong_role(actor)
+        with frame(actor, t("rollout.title")):
+            empty_state("timeline", "rollout.empty")
+        return None
+
+    @ui.page("/sager")
+    async def ppr_home(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role is not Role.PPR:
+            return wrong_role(actor)
+        cases = await service.ppr_cases(actor)
+        with frame(actor, t("cases.title")):
+            if not cases:
+                empty_state("folder_off", "cases.empty")
+            for c in cases:
+                ui.button(f"{c.first_name} {c.last_name}", on_click=lambda c=c: ui.navigate.to(f"/barn/{c.id}")).props(
+                    "flat no-caps align=left").classes("w-full")
+        return None

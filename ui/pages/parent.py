@@ -1,0 +1,45 @@
+"""Overblik: a guardian's children with their institutions and groups."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.clock import today_local
+from domain.identity.model import Role
+from domain.organisation import children
+from ui.components import avatar, empty_state, enrolment_line
+from ui.frame import frame
+from ui.i18n import t
+from ui.pages.guard import wrong_role
+
+
+def register() -> None:
+    """Add /overblik."""
+
+    @ui.page("/overblik")
+    async def overblik(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role is not Role.PARENT:
+            return wrong_role(actor)
+        cards = await children.children_of_guardian(actor, today_local())
+        with frame(actor, t("overblik.title")):
+            ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
+            if not cards:
+                empty_state("child_care", "overblik.empty")
+            with ui.element("div").classes("grid grid-cols-1 md:grid-cols-2 gap-3 w-full"):
+                for card in cards:
+                    with ui.card().classes("cursor-pointer w-full").mark(f"child-{card.id}").on(
+                            "click", lambda c=card: ui.navigate.to(f"/barn/{c.id}")):
+                        with ui.row().classes("items-center no-wrap gap-3"):
+                            avatar(card.initials, card.photo_url)
+                            ui.label(f"{card.first_name} {card.last_name}").classes("text-h6")
+                        if not card.current:
+                            ui.label(t("child.not_enrolled")).classes("text-grey-7")
+                        for enrolment in card.current:
+                            enrolment_line(enrolment)
+        return None

@@ -85,6 +85,8 @@ def create_dev_idp_router(
             server.get_consent_grant(FormRequest('GET', str(request.url), params, request.headers))
         except OAuth2Error as error:
             return oauth_error_page(error)
+        except ValueError:  # authlib refuses to build an error whose text echoes non-ASCII input
+            return error_page('generic')
         acr_values = request.query_params.get('acr_values', '').split()
         default_acr = next((a for a in acr_values if a in ACR_LEVELS), '2')
         page = render_login_page(texts, lang, await list_users(), params, default_acr)
@@ -100,6 +102,8 @@ def create_dev_idp_router(
             grant = server.get_consent_grant(oauth_request)
         except OAuth2Error as error:
             return oauth_error_page(error)
+        except ValueError:  # as in the GET handler
+            return error_page('generic')
         chosen = dict(fields)
         user = await find_user(chosen.get('subject', ''))
         if user is None:
@@ -116,9 +120,12 @@ def create_dev_idp_router(
     async def token(request: Request) -> Response:
         form = await request.form()
         params = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
-        response: Response = server.create_token_response(
-            FormRequest('POST', str(request.url), params, request.headers)
-        )
+        try:
+            response: Response = server.create_token_response(
+                FormRequest('POST', str(request.url), params, request.headers)
+            )
+        except ValueError:  # as in the authorize handlers: an error text authlib refused to build
+            return JSONResponse({'error': 'invalid_request'}, 400, headers={'Cache-Control': 'no-store'})
         return response
 
     @router.get('/userinfo')

@@ -6,7 +6,8 @@ from typing import Any
 from authlib.common.security import generate_token
 from authlib.oauth2.rfc6749 import AuthorizationServer, InvalidRequestError, OAuth2Request
 from authlib.oauth2.rfc6749.grants import AuthorizationCodeGrant
-from authlib.oauth2.rfc7636 import CodeChallenge, compare_s256_code_challenge
+from authlib.oauth2.rfc7636 import CodeChallenge
+from authlib.oauth2.rfc7636.challenge import compare_s256_code_challenge
 from authlib.oidc.core import UserInfo
 from authlib.oidc.core.grants import OpenIDCode
 from joserfc.jwk import RSAKey

@@ -75,7 +75,7 @@ async def _summaries(institution_ids: list[int], today: date) -> list[Institutio
     for inst in institutions:
         views = tuple(
             GroupView(g.id, g.name, GroupKind(g.kind), inst.id, inst.name, g.expires_on, per_group.get(g.id, 0))
-            for g in groups if g.institution_id == inst.id  # type: ignore[attr-defined]
+            for g in groups if g.institution_id == inst.id
         )
         out.append(InstitutionSummary(_inst_view(inst), views, kids.get(inst.id, 0), staff.get(inst.id, 0)))
     return out
@@ -105,7 +105,7 @@ async def group_roster(actor: Actor, group_id: int, today: date) -> tuple[GroupV
     child_ids = set(enrolled) | set(members)
     reach = ints(await Enrolment.filter(active_on(today), child_id__in=members).values_list(
         "institution_id", flat=True)) if members else []
-    inst_id: int | None = group.institution_id  # type: ignore[attr-defined]
+    inst_id = group.institution_id
     facts = access.GroupFacts(group_id, inst_id, frozenset(reach))
     await audit.check(access.can_view_group(actor, facts), actor, "view_group")
     people = await Person.filter(id__in=list(child_ids), active=True).order_by("first_name", "last_name") \

@@ -9,6 +9,7 @@ from typing import Any
 
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.migrations.api import migrate as migrate_api
 from tortoise.migrations.executor import MigrationExecutor
 from tortoise.transactions import in_transaction
@@ -53,8 +54,11 @@ async def open_database(url: str) -> None:
 
 
 async def close_database() -> None:
-    """Close every connection."""
+    """Close every connection and forget the models' bindings, so the next open may use another database."""
+    await Tortoise._reset_apps()
     await Tortoise.close_connections()
+    # Tortoise caches each table's SQL by connection name; a later open of another dialect must not reuse it.
+    EXECUTOR_CACHE.clear()
 
 
 def connection() -> BaseDBAsyncClient:

@@ -1,0 +1,42 @@
+"""UI tests: each runs main.py on a private copy of the seeded demo municipality."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from nicegui.testing import User
+
+
+
+@pytest.fixture(autouse=True)
+def app_environment(demo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Point the app at the demo copy and the embedded identity provider before main.py runs."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite://{demo_copy}")
+    monkeypatch.delenv("OIDC_ISSUER", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("SESSION_IDLE_MINUTES", "30")
+    yield
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+
+
+async def login(user: User, subject: str, acr: str = "2") -> str:
+    """Log in through the embedded dev IdP, as a browser would, and return where Sammen sends us."""
+    client = user.http_client
+    start = await client.get("/auth/login")
+    assert start.status_code in (302, 303), start.text
+    page = await client.get(start.headers["location"])
+    assert page.status_code == 200, page.text
+    fields = {k: html.unescape(v) for k, v in HIDDEN.findall(page.text)}
+    fields.update(subject=subject, acr=acr)
+    answer = await client.post("/dev-idp/authorize", data=fields)
+    assert answer.status_code == 302, answer.text
+    back = await client.get(answer.headers["location"])
+    assert back.status_code == 303, back.text
+    return str(back.headers["location"])
+

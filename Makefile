@@ -1,0 +1,54 @@
+# Sammen: `make run` sets everything up and starts the app; `make test` sets up and passes every test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8080
+export PORT
+
+.PHONY: run test lint typecheck pytest bench services chromium clean-data
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Sammen needs Python 3.11 ($(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changed.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python main.py migrate
+	$(BIN)/python main.py seed --demo --if-empty
+	$(BIN)/python main.py serve
+
+# Debian's Chromium for the end-to-end tests (no browser downloads work here).
+chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# PostgreSQL and Redis run on this kind of machine; start them if they stopped.
+services:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start || true
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 \
+		--save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log || true
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy domain persistence auth ui main.py
+
+pytest: $(STAMP) chromium services
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean-data:
+	rm -rf data .nicegui

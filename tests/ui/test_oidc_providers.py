@@ -1,0 +1,153 @@
+"""Sammen against providers it did not write, and against ones that misbehave: clear pages, audit entries."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+import httpx
+import pytest
+from nicegui.testing import User
+from oidc_provider_mock import run_server_in_thread
+
+import auth.dev_idp.server as dev_idp_server
+from persistence.accounts import UserAccount
+from persistence.audit import AuditEntry
+from persistence.people import Person
+from tests.oidc_servers import hostile_provider
+from tests.ui.conftest import HIDDEN
+
+
+@pytest.fixture
+def mock_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """oidc-provider-mock on a local port, configured as Sammen's provider."""
+    with run_server_in_thread() as server:
+        issuer = f"http://localhost:{server.server_port}"
+        monkeypatch.setenv("OIDC_ISSUER", issuer)
+        monkeypatch.setenv("OIDC_CLIENT_ID", "sammen-mock")
+        monkeypatch.setenv("OIDC_CLIENT_SECRET", "mock-secret")
+        yield issuer
+
+
+async def mock_login(user: User, subject: str) -> str:
+    """Go through oidc-provider-mock's login form as a browser; return where Sammen sends us."""
+    start = await user.http_client.get("/auth/login")
+    authorize = start.headers["location"]
+    assert authorize.startswith("http://localhost:")
+    async with httpx.AsyncClient() as browser:
+        answer = await browser.post(authorize, data={"sub": subject})
+    assert answer.status_code == 302, answer.text
+    back = await user.http_client.get(answer.headers["location"])
+    return str(back.headers["location"])
+
+
+async def test_login_works_against_a_provider_no_one_here_wrote(mock_provider: str, user: User) -> None:
+    assert await mock_login(user, "demo-foraelder") == "/"
+    await user.open("/")
+    await user.should_see("Oscar Kristensen")
+
+
+async def test_the_embedded_provider_is_off_when_another_is_configured(mock_provider: str, user: User) -> None:
+    assert (await user.http_client.get("/dev-idp/.well-known/openid-configuration")).status_code == 404
+
+
+async def test_an_unknown_subject_is_refused_with_a_danish_page(mock_provider: str, user: User) -> None:
+    assert await mock_login(user, "someone-else") == "/afvist?reason=login.refused.unknown"
+    await user.open("/afvist?reason=login.refused.unknown")
+    await user.should_see("Vi kender ikke dit login")
+    assert await AuditEntry.filter(action="login", outcome="refused", detail="unknown_subject").count() == 1
+
+
+async def test_an_account_with_no_role_is_refused(mock_provider: str, user: User) -> None:
+    municipality_id = (await Person.first()).municipality_id  # type: ignore[union-attr]
+    loner = await Person.create(municipality_id=municipality_id, first_name="Ulla", last_name="Udenrolle")
+    await UserAccount.create(person=loner, oidc_subject="no-role-subject")
+    assert await mock_login(user, "no-role-subject") == "/afvist?reason=login.refused.no_role"
+    await user.open("/afvist?reason=login.refused.no_role")
+    await user.should_see("Du har ingen rolle i Sammen lige nu")
+
+
+def use_provider(monkeypatch: pytest.MonkeyPatch, issuer: str) -> None:
+    """Point Sammen at a standalone provider."""
+    monkeypatch.setenv("OIDC_ISSUER", issuer)
+    monkeypatch.setenv("OIDC_CLIENT_ID", "sammen-ext")
+    monkeypatch.setenv("OIDC_CLIENT_SECRET", "ext-secret")
+
+
+@pytest.fixture
+def honest_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A standalone provider that behaves."""
+    with hostile_provider() as issuer:
+        use_provider(monkeypatch, issuer)
+        yield issuer
+
+
+@pytest.fixture
+def tampering_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A provider whose ID tokens are altered after signing."""
+    with hostile_provider(tamper=True) as issuer:
+        use_provider(monkeypatch, issuer)
+        yield issuer
+
+
+@pytest.fixture
+def stale_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A provider whose ID tokens expired an hour before they were issued."""
+    monkeypatch.setattr(dev_idp_server, "TOKEN_TTL_SECONDS", -3600)
+    with hostile_provider() as issuer:
+        use_provider(monkeypatch, issuer)
+        yield issuer
+
+
+async def refusal_details() -> list[str]:
+    """The details of every refused login in the audit log."""
+    return list(await AuditEntry.filter(action="login", outcome="refused").values_list("detail", flat=True))
+
+
+async def hostile_login(user: User, *, state: str | None = None, nonce: str | None = None) -> str:
+    """Log in at a standalone dev-IdP, optionally forging the state or the nonce on the way."""
+    start = await user.http_client.get("/auth/login")
+    authorize = start.headers["location"]
+    if nonce is not None:
+        parts = urlsplit(authorize)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()} | {"nonce": nonce}
+        authorize = urlunsplit(parts._replace(query=urlencode(query)))
+    async with httpx.AsyncClient() as browser:
+        page = await browser.get(authorize)
+        fields = {k: html.unescape(v) for k, v in HIDDEN.findall(page.text)} | {"subject": "demo-foraelder",
+                                                                               "acr": "2"}
+        answer = await browser.post(authorize.split("?")[0], data=fields)
+    callback = answer.headers["location"]
+    if state is not None:
+        callback = re.sub(r"state=[^&]+", f"state={state}", callback)
+    back = await user.http_client.get(callback)
+    return str(back.headers["location"])
+
+
+async def test_an_honest_standalone_provider_logs_in(honest_provider: str, user: User) -> None:
+    assert await hostile_login(user) == "/"
+    assert await refusal_details() == []
+
+
+async def test_a_tampered_id_token_is_refused_and_audited(tampering_provider: str, user: User) -> None:
+    assert await hostile_login(user) == "/afvist?reason=login.refused.failed"
+    assert await refusal_details() == ["invalid_token:BadSignatureError"]
+    await user.open("/afvist?reason=login.refused.failed")
+    await user.should_see("Login kunne ikke gennemføres")
+
+
+async def test_an_expired_id_token_is_refused(stale_provider: str, user: User) -> None:
+    assert await hostile_login(user) == "/afvist?reason=login.refused.failed"
+    assert await refusal_details() == ["invalid_token:ExpiredTokenError"]
+
+
+async def test_a_wrong_state_is_refused(honest_provider: str, user: User) -> None:
+    assert await hostile_login(user, state="forged-state") == "/afvist?reason=login.refused.failed"
+    assert await refusal_details() == ["oauth:mismatching_state"]
+
+
+async def test_a_wrong_nonce_is_refused(honest_provider: str, user: User) -> None:
+    assert await hostile_login(user, nonce="not-the-nonce-sammen-sent") == "/afvist?reason=login.refused.failed"
+    assert await refusal_details() == ["invalid_token:InvalidClaimError"]

@@ -105,6 +105,10 @@ class EventBus:
             return len(self._subs.get(topic, []))
         return sum(len(v) for v in self._subs.values())
 
+    def clear(self) -> None:
+        """Drop every subscription (for test isolation: NiceGUI's test reset skips client delete handlers)."""
+        self._subs.clear()
+
     def _remove(self, sub: Subscription) -> None:
         subs = self._subs.get(sub.topic, [])
         if sub in subs:

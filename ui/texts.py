@@ -93,6 +93,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The rollout plan goes here: tracks, phases, milestones and each institution's readiness. "
         "The plan has not been created yet."),
     "municipality.title": ("Kommunens institutioner", "The municipality's institutions"),
+    "municipality.logins_today": ("Logins i dag", "Logins today"),
     "municipality.cross": ("Tværgående grupper", "Cross-institution groups"),
     "municipality.totals": ("{inst} institutioner · {kids} børn · {staff} medarbejdere",
                             "{inst} institutions · {kids} children · {staff} staff"),

@@ -33,6 +33,17 @@ async def record(
     )
 
 
+async def record_reads(actor: Actor, action: str, child_ids: list[int], detail: str = "") -> None:
+    """One allowed-read entry per child shown, in a single insert."""
+    now = utcnow()
+    await AuditEntry.bulk_create([
+        AuditEntry(at=now, actor_person_id=actor.person_id, actor_label=actor.role.value, action=action,
+                   outcome=ALLOWED, concerned_person_id=child_id, client_address=actor.client_address[:64],
+                   detail=detail[:300])
+        for child_id in child_ids
+    ])
+
+
 async def check(decision: Decision, actor: Actor, action: str, *, concerned_person_id: int | None = None,
                 audit_allowed: bool = False) -> None:
     """Raise AccessDenied (after writing the refusal) unless allowed; log allowed reads on request."""

@@ -74,3 +74,8 @@ async def current_actor(person_id: int, role: str, acr: str, *, now: datetime, c
     if not account_active:
         raise LoginRefused("login.refused.inactive")
     return facts.actor(wanted, acr, client_address)
+
+
+async def logins_since(moment: datetime) -> int:
+    """How many logins happened since a moment (for the live adoption figure)."""
+    return await LoginRecord.filter(at__gte=moment).count()

@@ -87,6 +87,7 @@ async def children_of_guardian(actor: Actor, today: date) -> list[ChildCard]:
         "id", "first_name", "last_name", "photo_url"
     )
     current = await _enrolments([p["id"] for p in people], today, current_only=True)
+    await audit.record_reads(actor, "view_overview", [p["id"] for p in people])
     return [
         ChildCard(p["id"], p["first_name"], p["last_name"], p["photo_url"], tuple(current.get(p["id"], [])))
         for p in people

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from tortoise.expressions import Subquery
 from tortoise.functions import Count
 
 from domain import access
@@ -89,6 +90,20 @@ async def staff_overview(actor: Actor, today: date) -> list[InstitutionSummary]:
     return await _summaries(ids, today)
 
 
+async def cross_groups_reaching(actor: Actor, today: date) -> list[GroupView]:
+    """Cross-institution groups with children or staff from the actor's institutions, open ones first."""
+    ids = sorted(actor.staff_institutions)
+    if not ids:
+        return []
+    children_there = Subquery(Enrolment.filter(active_on(today), institution_id__in=ids).values("child_id"))
+    reached = ints(await Group.filter(institution_id__isnull=True, memberships__person_id__in=children_there)
+                   .distinct().values_list("id", flat=True))
+    groups = await Group.filter(id__in=reached).annotate(n=Count("memberships")).order_by("name")
+    views = [GroupView(g.id, g.name, GroupKind(g.kind), None, "", g.expires_on, g.n)  # type: ignore[attr-defined]
+             for g in groups]
+    return sorted(views, key=lambda g: not group_is_open(g.expires_on, today))
+
+
 async def my_group_ids(actor: Actor) -> set[int]:
     """The groups a staff member is a member of."""
     return set(ints(await GroupMembership.filter(person_id=actor.person_id).values_list("group_id", flat=True)))
@@ -110,6 +125,7 @@ async def group_roster(actor: Actor, group_id: int, today: date) -> tuple[GroupV
     await audit.check(access.can_view_group(actor, facts), actor, "view_group")
     people = await Person.filter(id__in=list(child_ids), active=True).order_by("first_name", "last_name") \
         .values_list("id", "first_name", "last_name")
+    await audit.record_reads(actor, "view_group", [p[0] for p in people], detail=f"group={group_id}")
     inst = group.institution
     view = GroupView(group.id, group.name, GroupKind(group.kind), inst.id if inst else None,
                      inst.name if inst else "", group.expires_on, len(people))

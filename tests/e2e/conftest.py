@@ -86,14 +86,16 @@ def chromium_executable() -> str:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+# Playwright and the browser live for this folder only ("package" scope): between sync calls the sync API marks
+# its event loop as running in the main thread, which would break every async test collected after this folder.
+@pytest.fixture(scope="package")
 def playwright_instance(chromium_executable: str) -> Iterator[Playwright]:
-    """The sync Playwright driver, started once."""
+    """The sync Playwright driver, started once for the e2e folder."""
     with sync_playwright() as playwright:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_instance: Playwright, chromium_executable: str) -> Iterator[Browser]:
     """One headless Chromium for the whole run; each test gets its own context."""
     browser = playwright_instance.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_ARGS)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from nicegui.testing import User
 
+from domain.events import bus
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +20,7 @@ def app_environment(demo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.delenv("OIDC_ISSUER", raising=False)
     monkeypatch.delenv("REDIS_URL", raising=False)
     monkeypatch.setenv("SESSION_IDLE_MINUTES", "30")
+    bus.clear()
     yield
 
 

@@ -97,3 +97,21 @@ async def test_an_idle_session_expires(short_idle: None, user: User) -> None:
     assert response.headers["location"] == "/login?reason=expired"
     await user.open("/login?reason=expired")
     await user.should_see("Du er blevet logget ud, fordi du ikke har været aktiv i et stykke tid.")
+
+
+async def test_the_login_count_rises_live_and_the_page_unsubscribes_when_it_goes(user: User) -> None:
+    from domain.clock import utcnow
+    from domain.events import bus
+    from domain.identity.service import do_login
+
+    await login(user, "demo-admin")
+    await user.open("/kommune")
+    figure = user.find(marker="logins-today").elements.pop()
+    assert isinstance(figure, ui.label)
+    before = int(figure.text)
+    listening = bus.subscriber_count("logins")
+    assert listening >= 1
+    await do_login("demo-foraelder", "2", now=utcnow())
+    assert int(figure.text) == before + 1
+    user.client.delete()
+    assert bus.subscriber_count("logins") == listening - 1

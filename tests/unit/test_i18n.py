@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ui.i18n import fmt_date, fmt_datetime, fmt_short_date, t
@@ -35,8 +35,8 @@ def test_dates_are_written_the_danish_way() -> None:
 
 
 def test_times_are_shown_in_copenhagen_time_across_daylight_saving() -> None:
-    summer = datetime(2026, 7, 1, 12, 5, tzinfo=timezone.utc)
-    winter = datetime(2026, 12, 1, 12, 5, tzinfo=timezone.utc)
+    summer = datetime(2026, 7, 1, 12, 5, tzinfo=UTC)
+    winter = datetime(2026, 12, 1, 12, 5, tzinfo=UTC)
     assert fmt_datetime(summer, "da") == "01.07.2026 kl. 14.05"
     assert fmt_datetime(winter, "da") == "01.12.2026 kl. 13.05"
     assert fmt_datetime(winter, "en") == "01.12.2026 at 13:05"

@@ -7,16 +7,19 @@ from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from auth.session import actor_or_redirect
-from domain.clock import today_local
+from domain.clock import start_of_local_day, today_local
 from domain.errors import DomainError
+from domain.events import Event
+from domain.identity import service as identity
 from domain.identity.model import Actor, Role
 from domain.organisation import service
 from domain.organisation.service import InstitutionSummary
 from ui.components import empty_state, kind_badge
 from ui.frame import frame, refusal
-from ui.i18n import fmt_date, t
+from ui.i18n import t
+from ui.live import follow
 from ui.pages.guard import wrong_role
-from ui.pages.staff import group_chip
+from ui.pages.staff import cross_group_chip, group_chip
 
 
 def _institution_header(s: InstitutionSummary) -> None:
@@ -53,6 +56,21 @@ async def _leader_page(actor: Actor, institution_id: int | None) -> None:
             ], rows=rows, row_key="name").props("flat dense").classes("w-full").mark("staff-table")
 
 
+async def _live_logins() -> None:
+    """Today's login count, raised live by every login anywhere (the first adoption figure)."""
+    count = await identity.logins_since(start_of_local_day())
+    with ui.card().classes("q-pa-sm"):
+        with ui.row().classes("items-center gap-2"):
+            ui.icon("login", color="primary")
+            ui.label(t("municipality.logins_today")).classes("text-grey-8")
+            figure = ui.label(str(count)).classes("text-h6").mark("logins-today")
+
+    def on_login(_event: Event) -> None:
+        figure.set_text(str(int(figure.text) + 1))
+
+    follow("logins", on_login)
+
+
 def register() -> None:
     """Add /leder, /kommune, /udrulning and /sager."""
 
@@ -81,6 +99,7 @@ def register() -> None:
         with frame(actor, t("municipality.title")):
             ui.label(t("municipality.totals", inst=len(summaries), kids=sum(s.children for s in summaries),
                        staff=sum(s.staff for s in summaries))).classes("text-grey-8").mark("totals")
+            await _live_logins()
             rows = [{"id": s.institution.id, "name": s.institution.name, "number": s.institution.number,
                      "kind": t(f"kind.{s.institution.kind.value}"), "children": s.children, "staff": s.staff,
                      "groups": len(s.groups)} for s in summaries]
@@ -95,12 +114,7 @@ def register() -> None:
             ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
             with ui.row().classes("gap-2"):
                 for g in cross:
-                    is_open = service.group_is_open(g.expires_on, today)
-                    key = "group.expires" if is_open else "group.closed"
-                    with ui.card().classes("q-pa-sm" + ("" if is_open else " bg-grey-3")).mark(f"cross-{g.id}"):
-                        ui.label(g.name).classes("text-weight-medium")
-                        if g.expires_on:
-                            ui.label(t(key, date=fmt_date(g.expires_on))).classes("text-caption")
+                    cross_group_chip(g, today)
         return None
 
     @ui.page("/udrulning")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import ui
@@ -26,6 +28,17 @@ def group_chip(group: GroupView, mine: bool) -> None:
         ui.label(t("staff.children", n=group.member_count)).classes("text-caption text-grey-8")
 
 
+def cross_group_chip(group: GroupView, today: date) -> None:
+    """A cross-institution group, greyed out once it has closed by itself."""
+    is_open = service.group_is_open(group.expires_on, today)
+    with ui.card().classes("q-pa-sm" + (" cursor-pointer" if is_open else " bg-grey-3")).mark(f"cross-{group.id}") \
+            .on("click", lambda: ui.navigate.to(f"/gruppe/{group.id}") if is_open else None):
+        ui.label(group.name).classes("text-weight-medium")
+        if group.expires_on:
+            key = "group.expires" if is_open else "group.closed"
+            ui.label(t(key, date=fmt_date(group.expires_on))).classes("text-caption")
+
+
 def register() -> None:
     """Add /personale and /gruppe/{group_id}."""
 
@@ -37,6 +50,7 @@ def register() -> None:
         if actor.role not in (Role.STAFF, Role.LEADER):
             return wrong_role(actor)
         summaries = await service.staff_overview(actor, today_local())
+        cross = await service.cross_groups_reaching(actor, today_local())
         mine = await service.my_group_ids(actor)
         with frame(actor, t("staff.title")):
             if not summaries:
@@ -52,6 +66,11 @@ def register() -> None:
                     with ui.row().classes("gap-2"):
                         for g in sorted(s.groups, key=lambda g: (g.id not in mine, g.name)):
                             group_chip(g, g.id in mine)
+            if cross:
+                ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
+                with ui.row().classes("gap-2"):
+                    for g in cross:
+                        cross_group_chip(g, today_local())
         return None
 
     @ui.page("/gruppe/{group_id}")

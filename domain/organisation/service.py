@@ -146,6 +146,23 @@ async def institution_admin(
     return summaries[0], staff
 
 
+@dataclass(frozen=True)
+class MunicipalityTotals:
+    """Distinct heads: a child in school and BFO counts once."""
+
+    institutions: int
+    children: int
+    staff: int
+
+
+async def municipality_totals(actor: Actor, today: date) -> MunicipalityTotals:
+    """How many institutions, enrolled children and employed staff there are today."""
+    await audit.check(access.can_administer_municipality(actor), actor, "administer_municipality")
+    kids = set(ints(await Enrolment.filter(active_on(today)).values_list("child_id", flat=True)))
+    staff = set(ints(await Employment.filter(active_on(today)).values_list("person_id", flat=True)))
+    return MunicipalityTotals(await Institution.filter(active=True).count(), len(kids), len(staff))
+
+
 async def municipality_overview(
     actor: Actor, today: date
 ) -> tuple[list[InstitutionSummary], list[GroupView]]:

@@ -86,18 +86,19 @@ def chromium_executable() -> str:
     return CHROMIUM
 
 
-# Playwright and the browser live for this folder only ("package" scope): between sync calls the sync API marks
-# its event loop as running in the main thread, which would break every async test collected after this folder.
-@pytest.fixture(scope="package")
+# Playwright and the browser live per test module (starting them takes ~0.3 s): between sync calls the sync API marks
+# its event loop as running in the main thread, so a session-wide instance would break every async test that runs
+# after the e2e folder ("package" scope does not help: tests/e2e has no __init__.py, so it acts as "session").
+@pytest.fixture(scope="module")
 def playwright_instance(chromium_executable: str) -> Iterator[Playwright]:
-    """The sync Playwright driver, started once for the e2e folder."""
+    """The sync Playwright driver, started once per test module."""
     with sync_playwright() as playwright:
         yield playwright
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="module")
 def browser(playwright_instance: Playwright, chromium_executable: str) -> Iterator[Browser]:
-    """One headless Chromium for the whole run; each test gets its own context."""
+    """One headless Chromium per test module; each test gets its own context."""
     browser = playwright_instance.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_ARGS)
     try:
         yield browser

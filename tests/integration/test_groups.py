@@ -45,3 +45,13 @@ async def test_staff_of_an_unrelated_institution_cannot_open_a_cross_group(datab
     with pytest.raises(AccessDenied):
         await service.group_roster(leader, group.id, w.today)
     assert await service.cross_groups_reaching(leader, w.today) == []
+
+
+async def test_municipal_totals_count_each_child_once_and_only_for_the_admin(database: str) -> None:
+    w = await build_world()
+    admin = await current_actor(w.admin.id, "admin", "2", now=utcnow())
+    totals = await service.municipality_totals(admin, w.today)
+    assert (totals.institutions, totals.children, totals.staff) == (2, 3, 2)
+    parent = await current_actor(w.guardian.id, "parent", "2", now=utcnow())
+    with pytest.raises(AccessDenied):
+        await service.municipality_totals(parent, w.today)

@@ -97,8 +97,9 @@ def register() -> None:
             return None
         today = today_local()
         with frame(actor, t("municipality.title")):
-            ui.label(t("municipality.totals", inst=len(summaries), kids=sum(s.children for s in summaries),
-                       staff=sum(s.staff for s in summaries))).classes("text-grey-8").mark("totals")
+            totals = await service.municipality_totals(actor, today)
+            ui.label(t("municipality.totals", inst=totals.institutions, kids=totals.children,
+                       staff=totals.staff)).classes("text-grey-8").mark("totals")
             await _live_logins()
             rows = [{"id": s.institution.id, "name": s.institution.name, "number": s.institution.number,
                      "kind": t(f"kind.{s.institution.kind.value}"), "children": s.children, "staff": s.staff,

@@ -1,0 +1,138 @@
+"""The deterministic demo municipality: built in memory, inserted in one transaction, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from random import Random
+from time import perf_counter
+
+from faker import Faker
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from domain.demo.access import build_accounts, build_cross_members, build_municipal
+from domain.demo.families import build_families
+from domain.demo.institutions import build_organisation
+from domain.demo.named import build_named
+from domain.demo.rows import TABLES, Demo, Progress, RowBook
+from domain.demo.staff import build_staff
+from persistence.accounts import LoginRecord, UserAccount
+from persistence.audit import AuditEntry
+from persistence.db import transaction
+from persistence.organisation import Group, Institution, Municipality
+from persistence.people import Custody, Employment, Person
+
+CHILDREN_AT_FULL_SCALE = 2400
+BATCH = 1000
+BUILD_SHARE = 0.45
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What the demo seed created and how long it took."""
+
+    institutions: int
+    groups: int
+    children: int
+    guardians: int
+    staff: int
+    accounts: int
+    seconds: float
+
+
+class DatabaseNotEmpty(Exception):
+    """The database already holds a municipality, so the demo is not loaded on top of it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Databasen indeholder allerede en kommune. Demokommunen kan kun indlæses i en tom database."
+        )
+
+
+def _no_progress(_fraction: float, _message: str) -> None:
+    """Progress is ignored unless the caller asks for it."""
+
+
+async def seed_demo(
+    *,
+    today: date,
+    scale: float = 1.0,
+    seed: int = 20260801,
+    progress: Callable[[float, str], None] = _no_progress,
+) -> SeedSummary:
+    """Create Sammenby Kommune with its institutions, children, families, staff and demo users."""
+    started = perf_counter()
+    if await Municipality.exists():
+        raise DatabaseNotEmpty()
+    progress(0.0, "Bygger demokommunen")
+    book = build_rows(today=today, scale=scale, seed=seed, progress=lambda f, m: progress(f * BUILD_SHARE, m))
+    async with transaction() as conn:
+        await _insert(book, conn, progress)
+        await _reset_sequences(conn)
+    summary = _summary(book, perf_counter() - started)
+    progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
+    return summary
+
+
+def build_rows(*, today: date, scale: float, seed: int, progress: Progress = _no_progress) -> RowBook:
+    """Every row of the demo municipality, in memory, the same for the same seed and day."""
+    fake = Faker("da_DK")
+    fake.seed_instance(seed)
+    demo = Demo(today=today, rng=Random(seed), fake=fake)
+    org = build_organisation(demo)
+    progress(0.02, "Opretter institutioner og grupper")
+    named = build_named(demo, org)
+    target = max(0, round(CHILDREN_AT_FULL_SCALE * scale) - len(demo.children))
+    build_families(demo, org, target, lambda f, m: progress(0.05 + 0.75 * f, m))
+    build_staff(demo, org, lambda f, m: progress(0.8 + 0.1 * f, m))
+    build_municipal(demo, named)
+    build_cross_members(demo, org)
+    build_accounts(demo, named)
+    progress(1.0, "Opretter brugerkonti")
+    return demo.book
+
+
+async def _insert(book: RowBook, conn: BaseDBAsyncClient, progress: Progress) -> None:
+    """Bulk insert every table in foreign-key order, in batches."""
+    total = max(book.total(), 1)
+    done = 0
+    for table in TABLES:
+        rows = book.all(table)
+        for first in range(0, len(rows), BATCH):
+            batch = rows[first : first + BATCH]
+            await table.bulk_create(batch, using_db=conn)
+            done += len(batch)
+            share = BUILD_SHARE + (1 - BUILD_SHARE) * done / total
+            progress(min(share, 0.99), f"Gemmer {table._meta.db_table} ({done} af {total} rækker)")
+
+
+async def _reset_sequences(conn: BaseDBAsyncClient) -> None:
+    """On PostgreSQL, move each id sequence past the explicit ids so later inserts do not collide."""
+    if conn.capabilities.dialect != "postgres":
+        return
+    for table in TABLES:
+        name = table._meta.db_table
+        await conn.execute_script(
+            f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
+            f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
+        )
+
+
+def _summary(book: RowBook, seconds: float) -> SeedSummary:
+    """Counts of what was created."""
+    people = book.all(Person)
+    return SeedSummary(
+        institutions=len(book.all(Institution)),
+        groups=len(book.all(Group)),
+        children=sum(1 for person in people if person.is_child),
+        guardians=len({row.guardian_id for row in book.all(Custody)}),
+        staff=len({row.person_id for row in book.all(Employment)}),
+        accounts=len(book.all(UserAccount)),
+        seconds=round(seconds, 2),
+    )
+
+
+async def demo_facts() -> dict[str, int]:
+    """Row counts per table, for tests and the command line summary."""
+    return {table._meta.db_table: await table.all().count() for table in [*TABLES, LoginRecord, AuditEntry]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from nicegui import app, ui
+from nicegui import __version__, app, ui
 
 from auth.session import config as session_config
 from auth.session import switch_role
@@ -13,6 +13,9 @@ from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
 from ui.navigation import HOME, NAV
 
+ENGLISH_QUASAR = """<script>window.addEventListener('load',()=>{const s=document.createElement('script');
+s.src='/_nicegui/%s/static/lang/en-US.umd.prod.js';s.onload=()=>Quasar.Lang.set(Quasar.Lang.enUS);
+document.head.appendChild(s);});</script>"""
 IDLE_SCRIPT = """<script>(function(){let t,last=0;const ms=%d;
 const ping=()=>{const n=Date.now();if(n-last>60000){last=n;fetch('/auth/ping',{method:'POST'});}};
 const reset=()=>{clearTimeout(t);t=setTimeout(()=>{location.href='/auth/logout?reason=expired'},ms);ping();};
@@ -20,9 +23,12 @@ const reset=()=>{clearTimeout(t);t=setTimeout(()=>{location.href='/auth/logout?r
 
 
 def theme() -> None:
-    """Colours and base styles shared by every page."""
+    """Colours, base styles and the language of Quasar's own texts, shared by every page."""
     ui.colors(primary="#1f5f8b", secondary="#f2a541", accent="#2e8b57", positive="#2e8b57")
     ui.query("body").classes("bg-grey-1")
+    if current_language() == "en":
+        # ui.run sets Quasar's Danish pack for everyone; an English session swaps in the English pack.
+        ui.add_body_html(ENGLISH_QUASAR % __version__)
 
 
 def toggle_language() -> None:

@@ -30,6 +30,11 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def tn(key: str, n: int, lang: str | None = None) -> str:
+    """A counted text in singular or plural: tn('staff.children', 1) is '1 barn'."""
+    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n)
+
+
 MONTHS = {
     "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
            "november", "december"],

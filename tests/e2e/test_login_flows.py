@@ -119,6 +119,7 @@ def test_admin_on_desktop_sees_institutions_and_switches_to_english(
     language.click()
     expect(main.get_by_text("The municipality's institutions", exact=True)).to_be_visible()
     expect(table.locator("thead")).to_contain_text("Kind")
+    expect(main).to_contain_text("Records per page")  # Quasar's own texts follow the session's language
     expect(desktop.locator("header button").filter(has_text=re.compile(r"^\s*DA\s*$"))).to_have_count(1)
     screenshot(desktop, "english")
 

@@ -40,3 +40,12 @@ def test_times_are_shown_in_copenhagen_time_across_daylight_saving() -> None:
     assert fmt_datetime(summer, "da") == "01.07.2026 kl. 14.05"
     assert fmt_datetime(winter, "da") == "01.12.2026 kl. 13.05"
     assert fmt_datetime(winter, "en") == "01.12.2026 at 13:05"
+
+
+def test_counts_use_singular_and_plural() -> None:
+    from ui.i18n import tn
+
+    assert tn("staff.children", 1, "da") == "1 barn"
+    assert tn("staff.children", 2, "da") == "2 børn"
+    assert tn("staff.children", 1, "en") == "1 child"
+    assert tn("staff.staff", 0, "en") == "0 staff"

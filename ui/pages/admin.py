@@ -16,7 +16,7 @@ from domain.organisation import service
 from domain.organisation.service import InstitutionSummary
 from ui.components import empty_state, kind_badge
 from ui.frame import frame, refusal
-from ui.i18n import t
+from ui.i18n import t, tn
 from ui.live import follow
 from ui.pages.guard import wrong_role
 from ui.pages.staff import cross_group_chip, group_chip
@@ -27,7 +27,7 @@ def _institution_header(s: InstitutionSummary) -> None:
         kind_badge(s.institution.kind)
         ui.label(f"{t('leader.number')}: {s.institution.number}").classes("text-grey-8")
         ui.label(s.institution.address).classes("text-grey-8")
-    ui.label(f"{t('staff.children', n=s.children)} · {t('staff.staff', n=s.staff)}")
+    ui.label(f"{tn('staff.children', s.children)} · {tn('staff.staff', s.staff)}")
 
 
 async def _leader_page(actor: Actor, institution_id: int | None) -> None:

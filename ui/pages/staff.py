@@ -16,7 +16,7 @@ from domain.organisation import service
 from domain.organisation.model import GroupView
 from ui.components import avatar, empty_state, kind_badge
 from ui.frame import frame, refusal
-from ui.i18n import fmt_date, t
+from ui.i18n import fmt_date, t, tn
 from ui.pages.guard import wrong_role
 
 
@@ -25,7 +25,7 @@ def group_chip(group: GroupView, mine: bool) -> None:
     with ui.card().classes("cursor-pointer q-pa-sm" + (" bg-blue-1" if mine else "")).mark(
             f"group-{group.id}").on("click", lambda: ui.navigate.to(f"/gruppe/{group.id}")):
         ui.label(group.name).classes("text-weight-medium")
-        ui.label(t("staff.children", n=group.member_count)).classes("text-caption text-grey-8")
+        ui.label(tn("staff.children", group.member_count)).classes("text-caption text-grey-8")
 
 
 def cross_group_chip(group: GroupView, today: date) -> None:
@@ -60,7 +60,7 @@ def register() -> None:
                     with ui.row().classes("items-center gap-2"):
                         ui.label(s.institution.name).classes("text-h6")
                         kind_badge(s.institution.kind)
-                    ui.label(f"{t('staff.children', n=s.children)} · {t('staff.staff', n=s.staff)}").classes(
+                    ui.label(f"{tn('staff.children', s.children)} · {tn('staff.staff', s.staff)}").classes(
                         "text-grey-8")
                     ui.label(t("staff.groups")).classes("text-subtitle2 q-mt-sm")
                     with ui.row().classes("gap-2"):

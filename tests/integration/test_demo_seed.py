@@ -1,0 +1,221 @@
+"""The demo municipality generator: relations of the named users, determinism, size, both databases."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from domain.clock import age_on
+from domain.demo.seed import DatabaseNotEmpty, demo_facts, seed_demo
+from domain.demo.users import DEMO_USERS
+from domain.organisation.model import GroupKind, InstitutionKind, MunicipalRole, StaffRole
+from persistence.accounts import UserAccount
+from persistence.db import apply_migrations, close_database, open_database
+from persistence.organisation import Group
+from persistence.people import (
+    Custody,
+    Employment,
+    Enrolment,
+    GroupMembership,
+    MunicipalAssignment,
+    Person,
+    ProfessionalAccess,
+)
+
+TODAY = date(2026, 3, 15)
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
+
+
+async def fresh_database(path: Path) -> str:
+    """Migrate and open an empty SQLite database file."""
+    url = f"sqlite://{path}"
+    await apply_migrations(url)
+    await open_database(url)
+    return url
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    """An empty, migrated SQLite database, open for the test."""
+    yield await fresh_database(tmp_path / "demo.sqlite3")
+    await close_database()
+
+
+async def person_of(subject: str) -> Person:
+    """The person behind a named demo user."""
+    account = await UserAccount.get(oidc_subject=subject).prefetch_related("person")
+    return account.person
+
+
+async def current_enrolments(child: Person) -> list[Enrolment]:
+    """A child's enrolments that are running today."""
+    rows = await Enrolment.filter(child=child).prefetch_related("institution", "group")
+    return [row for row in rows if row.start <= TODAY and (row.end is None or row.end >= TODAY)]
+
+
+async def children_of(guardian: Person) -> list[Person]:
+    """The children a guardian has custody of today."""
+    rows = await Custody.filter(guardian=guardian, valid_to=None).prefetch_related("child")
+    return sorted((row.child for row in rows), key=lambda child: child.birth_date or TODAY)
+
+
+async def test_small_seed_has_every_kind_and_all_named_users(db):
+    summary = await seed_demo(today=TODAY, scale=0.1)
+    kinds = {row.institution.kind for row in await Enrolment.filter(end=None).prefetch_related("institution")}
+    assert kinds == set(InstitutionKind)
+    assert summary.institutions == 16
+    for user in DEMO_USERS:
+        account = await UserAccount.get(oidc_subject=user.subject).prefetch_related("person")
+        assert f"{account.person.first_name} {account.person.last_name}" == user.name
+        assert account.demo_label == user.detail and account.active
+
+
+async def test_family_one_has_children_in_kindergarten_and_2a_with_bfo(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    mette = await person_of("demo-foraelder")
+    oscar, freja = await children_of(mette)
+    assert (age_on(freja.birth_date, TODAY), age_on(oscar.birth_date, TODAY)) == (4, 8)
+    freja_now = await current_enrolments(freja)
+    assert [row.institution.kind for row in freja_now] == [InstitutionKind.BOERNEHAVE]
+    oscar_now = {row.institution.kind: row for row in await current_enrolments(oscar)}
+    assert set(oscar_now) == {InstitutionKind.SKOLE, InstitutionKind.BFO}
+    assert oscar_now[InstitutionKind.SKOLE].group.name == "2.A"
+    guardians = await Custody.filter(child=oscar, valid_to=None).count()
+    assert guardians == 2
+    anne = await person_of("demo-laerer")
+    assert await GroupMembership.exists(person=anne, group=oscar_now[InstitutionKind.SKOLE].group)
+    peter = await Employment.get(person=await person_of("demo-leder")).prefetch_related("institution")
+    assert peter.role == StaffRole.LEDER and peter.superuser
+    assert peter.institution.id == freja_now[0].institution.id
+    ppr = await person_of("demo-ppr")
+    assert await ProfessionalAccess.filter(professional=ppr).count() == 2
+    assert await ProfessionalAccess.exists(professional=ppr, child=oscar)
+
+
+async def test_two_roles_klub_child_and_municipal_users(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    sofie = await person_of("demo-paedagog-bfo")
+    job = await Employment.get(person=sofie).prefetch_related("institution")
+    assert job.institution.kind == InstitutionKind.BFO and job.role == StaffRole.PAEDAGOG
+    assert await GroupMembership.exists(person=sofie, group__institution=job.institution)
+    [alma] = await children_of(sofie)
+    assert [row.institution.kind for row in await current_enrolments(alma)] == [InstitutionKind.VUGGESTUE]
+    emil = await person_of("demo-barn-klub")
+    assert emil.is_child and age_on(emil.birth_date, TODAY) == 14
+    emil_now = {row.institution.kind: row.group.name for row in await current_enrolments(emil)}
+    assert InstitutionKind.KLUB in emil_now and emil_now[InstitutionKind.SKOLE].startswith("8.")
+    assert await Custody.filter(child=emil).count() == 2
+    [yusuf] = await children_of(await person_of("demo-foraelder-klub"))
+    yusuf_now = {row.institution.kind: row.group.name for row in await current_enrolments(yusuf)}
+    assert age_on(yusuf.birth_date, TODAY) == 12 and yusuf_now[InstitutionKind.SKOLE] == "6.A"
+    assert InstitutionKind.KLUB in yusuf_now
+    roles = {(row.person.id, row.role) for row in await MunicipalAssignment.all().prefetch_related("person")}
+    assert ((await person_of("demo-admin")).id, MunicipalRole.ADMIN) in roles
+    assert ((await person_of("demo-projektgruppe")).id, MunicipalRole.PROJECT_TEAM) in roles
+    assert sorted(role for _, role in roles).count(MunicipalRole.PPR) == 2
+    lars = await Employment.get(person=await person_of("demo-paedagog-vuggestue")).prefetch_related("institution")
+    assert lars.institution.kind == InstitutionKind.VUGGESTUE
+
+
+async def test_same_seed_and_day_give_identical_people(tmp_path: Path):
+    lists = []
+    for name in ("one.sqlite3", "two.sqlite3"):
+        await fresh_database(tmp_path / name)
+        try:
+            await seed_demo(today=TODAY, scale=0.1, seed=7)
+            lists.append(await Person.all().order_by("id").values_list("first_name", "last_name", "cpr"))
+        finally:
+            await close_database()
+    assert lists[0] == lists[1] and len(lists[0]) > 300
+    assert len({cpr for _, _, cpr in lists[0]}) == len(lists[0])
+
+
+async def test_second_seed_is_refused_and_adds_nothing(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    before = await demo_facts()
+    with pytest.raises(DatabaseNotEmpty, match="allerede"):
+        await seed_demo(today=TODAY, scale=0.1)
+    assert await demo_facts() == before
+
+
+async def test_older_children_keep_their_daycare_history(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    daycare = {
+        InstitutionKind.VUGGESTUE,
+        InstitutionKind.BOERNEHAVE,
+        InstitutionKind.INTEGRERET,
+        InstitutionKind.DAGPLEJE,
+    }
+    checked = 0
+    for child in await Person.filter(is_child=True, birth_date__lte=TODAY - timedelta(days=11 * 365)):
+        rows = await Enrolment.filter(child=child).prefetch_related("institution")
+        if not any(row.institution.kind == InstitutionKind.SKOLE for row in rows):
+            continue
+        ended = [row for row in rows if row.institution.kind in daycare and row.end is not None]
+        assert ended and all(row.end < TODAY for row in ended)
+        checked += 1
+    assert checked > 20
+
+
+async def test_cross_groups_one_running_one_expired(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    groups = await Group.filter(kind=GroupKind.TVAERGAAENDE, institution=None)
+    expired = [group for group in groups if group.expires_on and group.expires_on < TODAY]
+    running = [group for group in groups if group.expires_on and group.expires_on > TODAY]
+    assert len(expired) == 1 and len(running) == 1
+    members = await GroupMembership.filter(group=running[0]).values_list("person_id", flat=True)
+    schools = await Enrolment.filter(
+        child_id__in=members, end=None, institution__kind=InstitutionKind.SKOLE
+    ).values_list("institution_id", flat=True)
+    assert len(set(schools)) >= 2
+
+
+async def test_progress_ends_at_one(db):
+    calls: list[tuple[float, str]] = []
+    await seed_demo(today=TODAY, scale=0.1, progress=lambda fraction, message: calls.append((fraction, message)))
+    fractions = [fraction for fraction, _ in calls]
+    assert fractions[-1] == 1.0 and fractions == sorted(fractions) and len(calls) > 5
+    assert all(message for _, message in calls)
+
+
+async def test_full_scale_has_a_realistic_size(db):
+    summary = await seed_demo(today=TODAY, scale=1.0)
+    facts = await demo_facts()
+    assert 12 <= facts["institution"] <= 16
+    assert 2200 <= summary.children <= 2600
+    assert 300 <= summary.staff <= 400
+    assert summary.accounts == facts["user_account"]
+    assert summary.seconds < 30
+
+
+def _postgres_unreachable(reason: str) -> None:
+    """Skip without PostgreSQL, except on CI where it must be there."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"PostgreSQL is required on CI: {reason}")
+    pytest.skip(f"PostgreSQL unreachable at 127.0.0.1:5432 ({reason})")
+
+
+@pytest.mark.postgres
+async def test_postgres_seed_and_next_insert_does_not_collide():
+    asyncpg = pytest.importorskip("asyncpg")
+    try:
+        conn = await asyncpg.connect(POSTGRES_URL.replace("postgres://", "postgresql://"), timeout=3)
+    except (OSError, asyncpg.PostgresError) as exc:
+        _postgres_unreachable(type(exc).__name__)
+    try:
+        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    finally:
+        await conn.close()
+    await apply_migrations(POSTGRES_URL)
+    await open_database(POSTGRES_URL)
+    try:
+        summary = await seed_demo(today=TODAY, scale=0.1)
+        highest = await Person.all().order_by("-id").first()
+        extra = await Person.create(municipality_id=1, first_name="Ny", last_name="Person")
+        assert highest is not None and extra.id == highest.id + 1
+        assert summary.children == await Person.filter(is_child=True).count()
+    finally:
+        await close_database()

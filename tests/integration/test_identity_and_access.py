@@ -69,7 +69,8 @@ async def test_parent_sees_own_children_with_history_and_a_masked_cpr(database: 
     profile = await children.child_profile(parent, w.child.id, w.today)
     assert [e.institution_name for e in profile.history] == ["Testskolen", "Testhaven"]
     assert profile.cpr_masked == "150318-XXXX"
-    assert [e.outcome for e in await entries_for(w.child.id)] == ["allowed"]
+    assert [(e.action, e.outcome) for e in await entries_for(w.child.id)] == [
+        ("view_child", "allowed"), ("view_overview", "allowed")]
 
 
 async def test_parent_cannot_see_a_child_of_another_family_and_the_attempt_is_logged(database: str) -> None:

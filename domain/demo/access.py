@@ -23,8 +23,13 @@ def build_municipal(demo: Demo, named: Named) -> None:
     generic = [named.people["demo-ppr"]]
     for role in (MunicipalRole.PROJECT_TEAM, MunicipalRole.PPR):
         male = demo.rng.random() < 0.5
-        person = demo.adult(demo.first_name(male), demo.fake.last_name(), demo.days_ago(30 * 365, 60 * 365),
-                            male=male, address=demo.address())
+        person = demo.adult(
+            demo.first_name(male),
+            demo.fake.last_name(),
+            demo.days_ago(30 * 365, 60 * 365),
+            male=male,
+            address=demo.address(),
+        )
         demo.book.add(MunicipalAssignment, person_id=person.id, role=role)
         if role == MunicipalRole.PPR:
             generic.append(person)

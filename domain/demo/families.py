@@ -37,9 +37,7 @@ def _family(demo: Demo, org: Org, room_left: int) -> None:
     children: list[Person] = []
     for birth in births:
         male = rng.random() < 0.5
-        child = demo.person(
-            demo.first_name(male), last_name, birth, male=male, child=True, address=home
-        )
+        child = demo.person(demo.first_name(male), last_name, birth, male=male, child=True, address=home)
         add_child(demo, org, child, demo.families, random_path(demo, org, district), district)
         add_custody(demo, child, guardians, former)
         children.append(child)

@@ -90,9 +90,7 @@ def _family_hassan(demo: Demo, org: Org, named: Named) -> None:
     ali = _adult(demo, "Ali", "Hassan", 41, home, male=True)
     leila = _adult(demo, "Leila", "Hassan", 39, home, male=False)
     path = replace(random_path(demo, org, 1), school="eng", letter="A", bfo=True, klub=True)
-    yusuf = _child(
-        demo, org, "Yusuf", "Hassan", birth_for(12, 6, demo.today), path, male=True, home=home, district=1
-    )
+    yusuf = _child(demo, org, "Yusuf", "Hassan", birth_for(12, 6, demo.today), path, male=True, home=home, district=1)
     add_custody(demo, yusuf, [ali, leila], [])
     named.people["demo-foraelder-klub"] = ali
 
@@ -153,8 +151,6 @@ def _family_joergensen(demo: Demo, org: Org, named: Named) -> None:
     karina = _adult(demo, "Karina", "Jørgensen", 44, home, male=False)
     thomas = _adult(demo, "Thomas", "Jørgensen", 46, home, male=True)
     path = replace(random_path(demo, org, 0), school="skovly", letter="B", bfo=True, klub=True)
-    emil = _child(
-        demo, org, "Emil", "Jørgensen", birth_for(14, 8, demo.today), path, male=True, home=home, district=0
-    )
+    emil = _child(demo, org, "Emil", "Jørgensen", birth_for(14, 8, demo.today), path, male=True, home=home, district=0)
     add_custody(demo, emil, [karina, thomas], [])
     named.people["demo-barn-klub"] = emil

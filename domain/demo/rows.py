@@ -26,6 +26,7 @@ from persistence.people import (
 )
 
 M = TypeVar("M", bound=Model)
+TOWNS = ["9999 Sammenby", "9998 Skovly", "9997 Engby"]
 
 # Insert order: every table after the tables its foreign keys point to.
 TABLES: list[type[Model]] = [
@@ -103,7 +104,7 @@ class Demo:
 
     def address(self) -> str:
         """A Danish-looking street address."""
-        return f"{self.fake.street_address()}, {self.fake.postcode()} {self.fake.city()}"
+        return f"{self.fake.street_address()}, {self.rng.choice(TOWNS)}"
 
     def phone(self) -> str:
         """A Danish mobile number."""

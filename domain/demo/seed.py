@@ -10,6 +10,7 @@ from time import perf_counter
 
 from faker import Faker
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.models import Model
 
 from domain.demo.access import build_accounts, build_cross_members, build_municipal
 from domain.demo.families import build_families
@@ -45,9 +46,7 @@ class DatabaseNotEmpty(Exception):
     """The database already holds a municipality, so the demo is not loaded on top of it."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "Databasen indeholder allerede en kommune. Demokommunen kan kun indlæses i en tom database."
-        )
+        super().__init__("Databasen indeholder allerede en kommune. Demokommunen kan kun indlæses i en tom database.")
 
 
 def _no_progress(_fraction: float, _message: str) -> None:
@@ -76,7 +75,7 @@ async def seed_demo(
 
 
 def build_rows(*, today: date, scale: float, seed: int, progress: Progress = _no_progress) -> RowBook:
-    """Every row of the demo municipality, in memory, the same for the same seed and day."""
+    """Every row of the demo municipality in memory (Tortoise must be initialised), same seed and day, same rows."""
     fake = Faker("da_DK")
     fake.seed_instance(seed)
     demo = Demo(today=today, rng=Random(seed), fake=fake)
@@ -135,4 +134,5 @@ def _summary(book: RowBook, seconds: float) -> SeedSummary:
 
 async def demo_facts() -> dict[str, int]:
     """Row counts per table, for tests and the command line summary."""
-    return {table._meta.db_table: await table.all().count() for table in [*TABLES, LoginRecord, AuditEntry]}
+    tables: list[type[Model]] = [*TABLES, LoginRecord, AuditEntry]
+    return {table._meta.db_table: await table.all().count() for table in tables}

@@ -25,9 +25,7 @@ MAIN_ROLE = {K.SKOLE: StaffRole.LAERER}
 HELPER_SHARE = {K.SKOLE: 0.0, K.KLUB: 0.2, K.BFO: 0.25}
 
 
-def employ(
-    demo: Demo, org: Org, person: Person, key: str, role: StaffRole, *, superuser: bool = False
-) -> Employment:
+def employ(demo: Demo, org: Org, person: Person, key: str, role: StaffRole, *, superuser: bool = False) -> Employment:
     """One employment that started some months or years ago."""
     return demo.book.add(
         Employment,
@@ -49,8 +47,13 @@ def staff_person(demo: Demo) -> Person:
     male = demo.rng.random() < 0.3
     birth = add_years(demo.today, -demo.rng.randint(22, 64)) - timedelta(days=demo.rng.randint(0, 364))
     person = demo.person(
-        demo.first_name(male), demo.fake.last_name(), birth, male=male, child=False,
-        address=demo.address(), phone=demo.phone(),
+        demo.first_name(male),
+        demo.fake.last_name(),
+        birth,
+        male=male,
+        child=False,
+        address=demo.address(),
+        phone=demo.phone(),
     )
     person.email = f"{demo.username(person)}@sammenby.dk"
     return person

@@ -117,6 +117,7 @@ def cli(argv: list[str]) -> int:
 
 if __name__ in {"__main__", "__mp_main__"}:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     if os.environ.get("NICEGUI_USER_SIMULATION"):
         configure(load_settings())
         ui.run(storage_secret=load_settings().storage_secret, language="da")

@@ -97,3 +97,8 @@ def can_administer_municipality(actor: Actor) -> Decision:
 def can_view_rollout(actor: Actor) -> Decision:
     """The project team, and the admin, follow the rollout."""
     return allow("project") if actor.role in (Role.PROJECT_TEAM, Role.ADMIN) else deny("not_project_team")
+
+
+def can_edit_rollout(actor: Actor) -> Decision:
+    """Only the project team and the municipal admin change the plan, readiness and surveys."""
+    return allow("project") if actor.role in (Role.PROJECT_TEAM, Role.ADMIN) else deny("not_project_team")

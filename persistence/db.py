@@ -19,6 +19,8 @@ MODEL_MODULES = [
     "persistence.people",
     "persistence.accounts",
     "persistence.audit",
+    "persistence.rollout",
+    "persistence.surveys",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -1,0 +1,165 @@
+"""Rollout vocabulary: areas, tracks, phases, milestones, readiness items, surveys; pure rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from domain.events import Event
+from domain.organisation.model import InstitutionKind
+
+
+class Area(StrEnum):
+    """The three areas the deck plans separately."""
+
+    DAGTILBUD = "dagtilbud"
+    BFO_KLUB = "bfo_klub"
+    SKOLE = "skole"
+
+
+AREA_OF_KIND = {
+    InstitutionKind.VUGGESTUE: Area.DAGTILBUD,
+    InstitutionKind.BOERNEHAVE: Area.DAGTILBUD,
+    InstitutionKind.INTEGRERET: Area.DAGTILBUD,
+    InstitutionKind.DAGPLEJE: Area.DAGTILBUD,
+    InstitutionKind.BFO: Area.BFO_KLUB,
+    InstitutionKind.KLUB: Area.BFO_KLUB,
+    InstitutionKind.SKOLE: Area.SKOLE,
+}
+
+
+class SpanKind(StrEnum):
+    """A dated span is either a track (spor) or a phase (fase)."""
+
+    TRACK = "track"
+    PHASE = "phase"
+
+
+class Track(StrEnum):
+    """The deck's tracks (spor)."""
+
+    ANVENDELSESSTRATEGI = "anvendelsesstrategi"
+    IT_DATA = "it_data"
+    KURSER_INFO = "kurser_info"
+    SUPPORT = "support"
+
+
+class Phase(StrEnum):
+    """The deck's phases (faser)."""
+
+    UDRULNING = "udrulning"
+    TILPASNING_DRIFT = "tilpasning_drift"
+    SUPPORT = "support"
+    EVALUERING = "evaluering"
+
+
+class MilestoneStatus(StrEnum):
+    """What the owner says; 'late' is never stored, it is computed from the date."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    LATE = "late"
+
+
+def effective_status(stored: MilestoneStatus, due: date, today: date) -> MilestoneStatus:
+    """A milestone not done by its due date is late."""
+    if stored is not MilestoneStatus.DONE and due < today:
+        return MilestoneStatus.LATE
+    return stored
+
+
+class ReadinessItem(StrEnum):
+    """The checklist each institution works through."""
+
+    SUPERUSERS = "superusers"
+    STAFF_TRAINED = "staff_trained"
+    GUARDIANS_INFORMED = "guardians_informed"
+    WALL_SCREEN_PAIRED = "wall_screen_paired"
+    KOMMEGAA_IN_USE = "kommegaa_in_use"
+    FIRST_MESSAGE = "first_message"
+
+
+# Items Sammen can see for itself; the others are ticked by the project team.
+OBSERVABLE_ITEMS = frozenset({ReadinessItem.SUPERUSERS, ReadinessItem.WALL_SCREEN_PAIRED,
+                              ReadinessItem.KOMMEGAA_IN_USE, ReadinessItem.FIRST_MESSAGE})
+
+
+class Audience(StrEnum):
+    """Who an evaluation survey asks."""
+
+    STAFF = "staff"
+    GUARDIANS = "guardians"
+
+
+class QuestionKind(StrEnum):
+    """A 1-5 scale or free text."""
+
+    SCALE = "scale"
+    TEXT = "text"
+
+
+SCALE_MIN, SCALE_MAX = 1, 5
+
+
+@dataclass(frozen=True)
+class ReadinessCell:
+    """One institution's state on one checklist item."""
+
+    institution_id: int
+    item: ReadinessItem
+    ticked: bool
+    by_name: str
+    at: datetime | None
+    comment: str
+    observed: bool
+
+    def as_event_fields(self) -> dict[str, object]:
+        """Plain values for the wire."""
+        return {"institution_id": self.institution_id, "item": self.item.value, "ticked": self.ticked,
+                "by_name": self.by_name, "at": self.at.isoformat() if self.at else None,
+                "comment": self.comment, "observed": self.observed}
+
+
+@dataclass(frozen=True)
+class ReadinessChanged(Event):
+    """A readiness item was ticked or unticked; carries the cell's new state."""
+
+    institution_id: int
+    item: str
+    ticked: bool
+    by_name: str
+    at: str
+    comment: str
+    observed: bool
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Delivered to open rollout pages."""
+        return ("rollout",)
+
+
+@dataclass(frozen=True)
+class PlanChanged(Event):
+    """A span or milestone of a programme changed."""
+
+    programme_id: int
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Delivered to open rollout pages."""
+        return ("rollout",)
+
+
+@dataclass(frozen=True)
+class SurveyAnswered(Event):
+    """Someone answered an evaluation survey."""
+
+    survey_id: int
+    institution_id: int
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Delivered to open rollout pages."""
+        return ("rollout",)

@@ -15,7 +15,7 @@ from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
 from ui.navigation import HOME
-from ui.pages import admin, child, login, parent, staff
+from ui.pages import admin, child, login, parent, rollout, staff
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -69,3 +69,4 @@ def build(settings: Settings) -> None:
     child.register()
     staff.register()
     admin.register()
+    rollout.register()

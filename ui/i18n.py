@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from domain.clock import COPENHAGEN
+from domain.errors import DomainError
 from ui.texts import TEXTS
 
 LANGUAGES = ("da", "en")
@@ -21,13 +23,23 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else "da"
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
-    """The text for a key in the current language, with parameters filled in."""
+def translate(key: str, lang: str | None, params: Mapping[str, object]) -> str:
+    """The text for a key in a language (the session's by default), with parameters filled in."""
     pair = TEXTS.get(key)
     if pair is None:
         return key
     text = pair[1] if (lang or current_language()) == "en" else pair[0]
     return text.format(**params) if params else text
+
+
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The text for a key in the current language, with parameters filled in."""
+    return translate(key, lang, params)
+
+
+def error_text(error: DomainError) -> str:
+    """What to tell the user about a refusal, in their language."""
+    return translate(error.key, None, error.params)
 
 
 def tn(key: str, n: int, lang: str | None = None) -> str:

@@ -58,6 +58,9 @@ class UserLoggedIn(Event):
     person_id: int
     account_id: int
     acr: str
+    guardian_institution_ids: tuple[int, ...] = ()
+    first_ever: bool = False
+    first_in_30d: bool = False
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError
 from domain.events import committing
-from domain.identity.facts import load_person_facts
+from domain.identity.facts import active_on, ints, load_person_facts
 from domain.identity.model import Actor, Role, UserLoggedIn
 from persistence.accounts import LoginRecord, UserAccount
 from persistence.db import transaction
+from persistence.people import Enrolment
 
 VALID_ACR = ("2", "3")
+RECENT_LOGIN_DAYS = 30
+
+
+async def guarded_institutions(child_ids: frozenset[int], day: date) -> tuple[int, ...]:
+    """The institutions where a guardian's children are enrolled on a day (adoption counts them there)."""
+    if not child_ids:
+        return ()
+    rows = await Enrolment.filter(active_on(day), child_id__in=list(child_ids)).distinct().values_list(
+        "institution_id", flat=True)
+    return tuple(sorted(ints(rows)))
 
 
 class LoginRefused(DomainError):
@@ -51,10 +62,15 @@ async def do_login(subject: str, acr: str | None, *, now: datetime, client_addre
         await audit.record("login", audit.REFUSED, detail="no_role", client_address=client_address,
                            concerned_person_id=person_id)
         raise LoginRefused("login.refused.no_role")
+    previous = account.last_login_at
+    institutions = await guarded_institutions(facts.guardian_of, today_local(now))
     async with committing(transaction) as outbox:
         await UserAccount.filter(id=account.id).update(last_login_at=now)
         await LoginRecord.create(account_id=account.id, at=now, acr=level)
-        outbox.add(UserLoggedIn(person_id=person_id, account_id=account.id, acr=level))
+        outbox.add(UserLoggedIn(
+            person_id=person_id, account_id=account.id, acr=level, guardian_institution_ids=institutions,
+            first_ever=previous is None,
+            first_in_30d=previous is None or previous < now - timedelta(days=RECENT_LOGIN_DAYS)))
     await audit.record("login", audit.ALLOWED, concerned_person_id=person_id, client_address=client_address,
                        detail=f"acr={level}")
     roles = tuple(r for r in Role if r in facts.roles)

@@ -72,7 +72,7 @@ async def _live_logins() -> None:
 
 
 def register() -> None:
-    """Add /leder, /kommune, /udrulning and /sager."""
+    """Add /leder, /kommune and /sager."""
 
     @ui.page("/leder")
     async def leader_home(request: Request, institution: int | None = None) -> RedirectResponse | None:
@@ -116,17 +116,6 @@ def register() -> None:
             with ui.row().classes("gap-2"):
                 for g in cross:
                     cross_group_chip(g, today)
-        return None
-
-    @ui.page("/udrulning")
-    async def rollout_home(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (Role.PROJECT_TEAM, Role.ADMIN):
-            return wrong_role(actor)
-        with frame(actor, t("rollout.title")):
-            empty_state("timeline", "rollout.empty")
         return None
 
     @ui.page("/sager")

@@ -1,0 +1,179 @@
+"""Survey results for the project team: averages, response rates and weekly counts, aggregated in the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from tortoise.expressions import Q
+from tortoise.functions import Avg, Count, Max, Min
+
+from domain import access
+from domain.audit import service as audit
+from domain.clock import COPENHAGEN, today_local
+from domain.errors import NotFound
+from domain.identity.facts import active_on
+from domain.identity.model import Actor
+from domain.rollout.model import Audience, QuestionKind
+from persistence.people import Custody, Employment
+from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+
+# A line chart of more weeks than this is unreadable; the newest weeks are the ones that matter.
+MAX_WEEKS = 104
+
+
+@dataclass(frozen=True)
+class ScaleFigure:
+    """One scale question's answers from one institution."""
+
+    institution_id: int
+    average: float
+    count: int
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """A question with its figures per institution (scale) or its free texts (text)."""
+
+    id: int
+    position: int
+    kind: QuestionKind
+    text: str
+    by_institution: tuple[ScaleFigure, ...]
+    texts: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        """How many answered this scale question."""
+        return sum(f.count for f in self.by_institution)
+
+    @property
+    def average(self) -> float | None:
+        """The average over every institution, weighted by answers."""
+        return sum(f.average * f.count for f in self.by_institution) / self.count if self.count else None
+
+
+@dataclass(frozen=True)
+class InstitutionRate:
+    """Responses against invited people at one institution."""
+
+    institution_id: int
+    name: str
+    responses: int
+    invited: int
+
+    @property
+    def rate(self) -> float:
+        """The share who answered, 0-1 (0 when nobody was invited)."""
+        return self.responses / self.invited if self.invited else 0.0
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    """Responses in one ISO week (Copenhagen time)."""
+
+    year: int
+    week: int
+    monday: date
+    responses: int
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    """Everything the results view shows; free texts carry no names."""
+
+    id: int
+    title: str
+    audience: Audience
+    closes_on: date
+    responses: int
+    questions: tuple[QuestionResult, ...]
+    institutions: tuple[InstitutionRate, ...]
+    weeks: tuple[WeekCount, ...]
+
+
+async def _scale_figures(survey_id: int) -> dict[int, list[ScaleFigure]]:
+    rows = await (SurveyAnswer.filter(response__survey_id=survey_id, value__isnull=False)
+                  .annotate(avg=Avg("value"), n=Count("id"))
+                  .group_by("question_id", "response__institution_id")
+                  .values_list("question_id", "response__institution_id", "avg", "n"))
+    out: dict[int, list[ScaleFigure]] = {}
+    for q, i, avg, n in sorted(rows, key=lambda r: (r[0], r[1])):
+        out.setdefault(int(q), []).append(ScaleFigure(int(i), float(avg), int(n)))
+    return out
+
+
+async def _free_texts(survey_id: int) -> dict[int, list[str]]:
+    # Sorted by text, not by submission, so a reader cannot line a text up with who answered when.
+    rows = await (SurveyAnswer.filter(response__survey_id=survey_id, question__kind=QuestionKind.TEXT)
+                  .exclude(text="").order_by("question_id", "text").values_list("question_id", "text"))
+    out: dict[int, list[str]] = {}
+    for q, text in rows:
+        out.setdefault(int(q), []).append(str(text))
+    return out
+
+
+async def _invited(audience: Audience, institution_ids: list[int], day: date) -> dict[int, int]:
+    """People asked per institution on a day: its staff, or guardians of children enrolled there."""
+    if audience is Audience.STAFF:
+        query = (Employment.filter(active_on(day), institution_id__in=institution_ids, person__active=True)
+                 .annotate(n=Count("person_id", distinct=True)).group_by("institution_id")
+                 .values_list("institution_id", "n"))
+    else:
+        enrolled = active_on(day, "child__enrolments__start", "child__enrolments__end")
+        query = (Custody.filter(active_on(day, "valid_from", "valid_to"), enrolled, guardian__active=True,
+                                child__active=True, child__enrolments__institution_id__in=institution_ids)
+                 .annotate(n=Count("guardian_id", distinct=True)).group_by("child__enrolments__institution_id")
+                 .values_list("child__enrolments__institution_id", "n"))
+    return {int(i): int(n) for i, n in await query}
+
+
+def _monday(moment: datetime) -> date:
+    local = moment.astimezone(COPENHAGEN).date()
+    return local - timedelta(days=local.weekday())
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=COPENHAGEN)
+
+
+async def _weeks(survey_id: int) -> tuple[WeekCount, ...]:
+    """Responses per ISO week from the first answer to the last, zero weeks included (2 queries)."""
+    span = await (SurveyResponse.filter(survey_id=survey_id)
+                  .annotate(first=Min("submitted_at"), last=Max("submitted_at")).values_list("first", "last"))
+    first, last = span[0] if span else (None, None)
+    if first is None or last is None:
+        return ()
+    mondays = [_monday(first) + timedelta(weeks=n) for n in range((_monday(last) - _monday(first)).days // 7 + 1)]
+    mondays = mondays[-MAX_WEEKS:]
+    # One conditional count per week, so the database does the counting whatever the dialect.
+    counts = {f"w{n}": Count("id", _filter=Q(submitted_at__gte=_local_midnight(m),
+                                            submitted_at__lt=_local_midnight(m + timedelta(weeks=1))))
+              for n, m in enumerate(mondays)}
+    row = (await SurveyResponse.filter(survey_id=survey_id).annotate(**counts).values(*counts))[0]
+    return tuple(WeekCount(*m.isocalendar()[:2], m, int(row[f"w{n}"] or 0)) for n, m in enumerate(mondays))
+
+
+async def results(actor: Actor, survey_id: int, *, today: date | None = None) -> SurveyResults:
+    """A survey's figures for the project team (9 queries, whatever the number of answers)."""
+    await audit.check(access.can_view_rollout(actor), actor, "view_rollout")
+    survey = await Survey.get_or_none(id=survey_id)
+    if survey is None:
+        raise NotFound("error.not_found")
+    audience = Audience(survey.audience)
+    places = await SurveyInstitution.filter(survey_id=survey_id).order_by("id").values_list(
+        "institution_id", "institution__name")
+    ids = [int(i) for i, _ in places]
+    # A closed survey is measured against the people it asked while it was open.
+    invited = await _invited(audience, ids, min(today or today_local(), survey.closes_on))
+    answered = dict(await SurveyResponse.filter(survey_id=survey_id).annotate(n=Count("id"))
+                    .group_by("institution_id").values_list("institution_id", "n"))
+    rates = tuple(InstitutionRate(int(i), str(name), int(answered.get(i, 0)), invited.get(int(i), 0))
+                  for i, name in places)
+    figures, texts = await _scale_figures(survey_id), await _free_texts(survey_id)
+    questions = tuple(
+        QuestionResult(q.id, q.position, QuestionKind(q.kind), q.text, tuple(figures.get(q.id, ())),
+                       tuple(texts.get(q.id, ())))
+        for q in await SurveyQuestion.filter(survey_id=survey_id).order_by("position", "id"))
+    return SurveyResults(survey.id, survey.title, audience, survey.closes_on, sum(r.responses for r in rates),
+                         questions, rates, await _weeks(survey_id))

@@ -1,0 +1,268 @@
+"""Evaluation surveys: the project team asks staff or guardians; each person answers once, anonymously."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tortoise.exceptions import IntegrityError
+from tortoise.functions import Count
+
+from domain import access
+from domain.access import Decision, allow, deny
+from domain.audit import service as audit
+from domain.clock import today_local
+from domain.errors import DomainError, NotFound
+from domain.events import committing
+from domain.identity.facts import active_on, ints
+from domain.identity.model import Actor, Role
+from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered
+from domain.rollout.survey_results import SurveyResults as SurveyResults  # re-exported: one entry point
+from domain.rollout.survey_results import results as results
+from persistence.db import transaction
+from persistence.organisation import Institution
+from persistence.people import Enrolment
+from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+
+TITLE_MAX, QUESTION_MAX, TEXT_ANSWER_MAX, QUESTIONS_MAX = 160, 300, 2000, 40
+
+
+@dataclass(frozen=True)
+class SurveyDraft:
+    """What the 'Ny evaluering' dialog sends."""
+
+    title: str
+    audience: Audience
+    closes_on: date
+    institution_ids: list[int]
+    questions: list[tuple[QuestionKind, str]]
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """One question of a survey someone is about to answer."""
+
+    id: int
+    kind: QuestionKind
+    text: str
+
+
+@dataclass(frozen=True)
+class OpenSurvey:
+    """A survey waiting for this person's answer, and the institution the answer counts for."""
+
+    id: int
+    title: str
+    closes_on: date
+    institution_id: int
+    institution_name: str
+    questions: tuple[OpenQuestion, ...]
+
+
+@dataclass(frozen=True)
+class SurveySummary:
+    """A survey in the project team's list, with its counts."""
+
+    id: int
+    title: str
+    audience: Audience
+    closes_on: date
+    created_at: datetime
+    institutions: int
+    questions: int
+    responses: int
+
+    def is_open(self, today: date) -> bool:
+        """Open up to and including its closing day."""
+        return today <= self.closes_on
+
+
+# --- creating ---------------------------------------------------------------------------------------------------
+
+
+def _check_questions(questions: list[tuple[QuestionKind, str]]) -> None:
+    if not questions:
+        raise DomainError("survey.error.no_questions")
+    if len(questions) > QUESTIONS_MAX:
+        raise DomainError("survey.error.too_many_questions", max=QUESTIONS_MAX)
+    for kind, text in questions:
+        if not isinstance(kind, QuestionKind):
+            raise DomainError("survey.error.unknown_kind")
+        if not text.strip():
+            raise DomainError("survey.error.question_required")
+        if len(text.strip()) > QUESTION_MAX:
+            raise DomainError("survey.error.question_too_long", max=QUESTION_MAX)
+
+
+async def check_survey(actor: Actor, draft: SurveyDraft, today: date) -> None:
+    """Refuse others than the project team, and drafts that could not be answered sensibly."""
+    await audit.check(access.can_edit_rollout(actor), actor, "edit_rollout")
+    if not draft.title.strip():
+        raise DomainError("survey.error.title_required")
+    if len(draft.title.strip()) > TITLE_MAX:
+        raise DomainError("survey.error.title_too_long", max=TITLE_MAX)
+    if not isinstance(draft.audience, Audience):
+        raise DomainError("survey.error.unknown_audience")
+    _check_questions(draft.questions)
+    if draft.closes_on < today:
+        raise DomainError("survey.error.closes_in_past")
+    wanted = set(draft.institution_ids)
+    if not wanted:
+        raise DomainError("survey.error.no_institutions")
+    if await Institution.filter(id__in=list(wanted)).count() != len(wanted):
+        raise DomainError("survey.error.unknown_institution")
+
+
+async def do_create_survey(actor: Actor, draft: SurveyDraft, now: datetime) -> int:
+    """Create a survey with its institutions and questions in one transaction; returns its id."""
+    await check_survey(actor, draft, today_local(now))
+    institution_ids = list(dict.fromkeys(draft.institution_ids))  # de-duplicated, the team's order kept
+    async with committing(transaction):
+        survey = await Survey.create(title=draft.title.strip(), audience=draft.audience, created_by_id=actor.person_id,
+                                     created_at=now, closes_on=draft.closes_on)
+        await SurveyInstitution.bulk_create(
+            [SurveyInstitution(survey_id=survey.id, institution_id=i) for i in institution_ids])
+        await SurveyQuestion.bulk_create([SurveyQuestion(survey_id=survey.id, position=n, kind=kind, text=text.strip())
+                                          for n, (kind, text) in enumerate(draft.questions, start=1)])
+    return survey.id
+
+
+async def institution_choices(actor: Actor) -> list[tuple[int, str]]:
+    """The active institutions a survey can ask, by name (for the dialog)."""
+    await audit.check(access.can_edit_rollout(actor), actor, "edit_rollout")
+    rows = await Institution.filter(active=True).order_by("name").values_list("id", "name")
+    return [(int(i), str(name)) for i, name in rows]
+
+
+async def list_surveys(actor: Actor) -> list[SurveySummary]:
+    """Every survey, newest first, with institution, question and response counts (4 queries)."""
+    await audit.check(access.can_view_rollout(actor), actor, "view_rollout")
+    surveys = await Survey.all().order_by("-created_at", "-id")
+    ids = [s.id for s in surveys]
+    places = await _count_by_survey(SurveyInstitution, ids)
+    questions = await _count_by_survey(SurveyQuestion, ids)
+    answers = await _count_by_survey(SurveyResponse, ids)
+    return [SurveySummary(s.id, s.title, Audience(s.audience), s.closes_on, s.created_at, places.get(s.id, 0),
+                          questions.get(s.id, 0), answers.get(s.id, 0)) for s in surveys]
+
+
+async def _count_by_survey(model: type[SurveyInstitution | SurveyQuestion | SurveyResponse],
+                           ids: list[int]) -> dict[int, int]:
+    rows = await model.filter(survey_id__in=ids).annotate(n=Count("id")).group_by("survey_id").values_list(
+        "survey_id", "n")
+    return {int(s): int(n) for s, n in rows}
+
+
+# --- who a survey is for ----------------------------------------------------------------------------------------
+
+
+async def _reach(actor: Actor, today: date) -> tuple[Audience, list[int]] | None:
+    """The audience the actor answers as in their current role, and the institutions they count for."""
+    if actor.role in (Role.STAFF, Role.LEADER):
+        return Audience.STAFF, sorted(actor.staff_institutions)
+    if actor.role is Role.PARENT and actor.guardian_of:
+        rows = await Enrolment.filter(active_on(today), child_id__in=list(actor.guardian_of)).values_list(
+            "institution_id", flat=True)
+        return Audience.GUARDIANS, sorted(set(ints(rows)))
+    return None
+
+
+async def _links(actor: Actor, today: date, *, survey_id: int | None = None,
+                 open_only: bool = True) -> dict[int, tuple[int, str]]:
+    """Survey id -> (institution id, name) the actor's answer counts for: the first the survey lists."""
+    reach = await _reach(actor, today)
+    if reach is None or not reach[1]:
+        return {}
+    audience, institutions = reach
+    query = SurveyInstitution.filter(survey__audience=audience, institution_id__in=institutions)
+    if open_only:
+        query = query.filter(survey__closes_on__gte=today)
+    if survey_id is not None:
+        query = query.filter(survey_id=survey_id)
+    links: dict[int, tuple[int, str]] = {}
+    for s, i, name in await query.order_by("id").values_list("survey_id", "institution_id", "institution__name"):
+        links.setdefault(int(s), (int(i), str(name)))
+    return links
+
+
+async def open_surveys_for(actor: Actor, today: date) -> list[OpenSurvey]:
+    """The surveys this person may still answer today, with their questions (at most 5 queries)."""
+    links = await _links(actor, today)
+    answered = set(ints(await SurveyResponse.filter(respondent_id=actor.person_id, survey_id__in=list(links))
+                        .values_list("survey_id", flat=True)))
+    ids = [s for s in links if s not in answered]
+    if not ids:
+        return []
+    questions: dict[int, list[OpenQuestion]] = {s: [] for s in ids}
+    for q in await SurveyQuestion.filter(survey_id__in=ids).order_by("position", "id"):
+        questions[q.survey_id].append(OpenQuestion(q.id, QuestionKind(q.kind), q.text))
+    surveys = await Survey.filter(id__in=ids).order_by("closes_on", "id")
+    return [OpenSurvey(s.id, s.title, s.closes_on, *links[s.id], tuple(questions[s.id])) for s in surveys]
+
+
+def can_answer(institution: tuple[int, str] | None) -> Decision:
+    """Only staff or guardians at one of the survey's institutions answer it."""
+    return allow("survey_audience") if institution is not None else deny("not_in_survey_audience")
+
+
+# --- answering --------------------------------------------------------------------------------------------------
+
+
+def _scale_value(given: int | str | None) -> int:
+    if given is None:
+        raise DomainError("survey.error.answer_all")
+    # bool is an int in Python: True must not pass as a 1.
+    if isinstance(given, bool) or not isinstance(given, int) or not SCALE_MIN <= given <= SCALE_MAX:
+        raise DomainError("survey.error.out_of_range", min=SCALE_MIN, max=SCALE_MAX)
+    return given
+
+
+def _text_value(given: int | str) -> str:
+    if not isinstance(given, str):
+        raise DomainError("survey.error.text_expected")
+    if len(given.strip()) > TEXT_ANSWER_MAX:
+        raise DomainError("survey.error.text_too_long", max=TEXT_ANSWER_MAX)
+    return given.strip()
+
+
+def checked_answers(kinds: dict[int, QuestionKind],
+                    answers: dict[int, int | str]) -> list[tuple[int, int | None, str]]:
+    """(question id, value, text) rows to store; refuses unknown questions, missing or bad values."""
+    if set(answers) - set(kinds):
+        raise DomainError("survey.error.unknown_question")
+    rows: list[tuple[int, int | None, str]] = []
+    for qid, kind in kinds.items():
+        given = answers.get(qid)
+        if kind is QuestionKind.SCALE:
+            rows.append((qid, _scale_value(given), ""))
+        elif given is not None and (text := _text_value(given)):
+            rows.append((qid, None, text))
+    return rows
+
+
+async def do_answer(actor: Actor, survey_id: int, answers: dict[int, int | str], now: datetime) -> None:
+    """Store one person's answers in one transaction, then tell the open result pages."""
+    today = today_local(now)
+    survey = await Survey.get_or_none(id=survey_id)
+    if survey is None:
+        raise NotFound("error.not_found")
+    link = (await _links(actor, today, survey_id=survey_id, open_only=False)).get(survey_id)
+    await audit.check(can_answer(link), actor, "answer_survey")
+    assert link is not None
+    if survey.closes_on < today:
+        raise DomainError("survey.error.closed")
+    if await SurveyResponse.filter(survey_id=survey_id, respondent_id=actor.person_id).exists():
+        raise DomainError("survey.error.already_answered")
+    kinds = {int(q): QuestionKind(k) for q, k in
+             await SurveyQuestion.filter(survey_id=survey_id).values_list("id", "kind")}
+    rows = checked_answers(kinds, answers)
+    async with committing(transaction) as outbox:
+        try:
+            response = await SurveyResponse.create(survey_id=survey_id, respondent_id=actor.person_id,
+                                                   institution_id=link[0], submitted_at=now)
+        except IntegrityError as clash:
+            # Two submissions at once passed the check above; the unique (survey, respondent) lets one win.
+            raise DomainError("survey.error.already_answered") from clash
+        await SurveyAnswer.bulk_create([SurveyAnswer(response_id=response.id, question_id=q, value=v, text=text)
+                                        for q, v, text in rows])
+        outbox.add(SurveyAnswered(survey_id, link[0]))

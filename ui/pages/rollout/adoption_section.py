@@ -1,0 +1,93 @@
+"""Adoption from real use: guardians who logged in, per institution and area, live; the daily trend."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nicegui import ui
+
+from domain.events import Event
+from domain.identity.model import UserLoggedIn
+from domain.rollout.adoption import AdoptionRow, TrendPoint, by_area
+from domain.rollout.model import Area
+from ui.i18n import fmt_short_date, t
+from ui.live import follow
+
+AREA_COLOURS = {Area.DAGTILBUD: "#e0823d", Area.BFO_KLUB: "#2a9d8f", Area.SKOLE: "#1f5f8b"}
+
+
+def pct(share: float) -> str:
+    """A share as a whole percentage."""
+    return f"{round(share * 100)} %"
+
+
+def table_rows(rows: list[AdoptionRow], name_of_area: bool = False) -> list[dict[str, object]]:
+    """Rows for ui.table."""
+    return [{"id": r.institution_id if not name_of_area else r.area.value,
+             "name": t(f"rollout.area.{r.area.value}") if name_of_area else r.name,
+             "area": t(f"rollout.area.{r.area.value}"), "guardians": r.guardians,
+             "ever": pct(r.share_ever), "recent": pct(r.share_30d), "superusers": r.superusers} for r in rows]
+
+
+def columns() -> list[dict[str, object]]:
+    """The adoption table's columns."""
+    return [
+        {"name": "name", "label": t("rollout.institution"), "field": "name", "align": "left", "sortable": True},
+        {"name": "area", "label": t("rollout.field.programme"), "field": "area", "align": "left", "sortable": True},
+        {"name": "guardians", "label": t("rollout.adoption.guardians"), "field": "guardians", "sortable": True},
+        {"name": "ever", "label": t("rollout.adoption.ever"), "field": "ever"},
+        {"name": "recent", "label": t("rollout.adoption.recent"), "field": "recent"},
+        {"name": "superusers", "label": t("rollout.adoption.superusers"), "field": "superusers", "sortable": True},
+    ]
+
+
+def trend_options(points: list[TrendPoint]) -> dict[str, object]:
+    """One line per area: the share of guardians active in the last 30 days, day by day."""
+    days = sorted({p.day for p in points})
+    series = []
+    for area in Area:
+        by_day = {p.day: round(p.share_30d * 100, 1) for p in points if p.area is area}
+        series.append({"type": "line", "name": t(f"rollout.area.{area.value}"), "smooth": True,
+                       "data": [by_day.get(d) for d in days], "itemStyle": {"color": AREA_COLOURS[area]}})
+    return {"tooltip": {"trigger": "axis"}, "legend": {"top": 0},
+            "grid": {"left": 40, "right": 20, "top": 40, "bottom": 30},
+            "xAxis": {"type": "category", "data": [fmt_short_date(d) for d in days]},
+            "yAxis": {"type": "value", "min": 0, "max": 100, "axisLabel": {":formatter": "v => v + ' %'"}},
+            "series": series}
+
+
+class AdoptionSection:
+    """The adoption tables; each login event updates the institutions it concerns, without a query."""
+
+    def __init__(self, rows: list[AdoptionRow], trend: list[TrendPoint], today: date) -> None:
+        self.rows = {r.institution_id: r for r in rows}
+        self.trend, self.today = trend, today
+        follow("logins", self.on_login)
+
+    def build(self) -> None:
+        """Area totals, the per-institution table, the trend and what is still to come."""
+        self.area_table = ui.table(columns=columns(), rows=table_rows(by_area(list(self.rows.values())), True),
+                                   row_key="id").props("flat dense").classes("w-full").mark("adoption-areas")
+        self.table = ui.table(columns=columns(), rows=table_rows(list(self.rows.values())), row_key="id",
+                              pagination=20).props("flat dense").classes("w-full").mark("adoption")
+        ui.label(t("rollout.adoption.trend")).classes("text-subtitle2")
+        if self.trend:
+            ui.echart(trend_options(self.trend)).classes("w-full h-64").mark("adoption-trend")
+        else:
+            ui.label(t("rollout.adoption.no_trend")).classes("text-grey-7")
+        ui.label(t("rollout.adoption.pending")).classes("text-caption text-grey-7")
+
+    def on_login(self, event: Event) -> None:
+        """A guardian logged in somewhere: count them in each institution their children attend."""
+        if not isinstance(event, UserLoggedIn) or not (event.first_ever or event.first_in_30d):
+            return
+        changed = False
+        for inst_id in event.guardian_institution_ids:
+            if inst_id in self.rows:
+                self.rows[inst_id] = self.rows[inst_id].after_login(event.first_ever, event.first_in_30d)
+                changed = True
+        if changed:
+            self.table.rows = table_rows(list(self.rows.values()))
+            self.area_table.rows = table_rows(by_area(list(self.rows.values())), True)
+            self.table.update()
+            self.area_table.update()

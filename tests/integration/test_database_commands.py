@@ -12,6 +12,8 @@ import pytest
 
 from persistence import db
 
+MIGRATIONS_ON_DISK = sorted(f"models.{p.stem}" for p in Path("persistence/migrations").glob("0*.py"))
+
 
 def run_main(*args: str, database: Path) -> subprocess.CompletedProcess[str]:
     """Run the command line as a user would."""
@@ -29,8 +31,7 @@ async def test_migrate_refuses_a_database_with_foreign_tables(tmp_path: Path) ->
 
 async def test_migrate_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
     url = f"sqlite://{tmp_path / 'x.sqlite3'}"
-    on_disk = sorted(f"models.{p.stem}" for p in Path("persistence/migrations").glob("0*.py"))
-    assert await db.apply_migrations(url) == on_disk
+    assert await db.apply_migrations(url) == MIGRATIONS_ON_DISK
     assert await db.apply_migrations(url) == []
     await db.check_schema_current(url)
 

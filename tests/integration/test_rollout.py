@@ -46,7 +46,8 @@ async def test_late_is_computed_from_the_date(database: str) -> None:
     await Milestone.create(programme=programme, phase=phase, title="Evaluering", due=w.today + timedelta(days=9))
     views = (await plan.plan(team, w.today))[0].milestones
     assert [(m.title, m.status) for m in views] == [
-        ("Kursus", MilestoneStatus.DONE), ("Forældremøde", MilestoneStatus.LATE), ("Evaluering", MilestoneStatus.PLANNED)]
+        ("Kursus", MilestoneStatus.DONE), ("Forældremøde", MilestoneStatus.LATE),
+        ("Evaluering", MilestoneStatus.PLANNED)]
 
 
 async def test_a_milestone_due_before_its_phase_starts_is_refused(database: str) -> None:

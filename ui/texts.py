@@ -170,6 +170,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rollout.error.unknown_phase": ("Fasen hører ikke til planen.", "The phase does not belong to the plan."),
     "rollout.error.due_before_phase": ("Milepælen ligger før fasen «{phase}» starter ({start}).",
                                        "The milestone is due before the phase “{phase}” starts ({start})."),
+    "rollout.error.due_before_programme": ("Milepælen ligger før planen starter ({start}).",
+                                           "The milestone is due before the plan starts ({start})."),
     "rollout.error.end_before_start": ("Slutdatoen ligger før startdatoen.", "The end date is before the start date."),
     "rollout.error.observed": ("Sammen har selv registreret dette punkt; det kan ikke fjernes manuelt.",
                                "Sammen recorded this item itself; it cannot be removed by hand."),

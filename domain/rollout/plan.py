@@ -103,6 +103,8 @@ async def check_milestone(actor: Actor, draft: MilestoneDraft) -> None:
     programme = await Programme.get_or_none(id=draft.programme_id)
     if programme is None:
         raise NotFound("error.not_found")
+    if draft.due < programme.start:
+        raise DomainError("rollout.error.due_before_programme", start=programme.start.isoformat())
     if draft.phase_id is not None:
         phase = await Span.get_or_none(id=draft.phase_id, programme_id=draft.programme_id, kind=SpanKind.PHASE)
         if phase is None:

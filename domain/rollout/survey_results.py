@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from tortoise.expressions import Q
-from tortoise.functions import Avg, Count, Max, Min
+from tortoise.functions import Count, Max, Min, Sum
 
 from domain import access
 from domain.audit import service as audit
@@ -94,12 +94,13 @@ class SurveyResults:
 
 async def _scale_figures(survey_id: int) -> dict[int, list[ScaleFigure]]:
     rows = await (SurveyAnswer.filter(response__survey_id=survey_id, value__isnull=False)
-                  .annotate(avg=Avg("value"), n=Count("id"))
+                  .annotate(total=Sum("value"), n=Count("id"))
                   .group_by("question_id", "response__institution_id")
-                  .values_list("question_id", "response__institution_id", "avg", "n"))
+                  .values_list("question_id", "response__institution_id", "total", "n"))
     out: dict[int, list[ScaleFigure]] = {}
-    for q, i, avg, n in sorted(rows, key=lambda r: (r[0], r[1])):
-        out.setdefault(int(q), []).append(ScaleFigure(int(i), float(avg), int(n)))
+    # Sum and count, not Avg: Tortoise casts Avg of an integer field back to an integer (3.5 became 3).
+    for q, i, total, n in sorted(rows, key=lambda r: (r[0], r[1])):
+        out.setdefault(int(q), []).append(ScaleFigure(int(i), int(total) / int(n), int(n)))
     return out
 
 

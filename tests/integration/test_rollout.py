@@ -67,6 +67,7 @@ async def test_a_milestone_due_before_its_phase_starts_is_refused(database: str)
 @pytest.mark.parametrize(("field", "value", "key"), [
     ("title", "  ", "rollout.error.title_required"),
     ("status", MilestoneStatus.LATE, "rollout.error.late_is_computed"),
+    ("due", date.today() - timedelta(days=400), "rollout.error.due_before_programme"),
 ])
 async def test_bad_milestones_are_refused(database: str, field: str, value: object, key: str) -> None:
     w = await build_world()

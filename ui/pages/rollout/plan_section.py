@@ -104,8 +104,9 @@ class PlanSection:
 
             def phases_for(pid: int) -> None:
                 prog = next(p for p in self.programmes if p.id == pid)
-                phase.set_options({s.id: s.label for s in prog.spans if s.kind is SpanKind.PHASE},
-                                  value=existing.phase_id if existing and existing.programme_id == pid else None)
+                options = {s.id: s.label for s in prog.spans if s.kind is SpanKind.PHASE}
+                keep = existing.phase_id if existing and existing.programme_id == pid else None
+                phase.set_options(options, value=keep if keep in options else next(iter(options), None))
 
             phases_for(first)
             programme.on_value_change(lambda e: phases_for(e.value))

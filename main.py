@@ -14,6 +14,7 @@ from typing import Any
 from nicegui import app, ui
 
 from domain.events import bus
+from domain.jobs import run_forever
 from domain.settings import Settings, load_settings
 from persistence import db
 
@@ -32,10 +33,13 @@ def install_lifespan(settings: Settings) -> None:
         await db.open_database(settings.database_url)
         if settings.redis_url:
             await bus.connect_redis(settings.redis_url)
+        jobs = asyncio.create_task(run_forever()) if settings.run_jobs else None
         try:
             async with original(a):
                 yield
         finally:
+            if jobs is not None:
+                jobs.cancel()
             await bus.close()
             await db.close_database()
 
@@ -90,12 +94,25 @@ async def _seed(settings: Settings, scale: float, if_empty: bool) -> int:
     return 0
 
 
+async def _jobs(settings: Settings) -> int:
+    from domain.jobs import run_once
+
+    await db.check_schema_current(settings.database_url)
+    await db.open_database(settings.database_url)
+    try:
+        print(f"Adoptionsmåling gemt: {await run_once()} rækker.")
+    finally:
+        await db.close_database()
+    return 0
+
+
 def cli(argv: list[str]) -> int:
     """Run one command: serve (default), migrate or seed --demo."""
     parser = argparse.ArgumentParser(prog="main.py", description="Sammen")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="start the web app")
     sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("jobs", help="run the daily jobs once (adoption snapshot)")
     seed = sub.add_parser("seed", help="generate the demo municipality")
     seed.add_argument("--demo", action="store_true", required=True)
     seed.add_argument("--scale", type=float, default=1.0)
@@ -105,6 +122,8 @@ def cli(argv: list[str]) -> int:
     try:
         if args.command == "migrate":
             return asyncio.run(_migrate(settings))
+        if args.command == "jobs":
+            return asyncio.run(_jobs(settings))
         if args.command == "seed":
             return asyncio.run(_seed(settings, args.scale, args.if_empty))
         asyncio.run(db.check_schema_current(settings.database_url))

@@ -22,6 +22,7 @@ class Settings:
     oidc_client_secret: str
     storage_secret: str
     idle_minutes: int
+    run_jobs: bool = True
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -53,4 +54,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         oidc_client_secret=e.get("OIDC_CLIENT_SECRET", "sammen-dev-secret"),
         storage_secret=e.get("STORAGE_SECRET", "sammen-dev-storage-secret-change-me"),
         idle_minutes=int(e.get("SESSION_IDLE_MINUTES", "30")),
+        # In a cluster only one process should run the daily jobs.
+        run_jobs=e.get("SAMMEN_RUN_JOBS", "1") != "0",
     )

@@ -55,3 +55,8 @@ def test_the_command_line_migrates_seeds_and_refuses_a_second_seed(tmp_path: Pat
     assert again.returncode == 2 and "Traceback" not in again.stderr
     quiet = run_main("seed", "--demo", "--if-empty", database=database)
     assert quiet.returncode == 0 and "findes allerede" in quiet.stdout
+    jobs = run_main("jobs", database=database)
+    assert jobs.returncode == 0 and "Adoptionsmåling gemt" in jobs.stdout
+    with sqlite3.connect(database) as conn:
+        days = conn.execute("SELECT COUNT(DISTINCT day) FROM rollout_adoption_snapshot").fetchone()[0]
+    assert days >= 7

@@ -15,7 +15,7 @@ from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
 from ui.navigation import HOME
-from ui.pages import admin, child, login, parent, rollout, staff
+from ui.pages import admin, child, login, parent, rollout, staff, surveys
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -70,3 +70,4 @@ def build(settings: Settings) -> None:
     staff.register()
     admin.register()
     rollout.register()
+    surveys.register()

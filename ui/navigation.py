@@ -15,11 +15,14 @@ HOME: dict[Role, str] = {
 }
 
 NAV: dict[Role, list[tuple[str, str, str]]] = {
-    Role.PARENT: [("nav.overblik", "/overblik", "dashboard")],
-    Role.STAFF: [("nav.staff", "/personale", "groups")],
-    Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.staff", "/personale", "groups")],
-    Role.PROJECT_TEAM: [("nav.rollout", "/udrulning", "timeline")],
-    Role.ADMIN: [("nav.municipality", "/kommune", "location_city"), ("nav.rollout", "/udrulning", "timeline")],
+    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), ("nav.evaluation", "/evaluering", "rate_review")],
+    Role.STAFF: [("nav.staff", "/personale", "groups"), ("nav.evaluation", "/evaluering", "rate_review")],
+    Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.staff", "/personale", "groups"),
+                  ("nav.evaluation", "/evaluering", "rate_review")],
+    Role.PROJECT_TEAM: [("nav.rollout", "/udrulning", "timeline"),
+                        ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
+    Role.ADMIN: [("nav.municipality", "/kommune", "location_city"), ("nav.rollout", "/udrulning", "timeline"),
+                 ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
     Role.PPR: [("nav.cases", "/sager", "folder_shared")],
     Role.CHILD: [("nav.me", "/mig", "person")],
 }

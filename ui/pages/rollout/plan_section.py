@@ -12,28 +12,11 @@ from domain.identity.model import Actor
 from domain.rollout import plan
 from domain.rollout.model import MilestoneStatus, SpanKind
 from domain.rollout.plan import MilestoneDraft, MilestoneView, ProgrammeView
+from ui.forms import date_input, parse_day
 from ui.i18n import error_text, fmt_date, t
 from ui.pages.rollout.timeline import STATUS_COLOURS, gantt_options
 
 EDITABLE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS, MilestoneStatus.DONE)
-
-
-def parse_day(text: str) -> date | None:
-    """An ISO date from an input, or None."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
-
-
-def date_input(label: str, value: date | None) -> ui.input:
-    """A text field with a date picker, holding an ISO date."""
-    field = ui.input(label, value=value.isoformat() if value else "").props("dense outlined")
-    with field.add_slot("append"):
-        with ui.icon("event").classes("cursor-pointer"):
-            with ui.menu():
-                ui.date().bind_value(field)
-    return field
 
 
 class PlanSection:

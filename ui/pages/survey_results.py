@@ -1,0 +1,117 @@
+"""The results of one survey: response rates, averages per question and institution, answers per week, free texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+
+from domain.identity.model import Actor
+from domain.rollout.model import SCALE_MAX, QuestionKind, SurveyAnswered
+from domain.rollout.surveys import SurveyResults, results
+from ui.i18n import fmt_date, t
+from ui.live import follow
+
+SHORT_QUESTION = 40
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHORT_QUESTION else text[:SHORT_QUESTION - 1] + "…"
+
+
+def averages_options(r: SurveyResults) -> dict[str, Any]:
+    """A bar per institution for each scale question; a missing average is a gap, not a zero."""
+    scale = [q for q in r.questions if q.kind is QuestionKind.SCALE]
+    series = []
+    for inst in r.institutions:
+        data = []
+        for q in scale:
+            figure = next((f for f in q.by_institution if f.institution_id == inst.institution_id), None)
+            data.append(round(figure.average, 2) if figure else None)
+        series.append({"name": inst.name, "type": "bar", "data": data})
+    return {
+        "tooltip": {"trigger": "axis"},
+        "legend": {"type": "scroll", "bottom": 0},
+        "grid": {"left": 30, "right": 10, "top": 20, "bottom": 60, "containLabel": True},
+        "xAxis": {"type": "category", "data": [f"{q.position}. {_short(q.text)}" for q in scale],
+                  "axisLabel": {"interval": 0, "width": 110, "overflow": "truncate"}},
+        "yAxis": {"type": "value", "min": 0, "max": SCALE_MAX},
+        "series": series,
+    }
+
+
+def weeks_options(r: SurveyResults, lang: str) -> dict[str, Any]:
+    """Answers per ISO week as a line."""
+    return {
+        "tooltip": {"trigger": "axis"},
+        "grid": {"left": 30, "right": 10, "top": 20, "bottom": 30, "containLabel": True},
+        "xAxis": {"type": "category", "data": [t("survey.results.week", lang, week=w.week) for w in r.weeks]},
+        "yAxis": {"type": "value", "minInterval": 1},
+        "series": [{"type": "line", "data": [w.responses for w in r.weeks], "name": t("table.responses", lang)}],
+    }
+
+
+class ResultsView:
+    """Draws a survey's results and redraws them when someone answers that survey."""
+
+    def __init__(self, actor: Actor, first: SurveyResults, lang: str) -> None:
+        # The language is fixed when the page opens: a redraw runs in the task of whoever answered.
+        self.actor, self.results, self.lang = actor, first, lang
+        self.body = ui.column().classes("w-full gap-4")
+
+    def t(self, key: str, **params: object) -> str:
+        """A text in this page's language."""
+        return t(key, self.lang, **params)
+
+    def start(self) -> None:
+        """Draw now and follow the answers."""
+        self.draw()
+        follow("rollout", self.on_event)
+
+    async def on_event(self, event: object) -> None:
+        """Reload only for answers to the survey on screen."""
+        if isinstance(event, SurveyAnswered) and event.survey_id == self.results.id:
+            self.results = await results(self.actor, self.results.id)
+            self.draw()
+
+    def draw(self) -> None:
+        """Replace the content with the current figures."""
+        r = self.results
+        self.body.clear()
+        with self.body:
+            audience = self.t(f"survey.audience.{r.audience.value}")
+            ui.label(self.t("survey.results.summary", n=r.responses, audience=audience,
+                            date=fmt_date(r.closes_on, self.lang))).classes("text-grey-8").mark("response-total")
+            self._rates()
+            if not r.responses:
+                ui.label(self.t("survey.results.no_answers")).classes("text-grey-7")
+                return
+            with ui.card().classes("w-full"):
+                ui.label(self.t("survey.results.averages")).classes("text-subtitle1 text-weight-medium")
+                ui.echart(averages_options(r)).classes("w-full h-80").mark("averages-chart")
+            with ui.card().classes("w-full"):
+                ui.label(self.t("survey.results.weeks")).classes("text-subtitle1 text-weight-medium")
+                ui.echart(weeks_options(r, self.lang)).classes("w-full h-64").mark("weeks-chart")
+            self._texts()
+
+    def _rates(self) -> None:
+        rows = [{"id": i.institution_id, "name": i.name, "responses": i.responses, "invited": i.invited,
+                 "rate": f"{round(i.rate * 100)} %"} for i in self.results.institutions]
+        with ui.card().classes("w-full"):
+            ui.label(self.t("survey.results.rates")).classes("text-subtitle1 text-weight-medium")
+            ui.table(columns=[
+                {"name": "name", "label": self.t("table.institution"), "field": "name", "align": "left"},
+                {"name": "responses", "label": self.t("table.responses"), "field": "responses"},
+                {"name": "invited", "label": self.t("table.invited"), "field": "invited"},
+                {"name": "rate", "label": self.t("table.rate"), "field": "rate"},
+            ], rows=rows, row_key="id").props("flat dense").classes("w-full").mark("rates")
+
+    def _texts(self) -> None:
+        with ui.card().classes("w-full").mark("free-texts"):
+            ui.label(self.t("survey.results.texts")).classes("text-subtitle1 text-weight-medium")
+            for q in (q for q in self.results.questions if q.kind is QuestionKind.TEXT):
+                ui.label(f"{q.position}. {q.text}").classes("text-subtitle2")
+                if not q.texts:
+                    ui.label(self.t("survey.results.no_texts")).classes("text-grey-7")
+                for text in q.texts:
+                    ui.label(text).classes("q-pl-md text-body2 border-l-4 border-grey-4 whitespace-pre-wrap")

@@ -16,6 +16,7 @@ from domain.demo.access import build_accounts, build_cross_members, build_munici
 from domain.demo.families import build_families
 from domain.demo.institutions import build_organisation
 from domain.demo.named import build_named
+from domain.demo.rollout import build_rollout, insert_rollout
 from domain.demo.rows import TABLES, Demo, Progress, RowBook
 from domain.demo.staff import build_staff
 from persistence.accounts import LoginRecord, UserAccount
@@ -69,6 +70,8 @@ async def seed_demo(
     async with transaction() as conn:
         await _insert(book, conn, progress)
         await _reset_sequences(conn)
+        progress(0.99, "Gemmer udrulningsplaner og beregner tilslutning for de sidste 30 dage")
+        await insert_rollout(book, conn, today)
     summary = _summary(book, perf_counter() - started)
     progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
     return summary
@@ -88,7 +91,8 @@ def build_rows(*, today: date, scale: float, seed: int, progress: Progress = _no
     build_municipal(demo, named)
     build_cross_members(demo, org)
     build_accounts(demo, named)
-    progress(1.0, "Opretter brugerkonti")
+    build_rollout(demo, named)
+    progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book
 
 

@@ -12,9 +12,20 @@ from domain.clock import age_on
 from domain.demo.seed import DatabaseNotEmpty, demo_facts, seed_demo
 from domain.demo.users import DEMO_USERS
 from domain.organisation.model import GroupKind, InstitutionKind, MunicipalRole, StaffRole
-from persistence.accounts import UserAccount
+from domain.rollout.adoption import compute
+from domain.rollout.model import (
+    AREA_OF_KIND,
+    Area,
+    MilestoneStatus,
+    Phase,
+    ReadinessItem,
+    SpanKind,
+    Track,
+    effective_status,
+)
+from persistence.accounts import LoginRecord, UserAccount
 from persistence.db import apply_migrations, close_database, open_database
-from persistence.organisation import Group
+from persistence.organisation import Group, Institution
 from persistence.people import (
     Custody,
     Employment,
@@ -24,6 +35,7 @@ from persistence.people import (
     Person,
     ProfessionalAccess,
 )
+from persistence.rollout import AdoptionSnapshot, Milestone, Programme, ReadinessTick, Span
 
 TODAY = date(2026, 3, 15)
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
@@ -122,15 +134,31 @@ async def test_two_roles_klub_child_and_municipal_users(db):
 
 async def test_same_seed_and_day_give_identical_people(tmp_path: Path):
     lists = []
+    rollouts = []
     for name in ("one.sqlite3", "two.sqlite3"):
         await fresh_database(tmp_path / name)
         try:
             await seed_demo(today=TODAY, scale=0.1, seed=7)
             lists.append(await Person.all().order_by("id").values_list("first_name", "last_name", "cpr"))
+            rollouts.append(await rollout_rows())
         finally:
             await close_database()
     assert lists[0] == lists[1] and len(lists[0]) > 300
     assert len({cpr for _, _, cpr in lists[0]}) == len(lists[0])
+    assert rollouts[0] == rollouts[1] and all(rollouts[0])
+
+
+async def rollout_rows() -> list[list]:
+    """Every rollout row and the login history, as plain values, for comparing two seeds."""
+    return [
+        await Span.all().order_by("id").values_list("programme_id", "kind", "key", "label", "start", "end"),
+        await Milestone.all().order_by("id").values_list("phase_id", "title", "owner", "due", "status"),
+        await ReadinessTick.all().order_by("id").values_list("institution_id", "item", "ticked", "at", "comment"),
+        await LoginRecord.all().order_by("id").values_list("account_id", "at", "acr"),
+        await UserAccount.all().order_by("id").values_list("last_login_at", flat=True),
+        await AdoptionSnapshot.all().order_by("day", "institution_id").values_list(
+            "day", "institution_id", "guardians", "guardians_ever", "guardians_30d", "superusers"),
+    ]
 
 
 async def test_second_seed_is_refused_and_adds_nothing(db):
@@ -189,6 +217,121 @@ async def test_full_scale_has_a_realistic_size(db):
     assert 300 <= summary.staff <= 400
     assert summary.accounts == facts["user_account"]
     assert summary.seconds < 30
+
+
+async def spans_of(programme: Programme) -> dict[tuple[SpanKind, str], list[Span]]:
+    """A programme's spans by (kind, key), each list in date order."""
+    out: dict[tuple[SpanKind, str], list[Span]] = {}
+    for span in await Span.filter(programme=programme).order_by("start"):
+        out.setdefault((SpanKind(span.kind), span.key), []).append(span)
+    return out
+
+
+def dates(spans: list[Span]) -> list[tuple[date, date]]:
+    """The (start, end) of each span."""
+    return [(span.start, span.end) for span in spans]
+
+
+async def test_deck_programmes_keep_the_deck_dates(db):
+    # A month range in the deck ("feb. 2019 - okt. 2020") is stored from the first day of the first month to
+    # the last day of the last month; "sommer 2021" is June-August; "uge 44 2020" is that ISO week's Monday.
+    await seed_demo(today=TODAY, scale=0.1)
+    daycare = await Programme.get(name="Projektplan for dagtilbud")
+    bfo = await Programme.get(name="Projektplan for BFO og klub")
+    assert (daycare.area, bfo.area) == (Area.DAGTILBUD, Area.BFO_KLUB)
+    assert (daycare.start, bfo.start) == (date(2019, 2, 1), date(2019, 2, 1))
+    d, b = await spans_of(daycare), await spans_of(bfo)
+    it = (SpanKind.TRACK, Track.IT_DATA.value)
+    assert dates(d[it]) == dates(b[it]) == [(date(2019, 2, 1), date(2020, 10, 31))]
+    assert dates(d[(SpanKind.TRACK, Track.ANVENDELSESSTRATEGI.value)]) == [(date(2020, 8, 1), date(2020, 11, 30))]
+    assert dates(b[(SpanKind.TRACK, Track.ANVENDELSESSTRATEGI.value)]) == [
+        (date(2020, 8, 1), date(2020, 9, 30)), (date(2021, 6, 1), date(2021, 8, 31))]
+    assert dates(d[(SpanKind.TRACK, Track.KURSER_INFO.value)]) == [
+        (date(2020, 9, 1), date(2020, 11, 30)), (date(2021, 1, 1), date(2021, 3, 31))]
+    assert dates(d[(SpanKind.TRACK, Track.SUPPORT.value)]) == [(date(2021, 1, 1), date(2021, 5, 31))]
+    assert dates(d[(SpanKind.PHASE, Phase.UDRULNING.value)]) == [(date(2020, 9, 8), date(2020, 11, 20))]
+    assert dates(b[(SpanKind.PHASE, Phase.UDRULNING.value)]) == [(date(2020, 9, 8), date(2020, 12, 31))]
+    assert dates(d[(SpanKind.PHASE, Phase.TILPASNING_DRIFT.value)]) == [(date(2021, 1, 1), date(2021, 4, 30))]
+    assert dates(b[(SpanKind.PHASE, Phase.TILPASNING_DRIFT.value)]) == [(date(2021, 6, 1), date(2021, 8, 31))]
+    assert {key for _, key in d} >= {phase.value for phase in Phase}
+    assert {key for _, key in b} >= {phase.value for phase in Phase}
+    ddl = await Milestone.get(title="Anvendelsesbeslutning DDL uge 44 2020")
+    course = await Milestone.get(title="Superbrugerkursus uge 46")
+    assert (ddl.due, ddl.status, ddl.programme_id) == (date(2020, 10, 26), MilestoneStatus.DONE, daycare.id)
+    assert (course.due, course.status) == (date(2020, 11, 9), MilestoneStatus.DONE)
+    assert ddl.due.isocalendar()[:2] == (2020, 44) and course.due.isocalendar()[:2] == (2020, 46)
+    titles = set(await Milestone.filter(programme=bfo).values_list("title", flat=True))
+    assert titles == {"Superbrugere personale 2020-21", "Forældreinformation maj 2021", "Klub anvendelse sommer 2021"}
+    assert all(m.owner for m in await Milestone.all())
+
+
+async def test_school_programme_is_current_with_exactly_one_late_milestone(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    school = await Programme.get(area=Area.SKOLE)
+    assert school.name == "Udrulning i skolerne"
+    assert school.start == TODAY - timedelta(days=120) and school.end == TODAY + timedelta(days=240)
+    [rollout] = (await spans_of(school))[(SpanKind.PHASE, Phase.UDRULNING.value)]
+    assert rollout.start <= TODAY <= rollout.end
+    stones = await Milestone.filter(programme=school)
+    status = [effective_status(MilestoneStatus(m.status), m.due, TODAY) for m in stones]
+    assert status.count(MilestoneStatus.LATE) == 1
+    assert MilestoneStatus.DONE in status and MilestoneStatus.IN_PROGRESS in status
+    assert any(m.status == MilestoneStatus.PLANNED and m.due > TODAY for m in stones)
+
+
+async def test_every_milestone_is_due_on_or_after_its_phase_start(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    stones = await Milestone.all().prefetch_related("phase")
+    assert len(stones) >= 10
+    for stone in stones:
+        assert stone.phase is not None, stone.title
+        assert stone.phase.kind == SpanKind.PHASE and stone.phase.programme_id == stone.programme_id
+        assert stone.due >= stone.phase.start, stone.title
+
+
+async def test_readiness_is_ticked_by_the_project_team_and_schools_are_early(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    camilla = await person_of("demo-projektgruppe")
+    ticks = await ReadinessTick.all().prefetch_related("institution")
+    assert ticks and not [t for t in ticks if t.item == ReadinessItem.SUPERUSERS]
+    assert {(t.by_person_id, t.by_name) for t in ticks} == {(camilla.id, "Camilla Berg")}
+    assert all(t.at is not None and t.at.date() < TODAY for t in ticks)
+    assert any(t.comment for t in ticks) and any(not t.ticked for t in ticks)
+    done: dict[Area, list[int]] = {area: [] for area in Area}
+    counts: dict[int, int] = {}
+    for tick in ticks:
+        counts[tick.institution_id] = counts.get(tick.institution_id, 0) + tick.ticked
+    for inst in await Institution.all():
+        area = AREA_OF_KIND[InstitutionKind(inst.kind)]
+        done[area].append(counts.get(inst.id, 0))
+    assert min(done[Area.DAGTILBUD]) >= 3 and max(done[Area.SKOLE]) <= 2
+    assert len(set(done[Area.DAGTILBUD] + done[Area.BFO_KLUB])) > 1
+
+
+async def test_adoption_figures_come_from_login_history(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    rows = await compute(TODAY)
+    guardians = sum(r.guardians for r in rows)
+    ever = sum(r.guardians_ever for r in rows)
+    recent = sum(r.guardians_30d for r in rows)
+    assert 0 < ever <= guardians and recent < ever
+    assert all(r.guardians_30d <= r.guardians_ever <= r.guardians for r in rows)
+    share = {area: sum(r.guardians_ever for r in rows if r.area is area)
+             / sum(r.guardians for r in rows if r.area is area) for area in Area}
+    assert share[Area.DAGTILBUD] > share[Area.BFO_KLUB] > share[Area.SKOLE] > 0.2
+    named = [await person_of(user.subject) for user in DEMO_USERS]
+    assert not await LoginRecord.filter(account__person_id__in=[p.id for p in named]).exists()
+    latest: dict[int, object] = {}
+    for account_id, at in await LoginRecord.all().order_by("at").values_list("account_id", "at"):
+        latest[account_id] = at
+    accounts = dict(await UserAccount.filter(last_login_at__not_isnull=True).values_list("id", "last_login_at"))
+    assert accounts == latest
+    days = await AdoptionSnapshot.all().distinct().values_list("day", flat=True)
+    assert sorted(days) == [TODAY - timedelta(days=n) for n in range(29, -1, -1)]
+    stored = {r.institution_id: r for r in await AdoptionSnapshot.filter(day=TODAY)}
+    assert all(stored[r.institution_id].guardians_ever == r.guardians_ever for r in rows)
+    oldest = sum(r.guardians_ever for r in await AdoptionSnapshot.filter(day=TODAY - timedelta(days=29)))
+    assert oldest < ever
 
 
 def _postgres_unreachable(reason: str) -> None:

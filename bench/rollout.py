@@ -14,7 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,7 +23,8 @@ from domain.clock import today_local, utcnow  # noqa: E402
 from domain.demo.seed import seed_demo  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
 from domain.identity.service import current_actor  # noqa: E402
-from domain.rollout import adoption, plan, readiness  # noqa: E402
+from domain.rollout import adoption  # noqa: E402
+from domain.rollout.overview import overview  # noqa: E402
 from persistence import db  # noqa: E402
 from persistence.accounts import UserAccount  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
@@ -35,12 +36,9 @@ LIMIT_QUERIES = 10
 
 
 async def page_data(actor: Actor, today: date) -> int:
-    """What the rollout page builds, in the page's order; returns a size so nothing is optimised away."""
-    programmes = await plan.plan(actor, today)
-    matrix = await readiness.readiness_matrix(actor, today)
-    rows = await adoption.adoption(actor, today)
-    points = await adoption.trend(actor, today - timedelta(days=30))
-    return len(programmes) + len(matrix.rows) + len(rows) + len(points)
+    """What the rollout page reads (domain.rollout.overview); returns a size so nothing is optimised away."""
+    data = await overview(actor, today)
+    return len(data.programmes) + len(data.matrix.rows) + len(data.adoption) + len(data.trend)
 
 
 def p95(values: list[float]) -> float:

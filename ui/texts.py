@@ -143,6 +143,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rollout.not_ticked": ("Ikke afkrydset endnu", "Not ticked yet"),
     "rollout.total": ("I alt", "Total"),
     "rollout.institution": ("Institution", "Institution"),
+    "rollout.area": ("Område", "Area"),
     "rollout.adoption.guardians": ("Forældre", "Guardians"),
     "rollout.adoption.ever": ("Logget ind nogensinde", "Ever logged in"),
     "rollout.adoption.recent": ("Logget ind seneste 30 dage", "Logged in, last 30 days"),

@@ -74,18 +74,24 @@ def _cell(inst_id: int, item: ReadinessItem, tick: ReadinessTick | None, observe
     return ReadinessCell(inst_id, item, tick.ticked, tick.by_name, tick.at, tick.comment, False)
 
 
-async def readiness_matrix(actor: Actor, today: date) -> ReadinessMatrix:
-    """Every active institution's checklist (2 queries plus one per observable item)."""
+async def readiness_matrix(actor: Actor, today: date, *, institutions: list[tuple[int, str, str]] | None = None,
+                           observed: dict[ReadinessItem, set[int]] | None = None) -> ReadinessMatrix:
+    """Every active institution's checklist; a caller that already read institutions or observations passes them."""
     await audit.check(access.can_view_rollout(actor), actor, "view_rollout")
-    institutions = await Institution.filter(active=True).order_by("name")
+    if institutions is None:
+        institutions = [(int(i), str(n), str(k)) for i, n, k in
+                        await Institution.filter(active=True).order_by("name").values_list("id", "name", "kind")]
     ticks = {(t.institution_id, ReadinessItem(t.item)): t for t in await ReadinessTick.all()}
-    observed = {item: await observer(today) for item, observer in OBSERVERS.items()}
+    seen = dict(observed or {})
+    for item, observer in OBSERVERS.items():
+        if item not in seen:
+            seen[item] = await observer(today)
     rows = []
-    for inst in institutions:
-        kind = InstitutionKind(inst.kind)
-        cells = {item: _cell(inst.id, item, ticks.get((inst.id, item)), inst.id in observed.get(item, set()))
+    for inst_id, name, kind_value in institutions:
+        kind = InstitutionKind(kind_value)
+        cells = {item: _cell(inst_id, item, ticks.get((inst_id, item)), inst_id in seen.get(item, set()))
                  for item in ReadinessItem}
-        rows.append(ReadinessRow(inst.id, inst.name, kind, AREA_OF_KIND[kind], cells))
+        rows.append(ReadinessRow(inst_id, name, kind, AREA_OF_KIND[kind], cells))
     return ReadinessMatrix(rows)
 
 

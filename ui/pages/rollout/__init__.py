@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import ui
@@ -12,7 +10,8 @@ from auth.session import actor_or_redirect
 from domain.clock import today_local
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
-from domain.rollout import adoption, export, plan, readiness
+from domain.rollout import export
+from domain.rollout.overview import overview
 from ui.frame import frame, refusal
 from ui.i18n import fmt_date, t
 from ui.pages.guard import wrong_role
@@ -21,16 +20,11 @@ from ui.pages.rollout.matrix_section import MatrixSection
 from ui.pages.rollout.plan_section import PlanSection
 from ui.pages.rollout.report import report_body
 
-TREND_DAYS = 60
-
 
 async def _page(actor: Actor) -> None:
     today = today_local()
     try:
-        programmes = await plan.plan(actor, today)
-        matrix = await readiness.readiness_matrix(actor, today)
-        figures = await adoption.adoption(actor, today)
-        trend = await adoption.trend(actor, today - timedelta(days=TREND_DAYS))
+        data = await overview(actor, today)
     except DomainError as error:
         with frame(actor, t("rollout.title")):
             refusal(error.key)
@@ -42,21 +36,21 @@ async def _page(actor: Actor) -> None:
             tab_ready = ui.tab(t("rollout.tab.readiness"))
             tab_adopt = ui.tab(t("rollout.tab.adoption"))
             tab_export = ui.tab(t("rollout.tab.export"))
-        with ui.tab_panels(tabs, value=tab_plan).classes("w-full bg-transparent"):
+        with ui.tab_panels(tabs, value=tab_plan, animated=False).classes("w-full bg-transparent"):
             with ui.tab_panel(tab_plan):
-                PlanSection(actor, today, programmes).render()
+                PlanSection(actor, today, data.programmes).render()
             with ui.tab_panel(tab_ready):
-                MatrixSection(actor, matrix).build()
+                MatrixSection(actor, data.matrix).build()
             with ui.tab_panel(tab_adopt):
-                AdoptionSection(figures, trend, today).build()
+                AdoptionSection(data.adoption, data.trend, today).build()
             with ui.tab_panel(tab_export):
                 with ui.column().classes("gap-2"):
                     ui.button(t("rollout.export.report"), icon="print",
                               on_click=lambda: ui.navigate.to("/udrulning/rapport", new_tab=True)).props("no-caps")
                     ui.button(t("rollout.export.matrix"), icon="download", on_click=lambda: ui.download(
-                        export.readiness_csv(matrix), f"parathed-{today}.csv")).props("outline no-caps")
+                        export.readiness_csv(data.matrix), f"parathed-{today}.csv")).props("outline no-caps")
                     ui.button(t("rollout.export.adoption"), icon="download", on_click=lambda: ui.download(
-                        export.adoption_csv(figures), f"adoption-{today}.csv")).props("outline no-caps")
+                        export.adoption_csv(data.adoption), f"adoption-{today}.csv")).props("outline no-caps")
 
 
 def register() -> None:

@@ -29,11 +29,14 @@ def table_rows(rows: list[AdoptionRow], name_of_area: bool = False) -> list[dict
              "ever": pct(r.share_ever), "recent": pct(r.share_30d), "superusers": r.superusers} for r in rows]
 
 
-def columns() -> list[dict[str, object]]:
-    """The adoption table's columns."""
+def columns(per_area: bool = False) -> list[dict[str, object]]:
+    """The adoption table's columns: per institution (with its area) or per area."""
+    first = t("rollout.area") if per_area else t("rollout.institution")
+    area = [] if per_area else [
+        {"name": "area", "label": t("rollout.area"), "field": "area", "align": "left", "sortable": True}]
     return [
-        {"name": "name", "label": t("rollout.institution"), "field": "name", "align": "left", "sortable": True},
-        {"name": "area", "label": t("rollout.field.programme"), "field": "area", "align": "left", "sortable": True},
+        {"name": "name", "label": first, "field": "name", "align": "left", "sortable": True},
+        *area,
         {"name": "guardians", "label": t("rollout.adoption.guardians"), "field": "guardians", "sortable": True},
         {"name": "ever", "label": t("rollout.adoption.ever"), "field": "ever"},
         {"name": "recent", "label": t("rollout.adoption.recent"), "field": "recent"},
@@ -49,7 +52,7 @@ def trend_options(points: list[TrendPoint]) -> dict[str, object]:
         by_day = {p.day: round(p.share_30d * 100, 1) for p in points if p.area is area}
         series.append({"type": "line", "name": t(f"rollout.area.{area.value}"), "smooth": True,
                        "data": [by_day.get(d) for d in days], "itemStyle": {"color": AREA_COLOURS[area]}})
-    return {"tooltip": {"trigger": "axis"}, "legend": {"top": 0},
+    return {"animation": False, "tooltip": {"trigger": "axis"}, "legend": {"top": 0},
             "grid": {"left": 40, "right": 20, "top": 40, "bottom": 30},
             "xAxis": {"type": "category", "data": [fmt_short_date(d) for d in days]},
             "yAxis": {"type": "value", "min": 0, "max": 100, "axisLabel": {":formatter": "v => v + ' %'"}},
@@ -66,8 +69,9 @@ class AdoptionSection:
 
     def build(self) -> None:
         """Area totals, the per-institution table, the trend and what is still to come."""
-        self.area_table = ui.table(columns=columns(), rows=table_rows(by_area(list(self.rows.values())), True),
-                                   row_key="id").props("flat dense").classes("w-full").mark("adoption-areas")
+        areas = table_rows(by_area(list(self.rows.values())), True)
+        self.area_table = ui.table(columns=columns(per_area=True), rows=areas, row_key="id")
+        self.area_table.props("flat dense").classes("w-full").mark("adoption-areas")
         self.table = ui.table(columns=columns(), rows=table_rows(list(self.rows.values())), row_key="id",
                               pagination=20).props("flat dense").classes("w-full").mark("adoption")
         ui.label(t("rollout.adoption.trend")).classes("text-subtitle2")

@@ -37,22 +37,26 @@ class PlanSection:
         if not self.programmes:
             ui.label(t("rollout.no_plan")).classes("text-grey-7")
             return
-        ui.echart(gantt_options(self.programmes, self.today)).classes("w-full").style(
-            f"height: {120 + 26 * sum(len({(s.kind, s.key) for s in p.spans}) for p in self.programmes)}px"
-        ).mark("gantt")
-        with ui.row().classes("items-center justify-between w-full"):
-            ui.label(t("rollout.milestones")).classes("text-subtitle1 text-weight-medium")
-            if self.can_edit:
-                ui.button(t("rollout.new_milestone"), icon="add", on_click=lambda: self.milestone_dialog(None)) \
-                    .props("no-caps outline").mark("new-milestone")
-        for p in self.programmes:
-            ui.label(p.name).classes("text-subtitle2 q-mt-sm")
-            for m in p.milestones:
-                self._milestone_row(p, m)
-            for s in p.spans if self.can_edit else ():
-                ui.button(f"{t('rollout.kind.' + s.kind.value)}: {s.label} ({fmt_date(s.start)} – {fmt_date(s.end)})",
-                          icon="date_range", on_click=lambda s=s: self.span_dialog(s.id, s.start, s.end, s.label)) \
-                    .props("flat dense no-caps size=sm").classes("text-grey-8")
+        if self.can_edit:
+            ui.button(t("rollout.new_milestone"), icon="add", on_click=lambda: self.milestone_dialog(None)) \
+                .props("no-caps outline").mark("new-milestone")
+        # The plan that runs today comes first; finished plans follow, newest first.
+        for p in sorted(self.programmes, key=lambda p: (not p.start <= self.today <= p.end, -p.start.toordinal())):
+            with ui.card().classes("w-full"):
+                ui.label(f"{p.name} ({fmt_date(p.start)} – {fmt_date(p.end)})").classes("text-subtitle1")
+                rows = len({(s.kind, s.label) for s in p.spans})
+                ui.echart(gantt_options(p, self.today)).classes("w-full").style(f"height: {70 + 28 * rows}px") \
+                    .mark("gantt")
+                ui.label(t("rollout.milestones")).classes("text-subtitle2")
+                for m in p.milestones:
+                    self._milestone_row(p, m)
+                if self.can_edit:
+                    with ui.expansion(t("rollout.edit_span"), icon="date_range").classes("w-full text-grey-8"):
+                        for s in p.spans:
+                            ui.button(f"{t('rollout.kind.' + s.kind.value)}: {s.label} "
+                                      f"({fmt_date(s.start)} – {fmt_date(s.end)})",
+                                      on_click=lambda s=s: self.span_dialog(s.id, s.start, s.end, s.label)) \
+                                .props("flat dense no-caps align=left").classes("w-full")
 
     def _milestone_row(self, p: ProgrammeView, m: MilestoneView) -> None:
         late = m.status is MilestoneStatus.LATE

@@ -32,46 +32,48 @@ def ms(day: date) -> int:
     return int(datetime.combine(day, time.min, tzinfo=COPENHAGEN).timestamp() * 1000)
 
 
-def rows_of(programmes: list[ProgrammeView]) -> list[tuple[int, SpanKind, str, str]]:
-    """One chart row per (programme, kind, key), in plan order: tracks first, then phases."""
-    seen: list[tuple[int, SpanKind, str, str]] = []
-    for p in programmes:
-        for kind in (SpanKind.TRACK, SpanKind.PHASE):
-            for s in p.spans:
-                row = (p.id, kind, s.key, f"{t('rollout.area.' + p.area.value)} · {s.label}")
-                if s.kind is kind and row not in seen:
-                    seen.append(row)
-    return seen
+def rows_of(programme: ProgrammeView) -> list[tuple[SpanKind, str]]:
+    """One chart row per track or phase label of a programme: tracks first, then phases, in date order."""
+    rows: list[tuple[SpanKind, str]] = []
+    for kind in (SpanKind.TRACK, SpanKind.PHASE):
+        for s in programme.spans:
+            if s.kind is kind and (kind, s.label) not in rows:
+                rows.append((kind, s.label))
+    return rows
 
 
-def gantt_options(programmes: list[ProgrammeView], today: date) -> dict[str, Any]:
-    """ECharts options: span bars, milestone diamonds coloured by status, and today's line."""
-    rows = rows_of(programmes)
-    index = {(pid, kind, key): i for i, (pid, kind, key, _label) in enumerate(rows)}
-    bars, stones = [], []
-    for p in programmes:
-        phases = {s.id: s for s in p.spans}
-        for s in p.spans:
-            bars.append([index[(p.id, s.kind, s.key)], ms(s.start), ms(s.end), s.label, SPAN_COLOURS[s.kind]])
-        for m in p.milestones:
-            phase = phases.get(m.phase_id or -1)
-            row = index[(p.id, SpanKind.PHASE, phase.key)] if phase else 0
-            stones.append({"value": [ms(m.due), row], "name": m.title,
-                           "itemStyle": {"color": STATUS_COLOURS[m.status]},
-                           "symbolSize": 16 if m.status is MilestoneStatus.LATE else 12})
+def gantt_options(programme: ProgrammeView, today: date) -> dict[str, Any]:
+    """ECharts options for one programme: span bars, milestone diamonds by status, and today's line."""
+    rows = rows_of(programme)
+    labels = [f"{t('rollout.kind.' + kind.value)}: {label}" for kind, label in rows]
+    index = {row: i for i, row in enumerate(rows)}
+    phases = {s.id: s for s in programme.spans}
+    bars = [[index[(s.kind, s.label)], ms(s.start), ms(s.end), s.label, SPAN_COLOURS[s.kind]]
+            for s in programme.spans]
+    stones = []
+    for m in programme.milestones:
+        phase = phases.get(m.phase_id or -1)
+        row = index[(SpanKind.PHASE, phase.label)] if phase else len(rows) - 1
+        stones.append({"value": [ms(m.due), labels[row]],
+                       "name": f"{m.title} ({t('rollout.status.' + m.status.value)})",
+                       "itemStyle": {"color": STATUS_COLOURS[m.status], "borderColor": "#fff", "borderWidth": 1},
+                       "symbolSize": 18 if m.status is MilestoneStatus.LATE else 14})
+    first = min([programme.start, *(s.start for s in programme.spans)])
+    last = max([programme.end, *(s.end for s in programme.spans)])
+    today_line = ({"symbol": "none", "silent": True, "lineStyle": {"color": "#c62828", "type": "dashed", "width": 2},
+                   "label": {"formatter": t("rollout.today"), "position": "start"}, "data": [{"xAxis": ms(today)}]}
+                  if first <= today <= last else None)
     return {
-        "grid": {"left": 260, "right": 30, "top": 30, "bottom": 40},
+        "animation": False,  # a plan is read, not watched; and screenshots catch it whole
+        "grid": {"left": 250, "right": 30, "top": 24, "bottom": 30},
         "tooltip": {"trigger": "item"},
-        "xAxis": {"type": "time"},
-        "yAxis": {"type": "category", "data": [label for *_rest, label in rows], "inverse": True,
-                  "axisLabel": {"width": 240, "overflow": "truncate"}},
-        "dataZoom": [{"type": "slider", "xAxisIndex": 0, "height": 18, "bottom": 8}],
+        "xAxis": {"type": "time", "min": ms(first), "max": ms(last)},
+        "yAxis": {"type": "category", "data": labels, "inverse": True,
+                  "axisLabel": {"width": 230, "overflow": "truncate"}},
         "series": [
-            {"type": "custom", "name": t("rollout.tab.plan"), ":renderItem": RENDER_SPAN, "data": bars,
-             "encode": {"x": [1, 2], "y": 0, "tooltip": [3]},
-             "markLine": {"symbol": "none", "lineStyle": {"color": "#c62828", "type": "dashed"},
-                          "label": {"formatter": t("rollout.today")}, "data": [{"xAxis": ms(today)}]}},
-            {"type": "scatter", "name": t("rollout.milestones"), "symbol": "diamond", "data": stones,
-             "tooltip": {":formatter": "function(p){return p.name}"}},
+            {"type": "custom", "name": programme.name, ":renderItem": RENDER_SPAN, "data": bars,
+             "encode": {"x": [1, 2], "y": 0, "tooltip": [3]}},
+            {"type": "scatter", "name": t("rollout.milestones"), "symbol": "diamond", "data": stones, "z": 10,
+             **({"markLine": today_line} if today_line else {})},
         ],
     }

@@ -48,7 +48,7 @@ pytest: $(STAMP) chromium services
 test: lint typecheck pytest
 
 bench: $(STAMP)
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean-data:
 	rm -rf data .nicegui

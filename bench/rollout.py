@@ -9,7 +9,6 @@ SQL statements one page build sends (audit checks included), and one run of the 
 from __future__ import annotations
 
 import asyncio
-import socket
 import statistics
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._common import PG_URL, postgres_here, reset_postgres  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.demo.seed import seed_demo  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
@@ -29,7 +29,6 @@ from persistence import db  # noqa: E402
 from persistence.accounts import UserAccount  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
 
-PG_URL = "postgres://postgres@127.0.0.1:5432/test"
 RUNS = 20
 LIMIT_MS = 300.0
 LIMIT_QUERIES = 10
@@ -77,24 +76,6 @@ async def measure(url: str) -> dict[str, object]:
     return {"seed_s": seed_s, "median": statistics.median(totals), "p95": p95(totals),
             "queries": max(queries), "min_queries": min(queries), "snapshot_ms": snapshot_ms,
             "snapshot_rows": written, "statements": statements}
-
-
-async def reset_postgres() -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(PG_URL.replace("postgres://", "postgresql://"))
-    try:
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    finally:
-        await conn.close()
-
-
-def postgres_here() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 def verdict(value: float, limit: float) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import sys
 import tempfile
 import time
@@ -11,11 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._common import PG_URL, postgres_here, reset_postgres  # noqa: E402
 from domain.clock import today_local  # noqa: E402
 from domain.demo.seed import seed_demo  # noqa: E402
 from persistence import db  # noqa: E402
-
-PG_URL = "postgres://postgres@127.0.0.1:5432/test"
 
 
 async def run_once(url: str) -> tuple[float, dict[str, int]]:
@@ -30,24 +28,6 @@ async def run_once(url: str) -> tuple[float, dict[str, int]]:
         await db.close_database()
     return seconds, {"institutions": summary.institutions, "children": summary.children,
                      "guardians": summary.guardians, "staff": summary.staff, "accounts": summary.accounts}
-
-
-async def reset_postgres() -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(PG_URL.replace("postgres://", "postgresql://"))
-    try:
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    finally:
-        await conn.close()
-
-
-def postgres_here() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 async def main() -> None:

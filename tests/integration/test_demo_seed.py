@@ -16,8 +16,10 @@ from domain.rollout.adoption import compute
 from domain.rollout.model import (
     AREA_OF_KIND,
     Area,
+    Audience,
     MilestoneStatus,
     Phase,
+    QuestionKind,
     ReadinessItem,
     SpanKind,
     Track,
@@ -36,6 +38,7 @@ from persistence.people import (
     ProfessionalAccess,
 )
 from persistence.rollout import AdoptionSnapshot, Milestone, Programme, ReadinessTick, Span
+from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 
 TODAY = date(2026, 3, 15)
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
@@ -158,6 +161,12 @@ async def rollout_rows() -> list[list]:
         await UserAccount.all().order_by("id").values_list("last_login_at", flat=True),
         await AdoptionSnapshot.all().order_by("day", "institution_id").values_list(
             "day", "institution_id", "guardians", "guardians_ever", "guardians_30d", "superusers"),
+        await Survey.all().order_by("id").values_list("title", "audience", "created_by_id", "created_at", "closes_on"),
+        await SurveyInstitution.all().order_by("id").values_list("survey_id", "institution_id"),
+        await SurveyQuestion.all().order_by("id").values_list("survey_id", "position", "kind", "text"),
+        await SurveyResponse.all().order_by("id").values_list("survey_id", "respondent_id", "institution_id",
+                                                              "submitted_at"),
+        await SurveyAnswer.all().order_by("id").values_list("response_id", "question_id", "value", "text"),
     ]
 
 
@@ -332,6 +341,63 @@ async def test_adoption_figures_come_from_login_history(db):
     assert all(stored[r.institution_id].guardians_ever == r.guardians_ever for r in rows)
     oldest = sum(r.guardians_ever for r in await AdoptionSnapshot.filter(day=TODAY - timedelta(days=29)))
     assert oldest < ever
+
+
+DAYCARE = {InstitutionKind.VUGGESTUE, InstitutionKind.BOERNEHAVE, InstitutionKind.INTEGRERET,
+           InstitutionKind.DAGPLEJE}
+
+
+async def test_open_guardian_survey_has_answers_from_several_weeks_but_none_from_the_demo_users(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    survey = await Survey.get(title="Evaluering af Sammen i dagtilbud")
+    camilla = await person_of("demo-projektgruppe")
+    assert (survey.audience, survey.created_by_id) == (Audience.GUARDIANS, camilla.id)
+    assert survey.closes_on == TODAY + timedelta(days=21)
+    assert survey.created_at.date() == TODAY - timedelta(days=35)
+    places = set(await SurveyInstitution.filter(survey=survey).values_list("institution_id", flat=True))
+    assert places == {i.id for i in await Institution.all() if i.kind in DAYCARE}
+    questions = await SurveyQuestion.filter(survey=survey).order_by("position")
+    assert [(q.kind, q.text) for q in questions] == [
+        (QuestionKind.SCALE, "Hvor let er det at bruge Sammen?"),
+        (QuestionKind.SCALE, "Får du de beskeder, du har brug for?"),
+        (QuestionKind.SCALE, "Hvor godt kan du følge dit barns dag?"),
+        (QuestionKind.TEXT, "Hvad kan gøres bedre?")]
+
+    responses = await SurveyResponse.filter(survey=survey)
+    guardians = {g for g, in await Custody.filter(valid_to=None, child__enrolments__end=None,
+                                                  child__enrolments__institution_id__in=list(places))
+                 .distinct().values_list("guardian_id")}
+    assert 0.3 <= len(responses) / len(guardians) <= 0.5
+    assert {r.respondent_id for r in responses} <= guardians
+    assert len({r.respondent_id for r in responses}) == len(responses)
+    assert all(r.institution_id in places for r in responses)
+    assert all(r.submitted_at > survey.created_at and r.submitted_at.date() < TODAY for r in responses)
+    weeks = {r.submitted_at.isocalendar()[:2] for r in responses}
+    assert len(weeks) >= 4
+    values = await SurveyAnswer.filter(response__survey=survey, value__not_isnull=True).values_list("value", flat=True)
+    assert len(values) == 3 * len(responses) and set(values) <= {1, 2, 3, 4, 5}
+    assert max(range(1, 6), key=values.count) == 4
+    texts = await SurveyAnswer.filter(response__survey=survey, question=questions[3]).values_list("text", flat=True)
+    assert texts and all(texts) and len(texts) < len(responses)
+
+    named = {(await person_of(user.subject)).id for user in DEMO_USERS}
+    assert not await SurveyResponse.filter(respondent_id__in=list(named)).exists()
+    mette = await person_of("demo-foraelder")
+    [freja_now] = await current_enrolments((await children_of(mette))[1])
+    assert freja_now.institution.name == "Solsikken" and freja_now.institution.id in places
+
+
+async def test_closed_staff_survey_in_the_schools_has_a_handful_of_answers(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    [survey] = await Survey.filter(audience=Audience.STAFF)
+    assert survey.closes_on < TODAY and survey.created_at.date() < survey.closes_on
+    places = set(await SurveyInstitution.filter(survey=survey).values_list("institution_id", flat=True))
+    assert places == {i.id for i in await Institution.all() if i.kind == InstitutionKind.SKOLE}
+    responses = await SurveyResponse.filter(survey=survey)
+    assert 3 <= len(responses) <= 10
+    for response in responses:
+        assert await Employment.exists(person_id=response.respondent_id, institution_id=response.institution_id)
+        assert survey.created_at < response.submitted_at and response.submitted_at.date() <= survey.closes_on
 
 
 def _postgres_unreachable(reason: str) -> None:

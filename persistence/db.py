@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "persistence.audit",
     "persistence.rollout",
     "persistence.surveys",
+    "persistence.widgets",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -14,8 +14,9 @@ from domain.demo.users import DEMO_USERS
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
+from ui import appconfig
 from ui.navigation import HOME
-from ui.pages import admin, child, login, parent, rollout, staff, surveys
+from ui.pages import admin, child, login, parent, rollout, staff, surveys, widget_settings
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -53,6 +54,7 @@ def _api_routes() -> None:
 def build(settings: Settings) -> None:
     """Register routes and pages on the NiceGUI app (again on every test run, never twice per app)."""
     session.config.idle_minutes = settings.idle_minutes
+    appconfig.config.public_url = settings.public_url
     backchannel: FastAPI | None = None
     if settings.dev_idp_enabled:
         idp = create_dev_idp_router(
@@ -71,3 +73,4 @@ def build(settings: Settings) -> None:
     admin.register()
     rollout.register()
     surveys.register()
+    widget_settings.register()

@@ -86,7 +86,8 @@ async def overview(actor: Actor, today: date) -> Overview:
     order: list[str] = list(layout.order) if layout else []
     hidden = set(layout.hidden) if layout else set()
     rank = {key: i for i, key in enumerate(order)}
-    slots.sort(key=lambda s: (rank.get(s.key, len(rank)), s.key))
+    default = {s.key: i for i, s in enumerate(slots)}  # registration order, suppliers' widgets last
+    slots.sort(key=lambda s: (rank.get(s.key, len(rank)), default[s.key]))
     return Overview(ctx, [WidgetSlot(s.key, s.name, s.title, s.placement, s.mobile, s.key in hidden, s.external_url,
                                      s.external_id) for s in slots])
 

@@ -10,10 +10,12 @@ from auth.session import actor_or_redirect
 from domain.clock import today_local
 from domain.identity.model import Role
 from domain.organisation import children
+from ui.appconfig import config
 from ui.components import avatar, empty_state, enrolment_line
 from ui.frame import frame
 from ui.i18n import t
 from ui.pages.guard import wrong_role
+from ui.widgets.area import WidgetArea
 
 
 def register() -> None:
@@ -42,4 +44,5 @@ def register() -> None:
                             ui.label(t("child.not_enrolled")).classes("text-grey-7")
                         for enrolment in card.current:
                             enrolment_line(enrolment)
+            await WidgetArea(actor, today_local(), config.public_url).build()
         return None

@@ -14,10 +14,12 @@ from domain.errors import DomainError
 from domain.identity.model import Role
 from domain.organisation import service
 from domain.organisation.model import GroupView
+from ui.appconfig import config
 from ui.components import avatar, empty_state, kind_badge
 from ui.frame import frame, refusal
 from ui.i18n import fmt_date, t, tn
 from ui.pages.guard import wrong_role
+from ui.widgets.area import WidgetArea
 
 
 def group_chip(group: GroupView, mine: bool) -> None:
@@ -71,6 +73,7 @@ def register() -> None:
                 with ui.row().classes("gap-2"):
                     for g in cross:
                         cross_group_chip(g, today_local())
+            await WidgetArea(actor, today_local(), config.public_url).build()
         return None
 
     @ui.page("/gruppe/{group_id}")

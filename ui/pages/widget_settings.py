@@ -1,0 +1,86 @@
+"""The admin's widget switches: each widget on or off per institution and role."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.errors import DomainError
+from domain.identity.model import Actor, Role
+from domain.widgets import service
+from domain.widgets.service import EnablementView
+from ui.frame import frame, refusal
+from ui.i18n import error_text, t
+
+
+def _title(key: str, name: str) -> str:
+    return name if key.startswith("ext:") else t(f"widget.{name}.title")
+
+
+class SwitchBoard:
+    """One widget at a time: a grid of institutions x roles with a switch in each cell."""
+
+    def __init__(self, actor: Actor, view: EnablementView) -> None:
+        self.actor, self.view = actor, view
+        self.key = view.keys[0][0] if view.keys else ""
+
+    def build(self) -> None:
+        """The widget chooser and the grid."""
+        ui.label(t("widget.admin.hint")).classes("text-grey-8")
+        ui.select({k: _title(k, n) for k, n in self.view.keys}, value=self.key, label=t("widget.admin.widget"),
+                  on_change=lambda e: self.choose(e.value)).props("outlined dense").classes("w-80").mark(
+            "widget-choice")
+        self.grid()
+
+    def choose(self, key: str) -> None:
+        """Show another widget's switches."""
+        self.key = key
+        self.grid.refresh()
+
+    @ui.refreshable_method
+    def grid(self) -> None:
+        """Institutions down, roles across."""
+        roles = self.view.roles
+        with ui.grid(columns=f"minmax(160px, 2fr) repeat({len(roles)}, minmax(80px, 1fr))").classes(
+                "w-full gap-1 items-center"):
+            ui.label(t("table.institution")).classes("text-caption text-weight-bold")
+            for role in roles:
+                ui.label(t(f"role.{role.value}")).classes("text-caption text-weight-bold")
+            for inst_id, name, _kind in self.view.institutions:
+                ui.label(name)
+                for role in roles:
+                    on = (self.key, inst_id, role.value) not in self.view.disabled
+                    ui.switch(value=on, on_change=lambda e, i=inst_id, r=role: self.set(i, r, e.value)).mark(
+                        f"switch-{inst_id}-{role.value}")
+
+    async def set(self, inst_id: int, role: Role, enabled: bool) -> None:
+        """Store one switch; a refusal is shown and the switch goes back."""
+        try:
+            await service.do_set_enabled(self.actor, self.key, inst_id, role, enabled)
+        except DomainError as error:
+            ui.notify(error_text(error), type="negative")
+            self.grid.refresh()
+            return
+        cell = (self.key, inst_id, role.value)
+        (self.view.disabled.discard if enabled else self.view.disabled.add)(cell)
+
+
+def register() -> None:
+    """Add /kommune/widgets."""
+
+    @ui.page("/kommune/widgets")
+    async def widget_settings(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        try:
+            view = await service.enablement(actor)
+        except DomainError as error:
+            with frame(actor, t("widget.admin.title")):
+                refusal(error.key)
+            return None
+        with frame(actor, t("widget.admin.title")):
+            SwitchBoard(actor, view).build()
+        return None

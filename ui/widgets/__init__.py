@@ -1,0 +1,1 @@
+"""Widget renderers and the widget area of Overblik."""

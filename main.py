@@ -31,6 +31,8 @@ def install_lifespan(settings: Settings) -> None:
     async def lifespan(a: Any) -> AsyncIterator[None]:
         await db.check_schema_current(settings.database_url)
         await db.open_database(settings.database_url)
+        if settings.dev_idp_enabled:
+            await keep_demo_widget_address(settings.public_url)
         if settings.redis_url:
             await bus.connect_redis(settings.redis_url)
         jobs = asyncio.create_task(run_forever()) if settings.run_jobs else None
@@ -44,6 +46,15 @@ def install_lifespan(settings: Settings) -> None:
             await db.close_database()
 
     router.lifespan_context = lifespan
+
+
+async def keep_demo_widget_address(public_url: str) -> None:
+    """In development, point the demo supplier widget at this server's own address (port may differ)."""
+    from domain.demo.seed import demo_municipality_present
+    from domain.widgets.demo import ensure_demo_widget
+
+    if await demo_municipality_present():
+        await ensure_demo_widget(public_url)
 
 
 def configure(settings: Settings) -> None:
@@ -81,6 +92,9 @@ async def _seed(settings: Settings, scale: float, if_empty: bool) -> int:
     await db.open_database(settings.database_url)
     try:
         summary = await seed_demo(today=today_local(), scale=scale, progress=_bar)
+        from domain.widgets.demo import ensure_demo_widget
+
+        await ensure_demo_widget(settings.public_url)
     except DatabaseNotEmpty as exc:
         if if_empty:
             print("Demo-kommunen findes allerede; intet at gøre.")

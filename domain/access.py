@@ -102,3 +102,33 @@ def can_view_rollout(actor: Actor) -> Decision:
 def can_edit_rollout(actor: Actor) -> Decision:
     """Only the project team and the municipal admin change the plan, readiness and surveys."""
     return allow("project") if actor.role in (Role.PROJECT_TEAM, Role.ADMIN) else deny("not_project_team")
+
+
+def can_see_widget(actor: Actor, roles: frozenset[Role]) -> Decision:
+    """A built-in widget loads only for the roles it declares."""
+    return allow("widget_role") if actor.role in roles else deny("widget_not_for_role")
+
+
+def can_write_group_plan(actor: Actor, group: GroupFacts, member: bool) -> Decision:
+    """Staff write the ugeplan of a group at an institution where they work, or of a group they belong to."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    if member:
+        return allow("group_member")
+    if group.institution_id is not None and group.institution_id in actor.staff_institutions:
+        return allow("staff")
+    return deny("other_institution")
+
+
+def can_write_menu(actor: Actor, institution_id: int) -> Decision:
+    """The institution's leader, or staff employed there, write its madplan."""
+    if actor.role is Role.LEADER and institution_id in actor.leader_institutions:
+        return allow("leader")
+    if actor.role in (Role.STAFF, Role.LEADER) and institution_id in actor.staff_institutions:
+        return allow("staff")
+    return deny("not_staff_here")
+
+
+def can_write_plans(actor: Actor) -> Decision:
+    """Only staff and leaders write week plans and menus (which ones, the functions above decide)."""
+    return allow("staff") if actor.role in (Role.STAFF, Role.LEADER) else deny("not_staff")

@@ -6,6 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from nicegui import app
 
+import domain.widgets.builtin  # noqa: F401  (registers the built-in widgets)
 from auth import session
 from auth.dev_idp import DevUser, create_dev_idp_router
 from auth.oidc import build_oauth, create_auth_router
@@ -14,9 +15,21 @@ from domain.demo.users import DEMO_USERS
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
-from ui import appconfig
+from ui import appconfig, widget_api
 from ui.navigation import HOME
-from ui.pages import admin, child, login, parent, rollout, staff, surveys, widget_settings
+from ui.pages import (
+    admin,
+    child,
+    login,
+    parent,
+    plans,
+    profile,
+    rollout,
+    staff,
+    surveys,
+    widget_admin,
+    widget_settings,
+)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -74,3 +87,7 @@ def build(settings: Settings) -> None:
     rollout.register()
     surveys.register()
     widget_settings.register()
+    plans.register()
+    widget_api.register(settings)
+    widget_admin.register(settings)
+    profile.register()

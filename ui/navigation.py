@@ -15,15 +15,19 @@ HOME: dict[Role, str] = {
 }
 
 NAV: dict[Role, list[tuple[str, str, str]]] = {
-    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), ("nav.evaluation", "/evaluering", "rate_review")],
-    Role.STAFF: [("nav.staff", "/personale", "groups"), ("nav.evaluation", "/evaluering", "rate_review")],
+    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), ("nav.evaluation", "/evaluering", "rate_review"),
+                  ("nav.profile", "/profil", "badge")],
+    Role.STAFF: [("nav.staff", "/personale", "groups"), ("nav.evaluation", "/evaluering", "rate_review"),
+                 ("nav.profile", "/profil", "badge")],
     Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.staff", "/personale", "groups"),
-                  ("nav.evaluation", "/evaluering", "rate_review")],
+                  ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
     Role.PROJECT_TEAM: [("nav.rollout", "/udrulning", "timeline"),
                         ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
     Role.ADMIN: [("nav.municipality", "/kommune", "location_city"), ("nav.widgets", "/kommune/widgets", "widgets"),
+                 ("nav.links", "/kommune/links", "link"),
+                 ("nav.widget_suppliers", "/kommune/widgets/leverandoerer", "extension"),
                  ("nav.rollout", "/udrulning", "timeline"),
                  ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
     Role.PPR: [("nav.cases", "/sager", "folder_shared")],
-    Role.CHILD: [("nav.me", "/mig", "person")],
+    Role.CHILD: [("nav.me", "/mig", "person"), ("nav.profile", "/profil", "badge")],
 }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ui.texts_extwidgets import EXTWIDGET_TEXTS
+from ui.texts_plans import PLAN_TEXTS
+
 TEXTS: dict[str, tuple[str, str]] = {
     # frame
     "app.name": ("Sammen", "Sammen"),
@@ -307,3 +310,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "table.invited": ("Inviterede", "Invited"),
     "table.rate": ("Svarprocent", "Response rate"),
 }
+TEXTS.update(EXTWIDGET_TEXTS)
+TEXTS.update(PLAN_TEXTS)

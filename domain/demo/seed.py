@@ -12,6 +12,7 @@ from faker import Faker
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
+from domain.demo import names
 from domain.demo.access import build_accounts, build_cross_members, build_municipal
 from domain.demo.families import build_families
 from domain.demo.institutions import build_organisation
@@ -19,6 +20,7 @@ from domain.demo.named import build_named
 from domain.demo.rollout import build_rollout, insert_rollout
 from domain.demo.rows import TABLES, Demo, Progress, RowBook
 from domain.demo.staff import build_staff
+from domain.demo.widgets import build_widget_demo, insert_widget_demo
 from persistence.accounts import LoginRecord, UserAccount
 from persistence.audit import AuditEntry
 from persistence.db import transaction
@@ -72,6 +74,7 @@ async def seed_demo(
         await _reset_sequences(conn)
         progress(0.99, "Gemmer udrulningsplaner og beregner tilslutning for de sidste 30 dage")
         await insert_rollout(book, conn, today)
+        await insert_widget_demo(book, conn)
     summary = _summary(book, perf_counter() - started)
     progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
     return summary
@@ -92,6 +95,7 @@ def build_rows(*, today: date, scale: float, seed: int, progress: Progress = _no
     build_cross_members(demo, org)
     build_accounts(demo, named)
     build_rollout(demo, named)
+    build_widget_demo(demo)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book
 
@@ -140,3 +144,8 @@ async def demo_facts() -> dict[str, int]:
     """Row counts per table, for tests and the command line summary."""
     tables: list[type[Model]] = [*TABLES, LoginRecord, AuditEntry]
     return {table._meta.db_table: await table.all().count() for table in tables}
+
+
+async def demo_municipality_present() -> bool:
+    """Whether the database holds the demo municipality."""
+    return await Municipality.filter(code=names.MUNICIPALITY_CODE).exists()

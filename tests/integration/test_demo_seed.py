@@ -428,3 +428,43 @@ async def test_postgres_seed_and_next_insert_does_not_collide():
         assert summary.children == await Person.filter(is_child=True).count()
     finally:
         await close_database()
+
+
+async def widget_rows() -> list[list]:
+    """The widgets' demo content as plain values, for comparing two seeds."""
+    from persistence.widgets import MenuPlan, WeekPlan, WidgetLink
+
+    return [
+        await WeekPlan.all().order_by("id").values_list("group_id", "year", "week", "text", "author_id", "updated_at"),
+        await MenuPlan.all().order_by("id").values_list("institution_id", "year", "week", "days", "author_id"),
+        await WidgetLink.all().order_by("id").values_list("title", "url", "roles", "institution_id", "position"),
+    ]
+
+
+async def test_widget_demo_content_is_there_for_this_week_and_deterministic(tmp_path: Path):
+    from persistence.widgets import MenuPlan, WeekPlan
+
+    seeds = []
+    for name in ("one.sqlite3", "two.sqlite3"):
+        await fresh_database(tmp_path / name)
+        try:
+            await seed_demo(today=TODAY, scale=0.1, seed=7)
+            seeds.append(await widget_rows())
+            year, week, _ = TODAY.isocalendar()
+            rooms = await Group.filter(kind__in=[GroupKind.KLASSE, GroupKind.STUE]).values_list("id", flat=True)
+            planned = await WeekPlan.filter(year=year, week=week).values_list("group_id", flat=True)
+            assert sorted(planned) == sorted(rooms) and all(await WeekPlan.all().values_list("text", flat=True))
+            menu_places = {i.id for i in await Institution.all() if i.kind in DAYCARE | {InstitutionKind.BFO}}
+            menus = await MenuPlan.filter(year=year, week=week)
+            assert {m.institution_id for m in menus} == menu_places
+            assert all(len(m.days) == 5 and all(m.days) for m in menus)
+            two_a = await Group.get(name="2.A", institution__name="Skovlyskolen")
+            assert await WeekPlan.filter(group=two_a, year=year, week=week).exists()
+        finally:
+            await close_database()
+    links = seeds[0][2]
+    assert [(title, url, institution) for title, url, _, institution, _ in links] == [
+        ("Sammenby Kommune – skoler og dagtilbud", "https://www.example.dk/boern", None),
+        ("Skolekalender 2026/27", "https://www.example.dk/skolekalender", None)]
+    assert all(set(roles) == {"parent", "staff", "leader", "child"} for _, _, roles, _, _ in links)
+    assert seeds[0] == seeds[1]

@@ -12,10 +12,12 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.organisation import children
 from domain.organisation.children import ChildProfile
+from ui.appconfig import config
 from ui.components import avatar, enrolment_line, kind_badge, span_label
 from ui.frame import frame, refusal
 from ui.i18n import fmt_date, t
 from ui.pages.guard import wrong_role
+from ui.widgets.area import WidgetArea
 
 
 def _profile(p: ChildProfile) -> None:
@@ -57,7 +59,7 @@ def _profile(p: ChildProfile) -> None:
                 ui.label(name)
 
 
-async def _render(actor: Actor, child_id: int, title: str) -> None:
+async def _render(actor: Actor, child_id: int, title: str, widgets: bool = False) -> None:
     try:
         profile = await children.child_profile(actor, child_id, today_local())
     except DomainError as error:
@@ -65,6 +67,8 @@ async def _render(actor: Actor, child_id: int, title: str) -> None:
             refusal(error.key)
         return
     with frame(actor, f"{profile.card.first_name} {profile.card.last_name}"):
+        if widgets:  # a child's own page is their Overblik too
+            await WidgetArea(actor, today_local(), config.public_url).build()
         _profile(profile)
 
 
@@ -86,5 +90,5 @@ def register() -> None:
             return actor
         if actor.role is not Role.CHILD:
             return wrong_role(actor)
-        await _render(actor, actor.person_id, t("me.title"))
+        await _render(actor, actor.person_id, t("me.title"), widgets=True)
         return None

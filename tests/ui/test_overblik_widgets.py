@@ -1,0 +1,60 @@
+"""Overblik's widgets through the UI: shown by role, hidden and reordered by the user, remembered."""
+
+from __future__ import annotations
+
+import asyncio
+
+from nicegui import ui
+from nicegui.testing import User
+
+from domain.clock import today_local, utcnow
+from domain.identity.service import current_actor
+from domain.widgets import service
+from persistence.people import Person
+from persistence.widgets import WidgetLayout
+from tests.ui.conftest import login
+
+UGEPLAN, MADPLAN = "builtin:ugeplan", "builtin:madplan"
+
+
+async def test_a_parent_sees_the_builtin_widgets(user: User) -> None:
+    await login(user, "demo-foraelder")
+    await user.open("/overblik")
+    await user.should_see(marker=f"widget-{UGEPLAN}")
+    await user.should_see(marker=f"widget-{MADPLAN}")
+    await user.should_see(marker="widget-builtin:links")
+
+
+async def test_hiding_a_widget_is_remembered(user: User) -> None:
+    await login(user, "demo-foraelder")
+    await user.open("/overblik")
+    user.find(marker="customise").click()
+    switch = user.find(marker=f"show-{MADPLAN}").elements.pop()
+    assert isinstance(switch, ui.switch)
+    switch.set_value(False)
+    user.find(marker="layout-save").click()
+    await user.should_not_see(marker=f"widget-{MADPLAN}")
+    layout = await WidgetLayout.get(role="parent")
+    assert MADPLAN in layout.hidden
+    await user.open("/overblik")  # a new visit shows the same choice
+    await user.should_not_see(marker=f"widget-{MADPLAN}")
+    await user.should_see(marker=f"widget-{UGEPLAN}")
+
+
+async def test_moving_a_widget_changes_the_order(user: User) -> None:
+    await login(user, "demo-paedagog-bfo")
+    await user.open("/personale")
+    await user.should_see(marker="widgets-main")
+    sofie = await Person.get(first_name="Sofie", last_name="Nielsen")
+    actor = await current_actor(sofie.id, "staff", "2", now=utcnow())
+    order_before = [s.key for s in (await service.overview(actor, today_local())).slots]
+    assert len(order_before) >= 2
+    user.find(marker="customise").click()
+    user.find(marker=f"down-{order_before[0]}").click()
+    user.find(marker="layout-save").click()
+    for _ in range(50):  # the save runs as the click's background task
+        if await WidgetLayout.exists(role="staff"):
+            break
+        await asyncio.sleep(0.05)
+    layout = await WidgetLayout.get(role="staff")
+    assert layout.order[:2] == [order_before[1], order_before[0]]

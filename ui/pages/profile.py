@@ -1,0 +1,59 @@
+"""A signed-in person's profile: which data Sammen gave suppliers' widgets about them, and when."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.widgets.tokens import TokenRecordView, token_history
+from ui.components import empty_state
+from ui.frame import frame
+from ui.i18n import fmt_datetime, t
+
+CLAIM_ORDER = ("role", "institutions", "children")
+
+
+def claims_text(record: TokenRecordView) -> str:
+    """The kinds of data a token carried, in words: 'din rolle, institutionsnumre, pseudonyme børne-id'er (2)'."""
+    words = []
+    for name in sorted(record.claims, key=lambda c: CLAIM_ORDER.index(c) if c in CLAIM_ORDER else len(CLAIM_ORDER)):
+        words.append(t("claim.children", n=record.children) if name == "children" else
+                     t(f"claim.{name}") if name in CLAIM_ORDER else name)
+    return ", ".join(words)
+
+
+def shared_table(records: list[TokenRecordView]) -> None:
+    """The table of tokens given to widgets, newest first, or a friendly empty state."""
+    if not records:
+        empty_state("verified_user", "profile.shared_empty")
+        return
+    rows = [{"id": i, "widget": r.widget, "supplier": r.supplier, "at": fmt_datetime(r.at), "data": claims_text(r)}
+            for i, r in enumerate(records)]
+    ui.table(columns=[
+        {"name": "widget", "label": t("profile.col.widget"), "field": "widget", "align": "left"},
+        {"name": "supplier", "label": t("profile.col.supplier"), "field": "supplier", "align": "left"},
+        {"name": "at", "label": t("profile.col.at"), "field": "at", "align": "left"},
+        {"name": "data", "label": t("profile.col.data"), "field": "data", "align": "left"},
+    ], rows=rows, row_key="id", pagination=20).props("flat dense wrap-cells").classes("w-full").mark("shared-table")
+
+
+def register() -> None:
+    """Add /profil."""
+
+    @ui.page("/profil")
+    async def profile(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        records = await token_history(actor)
+        with frame(actor, t("profile.title")):
+            with ui.card().classes("w-full"):
+                ui.label(actor.name).classes("text-subtitle1 text-weight-medium")
+                ui.label(t(f"role.{actor.role.value}")).classes("text-grey-8")
+            with ui.card().classes("w-full gap-2"):
+                ui.label(t("profile.shared")).classes("text-subtitle1 text-weight-medium")
+                ui.label(t("profile.shared_hint")).classes("text-grey-8")
+                shared_table(records)
+        return None

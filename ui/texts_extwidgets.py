@@ -1,0 +1,63 @@
+"""Texts for suppliers' widgets, the admin's register of them and the profile page: key -> (Danish, English)."""
+
+from __future__ import annotations
+
+EXTWIDGET_TEXTS: dict[str, tuple[str, str]] = {
+    "nav.profile": ("Profil", "Profile"),
+    "nav.widget_suppliers": ("Widget-leverandører", "Widget suppliers"),
+    "extwidget.error.not_visible": ("Den widget er ikke tilgængelig for dig.", "That widget is not available to you."),
+    "extwidget.error.name_required": ("Skriv widgettens navn.", "Write the widget's name."),
+    "extwidget.error.supplier_required": ("Skriv leverandørens navn.", "Write the supplier's name."),
+    "extwidget.error.too_long": ("Højst {max} tegn.", "At most {max} characters."),
+    "extwidget.error.url_required": ("Skriv widgettens adresse.", "Write the widget's address."),
+    "extwidget.error.url_invalid": ("Adressen er ikke en gyldig webadresse.",
+                                    "The address is not a valid web address."),
+    "extwidget.error.url_https": (
+        "Adressen skal bruge https://. Kun lokale testadresser må bruge http://, og kun i udviklingstilstand.",
+        "The address must use https://. Only local test addresses may use http://, and only in development."),
+    "extwidget.error.placement": ("Vælg, hvor widgetten skal stå.", "Choose where the widget goes."),
+    "extwidget.error.no_roles": ("Vælg mindst én rolle.", "Choose at least one role."),
+    "extwidget.error.unknown_role": ("Ukendt rolle.", "Unknown role."),
+    "extwidget.error.no_institutions": ("Vælg mindst én institution.", "Choose at least one institution."),
+    "extwidget.error.unknown_institution": ("En af institutionerne findes ikke.",
+                                            "One of the institutions does not exist."),
+    "extwidget.frame_title": ("{name} (fra en ekstern leverandør)", "{name} (from an external supplier)"),
+    "extwidget.admin.title": ("Widgets fra leverandører", "Widgets from suppliers"),
+    "extwidget.admin.hint": (
+        "Leverandørens widget vises i en lukket ramme og får kun et kortvarigt, signeret token med rolle, "
+        "institutionsnumre og pseudonyme børne-id'er — aldrig navne eller CPR-numre.",
+        "A supplier's widget is shown in a closed frame and only gets a short-lived signed token with role, "
+        "institution numbers and pseudonymous child ids — never names or CPR numbers."),
+    "extwidget.admin.jwks": ("Leverandører verificerer tokens med den offentlige nøgle på {url}",
+                             "Suppliers verify tokens with the public key at {url}"),
+    "extwidget.admin.empty": ("Der er ingen widgets fra leverandører endnu.", "There are no supplier widgets yet."),
+    "extwidget.admin.new": ("Registrér widget", "Register widget"),
+    "extwidget.admin.registered": ("Widgetten er registreret.", "The widget has been registered."),
+    "extwidget.admin.active": ("Aktiv", "Active"),
+    "extwidget.admin.roles": ("Roller: {roles}", "Roles: {roles}"),
+    "extwidget.admin.institutions": ("Institutioner ({n}): {names}", "Institutions ({n}): {names}"),
+    "extwidget.admin.placement": ("Placering", "Placement"),
+    "extwidget.placement.main": ("Hovedkolonne", "Main column"),
+    "extwidget.placement.side": ("Sidekolonne", "Side column"),
+    "extwidget.field.name": ("Navn", "Name"),
+    "extwidget.field.supplier": ("Leverandør", "Supplier"),
+    "extwidget.field.url": ("Adresse (https://…)", "Address (https://…)"),
+    "extwidget.field.roles": ("Vises for", "Shown to"),
+    "extwidget.field.institutions": ("Institutioner", "Institutions"),
+    "extwidget.field.mobile": ("Vises også på telefon", "Also shown on phones"),
+    "extwidget.cancel": ("Annuller", "Cancel"),
+    "extwidget.create": ("Registrér", "Register"),
+    "profile.title": ("Profil", "Profile"),
+    "profile.shared": ("Data delt med widgets", "Data shared with widgets"),
+    "profile.shared_hint": (
+        "Her kan du se, hvornår widgets fra eksterne leverandører har fået oplysninger om dig, og hvilke.",
+        "Here you can see when widgets from external suppliers were given information about you, and which."),
+    "profile.shared_empty": ("Ingen widgets har fået data om dig.", "No widgets have been given data about you."),
+    "profile.col.widget": ("Widget", "Widget"),
+    "profile.col.supplier": ("Leverandør", "Supplier"),
+    "profile.col.at": ("Tidspunkt", "Time"),
+    "profile.col.data": ("Hvilke data", "Which data"),
+    "claim.role": ("din rolle", "your role"),
+    "claim.institutions": ("institutionsnumre", "institution numbers"),
+    "claim.children": ("pseudonyme børne-id'er ({n})", "pseudonymous child ids ({n})"),
+}

@@ -207,6 +207,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "widget.admin.hint": ("Slå en widget til eller fra for en rolle på en institution.",
                           "Switch a widget on or off for a role at an institution."),
     "widget.admin.widget": ("Widget", "Widget"),
+    "widget.admin.not_for": ("Widgetten er ikke beregnet til denne rolle her.",
+                             "The widget is not meant for this role here."),
     "widget.admin.role": ("Rolle", "Role"),
     "nav.widgets": ("Widgets", "Widgets"),
     # tables

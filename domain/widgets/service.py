@@ -114,18 +114,30 @@ class EnablementView:
     institutions: list[tuple[int, str, InstitutionKind]]
     roles: list[Role]
     disabled: set[tuple[str, int, str]]
+    applies: set[tuple[str, int, str]]
+
+    def switchable(self, key: str, institution_id: int, role: Role) -> bool:
+        """Whether the widget is meant for this role at this institution at all."""
+        return (key, institution_id, role.value) in self.applies
 
 
 async def enablement(actor: Actor) -> EnablementView:
     """The admin's page of switches."""
     await audit.check(access.can_administer_municipality(actor), actor, "administer_widgets")
-    keys = [(builtin_key(name), name) for name in sorted(REGISTRY)]
-    keys += [(external_key(w.id), w.name) for w in await ExternalWidget.filter(active=True).order_by("name")]
+    externals = await ExternalWidget.filter(active=True).order_by("name")
+    keys = [(builtin_key(name), name) for name in sorted(REGISTRY)] + [(external_key(w.id), w.name) for w in externals]
     institutions = [(int(i), str(n), InstitutionKind(k)) for i, n, k in
                     await Institution.filter(active=True).order_by("name").values_list("id", "name", "kind")]
     off = {(str(k), int(i), str(r)) for k, i, r in
            await WidgetSetting.filter(enabled=False).values_list("widget_key", "institution_id", "role")}
-    return EnablementView(keys, institutions, sorted(WIDGET_ROLES), off)
+    placed = {(int(w), int(i)) for w, i in await ExternalWidgetInstitution.filter(
+        widget_id__in=[w.id for w in externals]).values_list("widget_id", "institution_id")}
+    roles = sorted(WIDGET_ROLES)
+    applies = {(builtin_key(name), i, r.value) for name, cls in REGISTRY.items() for i, _n, kind in institutions
+               for r in roles if cls.spec.serves(r, frozenset({kind}))}
+    applies |= {(external_key(w.id), i, r.value) for w in externals for i, _n, _k in institutions for r in roles
+                if r.value in w.roles and (w.id, i) in placed}
+    return EnablementView(keys, institutions, roles, off, applies)
 
 
 async def do_set_enabled(actor: Actor, key: str, institution_id: int, role: Role, enabled: bool) -> None:

@@ -58,3 +58,26 @@ async def test_moving_a_widget_changes_the_order(user: User) -> None:
         await asyncio.sleep(0.05)
     layout = await WidgetLayout.get(role="staff")
     assert layout.order[:2] == [order_before[1], order_before[0]]
+
+
+async def test_the_admin_switches_a_widget_off_for_parents_at_an_institution(user: User) -> None:
+    from persistence.organisation import Institution
+    from persistence.widgets import WidgetSetting
+
+    await login(user, "demo-admin")
+    await user.open("/kommune/widgets")
+    choice = user.find(marker="widget-choice").elements.pop()
+    assert isinstance(choice, ui.select)
+    choice.set_value(MADPLAN)
+    solsikken = await Institution.get(name="Solsikken")
+    switch = user.find(marker=f"switch-{solsikken.id}-parent").elements.pop()
+    assert isinstance(switch, ui.switch) and switch.value is True
+    switch.set_value(False)
+    for _ in range(50):
+        if await WidgetSetting.exists(widget_key=MADPLAN, institution_id=solsikken.id, role="parent"):
+            break
+        await asyncio.sleep(0.05)
+    setting = await WidgetSetting.get(widget_key=MADPLAN, institution_id=solsikken.id, role="parent")
+    assert setting.enabled is False
+    school = await Institution.get(name="Skovlyskolen")
+    assert not user.find(marker=f"switch-{school.id}-parent").elements  # Madplan is not for schools

@@ -51,6 +51,9 @@ class SwitchBoard:
             for inst_id, name, _kind in self.view.institutions:
                 ui.label(name)
                 for role in roles:
+                    if not self.view.switchable(self.key, inst_id, role):
+                        ui.label("—").classes("text-grey-5").tooltip(t("widget.admin.not_for"))
+                        continue
                     on = (self.key, inst_id, role.value) not in self.view.disabled
                     ui.switch(value=on, on_change=lambda e, i=inst_id, r=role: self.set(i, r, e.value)).mark(
                         f"switch-{inst_id}-{role.value}")

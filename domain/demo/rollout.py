@@ -25,17 +25,15 @@ from domain.rollout.adoption import do_backfill_snapshots
 from domain.rollout.model import (
     AREA_OF_KIND,
     Area,
-    Audience,
     MilestoneStatus,
     Phase,
-    QuestionKind,
     ReadinessItem,
     SpanKind,
     Track,
 )
 from persistence.accounts import LoginRecord, UserAccount
 from persistence.organisation import Institution
-from persistence.people import Custody, Employment, Enrolment, Person
+from persistence.people import Custody, Enrolment, Person
 from persistence.rollout import Milestone, Programme, ReadinessTick, Span
 from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 
@@ -206,7 +204,6 @@ def build_rollout(demo: Demo, named: Named) -> None:
     _programme(demo.book, Area.SKOLE, "Udrulning i skolerne", *skole_plan(demo.today))
     _readiness(demo, named.people["demo-projektgruppe"].id)
     _logins(demo, {person.id for person in named.people.values()})
-    build_surveys(demo, named)
 
 
 def _programme(book: RowBook, area: Area, name: str, spans: list[SpanSpec], stones: list[MilestoneSpec]) -> None:
@@ -263,24 +260,24 @@ def _readiness(demo: Demo, by_person_id: int) -> None:
         stage = rng.randint(*READINESS_STAGE[area])
         age = rng.randint(3, 50) if area is Area.SKOLE else rng.randint(30, 110)
         for position, item in enumerate(order[:stage]):
-            at = _moment(demo.today - timedelta(days=max(1, age - 7 * position)), rng, 8, 16)
+            at = moment(demo.today - timedelta(days=max(1, age - 7 * position)), rng, 8, 16)
             comment = DONE_NOTES[item] if rng.random() < 0.4 else ""
             book.add(ReadinessTick, institution_id=inst.id, item=item, ticked=True, by_person_id=by_person_id,
                      by_name=by_name, at=at, comment=comment)
         if stage < len(order) and rng.random() < 0.5:
             item = order[stage]
-            at = _moment(demo.today - timedelta(days=rng.randint(1, 10)), rng, 8, 16)
+            at = moment(demo.today - timedelta(days=rng.randint(1, 10)), rng, 8, 16)
             book.add(ReadinessTick, institution_id=inst.id, item=item, ticked=False, by_person_id=by_person_id,
                      by_name=by_name, at=at, comment=WAITING_NOTES[item])
 
 
-def _moment(day: date, rng: Random, first_hour: int, last_hour: int) -> datetime:
+def moment(day: date, rng: Random, first_hour: int, last_hour: int) -> datetime:
     """A Copenhagen time of day on a day, as a UTC moment."""
     local = time(rng.randint(first_hour, last_hour), rng.randrange(60), rng.randrange(60))
     return datetime.combine(day, local, tzinfo=COPENHAGEN).astimezone(UTC)
 
 
-def _current_institutions(book: RowBook, today: date) -> dict[int, set[int]]:
+def current_institutions(book: RowBook, today: date) -> dict[int, set[int]]:
     """For each guardian with custody today, the institutions their children attend today."""
     attends: dict[int, set[int]] = defaultdict(set)
     for row in book.all(Enrolment):
@@ -302,7 +299,7 @@ def _logins(demo: Demo, skip_person_ids: set[int]) -> None:
     book, rng, today = demo.book, demo.rng, demo.today
     rate = {inst.id: LOGIN_SHARE[AREA_OF_KIND[InstitutionKind(inst.kind)]]
             + rng.uniform(-LOGIN_SPREAD, LOGIN_SPREAD) for inst in book.all(Institution)}
-    guardians = _current_institutions(book, today)
+    guardians = current_institutions(book, today)
     for account in book.all(UserAccount):
         institutions = guardians.get(account.person_id)
         if not institutions or account.person_id in skip_person_ids:
@@ -310,7 +307,7 @@ def _logins(demo: Demo, skip_person_ids: set[int]) -> None:
         if rng.random() >= max(rate[i] for i in institutions):
             continue
         days = _login_days(rng)
-        moments = sorted(_moment(today - timedelta(days=d), rng, 6, 22) for d in days)
+        moments = sorted(moment(today - timedelta(days=d), rng, 6, 22) for d in days)
         for at in moments:
             book.add(LoginRecord, account_id=account.id, at=at, acr="3" if rng.random() < 0.3 else "2")
         account.last_login_at = moments[-1]
@@ -330,117 +327,6 @@ def _login_days(rng: Random) -> list[int]:
 
 
 # --- evaluation surveys -------------------------------------------------------------------------------------------
-
-DAYCARE_KINDS = (InstitutionKind.VUGGESTUE, InstitutionKind.BOERNEHAVE, InstitutionKind.INTEGRERET,
-                 InstitutionKind.DAGPLEJE)
-GUARDIAN_SURVEY = "Evaluering af Sammen i dagtilbud"
-GUARDIAN_QUESTIONS = [
-    (QuestionKind.SCALE, "Hvor let er det at bruge Sammen?"),
-    (QuestionKind.SCALE, "Får du de beskeder, du har brug for?"),
-    (QuestionKind.SCALE, "Hvor godt kan du følge dit barns dag?"),
-    (QuestionKind.TEXT, "Hvad kan gøres bedre?"),
-]
-GUARDIAN_TEXTS = [
-    "Flere billeder fra hverdagen, tak.",
-    "Det ville være rart med en påmindelse om madpakkedage.",
-    "Svært at finde gamle beskeder.",
-    "Appen er nem, men notifikationerne kommer sent.",
-    "Godt med sygemelding direkte i appen.",
-    "Savner en kalender med lukkedage.",
-    "Det er blevet meget nemmere at følge med.",
-    "Beskederne fra stuen er for lange.",
-    "Kunne ønske at begge forældre fik samme besked med det samme.",
-    "Tjek ind og ud virker rigtig godt.",
-    "Jeg vil gerne kunne se, hvem der henter i dag.",
-    "Dejligt at se dagens aktiviteter.",
-    "Billederne fylder meget på telefonen.",
-    "Det var svært at logge ind første gang.",
-    "Mere om hvad børnene har spist.",
-]
-STAFF_SURVEY = "Personalets første erfaringer med Sammen i skolerne"
-STAFF_QUESTIONS = [
-    (QuestionKind.SCALE, "Hvor godt føler du dig klædt på til at bruge Sammen?"),
-    (QuestionKind.SCALE, "Hvor let er det at skrive til forældrene?"),
-    (QuestionKind.TEXT, "Hvad har du brug for mere hjælp til?"),
-]
-STAFF_TEXTS = ["Opsætning af grupper til valgfag.", "Et kort kursus i beskeder til hele årgangen.",
-               "Hvordan man retter en sendt besked."]
-# Answers 1-5 lean towards 4; the third question ("følge dit barns dag") a little lower.
-SCALE_WEIGHTS = [[3, 7, 18, 46, 26], [4, 9, 20, 44, 23], [6, 13, 26, 39, 16]]
-GUARDIAN_SHARE = 0.55  # of the guardians who have logged in (about 80 % in daycare): about 40 % answer
-GUARDIAN_TEXT_SHARE = 0.2
-GUARDIAN_OPEN_DAYS, GUARDIAN_AGE_DAYS = 21, 35
-STAFF_AGE_DAYS, STAFF_CLOSED_DAYS, STAFF_RESPONSES = 40, 12, 6
-
-
-def build_surveys(demo: Demo, named: Named) -> None:
-    """An open guardian survey in daycare with answers over five weeks, and a closed staff survey in schools.
-
-    The named demo users have answered neither, so the demo parent can answer the open one live.
-    """
-    book, rng, today = demo.book, demo.rng, demo.today
-    team_id = named.people["demo-projektgruppe"].id
-    skip = {person.id for person in named.people.values()}
-    kinds = {inst.id: InstitutionKind(inst.kind) for inst in book.all(Institution)}
-    daycare = [i for i, kind in kinds.items() if kind in DAYCARE_KINDS]
-    schools = [i for i, kind in kinds.items() if kind is InstitutionKind.SKOLE]
-
-    survey, questions = _survey(book, GUARDIAN_SURVEY, Audience.GUARDIANS, team_id, today - timedelta(
-        days=GUARDIAN_AGE_DAYS), today + timedelta(days=GUARDIAN_OPEN_DAYS), daycare, GUARDIAN_QUESTIONS)
-    logged_in = {a.person_id for a in book.all(UserAccount) if a.last_login_at is not None}
-    for guardian, places in sorted(_current_institutions(book, today).items()):
-        counted = [i for i in daycare if i in places]  # the first the survey lists, as the service chooses
-        if not counted or guardian in skip or guardian not in logged_in or rng.random() >= GUARDIAN_SHARE:
-            continue
-        # More answers in the first weeks after the invitation, fewer later.
-        # 1-34 days ago: after the invitation's day, before today.
-        days_ago = GUARDIAN_AGE_DAYS - 1 - min(rng.randint(0, GUARDIAN_AGE_DAYS - 2) for _ in range(2))
-        text = rng.choice(GUARDIAN_TEXTS) if rng.random() < GUARDIAN_TEXT_SHARE else ""
-        _response(demo, survey, questions, guardian, counted[0], today - timedelta(days=days_ago), text)
-
-    closes = today - timedelta(days=STAFF_CLOSED_DAYS)
-    survey, questions = _survey(book, STAFF_SURVEY, Audience.STAFF, team_id, today - timedelta(days=STAFF_AGE_DAYS),
-                                closes, schools, STAFF_QUESTIONS)
-    staff = sorted({(row.person_id, row.institution_id) for row in book.all(Employment)
-                    if row.institution_id in schools and row.person_id not in skip and row.start <= closes
-                    and (row.end is None or row.end >= closes)})
-    first_school: dict[int, int] = {}
-    for person_id, institution_id in staff:
-        first_school.setdefault(person_id, institution_id)
-    for person_id in rng.sample(sorted(first_school), min(STAFF_RESPONSES, len(first_school))):
-        day = closes - timedelta(days=rng.randint(0, STAFF_AGE_DAYS - STAFF_CLOSED_DAYS - 1))
-        text = rng.choice(STAFF_TEXTS) if rng.random() < 0.5 else ""
-        _response(demo, survey, questions, person_id, first_school[person_id], day, text)
-
-
-def _survey(book: RowBook, title: str, audience: Audience, by_id: int, created: date, closes: date,
-            institutions: list[int], questions: list[tuple[QuestionKind, str]]) -> tuple[Survey, list[SurveyQuestion]]:
-    """A survey with its institutions and questions, created at nine in the morning."""
-    survey = book.add(Survey, title=title, audience=audience, created_by_id=by_id, closes_on=closes,
-                      created_at=datetime.combine(created, time(9), tzinfo=COPENHAGEN).astimezone(UTC))
-    for institution_id in institutions:
-        book.add(SurveyInstitution, survey_id=survey.id, institution_id=institution_id)
-    rows = [book.add(SurveyQuestion, survey_id=survey.id, position=n, kind=kind, text=text)
-            for n, (kind, text) in enumerate(questions, start=1)]
-    return survey, rows
-
-
-def _response(demo: Demo, survey: Survey, questions: list[SurveyQuestion], person_id: int, institution_id: int,
-              day: date, text: str) -> None:
-    """One person's answer: every scale question, and the text question when there is a text."""
-    book, rng = demo.book, demo.rng
-    response = book.add(SurveyResponse, survey_id=survey.id, respondent_id=person_id, institution_id=institution_id,
-                        submitted_at=_moment(day, rng, 7, 21))
-    scale = 0
-    for question in questions:
-        if question.kind is QuestionKind.SCALE:
-            weights = SCALE_WEIGHTS[min(scale, len(SCALE_WEIGHTS) - 1)]
-            value = rng.choices(range(1, 6), weights=weights)[0]
-            book.add(SurveyAnswer, response_id=response.id, question_id=question.id, value=value, text="")
-            scale += 1
-        elif text:
-            book.add(SurveyAnswer, response_id=response.id, question_id=question.id, value=None, text=text)
-
 
 async def insert_rollout(book: RowBook, conn: BaseDBAsyncClient, today: date) -> int:
     """Insert the rollout rows inside the seed's transaction, move PostgreSQL sequences, store snapshots.

@@ -20,6 +20,7 @@ from domain.demo.named import build_named
 from domain.demo.rollout import build_rollout, insert_rollout
 from domain.demo.rows import TABLES, Demo, Progress, RowBook
 from domain.demo.staff import build_staff
+from domain.demo.surveys import build_surveys
 from domain.demo.widgets import build_widget_demo, insert_widget_demo
 from persistence.accounts import LoginRecord, UserAccount
 from persistence.audit import AuditEntry
@@ -95,6 +96,7 @@ def build_rows(*, today: date, scale: float, seed: int, progress: Progress = _no
     build_cross_members(demo, org)
     build_accounts(demo, named)
     build_rollout(demo, named)
+    build_surveys(demo, named)
     build_widget_demo(demo)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book

@@ -15,7 +15,7 @@ from nicegui import app, ui
 
 from domain.events import bus
 from domain.jobs import run_forever
-from domain.settings import Settings, load_settings
+from domain.settings import DEV_STORAGE_SECRET, Settings, load_settings
 from persistence import db
 
 log = logging.getLogger("sammen")
@@ -65,8 +65,18 @@ def configure(settings: Settings) -> None:
     build(settings)
 
 
+def warn_about_development_settings(settings: Settings) -> None:
+    """Say loudly when a development default is in force, so nobody runs a municipality on it by mistake."""
+    if settings.dev_idp_enabled:
+        log.warning("the embedded development identity provider is ON: anyone can log in as a demo user. "
+                    "Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for production.")
+    if settings.storage_secret == DEV_STORAGE_SECRET:
+        log.warning("STORAGE_SECRET has its development value: set a long random secret for production.")
+
+
 def serve(settings: Settings) -> None:
     """Start the web server (after refusing an unmigrated database with a clear message)."""
+    warn_about_development_settings(settings)
     configure(settings)
     ui.run(title="Sammen", port=settings.port, storage_secret=settings.storage_secret, language="da",
            reload=False, show=False, favicon="🤝", show_welcome_message=True)

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+DEV_STORAGE_SECRET = "sammen-dev-storage-secret-change-me"
 DATA_DIR = Path(os.environ.get("SAMMEN_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 
 
@@ -52,7 +53,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         oidc_issuer=(e.get("OIDC_ISSUER") or "").rstrip("/") or None,
         oidc_client_id=e.get("OIDC_CLIENT_ID", "sammen"),
         oidc_client_secret=e.get("OIDC_CLIENT_SECRET", "sammen-dev-secret"),
-        storage_secret=e.get("STORAGE_SECRET", "sammen-dev-storage-secret-change-me"),
+        storage_secret=e.get("STORAGE_SECRET", DEV_STORAGE_SECRET),
         idle_minutes=int(e.get("SESSION_IDLE_MINUTES", "30")),
         # In a cluster only one process should run the daily jobs.
         run_jobs=e.get("SAMMEN_RUN_JOBS", "1") != "0",

@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-DEV_STORAGE_SECRET = "sammen-dev-storage-secret-change-me"
+# A known development value: serve() warns whenever it is in force.
+DEV_STORAGE_SECRET = "sammen-dev-storage-secret-change-me"  # noqa: S105
 DATA_DIR = Path(os.environ.get("SAMMEN_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 
 

@@ -163,3 +163,17 @@ class SurveyAnswered(Event):
     def topics(self) -> tuple[str, ...]:
         """Delivered to open rollout pages."""
         return ("rollout",)
+
+
+@dataclass(frozen=True)
+class SurveyCreated(Event):
+    """The project team sent out a survey; open answer pages of its audience look for it."""
+
+    survey_id: int
+    audience: str
+    institution_ids: tuple[int, ...]
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Delivered to open answer pages and the team's survey list."""
+        return ("surveys",)

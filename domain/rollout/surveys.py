@@ -16,7 +16,7 @@ from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
-from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered
+from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered, SurveyCreated
 from domain.rollout.survey_results import SurveyResults as SurveyResults  # re-exported: one entry point
 from domain.rollout.survey_results import results as results
 from persistence.db import transaction
@@ -117,13 +117,14 @@ async def do_create_survey(actor: Actor, draft: SurveyDraft, now: datetime) -> i
     """Create a survey with its institutions and questions in one transaction; returns its id."""
     await check_survey(actor, draft, today_local(now))
     institution_ids = list(dict.fromkeys(draft.institution_ids))  # de-duplicated, the team's order kept
-    async with committing(transaction):
+    async with committing(transaction) as outbox:
         survey = await Survey.create(title=draft.title.strip(), audience=draft.audience, created_by_id=actor.person_id,
                                      created_at=now, closes_on=draft.closes_on)
         await SurveyInstitution.bulk_create(
             [SurveyInstitution(survey_id=survey.id, institution_id=i) for i in institution_ids])
         await SurveyQuestion.bulk_create([SurveyQuestion(survey_id=survey.id, position=n, kind=kind, text=text.strip())
                                           for n, (kind, text) in enumerate(draft.questions, start=1)])
+        outbox.add(SurveyCreated(survey.id, Audience(draft.audience).value, tuple(institution_ids)))
     return survey.id
 
 

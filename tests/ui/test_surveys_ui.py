@@ -122,3 +122,25 @@ async def test_results_follow_answers_live_and_keep_free_texts_anonymous(user: U
 async def test_a_parent_cannot_open_the_project_teams_survey_pages(user: User) -> None:
     await login(user, "demo-foraelder")
     assert (await user.http_client.get("/udrulning/evaluering")).headers["location"] == "/overblik"
+
+
+async def test_a_new_survey_appears_on_an_open_answer_page_without_reload(user: User) -> None:
+    from datetime import timedelta
+
+    from domain.clock import today_local, utcnow
+    from domain.identity.service import current_actor
+    from domain.rollout.model import Audience, QuestionKind
+    from domain.rollout.surveys import SurveyDraft, do_create_survey
+    from persistence.organisation import Institution
+    from persistence.people import Person
+
+    await login(user, "demo-foraelder")
+    await user.open("/evaluering")
+    await user.should_not_see("Hvordan gik forældremødet?")
+    camilla = await Person.get(first_name="Camilla", last_name="Berg")
+    team = await current_actor(camilla.id, "project_team", "2", now=utcnow())
+    solsikken = await Institution.get(name="Solsikken")
+    await do_create_survey(team, SurveyDraft("Hvordan gik forældremødet?", Audience.GUARDIANS,
+                                             today_local() + timedelta(days=7), [solsikken.id],
+                                             [(QuestionKind.SCALE, "Fik du svar på dine spørgsmål?")]), utcnow())
+    await user.should_see("Hvordan gik forældremødet?")

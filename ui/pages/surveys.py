@@ -13,7 +13,7 @@ from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
-from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered
+from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered, SurveyCreated
 from domain.rollout.surveys import (
     OpenSurvey,
     SurveyDraft,
@@ -39,15 +39,32 @@ DEFAULT_OPEN_DAYS = 14
 # --- answering --------------------------------------------------------------------------------------------------
 
 
+AUDIENCE_OF = {Role.PARENT: Audience.GUARDIANS.value, Role.STAFF: Audience.STAFF.value,
+               Role.LEADER: Audience.STAFF.value}
+
+
 class AnswerPage:
     """A respondent's open surveys; one at a time opens as a form, then a thank-you."""
 
     def __init__(self, actor: Actor, surveys: list[OpenSurvey]) -> None:
         self.actor, self.surveys = actor, surveys
         self.body = ui.column().classes("w-full gap-3")
+        self.listing = True
+        follow("surveys", self.on_created)
+
+    async def on_created(self, event: object) -> None:
+        """A new survey went out: if it is for this person, it appears in the list without a reload."""
+        if not isinstance(event, SurveyCreated) or event.audience != AUDIENCE_OF.get(self.actor.role):
+            return
+        fresh = await open_surveys_for(self.actor, today_local())
+        if {s.id for s in fresh} != {s.id for s in self.surveys}:
+            self.surveys = fresh
+            if self.listing:  # never pull a half-filled form from under the user
+                self.show_list()
 
     def show_list(self) -> None:
         """The open surveys as cards."""
+        self.listing = True
         self.body.clear()
         with self.body:
             if not self.surveys:
@@ -61,6 +78,7 @@ class AnswerPage:
 
     def show_form(self, survey: OpenSurvey) -> None:
         """One survey's questions: 1-5 as radio buttons (nothing else can be chosen), texts as text areas."""
+        self.listing = False
         self.body.clear()
         fields: dict[int, ui.radio | ui.textarea] = {}
         with self.body, ui.card().classes("w-full gap-2").mark("survey-form"):
@@ -195,11 +213,12 @@ async def _team_page(actor: Actor) -> None:
                     _summary_card(s.id, s.title, s.audience, s.closes_on, s.is_open(today), s.responses, lang)
 
         async def on_event(event: object) -> None:
-            if isinstance(event, SurveyAnswered):
+            if isinstance(event, SurveyAnswered | SurveyCreated):
                 await draw()
 
         await draw()
         follow("rollout", on_event)
+        follow("surveys", on_event)  # a colleague on the team sent out a survey
 
 
 def _summary_card(survey_id: int, title: str, audience: Audience, closes_on: date, is_open: bool,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.events import Event
 from domain.identity.model import Role
 from domain.organisation.model import InstitutionKind
 
@@ -56,3 +57,16 @@ class WidgetSlot:
     hidden: bool
     external_url: str = ""
     external_id: int = 0
+
+
+@dataclass(frozen=True)
+class WidgetContentChanged(Event):
+    """A widget's content was written (a plan, a menu, a link); open pages at that institution redraw it."""
+
+    widget: str
+    institution_id: int | None
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Delivered to open widget areas."""
+        return ("widgets",)

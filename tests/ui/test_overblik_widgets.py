@@ -81,3 +81,18 @@ async def test_the_admin_switches_a_widget_off_for_parents_at_an_institution(use
     assert setting.enabled is False
     school = await Institution.get(name="Skovlyskolen")
     await user.should_not_see(marker=f"switch-{school.id}-parent")  # Madplan is not meant for schools
+
+
+async def test_a_saved_ugeplan_appears_on_an_open_overblik(user: User) -> None:
+    from domain.widgets.builtin.ugeplan import do_save_week_plan
+    from persistence.organisation import Group
+
+    await login(user, "demo-foraelder")
+    await user.open("/overblik")
+    await user.should_not_see("Vi bygger huler i skoven")
+    anne = await Person.get(first_name="Anne", last_name="Holm")
+    teacher = await current_actor(anne.id, "staff", "2", now=utcnow())
+    class_2a = await Group.get(name="2.A", institution__name="Skovlyskolen")
+    year, week, _ = today_local().isocalendar()
+    await do_save_week_plan(teacher, class_2a.id, year, week, "Vi bygger huler i skoven", utcnow())
+    await user.should_see("Vi bygger huler i skoven")

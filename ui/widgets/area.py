@@ -8,11 +8,13 @@ from datetime import date
 from nicegui import ui
 
 from domain.errors import DomainError
+from domain.events import Event
 from domain.identity.model import Actor
 from domain.widgets import service
-from domain.widgets.model import Placement, WidgetSlot
+from domain.widgets.model import Placement, WidgetContentChanged, WidgetSlot
 from domain.widgets.registry import REGISTRY, WidgetContext
 from ui.i18n import error_text, t
+from ui.live import follow
 
 log = logging.getLogger(__name__)
 
@@ -105,13 +107,23 @@ class WidgetArea:
         self.actor, self.today, self.public_url = actor, today, public_url
 
     async def build(self) -> None:
-        """Load the actor's widgets and draw them."""
+        """Load the actor's widgets and draw them; redraw when their content changes where the actor is."""
         self.container = ui.column().classes("w-full gap-3").mark("widget-area")
         await self.draw()
+        follow("widgets", self.on_content_changed)
+
+    async def on_content_changed(self, event: Event) -> None:
+        """A plan, menu or link was saved: redraw if it concerns one of this page's shown widgets."""
+        if not isinstance(event, WidgetContentChanged) or event.widget not in self.shown_names:
+            return
+        if event.institution_id is None or event.institution_id in self.institution_ids:
+            await self.draw()
 
     async def draw(self) -> None:
         """(Re)draw every widget from the stored layout."""
         view = await service.overview(self.actor, self.today)
+        self.shown_names = {s.name for s in view.slots if not s.hidden}
+        self.institution_ids = view.context.institution_ids
         self.container.clear()
         with self.container:
             with ui.row().classes("w-full justify-end"):

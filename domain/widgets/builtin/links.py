@@ -9,10 +9,12 @@ from tortoise.expressions import Q
 from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
+from domain.events import committing
 from domain.identity.model import Actor, Role
 from domain.widgets.builtin.common import check_widget
-from domain.widgets.model import WIDGET_ROLES, Placement, WidgetSpec
+from domain.widgets.model import WIDGET_ROLES, Placement, WidgetContentChanged, WidgetSpec
 from domain.widgets.registry import BuiltinWidget, WidgetContext, register
+from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.widgets import WidgetLink
 
@@ -99,16 +101,20 @@ async def do_save_link(actor: Actor, title: str, url: str, roles: list[Role], in
         if institution is None:
             raise NotFound("links.error.institution")
         name = institution.name
-    row = await WidgetLink.create(title=title, url=url, roles=[r.value for r in chosen],
-                                  institution_id=institution_id, position=position)
+    async with committing(transaction) as outbox:
+        row = await WidgetLink.create(title=title, url=url, roles=[r.value for r in chosen],
+                                      institution_id=institution_id, position=position)
+        outbox.add(WidgetContentChanged("links", institution_id))
     return AdminLink(row.id, title, url, tuple(chosen), institution_id, name, position)
 
 
 async def do_delete_link(actor: Actor, link_id: int) -> None:
     """Remove a link (admin only)."""
     await audit.check(access.can_administer_municipality(actor), actor, "administer_links")
-    if not await WidgetLink.filter(id=link_id).delete():
-        raise NotFound("links.error.not_found")
+    async with committing(transaction) as outbox:
+        if not await WidgetLink.filter(id=link_id).delete():
+            raise NotFound("links.error.not_found")
+        outbox.add(WidgetContentChanged("links", None))
 
 
 @register

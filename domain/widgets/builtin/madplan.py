@@ -8,11 +8,13 @@ from datetime import date, datetime
 from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
+from domain.events import committing
 from domain.identity.model import Actor, Role
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
 from domain.widgets.builtin.common import check_widget, iso_week, monday_of
-from domain.widgets.model import Placement, WidgetSpec
+from domain.widgets.model import Placement, WidgetContentChanged, WidgetSpec
 from domain.widgets.registry import BuiltinWidget, WidgetContext, register
+from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.widgets import MenuPlan
 
@@ -84,11 +86,13 @@ async def do_save_menu(actor: Actor, institution_id: int, year: int, week: int, 
     days = [d.strip() for d in days]
     if any(len(d) > MAX_DAY_LENGTH for d in days):
         raise DomainError("plans.error.day_too_long", max=MAX_DAY_LENGTH)
-    updated = await MenuPlan.filter(institution_id=institution_id, year=year, week=week).update(
-        days=days, author_id=actor.person_id, updated_at=now)
-    if not updated:
-        await MenuPlan.create(institution_id=institution_id, year=year, week=week, days=days,
-                              author_id=actor.person_id, updated_at=now)
+    async with committing(transaction) as outbox:
+        updated = await MenuPlan.filter(institution_id=institution_id, year=year, week=week).update(
+            days=days, author_id=actor.person_id, updated_at=now)
+        if not updated:
+            await MenuPlan.create(institution_id=institution_id, year=year, week=week, days=days,
+                                  author_id=actor.person_id, updated_at=now)
+        outbox.add(WidgetContentChanged("madplan", institution_id))
     return InstitutionMenu(institution_id, institution.name, tuple(days))
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
+from domain.events import committing
 from domain.identity.model import Actor, Role
 from domain.widgets.builtin.common import (
     GUARDIAN_ROLES,
@@ -18,8 +19,9 @@ from domain.widgets.builtin.common import (
     monday_of,
     staff_groups,
 )
-from domain.widgets.model import Placement, WidgetSpec
+from domain.widgets.model import Placement, WidgetContentChanged, WidgetSpec
 from domain.widgets.registry import BuiltinWidget, WidgetContext, register
+from persistence.db import transaction
 from persistence.organisation import Group
 from persistence.people import GroupMembership
 from persistence.widgets import WeekPlan
@@ -83,11 +85,13 @@ async def do_save_week_plan(actor: Actor, group_id: int, year: int, week: int, t
         raise DomainError("plans.error.empty")
     if len(text) > MAX_PLAN_LENGTH:
         raise DomainError("plans.error.too_long", max=MAX_PLAN_LENGTH)
-    updated = await WeekPlan.filter(group_id=group_id, year=year, week=week).update(
-        text=text, author_id=actor.person_id, updated_at=now)
-    if not updated:
-        await WeekPlan.create(group_id=group_id, year=year, week=week, text=text, author_id=actor.person_id,
-                              updated_at=now)
+    async with committing(transaction) as outbox:
+        updated = await WeekPlan.filter(group_id=group_id, year=year, week=week).update(
+            text=text, author_id=actor.person_id, updated_at=now)
+        if not updated:
+            await WeekPlan.create(group_id=group_id, year=year, week=week, text=text, author_id=actor.person_id,
+                                  updated_at=now)
+        outbox.add(WidgetContentChanged("ugeplan", group.institution_id))
     return GroupPlan(group_id, group.name, "", text)
 
 

@@ -52,6 +52,22 @@ def _inst_view(row: Institution) -> InstitutionView:
     return InstitutionView(row.id, row.number, row.name, InstitutionKind(row.kind), row.address)
 
 
+InstitutionRow = tuple[int, str, str]
+
+
+async def active_institution_rows() -> list[InstitutionRow]:
+    """Id, name and kind of every active institution, by name."""
+    return [(int(i), str(n), str(k)) for i, n, k in
+            await Institution.filter(active=True).order_by("name").values_list("id", "name", "kind")]
+
+
+async def superusers_per_institution(day: date) -> dict[int, int]:
+    """How many superusers each institution has on a day."""
+    rows = await Employment.filter(active_on(day), superuser=True).annotate(
+        n=Count("person_id", distinct=True)).group_by("institution_id").values_list("institution_id", "n")
+    return {int(i): int(n) for i, n in rows}
+
+
 def group_is_open(expires_on: date | None, today: date) -> bool:
     """A cross-institution group closes by itself after its expiry date."""
     return expires_on is None or today <= expires_on

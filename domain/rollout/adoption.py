@@ -15,10 +15,10 @@ from domain.clock import COPENHAGEN
 from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
+from domain.organisation.service import InstitutionRow, active_institution_rows, superusers_per_institution
 from domain.rollout.model import AREA_OF_KIND, Area
 from persistence.db import transaction
-from persistence.organisation import Institution
-from persistence.people import Custody, Employment
+from persistence.people import Custody
 from persistence.rollout import AdoptionSnapshot
 
 RECENT_DAYS = 30
@@ -68,26 +68,10 @@ async def _guardian_counts(day: date, login_filter: Q | None) -> dict[int, int]:
     return {int(i): int(n) for i, n in rows}
 
 
-InstitutionRow = tuple[int, str, str]
-
-
-async def active_institutions() -> list[InstitutionRow]:
-    """Id, name and kind of every active institution, by name."""
-    return [(int(i), str(n), str(k)) for i, n, k in
-            await Institution.filter(active=True).order_by("name").values_list("id", "name", "kind")]
-
-
-async def superusers_per_institution(day: date) -> dict[int, int]:
-    """How many superusers each institution has on a day."""
-    rows = await Employment.filter(active_on(day), superuser=True).annotate(
-        n=Count("person_id", distinct=True)).group_by("institution_id").values_list("institution_id", "n")
-    return {int(i): int(n) for i, n in rows}
-
-
 async def compute(day: date, institutions: list[InstitutionRow] | None = None,
                   supers: dict[int, int] | None = None) -> list[AdoptionRow]:
     """Adoption per institution as of the end of a day, from login records (3 to 5 aggregate queries)."""
-    institutions = institutions if institutions is not None else await active_institutions()
+    institutions = institutions if institutions is not None else await active_institution_rows()
     supers = supers if supers is not None else await superusers_per_institution(day)
     until = end_of(day)
     since = until - timedelta(days=RECENT_DAYS)

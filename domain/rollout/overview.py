@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from domain import access
 from domain.audit import service as audit
 from domain.identity.model import Actor
+from domain.organisation.service import active_institution_rows, superusers_per_institution
 from domain.rollout import adoption, plan, readiness
 from domain.rollout.adoption import AdoptionRow, TrendPoint
 from domain.rollout.model import ReadinessItem
@@ -30,8 +31,8 @@ class RolloutOverview:
 async def overview(actor: Actor, today: date) -> RolloutOverview:
     """Read the page's data with shared lookups (institutions and superusers once): 10 queries."""
     await audit.check(access.can_view_rollout(actor), actor, "view_rollout")
-    institutions = await adoption.active_institutions()
-    supers = await adoption.superusers_per_institution(today)
+    institutions = await active_institution_rows()
+    supers = await superusers_per_institution(today)
     return RolloutOverview(
         programmes=await plan.plan(actor, today),
         matrix=await readiness.readiness_matrix(

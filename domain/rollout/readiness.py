@@ -12,13 +12,12 @@ from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
 from domain.events import committing
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
+from domain.organisation.service import InstitutionRow, active_institution_rows, superusers_per_institution
 from domain.rollout.model import AREA_OF_KIND, Area, ReadinessCell, ReadinessChanged, ReadinessItem
 from persistence.db import transaction
 from persistence.organisation import Institution
-from persistence.people import Employment
 from persistence.rollout import ReadinessTick
 
 SAMMEN = "Sammen"
@@ -26,8 +25,7 @@ Observer = Callable[[date], Awaitable[set[int]]]
 
 
 async def _institutions_with_superusers(today: date) -> set[int]:
-    return set(ints(await Employment.filter(active_on(today), superuser=True).distinct()
-                    .values_list("institution_id", flat=True)))
+    return {i for i, n in (await superusers_per_institution(today)).items() if n > 0}
 
 
 # What Sammen can observe for itself. KommeGå and messages add theirs (wall screen, first check-in,
@@ -74,13 +72,12 @@ def _cell(inst_id: int, item: ReadinessItem, tick: ReadinessTick | None, observe
     return ReadinessCell(inst_id, item, tick.ticked, tick.by_name, tick.at, tick.comment, False)
 
 
-async def readiness_matrix(actor: Actor, today: date, *, institutions: list[tuple[int, str, str]] | None = None,
+async def readiness_matrix(actor: Actor, today: date, *, institutions: list[InstitutionRow] | None = None,
                            observed: dict[ReadinessItem, set[int]] | None = None) -> ReadinessMatrix:
     """Every active institution's checklist; a caller that already read institutions or observations passes them."""
     await audit.check(access.can_view_rollout(actor), actor, "view_rollout")
     if institutions is None:
-        institutions = [(int(i), str(n), str(k)) for i, n, k in
-                        await Institution.filter(active=True).order_by("name").values_list("id", "name", "kind")]
+        institutions = await active_institution_rows()
     ticks = {(t.institution_id, ReadinessItem(t.item)): t for t in await ReadinessTick.all()}
     seen = dict(observed or {})
     for item, observer in OBSERVERS.items():

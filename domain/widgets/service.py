@@ -140,11 +140,18 @@ async def enablement(actor: Actor) -> EnablementView:
     return EnablementView(keys, institutions, roles, off, applies)
 
 
+async def widget_exists(key: str) -> bool:
+    """Whether a key names a registered built-in widget or an active supplier widget (one query at most)."""
+    kind, _, name = key.partition(":")
+    if kind == "builtin":
+        return name in REGISTRY
+    return kind == "ext" and name.isdigit() and await ExternalWidget.filter(id=int(name), active=True).exists()
+
+
 async def do_set_enabled(actor: Actor, key: str, institution_id: int, role: Role, enabled: bool) -> None:
     """Switch a widget on or off for one role at one institution (admin only)."""
     await audit.check(access.can_administer_municipality(actor), actor, "administer_widgets")
-    known = {k for k, _ in (await enablement(actor)).keys}
-    if key not in known or role not in WIDGET_ROLES:
+    if not await widget_exists(key) or role not in WIDGET_ROLES:
         raise DomainError("widget.error.unknown")
     if not await Institution.filter(id=institution_id).exists():
         raise DomainError("widget.error.unknown")

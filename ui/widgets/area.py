@@ -15,6 +15,8 @@ from domain.widgets.model import Placement, WidgetContentChanged, WidgetSlot
 from domain.widgets.registry import REGISTRY, WidgetContext
 from ui.i18n import error_text, t
 from ui.live import follow
+from ui.widgets.builtin import RENDERERS
+from ui.widgets.external import external_widget
 
 log = logging.getLogger(__name__)
 
@@ -83,12 +85,8 @@ async def _draw(actor: Actor, slot: WidgetSlot, ctx: WidgetContext, public_url: 
     """Draw one widget; a failing widget shows a short notice instead of breaking the page."""
     try:
         if slot.name == "external":
-            from ui.widgets.external import external_widget
-
             await external_widget(actor, slot, ctx, public_url)
             return
-        from ui.widgets.builtin import RENDERERS
-
         data = await REGISTRY[slot.name]().load(actor, ctx)
         RENDERERS[slot.name](data)
     except DomainError as error:
@@ -134,12 +132,12 @@ class WidgetArea:
                 ui.label(t("widget.none")).classes("text-grey-7").mark("widgets-empty")
             with ui.element("div").classes("grid grid-cols-1 md:grid-cols-3 gap-3 w-full"):
                 with ui.column().classes("md:col-span-2 gap-3 w-full").mark("widgets-main"):
-                    for slot in view.shown(Placement.MAIN):
-                        with ui.element("div").classes("w-full" + ("" if slot.mobile else " gt-xs")).mark(
-                                f"widget-{slot.key}"):
-                            await _draw(self.actor, slot, view.context, self.public_url)
+                    await self._column(view.shown(Placement.MAIN), view.context)
                 with ui.column().classes("gap-3 w-full").mark("widgets-side"):
-                    for slot in view.shown(Placement.SIDE):
-                        with ui.element("div").classes("w-full" + ("" if slot.mobile else " gt-xs")).mark(
-                                f"widget-{slot.key}"):
-                            await _draw(self.actor, slot, view.context, self.public_url)
+                    await self._column(view.shown(Placement.SIDE), view.context)
+
+    async def _column(self, slots: list[WidgetSlot], ctx: WidgetContext) -> None:
+        """One column's widgets; those that do not work on a phone are left out on one."""
+        for slot in slots:
+            with ui.element("div").classes("w-full" + ("" if slot.mobile else " gt-xs")).mark(f"widget-{slot.key}"):
+                await _draw(self.actor, slot, ctx, self.public_url)

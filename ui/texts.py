@@ -6,6 +6,10 @@ from ui.texts_extwidgets import EXTWIDGET_TEXTS
 from ui.texts_plans import PLAN_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # words every dialog uses
+    "common.save": ("Gem", "Save"),
+    "common.cancel": ("Annuller", "Cancel"),
+    "common.delete": ("Slet", "Delete"),
     # frame
     "app.name": ("Sammen", "Sammen"),
     "app.tagline": ("Sammenhængende, smart, sikkert — for børn 0–16 og de voksne omkring dem",
@@ -116,9 +120,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rollout.field.start": ("Start", "Start"),
     "rollout.field.end": ("Slut", "End"),
     "rollout.field.comment": ("Kommentar", "Comment"),
-    "rollout.save": ("Gem", "Save"),
-    "rollout.cancel": ("Annuller", "Cancel"),
-    "rollout.delete": ("Slet", "Delete"),
     "rollout.confirm_delete": ("Slet milepælen «{title}»? Det kan ikke fortrydes.",
                                "Delete the milestone “{title}”? This cannot be undone."),
     "rollout.saved": ("Gemt", "Saved"),
@@ -296,7 +297,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "survey.field.question": ("Spørgsmål {n}", "Question {n}"),
     "survey.add_question": ("Tilføj spørgsmål", "Add question"),
     "survey.create": ("Opret", "Create"),
-    "survey.cancel": ("Annuller", "Cancel"),
     "survey.created": ("Evalueringen er oprettet.", "The survey has been created."),
     "survey.admin.title": ("Evaluering og opfølgning", "Evaluation and follow-up"),
     "survey.admin.new": ("Ny evaluering", "New survey"),

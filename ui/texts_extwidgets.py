@@ -45,7 +45,6 @@ EXTWIDGET_TEXTS: dict[str, tuple[str, str]] = {
     "extwidget.field.roles": ("Vises for", "Shown to"),
     "extwidget.field.institutions": ("Institutioner", "Institutions"),
     "extwidget.field.mobile": ("Vises også på telefon", "Also shown on phones"),
-    "extwidget.cancel": ("Annuller", "Cancel"),
     "extwidget.create": ("Registrér", "Register"),
     "profile.title": ("Profil", "Profile"),
     "profile.shared": ("Data delt med widgets", "Data shared with widgets"),

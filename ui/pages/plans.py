@@ -38,7 +38,7 @@ def _plan_editor(actor: Actor, group_id: int, year: int, week: int, text: str, l
         f"outlined autogrow maxlength={ugeplan.MAX_PLAN_LENGTH}").classes("w-full").mark(f"plan-{key}")
     with ui.row().classes("items-center gap-2"):
         status = ui.label("").classes("text-positive").mark(f"plan-status-{key}")
-        ui.button(t("plans.save"), icon="save", on_click=lambda: _save_plan(
+        ui.button(t("common.save"), icon="save", on_click=lambda: _save_plan(
             actor, group_id, year, week, str(area.value or ""), status)).props("no-caps").mark(f"save-plan-{key}")
 
 
@@ -64,7 +64,7 @@ def _menu_editor(actor: Actor, menu: InstitutionMenu, year: int, week: int) -> N
                   .mark(f"menu-{menu.institution_id}-{i}") for i, text in enumerate(menu.days)]
         with ui.row().classes("items-center gap-2"):
             status = ui.label("").classes("text-positive")
-            ui.button(t("plans.save"), icon="save", on_click=lambda: _save_menu(
+            ui.button(t("common.save"), icon="save", on_click=lambda: _save_menu(
                 actor, menu, year, week, fields, status)).props("no-caps").mark(f"save-menu-{menu.institution_id}")
 
 
@@ -93,8 +93,8 @@ async def _delete(actor: Actor, link: links.AdminLink, redraw: ui.refreshable) -
     with ui.dialog() as dialog, ui.card():
         ui.label(t("links.confirm", title=link.title))
         with ui.row():
-            ui.button(t("links.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-            ui.button(t("links.delete"), color="negative", on_click=lambda: dialog.submit(True)).props(
+            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
+            ui.button(t("common.delete"), color="negative", on_click=lambda: dialog.submit(True)).props(
                 "no-caps").mark("confirm-delete")
     if not await dialog:
         return

@@ -191,7 +191,7 @@ async def new_survey_dialog(actor: Actor, on_created: Callable[[], Awaitable[Non
             await on_created()
 
         with ui.row().classes("w-full justify-end gap-2"):
-            ui.button(t("survey.cancel"), on_click=dialog.close).props("flat no-caps")
+            ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
             ui.button(t("survey.create"), on_click=create).props("no-caps").mark("create-survey")
     dialog.open()
 

@@ -98,7 +98,7 @@ async def register_dialog(actor: Actor, allowed_http: frozenset[str],
             await on_registered()
 
         with ui.row().classes("w-full justify-end gap-2"):
-            ui.button(t("extwidget.cancel"), on_click=dialog.close).props("flat no-caps")
+            ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
             ui.button(t("extwidget.create"), on_click=create).props("no-caps").mark("register-widget")
     dialog.open()
 

@@ -37,8 +37,8 @@ class Customisation:
             ui.label(t("widget.customise")).classes("text-h6")
             self.rows()
             with ui.row().classes("justify-end w-full"):
-                ui.button(t("rollout.cancel"), on_click=self.dialog.close).props("flat no-caps")
-                ui.button(t("rollout.save"), on_click=self.save).props("no-caps").mark("layout-save")
+                ui.button(t("common.cancel"), on_click=self.dialog.close).props("flat no-caps")
+                ui.button(t("common.save"), on_click=self.save).props("no-caps").mark("layout-save")
         self.dialog.open()
 
     @ui.refreshable_method

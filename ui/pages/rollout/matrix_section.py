@@ -130,7 +130,7 @@ class MatrixSection:
                 dialog.close()
 
             with ui.row().classes("justify-end w-full"):
-                ui.button(t("rollout.cancel"), on_click=dialog.close).props("flat no-caps")
+                ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
                 if cell.ticked and not cell.observed:
                     ui.button(t("rollout.untick"), on_click=lambda: save(False)).props("outline no-caps").mark(
                         "untick")

@@ -116,10 +116,10 @@ class PlanSection:
 
             with ui.row().classes("w-full justify-end gap-2"):
                 if existing:
-                    ui.button(t("rollout.delete"), on_click=lambda: self.confirm_delete(dialog, existing)) \
+                    ui.button(t("common.delete"), on_click=lambda: self.confirm_delete(dialog, existing)) \
                         .props("flat color=negative no-caps")
-                ui.button(t("rollout.cancel"), on_click=dialog.close).props("flat no-caps")
-                ui.button(t("rollout.save"), on_click=save).props("no-caps").mark("milestone-save")
+                ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
+                ui.button(t("common.save"), on_click=save).props("no-caps").mark("milestone-save")
         dialog.open()
 
     def confirm_delete(self, parent: ui.dialog, m: MilestoneView) -> None:
@@ -138,8 +138,8 @@ class PlanSection:
                 await self.reload()
 
             with ui.row().classes("justify-end w-full"):
-                ui.button(t("rollout.cancel"), on_click=confirm.close).props("flat no-caps")
-                ui.button(t("rollout.delete"), on_click=delete).props("color=negative no-caps")
+                ui.button(t("common.cancel"), on_click=confirm.close).props("flat no-caps")
+                ui.button(t("common.delete"), on_click=delete).props("color=negative no-caps")
         confirm.open()
 
     def span_dialog(self, span_id: int, start: date, end: date, label: str) -> None:
@@ -163,6 +163,6 @@ class PlanSection:
                 await self.reload()
 
             with ui.row().classes("justify-end w-full"):
-                ui.button(t("rollout.cancel"), on_click=dialog.close).props("flat no-caps")
-                ui.button(t("rollout.save"), on_click=save).props("no-caps")
+                ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
+                ui.button(t("common.save"), on_click=save).props("no-caps")
         dialog.open()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,8 +26,7 @@ from persistence.people import (
 from persistence.rollout import AdoptionSnapshot, Milestone, ReadinessTick, Span
 from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 from tests.demo_support import TODAY, children_of, current_enrolments, fresh_database, person_of
-
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
+from tests.services import PG_URL, need_service, reset_postgres
 
 
 async def test_small_seed_has_every_kind_and_all_named_users(db):
@@ -182,26 +180,12 @@ async def test_full_scale_has_a_realistic_size(db):
     assert summary.seconds < 30
 
 
-def _postgres_unreachable(reason: str) -> None:
-    """Skip without PostgreSQL, except on CI where it must be there."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"PostgreSQL is required on CI: {reason}")
-    pytest.skip(f"PostgreSQL unreachable at 127.0.0.1:5432 ({reason})")
-
-
 @pytest.mark.postgres
 async def test_postgres_seed_and_next_insert_does_not_collide():
-    asyncpg = pytest.importorskip("asyncpg")
-    try:
-        conn = await asyncpg.connect(POSTGRES_URL.replace("postgres://", "postgresql://"), timeout=3)
-    except (OSError, asyncpg.PostgresError) as exc:
-        _postgres_unreachable(type(exc).__name__)
-    try:
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    finally:
-        await conn.close()
-    await apply_migrations(POSTGRES_URL)
-    await open_database(POSTGRES_URL)
+    need_service("PostgreSQL", "127.0.0.1", 5432)
+    await reset_postgres(PG_URL)
+    await apply_migrations(PG_URL)
+    await open_database(PG_URL)
     try:
         summary = await seed_demo(today=TODAY, scale=0.1)
         highest = await Person.all().order_by("-id").first()

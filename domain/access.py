@@ -132,3 +132,26 @@ def can_write_menu(actor: Actor, institution_id: int) -> Decision:
 def can_write_plans(actor: Actor) -> Decision:
     """Only staff and leaders write week plans and menus (which ones, the functions above decide)."""
     return allow("staff") if actor.role in (Role.STAFF, Role.LEADER) else deny("not_staff")
+
+
+def can_operate_presence(actor: Actor, institution_id: int) -> Decision:
+    """Staff and leaders check children in and out at the institutions where they work."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    return allow("staff") if _works_at(actor, frozenset({institution_id})) else deny("other_institution")
+
+
+def can_plan_child(actor: Actor, child_id: int) -> Decision:
+    """Only a guardian plans a child's pickups and reports it sick or on vacation."""
+    if actor.role is Role.PARENT and child_id in actor.guardian_of:
+        return allow("guardian")
+    return deny("not_guardian")
+
+
+def can_use_wall_screen(screen_institution_id: int | None, child_institution_id: int, action_allowed: bool) -> Decision:
+    """A paired wall screen acts only for children of its own institution, and only with kiosk actions."""
+    if screen_institution_id is None:
+        return deny("screen_not_paired")
+    if screen_institution_id != child_institution_id:
+        return deny("other_institution")
+    return allow("wall_screen") if action_allowed else deny("not_a_kiosk_action")

@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "persistence.rollout",
     "persistence.surveys",
     "persistence.widgets",
+    "persistence.presence",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -20,13 +20,17 @@ from ui.navigation import HOME
 from ui.pages import (
     admin,
     child,
+    kiosk,
     login,
     parent,
     plans,
+    presence_board,
+    presence_parent,
     profile,
     rollout,
     staff,
     surveys,
+    wall_screens,
     widget_admin,
     widget_settings,
 )
@@ -91,3 +95,7 @@ def build(settings: Settings) -> None:
     widget_api.register(settings)
     widget_admin.register(settings)
     profile.register()
+    presence_board.register()
+    presence_parent.register()
+    kiosk.register()
+    wall_screens.register()

@@ -17,9 +17,10 @@ HOME: dict[Role, str] = {
 NAV: dict[Role, list[tuple[str, str, str]]] = {
     Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), ("nav.evaluation", "/evaluering", "rate_review"),
                   ("nav.profile", "/profil", "badge")],
-    Role.STAFF: [("nav.staff", "/personale", "groups"), ("nav.evaluation", "/evaluering", "rate_review"),
-                 ("nav.profile", "/profil", "badge")],
-    Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.staff", "/personale", "groups"),
+    Role.STAFF: [("nav.kommegaa", "/kommegaa", "how_to_reg"), ("nav.staff", "/personale", "groups"),
+                 ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
+    Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.kommegaa", "/kommegaa", "how_to_reg"),
+                  ("nav.wall_screens", "/leder/kommegaa", "tv"), ("nav.staff", "/personale", "groups"),
                   ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
     Role.PROJECT_TEAM: [("nav.rollout", "/udrulning", "timeline"),
                         ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from ui.texts_board import BOARD_TEXTS
 from ui.texts_extwidgets import EXTWIDGET_TEXTS
+from ui.texts_kiosk import KIOSK_TEXTS
 from ui.texts_plans import PLAN_TEXTS
+from ui.texts_presence import PRESENCE_TEXTS
+from ui.texts_presence_parent import PARENT_PRESENCE_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
     # words every dialog uses
@@ -212,15 +216,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "The widget is not meant for this role here."),
     "widget.admin.role": ("Rolle", "Role"),
     "nav.widgets": ("Widgets", "Widgets"),
-    "presence.error.already_checked_in": ("Barnet er allerede tjekket ind.", "The child is already checked in."),
-    "presence.error.not_checked_in": ("Barnet er ikke tjekket ind.", "The child is not checked in."),
-    "presence.error.not_present": ("Barnet er ikke til stede lige nu.", "The child is not present right now."),
-    "presence.error.not_sleeping": ("Barnet sover ikke.", "The child is not sleeping."),
-    "presence.error.not_away": ("Barnet er ikke på tur eller et andet sted.", "The child is not away."),
-    "presence.error.already_gone": ("Barnet er allerede gået hjem.", "The child has already gone home."),
-    "presence.error.already_arrived": ("Barnet er allerede kommet i dag.", "The child has already arrived today."),
-    "presence.error.not_absent": ("Barnet er ikke meldt fraværende.", "The child is not reported absent."),
-    "presence.error.no_sleep_here": ("Sover bruges kun i dagtilbud.", "Sleeping is only used in daycare."),
     # tables
     "table.name": ("Navn", "Name"),
     "table.role": ("Rolle", "Role"),
@@ -323,3 +318,5 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 TEXTS.update(EXTWIDGET_TEXTS)
 TEXTS.update(PLAN_TEXTS)
+for _texts in (PRESENCE_TEXTS, BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS):
+    TEXTS.update(_texts)

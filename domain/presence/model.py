@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import time
 from enum import StrEnum
+from typing import Any
 
 from domain.errors import DomainError
+from domain.events import Event
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
 
 
@@ -42,6 +46,12 @@ class DeviceKind(StrEnum):
     TABLET = "tablet"
     KIOSK = "kiosk"
     PHONE = "phone"
+
+
+class ConsentKind(StrEnum):
+    """What a guardian can consent to for a child."""
+
+    GO_HOME_ALONE = "gaa_hjem_selv"
 
 
 S, A = Status, Action
@@ -97,3 +107,125 @@ def next_status(status: Status, action: Action, kind: InstitutionKind) -> Status
     if target is None:
         raise DomainError(REFUSALS[action])
     return target
+
+
+# Institutions where children check in and out (school itself does not), and where children may go home alone.
+PRESENCE_KINDS = DAYCARE_KINDS | {InstitutionKind.BFO, InstitutionKind.KLUB}
+SELF_LEAVE_KINDS = frozenset({InstitutionKind.BFO, InstitutionKind.KLUB})
+HERE = frozenset({S.PRESENT, S.SLEEPING, S.ON_TRIP, S.AT_LOCATION})
+ABSENT = frozenset({S.SICK, S.VACATION})
+KIOSK_ACTIONS = frozenset({A.CHECK_IN, A.CHECK_OUT, A.GO_TO_LOCATION, A.RETURN})
+PARENT_ACTIONS = frozenset({A.REPORT_SICK, A.REPORT_VACATION, A.CLEAR_ABSENCE})
+NO_SHOW_AFTER_MIN = 30
+OVERDUE_AFTER_MIN = 15
+UNDO_SECONDS = 10
+
+
+def hhmm(minutes: int | None) -> str:
+    """Minutes after midnight as "07:45" ("" when unset)."""
+    return "" if minutes is None else f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def minutes_of(value: str | time | None) -> int | None:
+    """A "HH:MM" text or a time as minutes after midnight (None when empty)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, time):
+        return value.hour * 60 + value.minute
+    hours, _, mins = value.strip().partition(":")
+    try:
+        h, m = int(hours), int(mins or 0)
+    except ValueError as error:
+        raise DomainError("presence.error.bad_time", value=value) from error
+    if not (0 <= h < 24 and 0 <= m < 60):
+        raise DomainError("presence.error.bad_time", value=value)
+    return h * 60 + m
+
+
+@dataclass(frozen=True)
+class Tile:
+    """Everything a board, the wall screen or a parent's phone shows of one child today (plain values only)."""
+
+    child_id: int
+    institution_id: int
+    day: str
+    first_name: str
+    initials: str
+    photo_url: str
+    group_id: int
+    group_name: str
+    status: str
+    location: str = ""
+    arrival: str = ""
+    pickup: str = ""
+    pickup_by: str = ""
+    alone: str = ""
+    with_child: str = ""
+    has_note: bool = False
+    since: str = ""
+    changed_by: str = ""
+    version: int = 0
+
+    @property
+    def state(self) -> Status:
+        """The status as its enum."""
+        return Status(self.status)
+
+    @property
+    def is_here(self) -> bool:
+        """Present in the house, asleep, on a trip or at a location."""
+        return self.state in HERE
+
+    def wire(self) -> dict[str, Any]:
+        """The tile as a plain dict for the event bus."""
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_wire(cls, data: dict[str, Any]) -> Tile:
+        """A tile from its wire form."""
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class PresenceChanged(Event):
+    """A child's day changed; the tile carries its new state so no screen has to ask the database."""
+
+    institution_id: int
+    child_id: int
+    tile: dict[str, Any]
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Boards and wall screens of the institution, and the child's own guardians."""
+        return (f"presence:{self.institution_id}", f"presence-child:{self.child_id}")
+
+
+@dataclass(frozen=True)
+class StaffDutyChanged(Event):
+    """A member of staff came on or went off duty in a room."""
+
+    institution_id: int
+    person_id: int
+    name: str
+    group_id: int | None
+    on_duty: bool
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Boards of the institution."""
+        return (f"presence:{self.institution_id}",)
+
+
+@dataclass(frozen=True)
+class WallScreenChanged(Event):
+    """A wall screen was paired or revoked; the device's page reacts at once."""
+
+    wall_screen_id: int
+    institution_id: int | None
+    paired: bool
+    revoked: bool
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The device itself and the leader's list of screens."""
+        return (f"wallscreen:{self.wall_screen_id}", "wallscreens")

@@ -1,0 +1,172 @@
+"""The wall screen: pairing a device by code, its long-lived token, revocation, and the children's own taps."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from domain import access
+from domain.audit import service as audit
+from domain.clock import today_local
+from domain.errors import DomainError
+from domain.events import committing
+from domain.identity.model import Actor
+from domain.presence.board import Board, _board_rows
+from domain.presence.model import Action, DeviceKind, WallScreenChanged
+from domain.presence.service import Device, Done, do_action
+from domain.presence.tiles import load_settings
+from persistence.db import transaction
+from persistence.presence import KioskPin, WallScreen
+
+CODE_MINUTES = 15
+PIN_ITERATIONS = 50_000
+
+
+@dataclass(frozen=True)
+class PairingRequest:
+    """What a fresh device shows (the code) and keeps (the token, useless until a leader confirms)."""
+
+    wall_screen_id: int
+    code: str
+    token: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ScreenView:
+    """A wall screen as the leader's list shows it."""
+
+    id: int
+    name: str
+    paired_at: datetime | None
+    revoked_at: datetime | None
+    last_seen_at: datetime | None
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+async def do_request_pairing(*, now: datetime) -> PairingRequest:
+    """A new unpaired device: a six-digit code to show and a secret token the device keeps."""
+    secret = secrets.token_urlsafe(32)
+    for _ in range(5):
+        code = f"{secrets.randbelow(1_000_000):06d}"
+        if not await WallScreen.exists(pairing_code=code, code_expires_at__gt=now):
+            break
+    screen = await WallScreen.create(pairing_code=code, code_expires_at=now + timedelta(minutes=CODE_MINUTES),
+                                     secret_hash=_hash(secret), created_at=now)
+    return PairingRequest(screen.id, code, f"{screen.id}.{secret}", now + timedelta(minutes=CODE_MINUTES))
+
+
+async def do_pair(actor: Actor, institution_id: int, code: str, name: str, *, now: datetime) -> int:
+    """A leader confirms the code a device shows; the device becomes this institution's wall screen."""
+    await audit.check(access.can_administer_institution(actor, institution_id), actor, "pair_wall_screen")
+    code, name = code.strip().replace(" ", ""), name.strip()
+    if not name:
+        raise DomainError("kiosk.error.name_required")
+    screen = await WallScreen.filter(pairing_code=code, paired_at__isnull=True, code_expires_at__gt=now).first()
+    if screen is None:
+        raise DomainError("kiosk.error.bad_code")
+    async with committing(transaction) as outbox:
+        await WallScreen.filter(id=screen.id).update(institution_id=institution_id, name=name[:120], paired_at=now,
+                                                     paired_by_id=actor.person_id, pairing_code=None)
+        outbox.add(WallScreenChanged(screen.id, institution_id, paired=True, revoked=False))
+    await audit.record("pair_wall_screen", audit.ALLOWED, actor=actor, detail=f"wall_screen:{screen.id}")
+    return screen.id
+
+
+async def do_revoke(actor: Actor, wall_screen_id: int, *, now: datetime) -> None:
+    """Revoke a wall screen: its token stops working at once and its page goes blank."""
+    screen = await WallScreen.get_or_none(id=wall_screen_id)
+    if screen is None or screen.institution_id is None:
+        raise DomainError("error.not_found")
+    await audit.check(access.can_administer_institution(actor, screen.institution_id), actor, "revoke_wall_screen")
+    async with committing(transaction) as outbox:
+        await WallScreen.filter(id=screen.id).update(revoked_at=now)
+        outbox.add(WallScreenChanged(screen.id, screen.institution_id, paired=False, revoked=True))
+
+
+async def screens(actor: Actor, institution_id: int) -> list[ScreenView]:
+    """The institution's wall screens, newest first."""
+    await audit.check(access.can_administer_institution(actor, institution_id), actor, "view_wall_screens")
+    rows = await WallScreen.filter(institution_id=institution_id).order_by("-paired_at")
+    return [ScreenView(r.id, r.name, r.paired_at, r.revoked_at, r.last_seen_at) for r in rows]
+
+
+async def device_for(token: str, *, now: datetime | None = None) -> Device:
+    """The paired, unrevoked screen a token belongs to (one query), or a refusal."""
+    screen_id, _, secret = token.partition(".")
+    if not screen_id.isdigit() or not secret:
+        raise DomainError("kiosk.error.not_paired")
+    screen = await WallScreen.get_or_none(id=int(screen_id))
+    if screen is None or not hmac.compare_digest(screen.secret_hash, _hash(secret)):
+        raise DomainError("kiosk.error.not_paired")
+    if screen.revoked_at is not None:
+        raise DomainError("kiosk.error.revoked")
+    if screen.paired_at is None or screen.institution_id is None:
+        raise DomainError("kiosk.error.not_paired")
+    return Device(screen.id, screen.institution_id, screen.name)
+
+
+async def pending_code(token: str, *, now: datetime) -> str | None:
+    """The code an unpaired device should still show, or None when it expired (ask for a new one)."""
+    screen_id, _, secret = token.partition(".")
+    if not screen_id.isdigit():
+        return None
+    screen = await WallScreen.get_or_none(id=int(screen_id), paired_at__isnull=True, revoked_at__isnull=True)
+    if screen is None or not hmac.compare_digest(screen.secret_hash, _hash(secret)):
+        return None
+    if screen.code_expires_at is None or screen.code_expires_at <= now:
+        return None
+    return screen.pairing_code
+
+
+async def kiosk_board(token: str, day: date, *, now: datetime) -> Board:
+    """The wall screen's view of its institution's day."""
+    device = await device_for(token, now=now)
+    await WallScreen.filter(id=device.wall_screen_id).update(last_seen_at=now)
+    return await _board_rows(await load_settings(device.institution_id), day)
+
+
+def _pin_hash(pin: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), PIN_ITERATIONS).hex()
+
+
+async def do_set_pin(actor: Actor, child_id: int, pin: str) -> None:
+    """A guardian sets the child's four-digit wall-screen PIN (an empty PIN removes it)."""
+    await audit.check(access.can_plan_child(actor, child_id), actor, "set_kiosk_pin", concerned_person_id=child_id)
+    if not pin:
+        await KioskPin.filter(child_id=child_id).delete()
+        return
+    if len(pin) != 4 or not pin.isdigit():
+        raise DomainError("kiosk.error.pin_format")
+    salt = secrets.token_hex(16)
+    async with transaction():
+        await KioskPin.filter(child_id=child_id).delete()
+        await KioskPin.create(child_id=child_id, salt=salt, pin_hash=_pin_hash(pin, salt))
+
+
+async def needs_pin(token: str, child_id: int) -> bool:
+    """Whether this screen asks this child for a PIN."""
+    device = await device_for(token)
+    settings = await load_settings(device.institution_id)
+    return settings.kiosk_pin
+
+
+async def do_kiosk_action(token: str, child_id: int, action: Action, *, now: datetime, location: str = "",
+                          pin: str = "") -> Done:
+    """A child's own tap on the wall screen: the token, the PIN where the institution wants one, then the action."""
+    device = await device_for(token, now=now)
+    settings = await load_settings(device.institution_id)
+    if settings.kiosk_pin:
+        row = await KioskPin.get_or_none(child_id=child_id)
+        if row is None:
+            raise DomainError("kiosk.error.no_pin")
+        if not hmac.compare_digest(row.pin_hash, _pin_hash(pin, row.salt)):
+            raise DomainError("kiosk.error.wrong_pin")
+    return await do_action(device, child_id, device.institution_id, action, now=now, device=DeviceKind.KIOSK,
+                           location=location, day=today_local(now))

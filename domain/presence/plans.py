@@ -1,0 +1,199 @@
+"""A guardian's planning: the standard week, today's pickup and notes, absence reports and consents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from domain import access
+from domain.audit import service as audit
+from domain.clock import today_local
+from domain.errors import DomainError, NotFound
+from domain.events import committing
+from domain.identity.facts import active_on
+from domain.identity.model import Actor
+from domain.presence import pickups
+from domain.presence.model import Action, ConsentKind, DeviceKind, PresenceChanged, minutes_of
+from domain.presence.service import do_action, enrolled_child
+from domain.presence.tiles import Settings, load_settings, make_tile, plans_for
+from persistence.db import transaction
+from persistence.people import Enrolment, Person
+from persistence.presence import Consent, PlanEntry, PresenceDay
+
+MAX_ABSENCE_DAYS = 92
+NOTE_MAX = 500
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    """What a guardian fills in for a weekday or a date ("HH:MM" texts; empty means not planned)."""
+
+    arrival: str = ""
+    pickup: str = ""
+    pickup_key: str = ""
+    alone: str = ""
+    with_child_id: int | None = None
+    note: str = ""
+
+
+async def presence_institution(child_id: int, day: date) -> int:
+    """The institution where the child checks in (daycare, BFO or klub), or NotFound."""
+    from domain.presence.model import PRESENCE_KINDS
+
+    rows = await Enrolment.filter(active_on(day), child_id=child_id).values_list("institution_id", "institution__kind")
+    for institution_id, kind in rows:
+        if kind in PRESENCE_KINDS:
+            return int(institution_id)
+    raise NotFound("presence.error.no_presence_institution")
+
+
+async def check_guardian(actor: Actor, child_id: int, action: str) -> None:
+    """Only the child's guardian plans; a refusal is audited."""
+    await audit.check(access.can_plan_child(actor, child_id), actor, action, concerned_person_id=child_id)
+
+
+def _within_hours(settings: Settings, *times: int | None) -> None:
+    for minutes in times:
+        if minutes is not None and not settings.opens_min <= minutes <= settings.closes_min:
+            from domain.presence.model import hhmm
+
+            raise DomainError("presence.error.outside_hours", opens=hhmm(settings.opens_min),
+                              closes=hhmm(settings.closes_min))
+
+
+async def _validated(actor: Actor, child_id: int, plan: PlanInput, settings: Settings, now: datetime) -> PlanEntry:
+    """An unsaved entry from the guardian's input, or a refusal naming what is wrong (nothing is written)."""
+    arrival, pickup, alone = minutes_of(plan.arrival), minutes_of(plan.pickup), minutes_of(plan.alone)
+    _within_hours(settings, arrival, pickup, alone)
+    if arrival is not None and pickup is not None and pickup <= arrival:
+        raise DomainError("presence.error.pickup_before_arrival")
+    label = await pickups.label_for(child_id, plan.pickup_key) if plan.pickup_key else ""
+    if alone is not None:
+        if not settings.self_leave_allowed:
+            raise DomainError("presence.error.alone_not_here")
+        if not await has_consent(child_id, ConsentKind.GO_HOME_ALONE):
+            raise DomainError("presence.error.alone_needs_consent")
+    with_name = ""
+    if plan.with_child_id is not None:
+        other = await Person.get_or_none(id=plan.with_child_id, is_child=True, active=True)
+        if other is None or other.id == child_id or not await Enrolment.filter(
+                active_on(today_local(now)), child_id=other.id, institution_id=settings.institution_id).exists():
+            raise DomainError("presence.error.unknown_companion")
+        with_name = f"{other.first_name} {other.last_name[:1]}."
+    if len(plan.note) > NOTE_MAX:
+        raise DomainError("presence.error.note_too_long", max=NOTE_MAX)
+    return PlanEntry(child_id=child_id, arrival_min=arrival, pickup_min=pickup, pickup_key=plan.pickup_key,
+                     pickup_label=label, alone_min=alone, with_child_id=plan.with_child_id,
+                     with_child_name=with_name, note=plan.note.strip(), updated_at=now,
+                     updated_by=actor.name.split()[0])
+
+
+async def do_plan_day(actor: Actor, child_id: int, day: date, plan: PlanInput, *, now: datetime) -> None:
+    """Save a guardian's plan for one date; today's boards see the new tile after commit."""
+    await check_guardian(actor, child_id, "plan_day")
+    if day < today_local(now):
+        raise DomainError("presence.error.day_in_past")
+    institution_id = await presence_institution(child_id, today_local(now))
+    settings = await load_settings(institution_id)
+    reason = settings.closed_reason(day)
+    if reason:
+        raise DomainError("presence.error.closed_day", reason=reason)
+    entry = await _validated(actor, child_id, plan, settings, now)
+    async with committing(transaction) as outbox:
+        await PlanEntry.filter(child_id=child_id, day=day).delete()
+        entry.day = day
+        await entry.save()
+        if day == today_local(now):
+            child = await enrolled_child(child_id, institution_id, day)
+            row = await PresenceDay.get_or_none(person_id=child_id, institution_id=institution_id, day=day)
+            tile = make_tile(institution_id, day, child, row, entry)
+            outbox.add(PresenceChanged(institution_id, child_id, tile.wire()))
+
+
+async def do_clear_day(actor: Actor, child_id: int, day: date, *, now: datetime) -> None:
+    """Drop a date's own plan, so the standard week applies again."""
+    await check_guardian(actor, child_id, "plan_day")
+    institution_id = await presence_institution(child_id, today_local(now))
+    async with committing(transaction) as outbox:
+        await PlanEntry.filter(child_id=child_id, day=day).delete()
+        if day == today_local(now):
+            child = await enrolled_child(child_id, institution_id, day)
+            row = await PresenceDay.get_or_none(person_id=child_id, institution_id=institution_id, day=day)
+            plan = (await plans_for([child_id], day)).get(child_id)
+            outbox.add(PresenceChanged(institution_id, child_id, make_tile(institution_id, day, child, row,
+                                                                           plan).wire()))
+
+
+async def do_set_week(actor: Actor, child_id: int, week: dict[int, PlanInput], *, now: datetime) -> None:
+    """Replace the standard week; weekdays the institution is closed are refused, empty days are dropped."""
+    await check_guardian(actor, child_id, "plan_week")
+    settings = await load_settings(await presence_institution(child_id, today_local(now)))
+    entries = []
+    for weekday, plan in sorted(week.items()):
+        if not 0 <= weekday <= 6:
+            raise DomainError("presence.error.bad_weekday")
+        if plan == PlanInput():
+            continue
+        if weekday not in settings.open_weekdays:
+            raise DomainError("presence.error.closed_weekday")
+        entry = await _validated(actor, child_id, plan, settings, now)
+        entry.weekday = weekday
+        entries.append(entry)
+    async with transaction():
+        await PlanEntry.filter(child_id=child_id, weekday__isnull=False).delete()
+        if entries:
+            await PlanEntry.bulk_create(entries)
+
+
+async def week_of(actor: Actor, child_id: int) -> dict[int, PlanEntry]:
+    """The child's standard week, by weekday."""
+    await check_guardian(actor, child_id, "view_plan")
+    return {int(e.weekday): e for e in await PlanEntry.filter(child_id=child_id, weekday__isnull=False)
+            if e.weekday is not None}
+
+
+async def do_report_absence(actor: Actor, child_id: int, sick: bool, first: date, last: date,
+                            *, now: datetime) -> int:
+    """Report sick or vacation from a day through another (open days only); returns how many days."""
+    await check_guardian(actor, child_id, "report_absence")
+    today = today_local(now)
+    if first < today or last < first:
+        raise DomainError("presence.error.bad_range")
+    if (last - first).days >= MAX_ABSENCE_DAYS:
+        raise DomainError("presence.error.range_too_long", days=MAX_ABSENCE_DAYS)
+    institution_id = await presence_institution(child_id, today)
+    settings = await load_settings(institution_id)
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    open_days = [d for d in days if not settings.closed_reason(d)]
+    if not open_days:
+        raise DomainError("presence.error.no_open_days")
+    action = Action.REPORT_SICK if sick else Action.REPORT_VACATION
+    changed = 0
+    if open_days[0] == today:
+        await do_action(actor, child_id, institution_id, action, now=now, device=DeviceKind.PHONE, day=today)
+        open_days, changed = open_days[1:], 1
+    for day in open_days:
+        try:
+            await do_action(actor, child_id, institution_id, action, now=now, device=DeviceKind.PHONE, day=day)
+            changed += 1
+        except DomainError:
+            continue  # a later day already reported absent stays as it is
+    return changed
+
+
+async def has_consent(child_id: int, kind: ConsentKind) -> bool:
+    """Whether a guardian's consent is in force."""
+    return await Consent.filter(child_id=child_id, kind=kind, withdrawn_at__isnull=True).exists()
+
+
+async def do_consent(actor: Actor, child_id: int, kind: ConsentKind, give: bool, *, now: datetime) -> None:
+    """Give or withdraw a consent; withdrawing "gå hjem selv" also drops planned times to go home alone."""
+    await check_guardian(actor, child_id, "consent")
+    async with transaction():
+        if give:
+            if not await has_consent(child_id, kind):
+                await Consent.create(child_id=child_id, kind=kind, given_by_id=actor.person_id, given_at=now)
+            return
+        await Consent.filter(child_id=child_id, kind=kind, withdrawn_at__isnull=True).update(withdrawn_at=now)
+        if kind is ConsentKind.GO_HOME_ALONE:
+            await PlanEntry.filter(child_id=child_id, alone_min__isnull=False).update(alone_min=None)

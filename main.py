@@ -95,13 +95,15 @@ async def _migrate(settings: Settings) -> int:
 
 
 async def _seed(settings: Settings, scale: float, if_empty: bool) -> int:
-    from domain.clock import today_local
+    from domain.clock import COPENHAGEN, today_local, utcnow
     from domain.demo.seed import DatabaseNotEmpty, seed_demo
 
     await db.check_schema_current(settings.database_url)
     await db.open_database(settings.database_url)
     try:
-        summary = await seed_demo(today=today_local(), scale=scale, progress=_bar)
+        local = utcnow().astimezone(COPENHAGEN)
+        summary = await seed_demo(today=today_local(), scale=scale, now_min=local.hour * 60 + local.minute,
+                                  progress=_bar)
         from domain.widgets.demo import ensure_demo_widget
 
         await ensure_demo_widget(settings.public_url)

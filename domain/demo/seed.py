@@ -17,6 +17,7 @@ from domain.demo.access import build_accounts, build_cross_members, build_munici
 from domain.demo.families import build_families
 from domain.demo.institutions import build_organisation
 from domain.demo.named import build_named
+from domain.demo.presence import build_presence_demo, insert_presence_demo
 from domain.demo.rollout import build_rollout, insert_rollout
 from domain.demo.rows import TABLES, Demo, Progress, RowBook
 from domain.demo.staff import build_staff
@@ -31,6 +32,7 @@ from persistence.people import Custody, Employment, Person
 CHILDREN_AT_FULL_SCALE = 2400
 BATCH = 1000
 BUILD_SHARE = 0.45
+DEMO_TIME_OF_DAY = 600  # 10:00: the morning's check-ins have happened; the command line passes the real time
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ async def seed_demo(
     today: date,
     scale: float = 1.0,
     seed: int = 20260801,
+    now_min: int = DEMO_TIME_OF_DAY,
     progress: Callable[[float, str], None] = _no_progress,
 ) -> SeedSummary:
     """Create Sammenby Kommune with its institutions, children, families, staff and demo users."""
@@ -69,19 +72,22 @@ async def seed_demo(
     if await Municipality.exists():
         raise DatabaseNotEmpty()
     progress(0.0, "Bygger demokommunen")
-    book = build_rows(today=today, scale=scale, seed=seed, progress=lambda f, m: progress(f * BUILD_SHARE, m))
+    book = build_rows(today=today, scale=scale, seed=seed, now_min=now_min,
+                      progress=lambda f, m: progress(f * BUILD_SHARE, m))
     async with transaction() as conn:
         await _insert(book, conn, progress)
         await _reset_sequences(conn)
         progress(0.99, "Gemmer udrulningsplaner og beregner tilslutning for de sidste 30 dage")
         await insert_rollout(book, conn, today)
         await insert_widget_demo(book, conn)
+        await insert_presence_demo(book, conn)
     summary = _summary(book, perf_counter() - started)
     progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
     return summary
 
 
-def build_rows(*, today: date, scale: float, seed: int, progress: Progress = _no_progress) -> RowBook:
+def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
+               progress: Progress = _no_progress) -> RowBook:
     """Every row of the demo municipality in memory (Tortoise must be initialised), same seed and day, same rows."""
     fake = Faker("da_DK")
     fake.seed_instance(seed)
@@ -98,6 +104,7 @@ def build_rows(*, today: date, scale: float, seed: int, progress: Progress = _no
     build_rollout(demo, named)
     build_surveys(demo, named)
     build_widget_demo(demo)
+    build_presence_demo(demo, named.people["demo-foraelder"], now_min)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book
 

@@ -29,15 +29,20 @@ async def authorised(child_id: int, day: date | None = None) -> list[PickupChoic
     guardians = await Custody.filter(active_on(on, "valid_from", "valid_to"), child_id=child_id).order_by(
         "guardian_id").values_list("guardian_id", "guardian__first_name")
     others = await PickupPerson.filter(child_id=child_id).order_by("id").values_list("id", "name", "relation")
+    return choices_from([(int(g), str(f)) for g, f in guardians], [(int(i), str(n), str(r)) for i, n, r in others])
+
+
+def choices_from(guardians: list[tuple[int, str]], others: list[tuple[int, str, str]]) -> list[PickupChoice]:
+    """Keys and labels: a guardian by first name, a pickup person by relation ("Farmor"), or by name."""
     relations = Counter(relation for _, _, relation in others if relation)
-    choices = [PickupChoice(f"g:{gid}", str(first)) for gid, first in guardians]
+    choices = [PickupChoice(f"g:{gid}", first) for gid, first in guardians]
     for pid, name, relation in others:
         if relation and relations[relation] == 1:
-            label = str(relation)
+            label = relation
         elif relation:
-            label = f"{relation} {str(name).split()[0]}"
+            label = f"{relation} {name.split()[0]}"
         else:
-            label = str(name)
+            label = name
         choices.append(PickupChoice(f"p:{pid}", label))
     return choices
 

@@ -31,7 +31,7 @@ from tests.services import PG_URL, reachable, reset_postgres  # noqa: E402
 
 RUNS = 20
 LIMIT_MS = 300.0
-LIMIT_QUERIES = 10
+LIMIT_QUERIES = 13
 
 
 async def page_data(actor: Actor, today: date) -> int:

@@ -157,8 +157,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rollout.adoption.recent": ("Logget ind seneste 30 dage", "Logged in, last 30 days"),
     "rollout.adoption.superusers": ("Superbrugere", "Superusers"),
     "rollout.adoption.pending": (
-        "Digitale tjek-ind og beskeder pr. uge vises her, når KommeGå og beskeder er taget i brug.",
-        "Digital check-ins and messages per week appear here once KommeGå and messages are in use."),
+        "Sendte beskeder pr. uge vises her, når beskeder er taget i brug.",
+        "Messages sent per week appear here once messages are in use."),
+    "rollout.adoption.checkins": ("Digitale tjek-ind pr. uge (KommeGå)", "Digital check-ins per week (KommeGå)"),
+    "rollout.adoption.no_checkins": ("Ingen digitale tjek-ind endnu.", "No digital check-ins yet."),
+    "rollout.adoption.week": ("Uge {week}", "Week {week}"),
     "rollout.adoption.trend": ("Udvikling, andel forældre logget ind seneste 30 dage",
                                "Trend, share of guardians logged in over the last 30 days"),
     "rollout.adoption.no_trend": ("Ingen daglige målinger endnu. Den daglige kørsel gemmer dem.",

@@ -15,6 +15,7 @@ from domain.events import committing
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.organisation.service import InstitutionRow, active_institution_rows, superusers_per_institution
+from domain.presence.observed import institutions_checking_in, institutions_with_wall_screen
 from domain.rollout.model import AREA_OF_KIND, Area, ReadinessCell, ReadinessChanged, ReadinessItem
 from persistence.db import transaction
 from persistence.organisation import Institution
@@ -28,9 +29,12 @@ async def _institutions_with_superusers(today: date) -> set[int]:
     return {i for i, n in (await superusers_per_institution(today)).items() if n > 0}
 
 
-# What Sammen can observe for itself. KommeGå and messages add theirs (wall screen, first check-in,
-# first message) when they land; until then those items are ticked by hand.
-OBSERVERS: dict[ReadinessItem, Observer] = {ReadinessItem.SUPERUSERS: _institutions_with_superusers}
+# What Sammen can observe for itself; the first message is ticked by hand until messages land.
+OBSERVERS: dict[ReadinessItem, Observer] = {
+    ReadinessItem.SUPERUSERS: _institutions_with_superusers,
+    ReadinessItem.WALL_SCREEN_PAIRED: institutions_with_wall_screen,
+    ReadinessItem.KOMMEGAA_IN_USE: institutions_checking_in,
+}
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ async def _page(actor: Actor) -> None:
             with ui.tab_panel(tab_ready):
                 MatrixSection(actor, data.matrix).build()
             with ui.tab_panel(tab_adopt):
-                AdoptionSection(data.adoption, data.trend, today).build()
+                AdoptionSection(data.adoption, data.trend, today, data.checkins).build()
             with ui.tab_panel(tab_export):
                 with ui.column().classes("gap-2"):
                     ui.button(t("rollout.export.report"), icon="print",

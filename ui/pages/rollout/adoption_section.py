@@ -59,12 +59,25 @@ def trend_options(points: list[TrendPoint]) -> dict[str, object]:
             "series": series}
 
 
+def checkin_options(checkins: dict[tuple[date, Area], int]) -> dict[str, object]:
+    """Stacked bars: digital check-ins per week, one colour per area."""
+    weeks = sorted({week for week, _ in checkins})
+    series = [{"type": "bar", "stack": "all", "name": t(f"rollout.area.{area.value}"),
+               "itemStyle": {"color": AREA_COLOURS[area]}, "data": [checkins.get((w, area), 0) for w in weeks]}
+              for area in Area]
+    return {"animation": False, "tooltip": {"trigger": "axis"}, "legend": {"top": 0},
+            "grid": {"left": 50, "right": 20, "top": 40, "bottom": 30},
+            "xAxis": {"type": "category", "data": [t("rollout.adoption.week", week=w.isocalendar()[1]) for w in weeks]},
+            "yAxis": {"type": "value"}, "series": series}
+
+
 class AdoptionSection:
     """The adoption tables; each login event updates the institutions it concerns, without a query."""
 
-    def __init__(self, rows: list[AdoptionRow], trend: list[TrendPoint], today: date) -> None:
+    def __init__(self, rows: list[AdoptionRow], trend: list[TrendPoint], today: date,
+                 checkins: dict[tuple[date, Area], int] | None = None) -> None:
         self.rows = {r.institution_id: r for r in rows}
-        self.trend, self.today = trend, today
+        self.trend, self.today, self.checkins = trend, today, checkins or {}
         follow("logins", self.on_login)
 
     def build(self) -> None:
@@ -79,6 +92,11 @@ class AdoptionSection:
             ui.echart(trend_options(self.trend)).classes("w-full h-64").mark("adoption-trend")
         else:
             ui.label(t("rollout.adoption.no_trend")).classes("text-grey-7")
+        ui.label(t("rollout.adoption.checkins")).classes("text-subtitle2")
+        if self.checkins:
+            ui.echart(checkin_options(self.checkins)).classes("w-full h-64").mark("adoption-checkins")
+        else:
+            ui.label(t("rollout.adoption.no_checkins")).classes("text-grey-7")
         ui.label(t("rollout.adoption.pending")).classes("text-caption text-grey-7")
 
     def on_login(self, event: Event) -> None:

@@ -51,7 +51,7 @@ class TileGrid:
         with ui.element("div").classes("w-full grid gap-3").style(
                 "grid-template-columns: repeat(auto-fill, minmax(150px, 1fr))").mark("kiosk-tiles"):
             for tile in sorted(tiles, key=lambda x: (x.first_name.casefold(), x.child_id)):
-                card = ui.card().mark(f"kiosk-tile-{tile.child_id}")
+                card = ui.card().classes(TILE_CLASSES).mark(f"kiosk-tile-{tile.child_id}")
                 card.on("click", lambda _, c=tile.child_id: self.on_tap(c))
                 self.cards[tile.child_id] = card
                 self.update(tile)
@@ -62,7 +62,7 @@ class TileGrid:
         if card is None:
             return
         self.letters[tile.child_id] = letter_of(tile)
-        card.classes(replace=f"{TILE_CLASSES} {COLOURS.get(tile.state, 'bg-grey-3')}")
+        card.classes(remove=" ".join(set(COLOURS.values())), add=COLOURS.get(tile.state, "bg-grey-3"))
         card.clear()
         with card:
             avatar(tile.initials, tile.photo_url, size="96px")

@@ -1,0 +1,153 @@
+"""A guardian's KommeGå pieces: the live status chip, today's plan line, history lines and phone-friendly inputs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from nicegui import ui
+
+from domain.events import Event
+from domain.presence.family import change_between
+from domain.presence.history import HistoryLine
+from domain.presence.model import Action, DeviceKind, PresenceChanged, Status, Tile
+from domain.presence.pickups import ALONE_LABEL
+from ui.i18n import t
+from ui.live import follow
+
+TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+COLOURS = {
+    Status.NOT_ARRIVED: "grey-6",
+    Status.PRESENT: "positive",
+    Status.SLEEPING: "indigo-4",
+    Status.ON_TRIP: "teal-6",
+    Status.AT_LOCATION: "teal-6",
+    Status.PICKED_UP: "blue-grey-6",
+    Status.SICK: "negative",
+    Status.VACATION: "orange-7",
+}
+
+
+def status_text(tile: Tile) -> str:
+    """"Til stede siden 07:42", "Ikke kommet", "Gået hjem 15:10", "Syg"."""
+    return t(f"pp.status.{tile.status}", since=tile.since, location=tile.location)
+
+
+def plan_text(tile: Tile) -> str:
+    """Today's plan in one line: "Hentes 14:30 af Farmor", "Går selv hjem 15:00", "Går hjem med Emma K."."""
+    parts = []
+    if tile.arrival and tile.state is Status.NOT_ARRIVED:
+        parts.append(t("pp.plan.arrival", at=tile.arrival))
+    if tile.with_child:
+        at = tile.alone or tile.pickup
+        parts.append(t("pp.plan.with_at", name=tile.with_child, at=at) if at else
+                     t("pp.plan.with", name=tile.with_child))
+    elif tile.alone:
+        parts.append(t("pp.plan.alone", at=tile.alone))
+    elif tile.pickup and tile.pickup_by:
+        parts.append(t("pp.plan.pickup_at_by", at=tile.pickup, by=tile.pickup_by))
+    elif tile.pickup:
+        parts.append(t("pp.plan.pickup_at", at=tile.pickup))
+    elif tile.pickup_by:
+        parts.append(t("pp.plan.pickup_by", by=tile.pickup_by))
+    return " · ".join(parts) or t("pp.plan.none")
+
+
+def history_text(line: HistoryLine) -> str:
+    """"Tjekket ind 07:42 af Mette", "Hentet 15:10 af Farmor", "Gik selv hjem 15:00"."""
+    if line.action is Action.CHECK_OUT:
+        if line.pickup_by == ALONE_LABEL:
+            text = t("presence.history.tjek_ud_alone", at=line.at)
+        elif line.pickup_by:
+            text = t("presence.history.tjek_ud", at=line.at, pickup=line.pickup_by)
+        else:
+            text = t("presence.history.tjek_ud_plain", at=line.at, by=line.by)
+    else:
+        text = t(f"presence.history.{line.action.value}", at=line.at, by=line.by, location=line.location)
+    return f"{text} {t('presence.history.kiosk')}" if line.device is DeviceKind.KIOSK else text
+
+
+class LiveStatus:
+    """One child's status chip and plan line (and, on the planning page, the day's history), kept live by events."""
+
+    def __init__(self, tile: Tile, history: tuple[HistoryLine, ...] | None = None) -> None:
+        self.tile = tile
+        self.history = list(history or [])
+        cid = tile.child_id
+        with ui.row().classes("items-center gap-2 w-full"):
+            self.chip = ui.badge(status_text(tile), color=COLOURS[tile.state]).props("rounded").classes(
+                "text-body2 q-px-sm q-py-xs").mark(f"presence-status-{cid}")
+        self.plan = ui.label(plan_text(tile)).classes("text-body2 text-grey-9").mark(f"presence-plan-{cid}")
+        self.lines: ui.column | None = None
+        if history is not None:
+            ui.label(t("pp.history.title")).classes("text-subtitle2 q-mt-sm")
+            self.lines = ui.column().classes("gap-1 w-full").mark(f"presence-history-{cid}")
+            self._draw_history()
+        follow(f"presence-child:{cid}", self.receive)
+
+    def receive(self, event: Event) -> None:
+        """Take a newer tile from the bus (no database)."""
+        if not isinstance(event, PresenceChanged):
+            return
+        tile = Tile.from_wire(event.tile)
+        if tile.day != self.tile.day or tile.institution_id != self.tile.institution_id or \
+                tile.version < self.tile.version:
+            return
+        line = change_between(self.tile, tile)
+        self.tile = tile
+        self.chip.set_text(status_text(tile))
+        self.chip.set_background_color(COLOURS[tile.state])
+        self.plan.set_text(plan_text(tile))
+        if line is not None and self.lines is not None:
+            self.history.append(line)
+            self._draw_history()
+
+    def _draw_history(self) -> None:
+        assert self.lines is not None
+        self.lines.clear()
+        with self.lines:
+            if not self.history:
+                ui.label(t("presence.history.empty")).classes("text-grey-7")
+            for line in self.history:
+                with ui.row().classes("items-center no-wrap gap-2"):
+                    ui.icon("schedule", size="xs", color="grey-7")
+                    ui.label(history_text(line)).classes("text-body2")
+
+
+def valid_time(value: str | None) -> bool:
+    """Empty or "HH:MM"."""
+    return not value or bool(TIME.match(value.strip()))
+
+
+def time_input(label: str, value: str, marker: str) -> ui.input:
+    """A "HH:MM" field with a clock picker, usable with a phone's keyboard or a thumb."""
+    field = ui.input(label, value=value, placeholder=t("pp.field.time_hint"),
+                     validation={t("pp.field.bad_time"): valid_time}).props(
+        'outlined dense clearable inputmode=numeric mask="##:##"').classes("w-full").mark(marker)
+    with field.add_slot("append"):
+        icon = ui.icon("schedule").classes("cursor-pointer")
+        with ui.menu().props("no-parent-event") as menu:
+            ui.time(mask="HH:mm").bind_value(field).props("format24h now-btn")
+        icon.on("click", menu.open)
+    return field
+
+
+def parse_day(value: str | None) -> date | None:
+    """A "YYYY-MM-DD" text as a date (None when it is not one)."""
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def date_input(label: str, value: date, marker: str) -> ui.input:
+    """A "YYYY-MM-DD" field with a calendar picker."""
+    field = ui.input(label, value=value.isoformat(), placeholder=t("pp.absence.date_hint"),
+                     validation={t("pp.absence.bad_date"): lambda v: parse_day(v) is not None}).props(
+        "outlined dense").classes("w-full").mark(marker)
+    with field.add_slot("append"):
+        icon = ui.icon("event").classes("cursor-pointer")
+        with ui.menu().props("no-parent-event") as menu:
+            ui.date(mask="YYYY-MM-DD").bind_value(field).props("first-day-of-week=1")
+        icon.on("click", menu.open)
+    return field

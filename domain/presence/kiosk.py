@@ -53,6 +53,8 @@ def _hash(secret: str) -> str:
 async def do_request_pairing(*, now: datetime) -> PairingRequest:
     """A new unpaired device: a six-digit code to show and a secret token the device keeps."""
     secret = secrets.token_urlsafe(32)
+    # Codes nobody confirmed are useless after they expire; drop them so anonymous visits leave no trail.
+    await WallScreen.filter(paired_at__isnull=True, code_expires_at__lt=now - timedelta(hours=1)).delete()
     for _ in range(5):
         code = f"{secrets.randbelow(1_000_000):06d}"
         if not await WallScreen.exists(pairing_code=code, code_expires_at__gt=now):
@@ -148,13 +150,6 @@ async def do_set_pin(actor: Actor, child_id: int, pin: str) -> None:
     async with transaction():
         await KioskPin.filter(child_id=child_id).delete()
         await KioskPin.create(child_id=child_id, salt=salt, pin_hash=_pin_hash(pin, salt))
-
-
-async def needs_pin(token: str, child_id: int) -> bool:
-    """Whether this screen asks this child for a PIN."""
-    device = await device_for(token)
-    settings = await load_settings(device.institution_id)
-    return settings.kiosk_pin
 
 
 async def do_kiosk_action(token: str, child_id: int, action: Action, *, now: datetime, location: str = "",

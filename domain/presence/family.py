@@ -11,11 +11,10 @@ from domain import access
 from domain.audit import service as audit
 from domain.identity.facts import active_on
 from domain.identity.model import Actor
-from domain.presence.history import HistoryLine
+from domain.presence.history import HistoryLine, line_of
 from domain.presence.model import (
     PRESENCE_KINDS,
     TRANSITIONS,
-    Action,
     ConsentKind,
     DeviceKind,
     Status,
@@ -28,9 +27,9 @@ from domain.presence.tiles import (
     ENROLMENT_FIELDS,
     Settings,
     load_settings,
-    local_hhmm,
     make_tile,
     plans_for,
+    settings_from_row,
 )
 from persistence.people import Custody, Enrolment, PickupPerson
 from persistence.presence import Consent, KioskPin, PlanEntry, PresenceChange, PresenceDay, PresenceSettings
@@ -150,11 +149,7 @@ async def _settings_for(institution_ids: set[int]) -> dict[int, Settings]:
     """Settings of several institutions in one query (an institution without settings gets its defaults)."""
     found = {}
     for row in await PresenceSettings.filter(institution_id__in=institution_ids).select_related("institution"):
-        inst = row.institution
-        closing = {str(d.get("day")): str(d.get("reason", "")) for d in row.closing_days if isinstance(d, dict)}
-        found[inst.id] = Settings(inst.id, inst.name, str(inst.kind), row.opens_min, row.closes_min,
-                                  tuple(str(x) for x in row.locations), closing,
-                                  frozenset(int(d) for d in row.open_weekdays), row.kiosk_pin)
+        found[row.institution_id] = settings_from_row(row)
     for missing in institution_ids - found.keys():  # only the first time an institution is seen
         found[missing] = await load_settings(missing)
     return found
@@ -195,9 +190,7 @@ async def _history(child_ids: list[int], day: date) -> dict[int, list[tuple[int,
     """The day's changes of several children, oldest first, with the institution of each (one query)."""
     lines: dict[int, list[tuple[int, HistoryLine]]] = defaultdict(list)
     for r in await PresenceChange.filter(person_id__in=child_ids, day=day, undone=False).order_by("at", "id"):
-        lines[r.person_id].append((r.institution_id, HistoryLine(
-            local_hhmm(r.at), Action(r.action), Status(r.to_status), r.actor_name, DeviceKind(r.device), r.location,
-            r.pickup_label)))
+        lines[r.person_id].append((r.institution_id, line_of(r)))
     return lines
 
 

@@ -38,5 +38,10 @@ async def history_rows(child_id: int, institution_id: int, day: date) -> list[Hi
     """The changes themselves (no access check: callers have made it)."""
     rows = await PresenceChange.filter(person_id=child_id, institution_id=institution_id, day=day,
                                        undone=False).order_by("at", "id")
-    return [HistoryLine(local_hhmm(r.at), Action(r.action), Status(r.to_status), r.actor_name, DeviceKind(r.device),
-                        r.location, r.pickup_label) for r in rows]
+    return [line_of(r) for r in rows]
+
+
+def line_of(row: PresenceChange) -> HistoryLine:
+    """One stored change as a history line."""
+    return HistoryLine(local_hhmm(row.at), Action(row.action), Status(row.to_status), row.actor_name,
+                       DeviceKind(row.device), row.location, row.pickup_label)

@@ -40,7 +40,8 @@ async def presence_institution(child_id: int, day: date) -> int:
     """The institution where the child checks in (daycare, BFO or klub), or NotFound."""
     from domain.presence.model import PRESENCE_KINDS
 
-    rows = await Enrolment.filter(active_on(day), child_id=child_id).values_list("institution_id", "institution__kind")
+    rows = await Enrolment.filter(active_on(day), child_id=child_id).order_by("id").values_list(
+        "institution_id", "institution__kind")
     for institution_id, kind in rows:
         if kind in PRESENCE_KINDS:
             return int(institution_id)

@@ -55,6 +55,11 @@ async def load_settings(institution_id: int) -> Settings:
         await PresenceSettings.bulk_create([PresenceSettings(institution_id=institution_id)], ignore_conflicts=True)
         row = await PresenceSettings.filter(institution_id=institution_id).select_related("institution").first()
         assert row is not None
+    return settings_from_row(row)
+
+
+def settings_from_row(row: PresenceSettings) -> Settings:
+    """Settings from a row whose institution was selected with it."""
     inst = row.institution
     days = {str(d.get("day")): str(d.get("reason", "")) for d in row.closing_days if isinstance(d, dict)}
     return Settings(inst.id, inst.name, str(inst.kind), row.opens_min, row.closes_min,

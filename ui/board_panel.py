@@ -15,7 +15,7 @@ from domain.organisation.model import InstitutionKind
 from domain.presence import daily, service
 from domain.presence.history import HistoryLine
 from domain.presence.model import UNDO_SECONDS, Action, DeviceKind, Tile, allowed_actions
-from domain.presence.pickups import ALONE_KEY
+from domain.presence.pickups import ALONE_KEY, ALONE_LABEL
 from domain.presence.tiles import Settings
 from ui.board_tiles import LOOK, pickup_line, status_text
 from ui.components import avatar
@@ -33,7 +33,7 @@ def history_text(line: HistoryLine) -> str:
     """One history line in the reader's language."""
     key = f"presence.history.{line.action.value}"
     if line.action is Action.CHECK_OUT:
-        key += "_alone" if line.pickup_by == "går selv" else ("" if line.pickup_by else "_plain")
+        key += "_alone" if line.pickup_by == ALONE_LABEL else ("" if line.pickup_by else "_plain")
     text = t(key, at=line.at, by=line.by, pickup=line.pickup_by, location=line.location)
     return f"{text} {t('presence.history.kiosk')}" if line.device is DeviceKind.KIOSK else text
 

@@ -74,7 +74,8 @@ class Board:
         """Per room: children here and adults on duty there."""
         children = Counter(t.group_id for t in self.tiles.values() if t.is_here)
         adults = Counter(s.group_id or 0 for s in self.staff.values())
-        return {g: (children[g], adults[g]) for g in self.groups if children[g] or adults[g]}
+        rooms = [*self.groups, *sorted(set(adults) - set(self.groups))]  # staff without a room count under 0
+        return {g: (children[g], adults[g]) for g in rooms if children[g] or adults[g]}
 
 
 async def load_board(actor: Actor, institution_id: int, day: date) -> Board:

@@ -12,7 +12,7 @@ from domain.presence.board import Board, Counts
 from domain.presence.daily import Place
 from domain.presence.model import Status, Tile
 from ui.components import avatar
-from ui.i18n import t
+from ui.i18n import t, tn
 
 # Status -> (Quasar palette, icon): colour and shape together, so the board also reads without colour vision.
 LOOK: dict[Status, tuple[str, str]] = {
@@ -68,7 +68,9 @@ def tile_body(tile: Tile) -> None:
 def tile_card(tile: Tile, on_open: Callable[[int], object]) -> ui.card:
     """A tappable tile for one child."""
     palette, _ = LOOK[tile.state]
-    card = ui.card().classes(f"cursor-pointer q-pa-sm gap-1 bg-{palette}-1").props("flat bordered")
+    # data-child lets a browser test (and a screen reader tool) find a child's tile by id, never by name.
+    card = ui.card().classes(f"cursor-pointer q-pa-sm gap-1 bg-{palette}-1").props(
+        f"flat bordered data-child={tile.child_id}")
     card.mark(tile_marks(tile)).on("click", lambda: on_open(tile.child_id))
     with card:
         tile_body(tile)
@@ -134,7 +136,8 @@ def rooms_strip(host: ui.element, board: Board) -> None:
             return
         for group_id, (children, adults) in ratios.items():
             name = board.groups.get(group_id) or t("board.room.none")
-            text = t("board.room.ratio", room=name, children=children, adults=adults)
+            text = t("board.room.ratio", room=name, children=tn("staff.children", children),
+                     adults=tn("board.room.adults", adults))
             colour = "red-2" if children and not adults else "blue-grey-1"
             ui.chip(text, icon="groups", color=colour).props("dense").mark(f"ratio-{group_id}")
 

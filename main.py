@@ -16,6 +16,7 @@ from nicegui import app, ui
 from domain.events import bus
 from domain.jobs import run_forever
 from domain.settings import DEV_STORAGE_SECRET, Settings, load_settings
+from domain.ticker import tick_minutes
 from persistence import db
 
 log = logging.getLogger("sammen")
@@ -36,10 +37,12 @@ def install_lifespan(settings: Settings) -> None:
         if settings.redis_url:
             await bus.connect_redis(settings.redis_url)
         jobs = asyncio.create_task(run_forever()) if settings.run_jobs else None
+        ticker = asyncio.create_task(tick_minutes())
         try:
             async with original(a):
                 yield
         finally:
+            ticker.cancel()
             if jobs is not None:
                 jobs.cancel()
             await bus.close()

@@ -18,6 +18,7 @@ from domain.presence.board import Board, load_board
 from domain.presence.daily import Place, presence_places
 from domain.presence.duty import do_staff_duty
 from domain.presence.model import PresenceChanged, StaffDutyChanged, Status, Tile
+from domain.ticker import MINUTE_TOPIC
 from ui.board_panel import PanelContext, open_panel
 from ui.board_reports import daily_page, stats_page
 from ui.board_tiles import (
@@ -187,7 +188,7 @@ class LiveBoard:
         rooms_strip(self.rooms_host, self.board)
 
     def refresh_alerts(self) -> None:
-        """The alerts at this minute (the minute timer calls this too)."""
+        """The alerts at this minute (the process's minute tick calls this too)."""
         tiles = [x for x in self.board.tiles.values() if not self.groups or x.group_id in self.groups]
         alerts_strip(self.alerts_host, alerts.compute(tiles, now_minutes()), self.open)
 
@@ -247,7 +248,7 @@ async def board_page(actor: Actor, raw_institution: str) -> None:
         live = LiveBoard(actor, board)
         live.draw(places)
         follow(f"presence:{chosen}", live.on_event)
-        ui.timer(60, live.refresh_alerts)
+        follow(MINUTE_TOPIC, lambda _event: live.refresh_alerts())  # the process's one clock, not a timer each
 
 
 def _staff_or_leader(actor: Actor | RedirectResponse) -> Actor | RedirectResponse:

@@ -88,12 +88,14 @@ class Cycle:
 async def _in_server(http: httpx.AsyncClient, fleet: Fleet, cycle: Cycle, wait_s: float) -> Sample:
     child, name, action = cycle.next()
     fleet.expect(name)
+    fleet.live = int((await http.get("/_bench/subscribers", params={"institution": cycle.world.institution_id})).json()[
+        "subscribers"])
     answer = (await http.post("/_bench/action", params={"institution": cycle.world.institution_id,
                                                         "child": child, "action": action.value})).json()
     got = await fleet.wait(wait_s)
     t0 = float(answer["t0"])
     return Sample((min(got) - t0) * 1000 if got else float("nan"), (max(got) - t0) * 1000 if got else float("nan"),
-                  (float(answer["t1"]) - t0) * 1000, int(answer["queries"]), len(got), len(fleet.tabs))
+                  (float(answer["t1"]) - t0) * 1000, int(answer["queries"]), len(got), fleet.live)
 
 
 async def _through_redis(fleet: Fleet, cycle: Cycle, wait_s: float) -> Sample:
@@ -107,7 +109,7 @@ async def _through_redis(fleet: Fleet, cycle: Cycle, wait_s: float) -> Sample:
         t1 = time.monotonic()
     got = await fleet.wait(wait_s)
     return Sample((min(got) - t0) * 1000 if got else float("nan"), (max(got) - t0) * 1000 if got else float("nan"),
-                  (t1 - t0) * 1000, len(sent), len(got), len(fleet.tabs))
+                  (t1 - t0) * 1000, len(sent), len(got), fleet.live or len(fleet.tabs))
 
 
 async def _wait_up(http: httpx.AsyncClient, proc: asyncio.subprocess.Process) -> None:

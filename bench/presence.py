@@ -125,7 +125,8 @@ def report_fanout(f: FanOut, budget: Budget) -> None:
         full = sum(1 for s in samples if s.reached == s.boards)
         print(f"   {name:<34} {len(samples):>5} {full:>8} " + " ".join(
             f"{v:>9}" for v in _stats(samples)))
-    print("   (ms from the service call to the update that redraws the tile on the first / last board;"
+    print("   (boards = those the server still follows; ms from the service call to the update that redraws the tile"
+          " on the first / last board;"
           " 'call' = do_action's own duration,")
     print("    which includes the board handlers the bus runs before do_action returns; 'reached' = check-ins"
           " that reached every board)")

@@ -22,6 +22,7 @@ from domain.presence.model import (
     hhmm,
 )
 from domain.presence.pickups import PickupChoice, choices_from
+from domain.presence.plans import PlanInput
 from domain.presence.tiles import (
     DAY_FIELDS,
     ENROLMENT_FIELDS,
@@ -44,15 +45,9 @@ class Companion:
 
 
 @dataclass(frozen=True)
-class DayPlan:
-    """The plan in force for the day, as the form shows it ("HH:MM" texts; own_day when not the standard week)."""
+class DayPlan(PlanInput):
+    """The plan in force for the day, as the form shows it (own_day when not the standard week)."""
 
-    arrival: str = ""
-    pickup: str = ""
-    pickup_key: str = ""
-    alone: str = ""
-    with_child_id: int | None = None
-    note: str = ""
     own_day: bool = False
 
 

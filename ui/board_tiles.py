@@ -11,7 +11,6 @@ from domain.presence.alerts import Alerts
 from domain.presence.board import Board, Counts
 from domain.presence.daily import Place
 from domain.presence.model import Status, Tile
-from ui.components import avatar
 from ui.i18n import t, tn
 
 # Status -> (Quasar palette, icon): colour and shape together, so the board also reads without colour vision.
@@ -43,48 +42,43 @@ def tile_marks(tile: Tile) -> str:
     return f"tile tile-{tile.child_id} status-{tile.child_id}-{tile.status}"
 
 
-def tile_body(tile: Tile) -> None:
-    """The inside of a tile card (redrawn alone when the child's state changes)."""
+def tile_view(tile: Tile) -> dict[str, object]:
+    """What the tile component shows, translated here so the browser only lays it out."""
     palette, icon = LOOK[tile.state]
-    with ui.row().classes("items-center no-wrap gap-2 w-full"):
-        avatar(tile.initials, tile.photo_url, size="44px")
-        with ui.column().classes("gap-0 min-w-0"):
-            ui.label(tile.first_name).classes("text-subtitle1 text-weight-medium ellipsis")
-            with ui.row().classes("items-center no-wrap gap-1"):
-                ui.icon(icon, color=f"{palette}-8", size="sm")
-                ui.label(status_text(tile)).classes(f"text-caption text-{palette}-9 ellipsis")
-        if tile.has_note:
-            ui.icon("sticky_note_2", color="amber-8").classes("q-ml-auto").tooltip(t("board.tile.note"))
-    if pickup_line(tile):
-        with ui.row().classes("items-center no-wrap gap-1"):
-            ui.icon("directions_car", size="xs", color="grey-7")
-            ui.label(pickup_line(tile)).classes("text-caption ellipsis")
-    if tile.alone:
-        ui.badge(t("board.tile.alone", at=tile.alone), color="deep-orange-6").props("rounded")
-    if tile.with_child:
-        ui.label(t("board.tile.with_child", name=tile.with_child)).classes("text-caption text-grey-8 ellipsis")
+    return {"id": tile.child_id, "name": tile.first_name, "initials": tile.initials, "photo": tile.photo_url,
+            "palette": palette, "icon": icon, "status": status_text(tile), "pickup": pickup_line(tile),
+            "alone": t("board.tile.alone", at=tile.alone) if tile.alone else "",
+            "with": t("board.tile.with_child", name=tile.with_child) if tile.with_child else "",
+            "note": tile.has_note, "noteTitle": t("board.tile.note")}
 
 
-def tile_card(tile: Tile, on_open: Callable[[int], object]) -> ui.card:
+class TileCard(ui.element, component="board_tile.js"):
+    """A tappable tile for one child: one element, so a change is one small update for the browser."""
+
+    def __init__(self, tile: Tile, on_open: Callable[[int], object]) -> None:
+        super().__init__()
+        self.show(tile)
+        self.on("click", lambda: on_open(tile.child_id))
+
+    def show(self, tile: Tile) -> None:
+        """Put a tile's new state in (sent to the browser once the handler returns)."""
+        self._props["tile"] = tile_view(tile)
+        self.mark(tile_marks(tile))
+        self.update()
+
+    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
+        view = self._props["tile"]
+        return [view["name"], view["status"], view["pickup"], view["alone"], view["with"]]
+
+
+def tile_card(tile: Tile, on_open: Callable[[int], object]) -> TileCard:
     """A tappable tile for one child."""
-    palette, _ = LOOK[tile.state]
-    # data-child lets a browser test (and a screen reader tool) find a child's tile by id, never by name.
-    card = ui.card().classes(f"cursor-pointer q-pa-sm gap-1 bg-{palette}-1").props(
-        f"flat bordered data-child={tile.child_id}")
-    card.mark(tile_marks(tile)).on("click", lambda: on_open(tile.child_id))
-    with card:
-        tile_body(tile)
-    return card
+    return TileCard(tile, on_open)
 
 
-def redraw_tile(card: ui.card, tile: Tile) -> None:
-    """Redraw one tile's card in place, colour included."""
-    for palette, _ in LOOK.values():
-        card.classes(remove=f"bg-{palette}-1")
-    card.classes(f"bg-{LOOK[tile.state][0]}-1").mark(tile_marks(tile))
-    card.clear()
-    with card:
-        tile_body(tile)
+def redraw_tile(card: TileCard, tile: Tile) -> None:
+    """Show a child's new state in its tile."""
+    card.show(tile)
 
 
 class CountsBar:
@@ -103,7 +97,9 @@ class CountsBar:
     def show(self, counts: Counts) -> None:
         """Put new numbers in."""
         for key in self.KEYS:
-            self.numbers[key].set_text(str(getattr(counts, key)))
+            text = str(getattr(counts, key))
+            if self.numbers[key].text != text:  # an unchanged number costs the browser nothing
+                self.numbers[key].set_text(text)
 
 
 def alerts_strip(host: ui.element, alerts: Alerts, on_open: Callable[[int], object]) -> None:

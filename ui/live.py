@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 
-from nicegui import context
+from nicegui import background_tasks, context
 
 from domain.events import Event, bus
 
+log = logging.getLogger(__name__)
+Handler = Callable[[Event], Awaitable[None] | None]
 
-def follow(topic: str, handler: Callable[[Event], Awaitable[None] | None]) -> None:
-    """Deliver events on a topic to this page; the subscription ends when the client goes."""
+
+def follow(topic: str, handler: Handler) -> None:
+    """Deliver events on a topic to this page; the subscription ends when the client goes.
+
+    Each page's handler runs just after the publisher's turn rather than inside it, so a tap on one tablet
+    does not wait for every other open screen to redraw.
+    """
     client = context.client
-    subscription = bus.subscribe(topic, handler)
+
+    def run(event: Event) -> None:
+        if client.is_deleted:
+            return
+        try:
+            result = handler(event)
+            if asyncio.iscoroutine(result):
+                background_tasks.create(result, name=f"follow {topic}")
+        except Exception:
+            log.exception("a page failed to handle %s", event.kind)
+
+    def deliver(event: Event) -> None:
+        asyncio.get_running_loop().call_soon(run, event)
+
+    subscription = bus.subscribe(topic, deliver)
     client.on_delete(subscription.cancel)

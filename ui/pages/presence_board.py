@@ -24,6 +24,7 @@ from ui.board_reports import daily_page, stats_page
 from ui.board_tiles import (
     GRID_STYLE,
     CountsBar,
+    TileCard,
     alerts_strip,
     choose_place,
     now_minutes,
@@ -49,7 +50,9 @@ class LiveBoard:
         self.actor, self.board = actor, board
         self.groups: set[int] = set()
         self.status, self.search, self.sort = "", "", "name"
-        self.cards: dict[int, ui.card] = {}
+        self.cards: dict[int, TileCard] = {}
+        self.shown_alerts: object = None
+        self.shown_rooms: object = None
 
     def draw(self, places: list[Place]) -> None:
         """The whole page, once."""
@@ -177,7 +180,7 @@ class LiveBoard:
             self.take(Tile.from_wire(event.tile))
         elif isinstance(event, StaffDutyChanged):
             self.board.set_duty(event.person_id, event.name, event.group_id, event.on_duty)
-            rooms_strip(self.rooms_host, self.board)
+            self.refresh_rooms()
             if event.person_id == self.actor.person_id:
                 self.redraw_duty()
 
@@ -185,12 +188,22 @@ class LiveBoard:
         """Counts, alerts and rooms, recomputed from the tiles in memory."""
         self.counts.show(self.board.counts(self.groups or None))
         self.refresh_alerts()
-        rooms_strip(self.rooms_host, self.board)
+        self.refresh_rooms()
 
     def refresh_alerts(self) -> None:
-        """The alerts at this minute (the process's minute tick calls this too)."""
+        """The alerts at this minute (the process's minute tick calls this too); redrawn only when they changed."""
         tiles = [x for x in self.board.tiles.values() if not self.groups or x.group_id in self.groups]
-        alerts_strip(self.alerts_host, alerts.compute(tiles, now_minutes()), self.open)
+        now = alerts.compute(tiles, now_minutes())
+        if now != self.shown_alerts:
+            self.shown_alerts = now
+            alerts_strip(self.alerts_host, now, self.open)
+
+    def refresh_rooms(self) -> None:
+        """Children per adult in each room; redrawn only when a figure changed."""
+        ratios = self.board.ratios()
+        if ratios != self.shown_rooms:
+            self.shown_rooms = ratios
+            rooms_strip(self.rooms_host, self.board)
 
     async def open(self, child_id: int) -> None:
         """Open a child's panel."""

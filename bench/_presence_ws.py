@@ -40,6 +40,14 @@ def page_query(text: str) -> dict[str, Any]:
     return dict(ast.literal_eval(found.group(1)))
 
 
+def _names(element: object) -> object:
+    """The child a tile element in an update message shows (None for any other element)."""
+    if not isinstance(element, dict):
+        return None
+    tile = (element.get("props") or {}).get("tile")
+    return tile.get("name") if isinstance(tile, dict) else None
+
+
 class Tab:
     """One browser tab showing the board: its socket, its message ids, and when the awaited tile arrived."""
 
@@ -81,8 +89,8 @@ class Tab:
             if message_id < self.next_message_id:
                 return  # a replay after a reconnect that this tab already has (nicegui.js drops these too)
             self.next_message_id = message_id + 1
-        # The redrawn tile brings new label elements whose text is the child's (unique) first name.
-        if self.expect and any(isinstance(e, dict) and e.get("text") == self.expect for e in msg.values()):
+        # The redrawn tile is one element whose `tile` prop names the child (unique first name in the bench world).
+        if self.expect and any(_names(e) == self.expect for e in msg.values()):
             self.expect = ""
             self.fleet.arrived(received)
 

@@ -1,7 +1,8 @@
 """Benchmark: KommeGå's staff board for a BFO with 300 children, and one check-in fanned out to many open boards.
 
 1. Board build: `load_board` for 300 children (plans for all, a third present) on SQLite (temporary file) and on
-   PostgreSQL when it runs here (the private database test_d): median and p95 over 30 runs, and its SQL statements.
+   PostgreSQL when it runs here (TEST_POSTGRES_URL, by default the test database): median and p95 over 30 runs,
+   and its SQL statements.
 2. Fan-out: the real app runs as a subprocess (bench/_presence_server.py: `main.py serve` plus one benchmark-only
    route) on a temporary SQLite file holding the same institution. The benchmark logs in through the embedded dev
    IdP, GETs /kommegaa once per board (one NiceGUI client each) and connects a python-socketio client to each as
@@ -37,9 +38,8 @@ from domain.clock import today_local, utcnow  # noqa: E402
 from domain.presence.board import load_board  # noqa: E402
 from persistence import db  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
-from tests.services import REDIS_URL, reachable, reset_postgres  # noqa: E402
+from tests.services import PG_URL, REDIS_URL, reachable, reset_postgres  # noqa: E402
 
-PG_URL = "postgres://postgres@127.0.0.1:5432/test_d"  # private: other tests wipe the default `test`
 RUNS = 30
 LIMIT_MS = 150.0
 LIMIT_QUERIES = 5

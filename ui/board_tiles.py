@@ -7,11 +7,10 @@ from collections.abc import Callable
 from nicegui import ui
 
 from domain.clock import COPENHAGEN, utcnow
-from domain.presence.alerts import Alerts
-from domain.presence.board import Board, Counts
+from domain.presence.board import Counts
 from domain.presence.daily import Place
 from domain.presence.model import Status, Tile
-from ui.i18n import t, tn
+from ui.i18n import t
 
 # Status -> (Quasar palette, icon): colour and shape together, so the board also reads without colour vision.
 LOOK: dict[Status, tuple[str, str]] = {
@@ -100,42 +99,6 @@ class CountsBar:
             text = str(getattr(counts, key))
             if self.numbers[key].text != text:  # an unchanged number costs the browser nothing
                 self.numbers[key].set_text(text)
-
-
-def alerts_strip(host: ui.element, alerts: Alerts, on_open: Callable[[int], object]) -> None:
-    """Redraw the strip: no-shows, overdue pickups and the departure queue, each sorted by time."""
-    host.clear()
-    with host:
-        if not alerts.total:
-            ui.label(t("board.alerts.none")).classes("text-caption text-grey-7").mark("alerts-none")
-            return
-        sections = (("no_show", alerts.no_shows, "arrival", "red"), ("overdue", alerts.overdue, "pickup", "orange"),
-                    ("departure", alerts.departures, "alone", "deep-orange"))
-        for key, tiles, when, colour in sections:
-            if not tiles:
-                continue
-            with ui.row().classes("items-center gap-1 w-full").mark(f"alerts-{key}"):
-                ui.label(t(f"board.alerts.{key}")).classes(f"text-weight-medium text-{colour}-9 q-mr-xs")
-                for tile in tiles:
-                    text = f"{getattr(tile, when)} {tile.first_name}"
-                    ui.chip(text, color=f"{colour}-2", text_color=f"{colour}-10",
-                            on_click=lambda c=tile.child_id: on_open(c)).props("dense").mark(
-                        f"alert-{key}-{tile.child_id}")
-
-
-def rooms_strip(host: ui.element, board: Board) -> None:
-    """Children here and adults on duty per room, warning where an adult has many children."""
-    host.clear()
-    with host:
-        ratios = board.ratios()
-        if not ratios:
-            return
-        for group_id, (children, adults) in ratios.items():
-            name = board.groups.get(group_id) or t("board.room.none")
-            text = t("board.room.ratio", room=name, children=tn("staff.children", children),
-                     adults=tn("board.room.adults", adults))
-            colour = "red-2" if children and not adults else "blue-grey-1"
-            ui.chip(text, icon="groups", color=colour).props("dense").mark(f"ratio-{group_id}")
 
 
 def choose_place(places: list[Place], raw: str) -> int | None:

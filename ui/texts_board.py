@@ -24,6 +24,7 @@ BOARD_TEXTS: dict[str, tuple[str, str]] = {
     "board.alerts.departure": ("Skal gå nu:", "Leaving now:"),
     "board.room.none": ("Uden stue", "No room"),
     "board.room.ratio": ("{room}: {children} · {adults}", "{room}: {children} · {adults}"),
+    "board.alerts.more": ("+{n} flere", "+{n} more"),
     "board.room.adults.one": ("1 voksen", "1 adult"),
     "board.room.adults.other": ("{n} voksne", "{n} adults"),
     "board.duty.room": ("Jeg er på arbejde i", "I am working in"),

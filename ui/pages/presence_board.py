@@ -21,16 +21,15 @@ from domain.presence.model import PresenceChanged, StaffDutyChanged, Status, Til
 from domain.ticker import MINUTE_TOPIC
 from ui.board_panel import PanelContext, open_panel
 from ui.board_reports import daily_page, stats_page
+from ui.board_strips import AlertsStrip, RoomsStrip
 from ui.board_tiles import (
     GRID_STYLE,
     CountsBar,
     TileCard,
-    alerts_strip,
     choose_place,
     now_minutes,
     place_picker,
     redraw_tile,
-    rooms_strip,
     tile_card,
 )
 from ui.components import empty_state
@@ -51,8 +50,6 @@ class LiveBoard:
         self.groups: set[int] = set()
         self.status, self.search, self.sort = "", "", "name"
         self.cards: dict[int, TileCard] = {}
-        self.shown_alerts: object = None
-        self.shown_rooms: object = None
 
     def draw(self, places: list[Place]) -> None:
         """The whole page, once."""
@@ -74,9 +71,9 @@ class LiveBoard:
                     ui.icon("event_busy", color="amber-10")
                     ui.label(text)
         self.counts = CountsBar()
-        self.alerts_host = ui.column().classes("w-full gap-1").mark("alerts")
+        self.alerts_strip = AlertsStrip(self.open)
         with ui.row().classes("items-center gap-2 w-full"):
-            self.rooms_host = ui.row().classes("items-center gap-1").mark("rooms")
+            self.rooms = RoomsStrip(ui.row().classes("items-center gap-1").mark("rooms"))
             ui.space()
             self.duty_host = ui.row().classes("items-center gap-2").mark("duty")
         self._filters()
@@ -191,19 +188,13 @@ class LiveBoard:
         self.refresh_rooms()
 
     def refresh_alerts(self) -> None:
-        """The alerts at this minute (the process's minute tick calls this too); redrawn only when they changed."""
+        """The alerts at this minute (the process's minute tick calls this too)."""
         tiles = [x for x in self.board.tiles.values() if not self.groups or x.group_id in self.groups]
-        now = alerts.compute(tiles, now_minutes())
-        if now != self.shown_alerts:
-            self.shown_alerts = now
-            alerts_strip(self.alerts_host, now, self.open)
+        self.alerts_strip.show(alerts.compute(tiles, now_minutes()))
 
     def refresh_rooms(self) -> None:
-        """Children per adult in each room; redrawn only when a figure changed."""
-        ratios = self.board.ratios()
-        if ratios != self.shown_rooms:
-            self.shown_rooms = ratios
-            rooms_strip(self.rooms_host, self.board)
+        """Children per adult in each room."""
+        self.rooms.show(self.board)
 
     async def open(self, child_id: int) -> None:
         """Open a child's panel."""

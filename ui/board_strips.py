@@ -1,0 +1,81 @@
+"""The board's alerts and rooms strips: kept element by element, so a check-in changes only what it touched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from domain.presence.alerts import Alerts
+from domain.presence.board import Board
+from domain.presence.model import Tile
+from ui.i18n import t, tn
+
+SHOWN_PER_ALERT = 8  # a strip of 200 names helps nobody: the first eight by time, then "+N flere"
+SECTIONS = (("no_show", "no_shows", "arrival", "red"), ("overdue", "overdue", "pickup", "orange"),
+            ("departure", "departures", "alone", "deep-orange"))
+
+
+class AlertsStrip:
+    """No-shows, overdue pickups and the departure queue; a section is redrawn only when its first names change."""
+
+    def __init__(self, on_open: Callable[[int], object]) -> None:
+        self.on_open = on_open
+        self.shown: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.rows: dict[str, ui.row] = {}
+        self.chips: dict[str, ui.row] = {}
+        self.more: dict[str, ui.label] = {}
+        with ui.column().classes("w-full gap-1").mark("alerts"):
+            self.none = ui.label(t("board.alerts.none")).classes("text-caption text-grey-7").mark("alerts-none")
+            for key, _, _, colour in SECTIONS:
+                with ui.row().classes("items-center gap-1 w-full").mark(f"alerts-{key}") as row:
+                    ui.label(t(f"board.alerts.{key}")).classes(f"text-weight-medium text-{colour}-9 q-mr-xs")
+                    self.chips[key] = ui.row().classes("items-center gap-1")
+                    self.more[key] = ui.label().classes("text-caption text-grey-8").mark(f"alerts-more-{key}")
+                self.rows[key] = row
+                row.set_visibility(False)
+
+    def show(self, alerts: Alerts) -> None:
+        """Bring the strip up to date with the alerts at this minute."""
+        self.none.set_visibility(alerts.total == 0)
+        for key, field, when, colour in SECTIONS:
+            tiles: tuple[Tile, ...] = getattr(alerts, field)
+            first = tuple((x.child_id, f"{getattr(x, when)} {x.first_name}") for x in tiles[:SHOWN_PER_ALERT])
+            if self.rows[key].visible != bool(tiles):
+                self.rows[key].set_visibility(bool(tiles))
+            extra = t("board.alerts.more", n=len(tiles) - SHOWN_PER_ALERT) if len(tiles) > SHOWN_PER_ALERT else ""
+            if self.more[key].text != extra:
+                self.more[key].set_text(extra)
+            if self.shown.get(key) == first:
+                continue
+            self.shown[key] = first
+            self.chips[key].clear()
+            with self.chips[key]:
+                for child_id, text in first:
+                    ui.chip(text, color=f"{colour}-2", text_color=f"{colour}-10",
+                            on_click=lambda c=child_id: self.on_open(c)).props("dense").mark(f"alert-{key}-{child_id}")
+
+
+class RoomsStrip:
+    """Children here and adults on duty per room; a chip's text changes in place."""
+
+    def __init__(self, host: ui.element) -> None:
+        self.host = host
+        self.chips: dict[int, ui.chip] = {}
+
+    def show(self, board: Board) -> None:
+        """Bring the figures up to date; chips are added or removed only when rooms come or go."""
+        ratios = board.ratios()
+        if set(ratios) != set(self.chips):
+            self.host.clear()
+            with self.host:
+                self.chips = {g: ui.chip("", icon="groups").props("dense").mark(f"ratio-{g}") for g in ratios}
+        for group_id, (children, adults) in ratios.items():
+            name = board.groups.get(group_id) or t("board.room.none")
+            text = t("board.room.ratio", room=name, children=tn("staff.children", children),
+                     adults=tn("board.room.adults", adults))
+            chip = self.chips[group_id]
+            colour = "red-2" if children and not adults else "blue-grey-1"
+            if chip.text != text or chip.props.get("color") != colour:
+                chip.set_text(text)
+                chip.props(f"color={colour}")

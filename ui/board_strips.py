@@ -62,15 +62,20 @@ class RoomsStrip:
     def __init__(self, host: ui.element) -> None:
         self.host = host
         self.chips: dict[int, ui.chip] = {}
+        self.figures: dict[int, tuple[int, int]] = {}
 
     def show(self, board: Board) -> None:
         """Bring the figures up to date; chips are added or removed only when rooms come or go."""
         ratios = board.ratios()
         if set(ratios) != set(self.chips):
+            self.figures = {}
             self.host.clear()
             with self.host:
                 self.chips = {g: ui.chip("", icon="groups").props("dense").mark(f"ratio-{g}") for g in ratios}
         for group_id, (children, adults) in ratios.items():
+            if self.figures.get(group_id) == (children, adults):
+                continue  # most changes leave most rooms as they were
+            self.figures[group_id] = (children, adults)
             name = board.groups.get(group_id) or t("board.room.none")
             text = t("board.room.ratio", room=name, children=tn("staff.children", children),
                      adults=tn("board.room.adults", adults))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from domain.presence.model import NO_SHOW_AFTER_MIN, OVERDUE_AFTER_MIN, Status, Tile, minutes_of
+from domain.presence.model import HERE_VALUES, NO_SHOW_AFTER_MIN, OVERDUE_AFTER_MIN, Status, Tile, minutes_of
 
 
 @dataclass(frozen=True)
@@ -25,14 +25,21 @@ class Alerts:
 def compute(tiles: Iterable[Tile], now_min: int) -> Alerts:
     """Alerts at a time of day (minutes after midnight, local), without touching the database."""
     no_shows, overdue, departures = [], [], []
+    waiting = Status.NOT_ARRIVED.value
     for tile in tiles:
-        arrival, pickup, alone = minutes_of(tile.arrival), minutes_of(tile.pickup), minutes_of(tile.alone)
-        if tile.state is Status.NOT_ARRIVED and arrival is not None and now_min >= arrival + NO_SHOW_AFTER_MIN:
-            no_shows.append(tile)
-        if tile.is_here and alone is not None and now_min >= alone:
-            departures.append(tile)
-        elif tile.is_here and pickup is not None and now_min >= pickup + OVERDUE_AFTER_MIN:
-            overdue.append(tile)
+        if tile.status == waiting:
+            arrival = minutes_of(tile.arrival)
+            if arrival is not None and now_min >= arrival + NO_SHOW_AFTER_MIN:
+                no_shows.append(tile)
+        elif tile.status in HERE_VALUES:
+            alone = minutes_of(tile.alone)
+            if alone is not None:
+                if now_min >= alone:
+                    departures.append(tile)
+                continue
+            pickup = minutes_of(tile.pickup)
+            if pickup is not None and now_min >= pickup + OVERDUE_AFTER_MIN:
+                overdue.append(tile)
     return Alerts(
         tuple(sorted(no_shows, key=lambda t: (t.arrival, t.first_name))),
         tuple(sorted(overdue, key=lambda t: (t.pickup, t.first_name))),

@@ -10,7 +10,7 @@ from domain import access
 from domain.audit import service as audit
 from domain.identity.facts import active_on
 from domain.identity.model import Actor
-from domain.presence.model import ABSENT, HERE, Status, Tile
+from domain.presence.model import ABSENT, HERE_VALUES, Status, Tile
 from domain.presence.tiles import ENROLMENT_FIELDS, Settings, load_settings, make_tile, plans_for
 from persistence.people import Enrolment
 from persistence.presence import PresenceDay
@@ -66,13 +66,14 @@ class Board:
     def counts(self, group_ids: set[int] | None = None) -> Counts:
         """Expected, present, gone home and absent among the tiles (of some groups)."""
         tiles = [t for t in self.tiles.values() if not group_ids or t.group_id in group_ids]
-        states = Counter(t.state for t in tiles)
-        absent = sum(states[s] for s in ABSENT)
-        return Counts(len(tiles) - absent, sum(states[s] for s in HERE), states[Status.PICKED_UP], absent)
+        states = Counter(t.status for t in tiles)
+        absent = sum(states[s.value] for s in ABSENT)
+        here = sum(states[s] for s in HERE_VALUES)
+        return Counts(len(tiles) - absent, here, states[Status.PICKED_UP.value], absent)
 
     def ratios(self) -> dict[int, tuple[int, int]]:
         """Per room: children here and adults on duty there."""
-        children = Counter(t.group_id for t in self.tiles.values() if t.is_here)
+        children = Counter(t.group_id for t in self.tiles.values() if t.status in HERE_VALUES)
         adults = Counter(s.group_id or 0 for s in self.staff.values())
         rooms = [*self.groups, *sorted(set(adults) - set(self.groups))]  # staff without a room count under 0
         return {g: (children[g], adults[g]) for g in rooms if children[g] or adults[g]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from domain.errors import DomainError
@@ -114,6 +115,9 @@ PRESENCE_KINDS = DAYCARE_KINDS | {InstitutionKind.BFO, InstitutionKind.KLUB}
 SELF_LEAVE_KINDS = frozenset({InstitutionKind.BFO, InstitutionKind.KLUB})
 HERE = frozenset({S.PRESENT, S.SLEEPING, S.ON_TRIP, S.AT_LOCATION})
 ABSENT = frozenset({S.SICK, S.VACATION})
+# Every open board reads every tile's status at each change: look the enum up instead of constructing it.
+STATUS_OF = {s.value: s for s in Status}
+HERE_VALUES = frozenset(s.value for s in HERE)
 KIOSK_ACTIONS = frozenset({A.CHECK_IN, A.CHECK_OUT, A.GO_TO_LOCATION, A.RETURN})
 PARENT_ACTIONS = frozenset({A.REPORT_SICK, A.REPORT_VACATION, A.CLEAR_ABSENCE})
 NO_SHOW_AFTER_MIN = 30
@@ -126,6 +130,7 @@ def hhmm(minutes: int | None) -> str:
     return "" if minutes is None else f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+@lru_cache(maxsize=4096)  # every open board reads every tile's times at each change: parse each text once
 def minutes_of(value: str | time | None) -> int | None:
     """A "HH:MM" text or a time as minutes after midnight (None when empty)."""
     if value is None or value == "":
@@ -169,12 +174,12 @@ class Tile:
     @property
     def state(self) -> Status:
         """The status as its enum."""
-        return Status(self.status)
+        return STATUS_OF[self.status]
 
     @property
     def is_here(self) -> bool:
         """Present in the house, asleep, on a trip or at a location."""
-        return self.state in HERE
+        return self.status in HERE_VALUES
 
     def wire(self) -> dict[str, Any]:
         """The tile as a plain dict for the event bus."""

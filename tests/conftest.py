@@ -12,19 +12,24 @@ import pytest
 
 from domain.clock import today_local
 from persistence import db
-from tests.services import PG_URL, REDIS_URL, need_service, reset_postgres
+from tests.services import PG_URL, REDIS_URL, empty_postgres, need_service, remember_postgres, reset_postgres
 
-TODAY: date = today_local()  # the app reads the real clock, so the seed uses the same day
+TODAY: date = today_local()
+# What the migrated PostgreSQL schema looked like in this test process, so later tests only empty its tables.
+_MIGRATED_PG: dict[str, object] = {}  # the app reads the real clock, so the seed uses the same day
 
 
 async def fresh_database(kind: str, tmp_path: Path) -> str:
     """A migrated, empty database of the given kind; returns its URL."""
     if kind == "postgres":
         need_service("PostgreSQL", "127.0.0.1", 5432)
+        if await empty_postgres(PG_URL, _MIGRATED_PG):
+            return PG_URL
         await reset_postgres(PG_URL)
-        url = PG_URL
-    else:
-        url = f"sqlite://{tmp_path / 'sammen.sqlite3'}"
+        await db.apply_migrations(PG_URL)
+        await remember_postgres(PG_URL, _MIGRATED_PG)
+        return PG_URL
+    url = f"sqlite://{tmp_path / 'sammen.sqlite3'}"
     await db.apply_migrations(url)
     return url
 

@@ -134,6 +134,11 @@ async def _phase(budget_s: float | None, count: int, step: object) -> list[Sampl
     started = time.monotonic()
     while len(samples) < count and (budget_s is None or time.monotonic() - started < budget_s):
         samples.append(await step())  # type: ignore[operator]
+        if len(samples) % 50 == 0:  # a progress line for long runs (--full takes minutes), with figures so far
+            last, done = samples[-1], sorted(x.last_ms for x in samples if x.reached)
+            so_far = f"p50 {done[len(done) // 2]:.0f} ms, p95 {done[int(len(done) * 0.95)]:.0f} ms" if done else "-"
+            print(f"   ... {len(samples)} of {count} check-ins, {time.monotonic() - started:.0f} s, last board so far "
+                  f"{so_far}, this one reached {last.reached} of {last.boards}", file=sys.stderr, flush=True)
     return samples
 
 

@@ -184,6 +184,9 @@ async def run_fanout(budget: Budget, redis_url: str | None) -> FanOut:
                 if redis_url:
                     result.redis = await _phase(budget.checkin_s, budget.redis_checkins,
                                                 lambda: _through_redis(fleet, cycle, timeout))
+                pauses = (await http.get("/_bench/gc")).json()
+                print(f"   server's full garbage collections: {pauses['full_collections']}, longest "
+                      f"{pauses['max_ms']:.0f} ms, {pauses['total_ms']:.0f} ms in all", file=sys.stderr, flush=True)
         finally:
             result.disconnects = sum(tab.disconnects for tab in fleet.tabs)
             await fleet.close()

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import math
 import statistics
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import p95  # noqa: E402
 from bench._presence_fanout import Budget, FanOut, Sample, run_fanout  # noqa: E402
 from bench._presence_world import CHILDREN, build_world  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
@@ -44,11 +44,6 @@ RUNS = 30
 LIMIT_MS = 150.0
 LIMIT_QUERIES = 5
 
-
-def p95(values: list[float]) -> float:
-    """The 95th percentile (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, math.ceil(0.95 * len(ordered)) - 1))]
 
 
 def mark(ok: bool) -> str:

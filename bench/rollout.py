@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import p95  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.demo.seed import seed_demo  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
@@ -39,11 +40,6 @@ async def page_data(actor: Actor, today: date) -> int:
     data = await overview(actor, today)
     return len(data.programmes) + len(data.matrix.rows) + len(data.adoption) + len(data.trend)
 
-
-def p95(values: list[float]) -> float:
-    """The 95th percentile (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
 async def measure(url: str) -> dict[str, object]:

@@ -6,21 +6,21 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from nicegui import background_tasks, context
+from nicegui import Client, background_tasks, context
 
-from domain.events import Event, bus
+from domain.events import Event, Subscription, bus
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Event], Awaitable[None] | None]
 
 
-def follow(topic: str, handler: Handler) -> None:
-    """Deliver events on a topic to this page; the subscription ends when the client goes.
+def follow(topic: str, handler: Handler, client: Client | None = None) -> Subscription:
+    """Deliver events on a topic to this page (or the given client's); the subscription ends when the client goes.
 
     Each page's handler runs just after the publisher's turn rather than inside it, so a tap on one tablet
     does not wait for every other open screen to redraw.
     """
-    client = context.client
+    client = client or context.client
 
     def run(event: Event) -> None:
         if client.is_deleted:
@@ -37,3 +37,4 @@ def follow(topic: str, handler: Handler) -> None:
 
     subscription = bus.subscribe(topic, deliver)
     client.on_delete(subscription.cancel)
+    return subscription

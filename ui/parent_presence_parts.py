@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from nicegui import ui
@@ -119,17 +120,22 @@ def valid_time(value: str | None) -> bool:
     return not value or bool(TIME.match(value.strip()))
 
 
+def _with_picker(field: ui.input, icon: str, picker: Callable[[], ui.time | ui.date]) -> ui.input:
+    """Add an icon that opens a picker bound to the field (typing stays possible)."""
+    with field.add_slot("append"):
+        opener = ui.icon(icon).classes("cursor-pointer")
+        with ui.menu().props("no-parent-event") as menu:
+            picker().bind_value(field)
+        opener.on("click", menu.open)
+    return field
+
+
 def time_input(label: str, value: str, marker: str) -> ui.input:
     """A "HH:MM" field with a clock picker, usable with a phone's keyboard or a thumb."""
     field = ui.input(label, value=value, placeholder=t("pp.field.time_hint"),
                      validation={t("pp.field.bad_time"): valid_time}).props(
         'outlined dense clearable inputmode=numeric mask="##:##"').classes("w-full").mark(marker)
-    with field.add_slot("append"):
-        icon = ui.icon("schedule").classes("cursor-pointer")
-        with ui.menu().props("no-parent-event") as menu:
-            ui.time(mask="HH:mm").bind_value(field).props("format24h now-btn")
-        icon.on("click", menu.open)
-    return field
+    return _with_picker(field, "schedule", lambda: ui.time(mask="HH:mm").props("format24h now-btn"))
 
 
 def parse_day(value: str | None) -> date | None:
@@ -145,9 +151,4 @@ def date_input(label: str, value: date, marker: str) -> ui.input:
     field = ui.input(label, value=value.isoformat(), placeholder=t("pp.absence.date_hint"),
                      validation={t("pp.absence.bad_date"): lambda v: parse_day(v) is not None}).props(
         "outlined dense").classes("w-full").mark(marker)
-    with field.add_slot("append"):
-        icon = ui.icon("event").classes("cursor-pointer")
-        with ui.menu().props("no-parent-event") as menu:
-            ui.date(mask="YYYY-MM-DD").bind_value(field).props("first-day-of-week=1")
-        icon.on("click", menu.open)
-    return field
+    return _with_picker(field, "event", lambda: ui.date(mask="YYYY-MM-DD").props("first-day-of-week=1"))

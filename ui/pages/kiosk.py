@@ -13,7 +13,7 @@ from nicegui import app, background_tasks, context, ui
 
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
-from domain.events import Event, Subscription, bus
+from domain.events import Event, Subscription
 from domain.presence import kiosk
 from domain.presence.admin import PresenceSettingsChanged
 from domain.presence.board import Board
@@ -22,6 +22,7 @@ from ui.frame import theme
 from ui.i18n import t
 from ui.kiosk_dialog import ChildDialog
 from ui.kiosk_tiles import TileGrid, letter_bar
+from ui.live import follow
 
 PATH = "/vaegskaerm"
 STORAGE_KEY = "wall_screen_token"
@@ -52,7 +53,8 @@ class WallScreenPage:
 
     def follow(self, topic: str, handler: Callable[[Any], Any]) -> None:
         """Listen on a topic until the screen changes what it shows or the client goes."""
-        self.subscriptions.append(bus.subscribe(topic, handler))
+        # The screen's own client, not the context's: this also runs inside a leader's request (on pairing).
+        self.subscriptions.append(follow(topic, handler, self.root.client))
 
     def drop(self) -> None:
         """Stop listening to everything."""

@@ -23,6 +23,9 @@ MODEL_MODULES = [
     "persistence.surveys",
     "persistence.widgets",
     "persistence.presence",
+    "persistence.messages",
+    "persistence.posts",
+    "persistence.broadcasts",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

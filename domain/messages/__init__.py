@@ -1,0 +1,1 @@
+"""Beskeder: threads to persons, groups and roles in groups, with sensitive messages and shared inboxes."""

@@ -19,11 +19,14 @@ from ui import appconfig, widget_api
 from ui.navigation import HOME
 from ui.pages import (
     admin,
+    broadcast,
     child,
     kiosk,
     login,
+    messages,
     parent,
     plans,
+    posts,
     presence_board,
     presence_parent,
     profile,
@@ -99,3 +102,6 @@ def build(settings: Settings) -> None:
     presence_parent.register()
     kiosk.register()
     wall_screens.register()
+    messages.register()
+    posts.register()
+    broadcast.register()

@@ -14,21 +14,26 @@ HOME: dict[Role, str] = {
     Role.CHILD: "/mig",
 }
 
+MESSAGES = ("nav.messages", "/beskeder", "mail")
 NAV: dict[Role, list[tuple[str, str, str]]] = {
-    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), ("nav.evaluation", "/evaluering", "rate_review"),
-                  ("nav.profile", "/profil", "badge")],
-    Role.STAFF: [("nav.kommegaa", "/kommegaa", "how_to_reg"), ("nav.staff", "/personale", "groups"),
-                 ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
+    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), MESSAGES,
+                  ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
+    Role.STAFF: [("nav.kommegaa", "/kommegaa", "how_to_reg"), MESSAGES, ("nav.posts", "/opslag", "campaign"),
+                 ("nav.staff", "/personale", "groups"), ("nav.evaluation", "/evaluering", "rate_review"),
+                 ("nav.profile", "/profil", "badge")],
     Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.kommegaa", "/kommegaa", "how_to_reg"),
+                  MESSAGES, ("nav.posts", "/opslag", "campaign"),
                   ("nav.wall_screens", "/leder/kommegaa", "tv"), ("nav.staff", "/personale", "groups"),
                   ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
     Role.PROJECT_TEAM: [("nav.rollout", "/udrulning", "timeline"),
                         ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
-    Role.ADMIN: [("nav.municipality", "/kommune", "location_city"), ("nav.widgets", "/kommune/widgets", "widgets"),
+    Role.ADMIN: [("nav.municipality", "/kommune", "location_city"),
+                 ("nav.broadcast", "/kommune/krisebesked", "campaign"),
+                 ("nav.widgets", "/kommune/widgets", "widgets"),
                  ("nav.links", "/kommune/links", "link"),
                  ("nav.widget_suppliers", "/kommune/widgets/leverandoerer", "extension"),
                  ("nav.rollout", "/udrulning", "timeline"),
                  ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
-    Role.PPR: [("nav.cases", "/sager", "folder_shared")],
-    Role.CHILD: [("nav.me", "/mig", "person"), ("nav.profile", "/profil", "badge")],
+    Role.PPR: [("nav.cases", "/sager", "folder_shared"), MESSAGES],
+    Role.CHILD: [("nav.me", "/mig", "person"), MESSAGES, ("nav.profile", "/profil", "badge")],
 }

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from ui.texts_board import BOARD_TEXTS
+from ui.texts_broadcast import BROADCAST_TEXTS
 from ui.texts_extwidgets import EXTWIDGET_TEXTS
 from ui.texts_kiosk import KIOSK_TEXTS
+from ui.texts_messages import MESSAGES_TEXTS
 from ui.texts_plans import PLAN_TEXTS
+from ui.texts_posts import POSTS_TEXTS
 from ui.texts_presence import PRESENCE_TEXTS
 from ui.texts_presence_parent import PARENT_PRESENCE_TEXTS
 
@@ -19,6 +22,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "app.tagline": ("Sammenhængende, smart, sikkert — for børn 0–16 og de voksne omkring dem",
                     "Connected, smart, secure — for children 0–16 and the adults around them"),
     "nav.overblik": ("Overblik", "Overview"),
+    "nav.messages": ("Beskeder", "Messages"),
+    "nav.posts": ("Opslag", "Posts"),
+    "nav.broadcast": ("Krisebesked", "Urgent message"),
     "nav.staff": ("Min institution", "My institution"),
     "nav.leader": ("Administration", "Administration"),
     "nav.rollout": ("Udrulning", "Rollout"),
@@ -321,5 +327,6 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 TEXTS.update(EXTWIDGET_TEXTS)
 TEXTS.update(PLAN_TEXTS)
-for _texts in (PRESENCE_TEXTS, BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS):
+for _texts in (PRESENCE_TEXTS, BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS, MESSAGES_TEXTS, POSTS_TEXTS,
+               BROADCAST_TEXTS):
     TEXTS.update(_texts)

@@ -155,3 +155,65 @@ def can_use_wall_screen(screen_institution_id: int | None, child_institution_id:
     if screen_institution_id != child_institution_id:
         return deny("other_institution")
     return allow("wall_screen") if action_allowed else deny("not_a_kiosk_action")
+
+
+# --- Opslag (posts): who writes, reads, removes and handles reports ---
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    """What the policy needs to know about a post: where it was posted, to which groups, by whom."""
+
+    institution_id: int
+    group_ids: frozenset[int]
+    author_id: int | None
+
+
+@dataclass(frozen=True)
+class FamilyReach:
+    """The institutions and groups of a guardian's children (or an older child's own) with an active enrolment."""
+
+    institution_ids: frozenset[int]
+    group_ids: frozenset[int]
+
+
+def can_publish_post(actor: Actor, institution_id: int) -> Decision:
+    """Staff and leaders post to the institutions where they work."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    return allow("staff") if _works_at(actor, frozenset({institution_id})) else deny("other_institution")
+
+
+def can_view_post(actor: Actor, post: PostFacts, reach: FamilyReach) -> Decision:
+    """Staff read their institutions' posts; guardians and older children those addressed to their groups or house."""
+    if actor.role in (Role.STAFF, Role.LEADER):
+        return allow("staff") if _works_at(actor, frozenset({post.institution_id})) else deny("other_institution")
+    if actor.role not in (Role.PARENT, Role.CHILD):
+        return deny("role_has_no_post_access")
+    if post.group_ids:
+        return allow("group") if post.group_ids & reach.group_ids else deny("not_in_group")
+    return allow("institution") if post.institution_id in reach.institution_ids else deny("other_institution")
+
+
+def can_remove_post(actor: Actor, post: PostFacts) -> Decision:
+    """The author (still working there) or the institution's leader removes a post."""
+    if actor.role is Role.LEADER and post.institution_id in actor.leader_institutions:
+        return allow("leader")
+    if actor.role in (Role.STAFF, Role.LEADER) and post.author_id == actor.person_id and \
+            post.institution_id in actor.staff_institutions:
+        return allow("author")
+    return deny("not_author_or_leader")
+
+
+def can_remove_comment(actor: Actor, comment_author_id: int | None, institution_id: int) -> Decision:
+    """A comment's author or the institution's leader removes it."""
+    if actor.role is Role.LEADER and institution_id in actor.leader_institutions:
+        return allow("leader")
+    return allow("author") if comment_author_id == actor.person_id else deny("not_author_or_leader")
+
+
+def can_handle_reports(actor: Actor, institution_id: int) -> Decision:
+    """Only the institution's leader handles reports of its content."""
+    if actor.role is Role.LEADER and institution_id in actor.leader_institutions:
+        return allow("leader")
+    return deny("not_leader_here")

@@ -217,3 +217,42 @@ def can_handle_reports(actor: Actor, institution_id: int) -> Decision:
     if actor.role is Role.LEADER and institution_id in actor.leader_institutions:
         return allow("leader")
     return deny("not_leader_here")
+
+
+# --- Beskeder: attachments, folders and a reader's own seat in a thread ---
+
+def can_fetch_attachment(actor: Actor, *, uploader_id: int, sent: bool, sensitive: bool) -> Decision:
+    """An unsent file only for its uploader; a sent one for thread readers (checked before), sensitive at acr 3."""
+    if not sent:
+        return allow("own_upload") if uploader_id == actor.person_id else deny("not_uploader")
+    if sensitive and actor.acr != "3":
+        return deny("sensitive_needs_acr3")
+    return allow("thread_reader")
+
+
+def can_use_message_folders(actor: Actor) -> Decision:
+    """Folders are for staff and leaders."""
+    return allow("staff") if actor.role in (Role.STAFF, Role.LEADER) else deny("not_staff")
+
+
+def can_change_seat(actor: Actor, *, seat_person_id: int | None, inbox_institution_id: int | None,
+                    personal_only: bool) -> Decision:
+    """A reader changes their own seat; a shared inbox seat only for read state, by staff who work there."""
+    if seat_person_id is not None:
+        return allow("own_seat") if seat_person_id == actor.person_id else deny("not_own_seat")
+    if personal_only:
+        return deny("shared_inbox_seat")
+    if inbox_institution_id is not None and actor.role in (Role.STAFF, Role.LEADER) and \
+            _works_at(actor, frozenset({inbox_institution_id})):
+        return allow("shared_inbox_staff")
+    return deny("not_staff_here")
+
+
+# --- The municipality's urgent broadcast (krisebesked) ---
+
+
+def can_mark_broadcast_read(actor: Actor, is_recipient: bool) -> Decision:
+    """A guardian marks read only a broadcast sent to them."""
+    if actor.role is not Role.PARENT:
+        return deny("not_guardian")
+    return allow("recipient") if is_recipient else deny("not_recipient")

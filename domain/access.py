@@ -256,3 +256,120 @@ def can_mark_broadcast_read(actor: Actor, is_recipient: bool) -> Decision:
     if actor.role is not Role.PARENT:
         return deny("not_guardian")
     return allow("recipient") if is_recipient else deny("not_recipient")
+
+
+# --- Beskeder (messages): who may write to whom, who reads a thread, sensitive text ---
+
+
+@dataclass(frozen=True)
+class SenderFacts:
+    """Where a sender's world is: their children's (parent), own (child) or case children's (PPR) places."""
+
+    municipality_id: int
+    institution_ids: frozenset[int] = frozenset()
+    group_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class MessageReach:
+    """Whom a sender may write to, as scopes the recipient queries expand (empty means nobody)."""
+
+    municipality_id: int
+    all_staff: bool = False
+    staff_at: frozenset[int] = frozenset()
+    guardians_at: frozenset[int] = frozenset()
+    guardians_in_groups: frozenset[int] = frozenset()
+    guardians_of: frozenset[int] = frozenset()
+    children_at: frozenset[int] = frozenset()
+    children_in_groups: frozenset[int] = frozenset()
+    all_inboxes: bool = False
+    inboxes_at: frozenset[int] = frozenset()
+    role_groups: bool = False
+
+
+def _my_institutions(actor: Actor) -> frozenset[int]:
+    return actor.leader_institutions if actor.role is Role.LEADER else actor.staff_institutions
+
+
+def message_reach(actor: Actor, facts: SenderFacts) -> MessageReach:
+    """Staff write widely at their institutions, families to their children's places, children to classmates."""
+    m = facts.municipality_id
+    match actor.role:
+        case Role.STAFF | Role.LEADER:
+            mine = _my_institutions(actor)
+            return MessageReach(m, all_staff=True, guardians_at=mine, children_at=mine, all_inboxes=True,
+                                role_groups=True)
+        case Role.PARENT:
+            return MessageReach(m, staff_at=facts.institution_ids, guardians_in_groups=facts.group_ids,
+                                inboxes_at=facts.institution_ids)
+        case Role.CHILD:
+            return MessageReach(m, staff_at=facts.institution_ids, children_in_groups=facts.group_ids)
+        case Role.PPR:
+            return MessageReach(m, staff_at=facts.institution_ids, guardians_of=actor.ppr_children)
+        case Role.ADMIN | Role.PROJECT_TEAM:
+            return MessageReach(m, all_staff=True)
+        case _:
+            return MessageReach(m)
+
+
+def can_message_group(actor: Actor, reach: MessageReach, group: GroupFacts) -> Decision:
+    """Roles in a group (all guardians, all staff, all children) are for staff who can view the group."""
+    if not reach.role_groups:
+        return deny("role_has_no_group_messages")
+    return can_view_group(actor, group)
+
+
+def can_message_institution_staff(actor: Actor, reach: MessageReach, institution_id: int) -> Decision:
+    """All staff of an institution in the sender's municipality, for staff who write to role groups."""
+    if reach.all_staff and reach.role_groups and actor.role in (Role.STAFF, Role.LEADER):
+        return allow("staff") if institution_id > 0 else deny("no_institution")
+    return deny("role_has_no_group_messages")
+
+
+def can_message_inbox(reach: MessageReach, institution_id: int) -> Decision:
+    """A shared inbox: any for staff, the children's institutions' for guardians."""
+    if reach.all_inboxes or institution_id in reach.inboxes_at:
+        return allow("shared_inbox")
+    return deny("inbox_out_of_reach")
+
+
+def can_answer_for_inbox(actor: Actor, institution_id: int) -> Decision:
+    """Staff and leaders who work at the institution read and answer its shared inbox."""
+    if actor.role in (Role.STAFF, Role.LEADER) and _works_at(actor, frozenset({institution_id})):
+        return allow("shared_inbox_staff")
+    return deny("not_staff_here")
+
+
+@dataclass(frozen=True)
+class SeatFacts:
+    """A seat in a thread: a person's own, or a shared inbox's at an institution."""
+
+    person_id: int | None
+    inbox_institution_id: int | None
+    left: bool
+    via_child_id: int | None = None
+
+
+def can_read_seat(actor: Actor, seat: SeatFacts) -> Decision:
+    """One's own seat (while still the guardian it came through), or a shared inbox where one works."""
+    if seat.left:
+        return deny("left_thread")
+    if seat.person_id is not None:
+        if seat.person_id != actor.person_id:
+            return deny("not_participant")
+        if seat.via_child_id is not None and seat.via_child_id not in actor.guardian_of:
+            return deny("no_longer_guardian")
+        return allow("participant")
+    if seat.inbox_institution_id is not None:
+        return can_answer_for_inbox(actor, seat.inbox_institution_id)
+    return deny("not_participant")
+
+
+def can_read_sensitive(actor: Actor) -> Decision:
+    """Sensitive text only in a session at assurance level 3 (MitID substantial)."""
+    return allow("acr3") if actor.acr == "3" else deny("needs_step_up")
+
+
+def can_set_auto_reply(actor: Actor) -> Decision:
+    """Only staff and leaders have an autosvar."""
+    return allow("staff") if actor.role in (Role.STAFF, Role.LEADER) else deny("not_staff")

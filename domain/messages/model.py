@@ -23,11 +23,12 @@ class RecipientKind(StrEnum):
     GROUP_CHILDREN = "group_children"
     GROUP_ALL = "group_all"
     SHARED_INBOX = "shared_inbox"
+    INSTITUTION_STAFF = "institution_staff"
 
 
 @dataclass(frozen=True)
 class RecipientChoice:
-    """One entry in the recipient field: a person, a role in a group, or a shared inbox."""
+    """One recipient-field entry: a person, a role in a group or institution, or a shared inbox (by institution)."""
 
     kind: RecipientKind
     ref_id: int
@@ -161,8 +162,9 @@ class InboxChanged(Event):
 
     person_id: int
     thread_id: int
+    inbox_id: int | None = None
 
     @property
     def topics(self) -> tuple[str, ...]:
-        """Every open device of that reader."""
-        return (f"inbox:{self.person_id}",)
+        """Every open device of that reader, and every colleague watching the shared inbox it concerned."""
+        return (f"inbox:{self.person_id}", *((f"shared-inbox:{self.inbox_id}",) if self.inbox_id else ()))

@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 # A known development value: serve() warns whenever it is in force.
 DEV_STORAGE_SECRET = "sammen-dev-storage-secret-change-me"  # noqa: S105
 DATA_DIR = Path(os.environ.get("SAMMEN_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where e-mail goes out (the broadcast's fallback); e-mail is off when SMTP_HOST is unset."""
+
+    host: str
+    port: int = 587
+    user: str = ""
+    password: str = ""
+    sender: str = "noreply@sammen.invalid"
+    starttls: bool = True
+
+
+def load_smtp(e: Mapping[str, str]) -> SmtpSettings | None:
+    """The SMTP settings from SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_FROM and SMTP_STARTTLS."""
+    host = (e.get("SMTP_HOST") or "").strip()
+    if not host:
+        return None
+    return SmtpSettings(host=host, port=int(e.get("SMTP_PORT") or "587"), user=e.get("SMTP_USER", ""),
+                        password=e.get("SMTP_PASSWORD", ""), sender=e.get("SMTP_FROM") or "noreply@sammen.invalid",
+                        starttls=(e.get("SMTP_STARTTLS") or "1").lower() not in ("0", "false", "no"))
 
 
 @dataclass(frozen=True)
@@ -25,6 +48,7 @@ class Settings:
     storage_secret: str
     idle_minutes: int
     run_jobs: bool = True
+    smtp: SmtpSettings | None = None
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -58,4 +82,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         idle_minutes=int(e.get("SESSION_IDLE_MINUTES", "30")),
         # In a cluster only one process should run the daily jobs.
         run_jobs=e.get("SAMMEN_RUN_JOBS", "1") != "0",
+        smtp=load_smtp(e),
     )

@@ -1,0 +1,1 @@
+"""The municipality's urgent broadcast: sending, reading, figures, the e-mail fallback and the public page."""

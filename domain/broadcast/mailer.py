@@ -1,0 +1,134 @@
+"""The e-mail fallback: guardians who have not read a broadcast in time get one e-mail, never two."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+
+import aiosmtplib
+from tortoise.expressions import Subquery
+
+from domain.clock import utcnow
+from domain.events import Event, EventBus, Subscription, bus
+from domain.settings import SmtpSettings
+from domain.ticker import MINUTE_TOPIC
+from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.people import Person
+
+log = logging.getLogger(__name__)
+SMTP_TIMEOUT = 20.0
+
+# The e-mail is not a screen: it is written in Danish, the language every recipient of a Danish municipality reads.
+SUBJECT = "Vigtig besked fra {municipality}: {title}"
+TEXT = """Kære forælder
+
+{municipality} har sendt en vigtig besked til dig i Sammen, som du endnu ikke har læst.
+
+{title}
+
+{body}
+
+Du kan også læse beskeden uden at logge ind: {link}
+
+Med venlig hilsen
+{municipality}
+"""
+
+
+def compose(smtp: SmtpSettings, to: str, *, municipality: str, title: str, body: str, link: str) -> EmailMessage:
+    """One plain-text e-mail with the title, the body and the link to the public page."""
+    message = EmailMessage()
+    message["From"] = smtp.sender
+    message["To"] = to
+    message["Subject"] = SUBJECT.format(municipality=municipality, title=title)
+    message.set_content(TEXT.format(municipality=municipality, title=title, body=body, link=link))
+    return message
+
+
+async def send_due_emails(smtp: SmtpSettings, public_url: str, *, now: datetime) -> int:
+    """E-mail every unread guardian of every broadcast whose waiting time has passed; returns how many were sent."""
+    sent = 0
+    due = await Broadcast.filter(ended_at__isnull=True, email_after_minutes__isnull=False,
+                                 emailed_at__isnull=True).values_list(
+        "id", "title", "body", "created_at", "email_after_minutes", "municipality__name")
+    for broadcast_id, title, body, created_at, minutes, municipality in due:
+        if created_at + timedelta(minutes=int(minutes)) > now:
+            continue
+        sent += await _send_one(smtp, public_url, int(broadcast_id), str(title), str(body), str(municipality), now)
+    return sent
+
+
+async def _send_one(smtp: SmtpSettings, public_url: str, broadcast_id: int, title: str, body: str,
+                    municipality: str, now: datetime) -> int:
+    # Claim the rows before sending, so a crash or a second run can never send the same e-mail twice.
+    with_email = Subquery(Person.filter(active=True).exclude(email="").values("id"))
+    await BroadcastRecipient.filter(broadcast_id=broadcast_id, read_at__isnull=True, emailed_at__isnull=True,
+                                    guardian_id__in=with_email).update(emailed_at=now)
+    claimed = await BroadcastRecipient.filter(broadcast_id=broadcast_id, emailed_at=now).values_list(
+        "guardian_id", "guardian__email")
+    addresses = {int(guardian): str(email) for guardian, email in claimed}
+    failed = await _deliver(smtp, addresses, municipality=municipality, title=title, body=body,
+                            link=f"{public_url}/krise")
+    if failed:
+        # Give the failed ones back, so next minute's run tries them again.
+        await BroadcastRecipient.filter(broadcast_id=broadcast_id, guardian_id__in=sorted(failed),
+                                        emailed_at=now).update(emailed_at=None)
+        log.warning("broadcast %s: %d of %d e-mails failed; retrying next minute", broadcast_id, len(failed),
+                    len(addresses))
+    else:
+        await Broadcast.filter(id=broadcast_id).update(emailed_at=now)
+    log.info("broadcast %s: %d fallback e-mails sent", broadcast_id, len(addresses) - len(failed))
+    return len(addresses) - len(failed)
+
+
+async def _deliver(smtp: SmtpSettings, addresses: dict[int, str], **text: str) -> set[int]:
+    """Send over one connection; the guardians whose e-mail did not go out (nothing of the text is logged)."""
+    if not addresses:
+        return set()
+    failed: set[int] = set()
+    client = aiosmtplib.SMTP(hostname=smtp.host, port=smtp.port, username=smtp.user or None,
+                             password=smtp.password or None, start_tls=smtp.starttls, timeout=SMTP_TIMEOUT)
+    try:
+        async with client:
+            for guardian_id, address in addresses.items():
+                try:
+                    await client.send_message(compose(smtp, address, **text))
+                except aiosmtplib.SMTPException as exc:
+                    log.warning("e-mail to guardian %s refused: %s", guardian_id, type(exc).__name__)
+                    failed.add(guardian_id)
+    except (aiosmtplib.SMTPException, OSError) as exc:
+        log.warning("SMTP server %s:%s unavailable: %s", smtp.host, smtp.port, type(exc).__name__)
+        return set(addresses)
+    return failed
+
+
+class EmailJob:
+    """Runs the fallback once a minute on the process clock; a run still going makes the next tick skip."""
+
+    def __init__(self, smtp: SmtpSettings, public_url: str) -> None:
+        self.smtp, self.public_url = smtp, public_url
+        self._lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[int]] = set()
+
+    async def run(self, now: datetime | None = None) -> int:
+        """One pass (errors are logged and retried next minute)."""
+        async with self._lock:
+            try:
+                return await send_due_emails(self.smtp, self.public_url, now=now or utcnow())
+            except Exception:
+                log.exception("the broadcast e-mail fallback failed; retrying next minute")
+                return 0
+
+    def on_minute(self, _event: Event) -> None:
+        """Start a pass unless the previous one is still running."""
+        if self._lock.locked():
+            return
+        task = asyncio.get_running_loop().create_task(self.run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def start(self, target: EventBus = bus) -> Subscription:
+        """Follow the minute tick until the subscription is cancelled."""
+        return target.subscribe(MINUTE_TOPIC, self.on_minute)

@@ -1,0 +1,88 @@
+"""The e-mail fallback through a real SMTP server (aiosmtpd): once per unread guardian, never twice, retried."""
+
+from __future__ import annotations
+
+import email
+import logging
+import socket
+from collections.abc import Iterator
+from datetime import timedelta
+from email.message import Message
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from domain.broadcast import mailer, service
+from domain.clock import utcnow
+from domain.rollout.model import Area
+from domain.settings import SmtpSettings, load_smtp
+from persistence.broadcasts import BroadcastRecipient
+from persistence.people import Person
+from tests.broadcast_world import build_broadcast_world
+
+NOW = utcnow()
+BODY = "Hemmelig-ikke, men lang tekst om lukningen"
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[Inbox, SmtpSettings]]:
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, SmtpSettings(host="127.0.0.1", port=port, sender="krise@sammenby.dk", starttls=False)
+    finally:
+        controller.stop()
+
+
+def test_smtp_settings_come_from_the_environment_and_email_is_off_without_a_host() -> None:
+    assert load_smtp({}) is None
+    smtp = load_smtp({"SMTP_HOST": "mail.kommune.dk", "SMTP_PORT": "2525", "SMTP_USER": "u", "SMTP_PASSWORD": "p",
+                      "SMTP_FROM": "krise@kommune.dk", "SMTP_STARTTLS": "0"})
+    assert smtp == SmtpSettings("mail.kommune.dk", 2525, "u", "p", "krise@kommune.dk", False)
+
+
+async def test_unread_guardians_get_exactly_one_email_and_a_failure_is_retried(
+        database: str, smtp_server: tuple[Inbox, SmtpSettings], caplog: pytest.LogCaptureFixture) -> None:
+    inbox, smtp = smtp_server
+    bw = await build_broadcast_world()
+    await Person.filter(id=bw.w.other_guardian.id).update(email="olga@example.dk")
+    broadcast_id = await service.do_send_broadcast(
+        bw.admin, title="Skolerne lukker", body=BODY, areas=[Area.SKOLE, Area.DAGTILBUD], institution_ids=[],
+        email_after_minutes=30, now=NOW)
+    await service.do_mark_read(bw.olga, broadcast_id, now=NOW + timedelta(minutes=5))
+    public = "https://sammen.example.dk"
+    assert await mailer.send_due_emails(smtp, public, now=NOW + timedelta(minutes=29)) == 0  # not yet due
+
+    down = SmtpSettings(host="127.0.0.1", port=free_port(), starttls=False)
+    with caplog.at_level(logging.INFO):
+        assert await mailer.send_due_emails(down, public, now=NOW + timedelta(minutes=30)) == 0
+    assert BODY not in caplog.text and "unavailable" in caplog.text
+    assert not await BroadcastRecipient.filter(emailed_at__isnull=False).exists()  # given back for the next run
+
+    assert await mailer.send_due_emails(smtp, public, now=NOW + timedelta(minutes=31)) == 1
+    assert await mailer.send_due_emails(smtp, public, now=NOW + timedelta(minutes=32)) == 0
+    assert [m["To"] for m in inbox.messages] == ["gitte@example.dk"]  # one e-mail for two institutions
+    message = inbox.messages[0]
+    text = message.get_payload(decode=True).decode()  # type: ignore[union-attr]
+    assert "Skolerne lukker" in message["Subject"] and BODY in text and f"{public}/krise" in text
+    assert await BroadcastRecipient.filter(broadcast_id=broadcast_id, emailed_at__isnull=False).count() == 2

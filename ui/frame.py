@@ -11,7 +11,8 @@ from auth.session import config as session_config
 from auth.session import switch_role
 from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
-from ui.navigation import HOME, NAV
+from ui.messages_badge import unread_badge
+from ui.navigation import HOME, MESSAGES, NAV
 
 ENGLISH_QUASAR = """<script>window.addEventListener('load',()=>{const s=document.createElement('script');
 s.src='/_nicegui/%s/static/lang/en-US.umd.prod.js';s.onload=()=>Quasar.Lang.set(Quasar.Lang.enUS);
@@ -48,6 +49,8 @@ def _nav_links(actor: Actor, dense: bool) -> None:
         button.props("flat no-caps" + (" align=left" if dense else " color=white"))
         if dense:
             button.classes("w-full")
+        if path == MESSAGES[1]:
+            unread_badge(actor, button)
 
 
 def _user_menu(actor: Actor) -> None:

@@ -1,0 +1,62 @@
+"""Beskeder in Chromium: a teacher on a tablet writes to all parents in 2.A; a parent's phone badge counts it live."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+Login = Callable[..., None]
+Screenshot = Callable[[Page, str], Path]
+TABLET_1280 = {"viewport": {"width": 1280, "height": 800}, "has_touch": True}
+
+
+def _unread(phone: Page) -> int:
+    """The figure on the Beskeder button in the phone's navigation drawer, once the page has counted it."""
+    badge = phone.locator(".q-drawer [data-unread]").first
+    expect(badge).to_have_attribute("data-unread", re.compile(r"^\d+$"))
+    return int(badge.get_attribute("data-unread") or "0")
+
+
+def test_a_teacher_writes_to_all_parents_in_2a_and_a_parents_badge_counts_it_live(
+        phone: Page, browser: Browser, login: Login, base_url: str, screenshot: Screenshot) -> None:
+    login(phone, "demo-foraelder", "/overblik")
+    phone.locator("header button").first.click()  # the menu: the drawer holds the Beskeder button on a phone
+    before = _unread(phone)
+    screenshot(phone, "badge-before")
+
+    context = browser.new_context(**TABLET_1280)
+    tablet = context.new_page()
+    try:
+        login(tablet, "demo-laerer", "/personale")
+        tablet.goto(f"{base_url}/beskeder/ny")
+        tablet.get_by_placeholder("Søg efter navn, klasse eller gruppe").fill("2.A")
+        tablet.locator(".q-item").filter(has_text=re.compile(r"forældre.*2\.A", re.IGNORECASE)).first.click()
+        count = tablet.locator("text=/Modtages af \\d+ person/")
+        expect(count).to_be_visible()
+        recipients = int(re.findall(r"\d+", count.inner_text())[0])
+        assert recipients >= 1
+        tablet.get_by_label("Emne").fill("Tur i skoven fredag")
+        tablet.get_by_label("Besked").fill("Husk gummistøvler og madpakke.\nVi er tilbage kl. 13.")
+        screenshot(tablet, "compose")
+        tablet.get_by_role("button", name="Send", exact=True).click()
+        expect(tablet.locator("body")).to_contain_text(f"Sendt til {recipients} person")
+        expect(tablet.locator("body")).to_contain_text("Husk gummistøvler og madpakke.")
+        screenshot(tablet, "sent")
+    finally:
+        context.close()
+
+    badge = phone.locator(".q-drawer [data-unread]").first
+    expect(badge).to_have_attribute("data-unread", str(before + 1))  # arrived on the open phone without a reload
+    screenshot(phone, "badge-after")
+
+    phone.goto(f"{base_url}/beskeder")
+    first = phone.locator("[data-thread]").first
+    expect(first).to_contain_text("Tur i skoven fredag")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    first.click()
+    expect(phone.locator("body")).to_contain_text("Vi er tilbage kl. 13.")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "thread")

@@ -1,0 +1,58 @@
+"""The unread badge on the Beskeder navigation buttons, kept current by the reader's inbox events."""
+
+from __future__ import annotations
+
+import logging
+
+from nicegui import Client, background_tasks, context, ui
+
+from domain.events import Event
+from domain.identity.model import Actor
+from domain.messages import inbox
+from ui.live import follow
+
+log = logging.getLogger(__name__)
+
+
+class _Badges:
+    """The badges of one client (drawer and header), counted with one query per event."""
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
+        self.shown: list[tuple[ui.button, ui.badge]] = []
+
+    async def recount(self, _: Event | None = None) -> None:
+        try:
+            count = await inbox.unread_count(self.actor)
+        except Exception:  # the badge is decoration; a failed count must not break the page around it
+            log.exception("unread count failed for person %s", self.actor.person_id)
+            return
+        for button, badge in self.shown:
+            if button.is_deleted:
+                continue
+            badge.set_text(str(count) if count < 100 else "99+")
+            badge.set_visibility(count > 0)
+            # Tests and scripts read the figure from the button itself, shown or not.
+            button.props(f"data-unread={count}")
+
+
+_by_client: dict[str, _Badges] = {}
+
+
+def _badges_of(client: Client, actor: Actor) -> _Badges:
+    badges = _by_client.get(client.id)
+    if badges is None:
+        badges = _by_client[client.id] = _Badges(actor)
+        client.on_delete(lambda: _by_client.pop(client.id, None))
+        background_tasks.create(badges.recount(), name="unread badge")
+        follow(f"inbox:{actor.person_id}", badges.recount, client)
+    return badges
+
+
+def unread_badge(actor: Actor, button: ui.button) -> None:
+    """Put a live count of unread threads on a navigation button (data-unread appears once counted)."""
+    with button:
+        badge = ui.badge("", color="negative").props("floating rounded").classes("text-caption").mark(
+            "unread-badge")
+    badge.set_visibility(False)
+    _badges_of(context.client, actor).shown.append((button, badge))

@@ -29,6 +29,15 @@ def guardian_topic(guardian_id: int) -> str:
 
 
 @dataclass(frozen=True)
+class Place:
+    """An institution the sender can choose, with its area."""
+
+    id: int
+    name: str
+    area: str
+
+
+@dataclass(frozen=True)
 class BannerItem:
     """An unread, active broadcast as a guardian sees it on Overblik."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from domain.broadcast.model import ALL_TOPIC, PublicItem
 from domain.events import Event, EventBus, Subscription
 from persistence.broadcasts import Broadcast
 
+log = logging.getLogger(__name__)
 TTL_SECONDS = 30.0
 MAX_IN_FLIGHT = 200
 
@@ -47,7 +49,7 @@ class PublicPage:
         self._built_at = 0.0
         self._generation = 0
         self._page_generation = -1
-        self._lock = asyncio.Lock()
+        self._locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
         self._subscription: Subscription | None = None
         self.in_flight = 0
         self.rebuilds = 0
@@ -78,12 +80,25 @@ class PublicPage:
         page = self._fresh()
         if page is not None:
             return page
-        async with self._lock:
+        loop = asyncio.get_running_loop()
+        # One lock per event loop: a lock bound to one loop cannot be awaited from another (tests run many loops).
+        lock = self._locks.get(loop)
+        if lock is None:
+            self._locks = {loop: (lock := asyncio.Lock())}
+        async with lock:
             page = self._fresh()
             if page is None:
                 # Note the generation before the query, so an invalidation during the rebuild is not lost.
                 started, generation = time.monotonic(), self._generation
-                html = self.render(await active_public_broadcasts()).encode()
+                try:
+                    items = await active_public_broadcasts()
+                except Exception:
+                    if self._page is None:
+                        raise
+                    # A struggling database should not take the page down: the last page beats an error.
+                    log.exception("could not rebuild /krise; serving the last page")
+                    return self._page
+                html = self.render(items).encode()
                 page = Rendered(html, f'"{hashlib.sha256(html).hexdigest()[:32]}"')
                 self.rebuilds += 1
                 self._page, self._built_at, self._page_generation = page, started, generation

@@ -18,12 +18,14 @@ from domain.broadcast.model import (
     BroadcastEnded,
     BroadcastRead,
     BroadcastSent,
+    Place,
 )
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
+from domain.organisation.model import InstitutionKind
 from domain.rollout.model import AREA_OF_KIND, Area
 from persistence.broadcasts import Broadcast, BroadcastRecipient
 from persistence.db import transaction
@@ -161,3 +163,11 @@ async def guardian_institutions(actor: Actor, now: datetime) -> list[int]:
     rows = await Enrolment.filter(active_on(today_local(now)), child_id__in=sorted(actor.guardian_of)).distinct(
     ).values_list("institution_id", flat=True)
     return sorted(set(ints(rows)))
+
+
+async def broadcast_places(actor: Actor) -> list[Place]:
+    """The municipality's active institutions the admin can choose, by name."""
+    municipality_id = await check_admin(actor, "broadcast.places")
+    rows = await Institution.filter(municipality_id=municipality_id, active=True).order_by("name").values_list(
+        "id", "name", "kind")
+    return [Place(int(i), str(name), AREA_OF_KIND[InstitutionKind(kind)].value) for i, name, kind in rows]

@@ -13,7 +13,7 @@ import pytest
 from domain.errors import AccessDenied, DomainError, NotFound
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
-from domain.messages import attachments, storage
+from domain.messages import attachments, service, storage
 from persistence.audit import AuditEntry
 from persistence.messages import Attachment, Message, Participant, Thread
 from persistence.people import Person
@@ -108,34 +108,30 @@ async def test_an_exe_renamed_pdf_and_a_50_mb_file_are_refused_with_nothing_stor
 
 
 async def test_a_guardian_cannot_fetch_an_attachment_of_a_thread_they_are_not_in(world: World, files: Path) -> None:
-    _, message = await thread_between(world.teacher, world.guardian)
     teacher = await actor_for(world.teacher, Role.STAFF)
-    sent = await attachments.do_upload(teacher, filename="plan.pdf", data=pdf_bytes(), now=NOW)
-    await Attachment.filter(id=sent.attachment_id).update(message_id=message.id)
+    plan = await attachments.do_upload(teacher, filename="plan.pdf", data=pdf_bytes(), now=NOW)
+    note = await attachments.do_upload(teacher, filename="notat.png", data=png_bytes(), now=NOW)
     unsent = await attachments.do_upload(teacher, filename="udkast.png", data=png_bytes(), now=NOW)
+    to_gitte = [f"person:{world.guardian.id}"]
+    await service.do_send(teacher, subject="Skovtur", body="Se planen", recipient_keys=to_gitte,
+                          attachment_ids=[plan.attachment_id], now=NOW)
+    await service.do_send(teacher, subject="Om Anna", body="Se notatet", recipient_keys=to_gitte, sensitive=True,
+                          attachment_ids=[note.attachment_id], now=NOW)
     guardian = await actor_for(world.guardian, Role.PARENT)
-    other = await actor_for(world.other_guardian, Role.PARENT)
-    assert (await attachments.fetch(guardian, sent.attachment_id))[0] == sent
-    for attachment_id in (sent.attachment_id, unsent.attachment_id):
+    other = await actor_for(world.other_guardian, Role.PARENT, acr="3")
+    assert (await attachments.fetch(guardian, plan.attachment_id))[0] == plan
+    with pytest.raises(AccessDenied):  # sensitive: only after logging in with MitID
+        await attachments.fetch(guardian, note.attachment_id)
+    assert (await attachments.fetch(await actor_for(world.guardian, Role.PARENT, acr="3"), note.attachment_id))[0] \
+        == note
+    for attachment_id in (plan.attachment_id, note.attachment_id, unsent.attachment_id):
         with pytest.raises(AccessDenied):
             await attachments.fetch(other, attachment_id)
     with pytest.raises(AccessDenied):
         await attachments.fetch(guardian, unsent.attachment_id)  # not sent yet: only the uploader
     with pytest.raises(NotFound):
         await attachments.fetch(other, unsent.attachment_id + 1000)
-    refusals = await AuditEntry.filter(actor_person_id=world.other_guardian.id, outcome="refused").count()
-    assert refusals >= 2
-
-
-async def test_a_sensitive_messages_attachment_needs_a_mitid_session(world: World, files: Path) -> None:
-    _, message = await thread_between(world.teacher, world.guardian, sensitive=True)
-    teacher = await actor_for(world.teacher, Role.STAFF)
-    sent = await attachments.do_upload(teacher, filename="notat.pdf", data=pdf_bytes(), now=NOW)
-    await Attachment.filter(id=sent.attachment_id).update(message_id=message.id)
-    with pytest.raises(AccessDenied):
-        await attachments.fetch(await actor_for(world.guardian, Role.PARENT, acr="2"), sent.attachment_id)
-    view, _ = await attachments.fetch(await actor_for(world.guardian, Role.PARENT, acr="3"), sent.attachment_id)
-    assert view == sent
+    assert await AuditEntry.filter(actor_person_id=world.other_guardian.id, outcome="refused").count() == 3
 
 
 async def test_discarding_an_upload_keeps_the_file_while_another_row_shares_its_bytes(

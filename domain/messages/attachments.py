@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from domain import access
@@ -18,6 +18,8 @@ from persistence.messages import Attachment, Draft
 MAX_BYTES = 10 * 1024 * 1024
 LIMIT_TEXT = "10 MB"
 NAME_MAX = 120
+# Files uploaded while composing but never sent nor kept on a draft are dropped after this long.
+STALE_AFTER = timedelta(days=1)
 
 # content type -> (the extensions it may carry, the magic prefixes it starts with)
 TYPES: dict[str, tuple[tuple[str, ...], tuple[bytes, ...]]] = {
@@ -139,3 +141,10 @@ async def views_for_drafts(draft_ids: list[int]) -> dict[int, list[AttachmentVie
             if row.draft_id is not None:
                 result[row.draft_id].append(view_of(row))
     return result
+
+
+async def do_purge_stale_uploads(*, now: datetime) -> int:
+    """Delete unsent uploads on no draft that are older than STALE_AFTER, and their unused files (a daily job)."""
+    rows = await Attachment.filter(message_id=None, draft_id=None, created_at__lt=now - STALE_AFTER)
+    await discard_rows(rows)
+    return len(rows)

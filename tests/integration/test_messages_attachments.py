@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -146,3 +146,7 @@ async def test_discarding_an_upload_keeps_the_file_while_another_row_shares_its_
     assert len(stored_files(files)) == 1
     await attachments.do_discard_upload(teacher, second.attachment_id, now=NOW)
     assert stored_files(files) == [] and await Attachment.all().count() == 0
+    forgotten = await attachments.do_upload(teacher, filename="glemt.pdf", data=pdf_bytes(), now=NOW)
+    assert await attachments.do_purge_stale_uploads(now=NOW + timedelta(hours=1)) == 0
+    assert await attachments.do_purge_stale_uploads(now=NOW + timedelta(days=2)) == 1
+    assert stored_files(files) == [] and not await Attachment.exists(id=forgotten.attachment_id)

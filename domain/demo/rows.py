@@ -13,6 +13,7 @@ from tortoise.models import Model
 
 from domain.demo.names import ascii_slug
 from persistence.accounts import UserAccount
+from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import (
     Custody,
@@ -42,6 +43,12 @@ TABLES: list[type[Model]] = [
     ProfessionalAccess,
     PickupPerson,
     UserAccount,
+    Thread,
+    SharedInbox,
+    Folder,
+    Participant,
+    Message,
+    AutoReply,
 ]
 
 Progress = Callable[[float, str], None]

@@ -16,6 +16,7 @@ from domain.demo import names
 from domain.demo.access import build_accounts, build_cross_members, build_municipal
 from domain.demo.families import build_families
 from domain.demo.institutions import build_organisation
+from domain.demo.messages import build_message_demo
 from domain.demo.named import build_named
 from domain.demo.presence import build_presence_demo, insert_presence_demo
 from domain.demo.rollout import build_rollout, insert_rollout
@@ -105,6 +106,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_surveys(demo, named)
     build_widget_demo(demo)
     build_presence_demo(demo, named.people["demo-foraelder"], now_min)
+    build_message_demo(demo, named, now_min)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book
 

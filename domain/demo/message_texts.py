@@ -17,7 +17,6 @@ class Script:
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag")
 FOLDER_TALKS = "Forældresamtaler"
 FOLDER_ARCHIVE = "Arkiv"
-INBOX_NAME = "Fællespostkasse"
 
 ANNOUNCEMENTS = (
     Script("Tur i skoven på {weekday}", (

@@ -12,18 +12,14 @@ from domain.demo.message_texts import Script
 from domain.demo.message_world import DAY, Clock, World
 from domain.demo.named import Named
 from domain.demo.rows import Demo
+from domain.messages.compose import snippet
+from domain.messages.shared import INBOX_NAME
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Group, Institution
 from persistence.people import Person
 
-SNIPPET = 140
 NAMED_STAFF = ("demo-paedagog-vuggestue", "demo-laerer", "demo-leder", "demo-paedagog-bfo")
 NAMED_READERS = ("demo-foraelder", "demo-foraelder-klub", *NAMED_STAFF)
-
-
-def snippet(body: str) -> str:
-    """The start of a message as an inbox row shows it, on one line."""
-    return " ".join(body.split())[:SNIPPET]
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,7 @@ class _History:
     def build(self) -> None:
         """Every kind of thread, then what only the named users have."""
         for inst in self.world.institutions.values():
-            self.inboxes[inst.id] = self.book.add(SharedInbox, institution_id=inst.id, name=texts.INBOX_NAME)
+            self.inboxes[inst.id] = self.book.add(SharedInbox, institution_id=inst.id, name=INBOX_NAME)
         for group in self.world.groups:
             self._announcements(group)
         for child_id in sorted(self.world.places):
@@ -94,7 +90,7 @@ class _History:
         created, latest = clock.utc(first.stamp), clock.utc(last.stamp)
         thread = self.book.add(
             Thread, subject=subject[:200], created_at=created, created_by_id=first.sender.id, last_message_at=latest,
-            last_sender_name=_name(last.sender), last_snippet="" if sensitive else snippet(last.body),
+            last_sender_name=_name(last.sender), last_snippet=snippet(last.body, sensitive),
             message_count=len(lines), sensitive=sensitive)
         for line in lines:
             self.book.add(Message, thread_id=thread.id, sender_id=line.sender.id, sender_name=_name(line.sender),

@@ -7,8 +7,8 @@ from collections import Counter
 from datetime import time
 
 from domain.clock import COPENHAGEN
-from domain.demo.messages import snippet
 from domain.demo.seed import build_rows
+from domain.messages.compose import snippet
 from persistence.accounts import UserAccount
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Institution
@@ -52,7 +52,7 @@ async def test_every_thread_counts_its_messages_and_copies_the_last_one(demo_dat
         name, body, sensitive, at = rows[-1]
         assert thread.message_count == len(rows)
         assert (thread.last_message_at, thread.last_sender_name, thread.created_at) == (at, name, rows[0][3])
-        assert thread.last_snippet == ("" if thread.sensitive else snippet(body))
+        assert thread.last_snippet == snippet(body, thread.sensitive)
         assert thread.sensitive == any(row[2] for row in rows)
     seat_times = await Participant.all().values_list("thread_id", "last_message_at")
     last = {thread.id: thread.last_message_at for thread in threads}

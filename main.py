@@ -13,6 +13,7 @@ from typing import Any
 
 from nicegui import app, ui
 
+from domain.broadcast.mailer import EmailJob
 from domain.events import bus
 from domain.jobs import run_forever
 from domain.settings import DEV_STORAGE_SECRET, Settings, load_settings
@@ -38,10 +39,14 @@ def install_lifespan(settings: Settings) -> None:
             await bus.connect_redis(settings.redis_url)
         jobs = asyncio.create_task(run_forever()) if settings.run_jobs else None
         ticker = asyncio.create_task(tick_minutes())
+        # The broadcast's e-mail fallback rides the minute tick, in the one process that runs jobs.
+        emails = EmailJob(settings.smtp, settings.public_url).start() if settings.run_jobs and settings.smtp else None
         try:
             async with original(a):
                 yield
         finally:
+            if emails is not None:
+                emails.cancel()
             ticker.cancel()
             if jobs is not None:
                 jobs.cancel()
@@ -73,6 +78,8 @@ def warn_about_development_settings(settings: Settings) -> None:
     if settings.dev_idp_enabled:
         log.warning("the embedded development identity provider is ON: anyone can log in as a demo user. "
                     "Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for production.")
+    if settings.smtp is None:
+        log.warning("SMTP_HOST is not set: guardians who have not read an urgent broadcast get no e-mail.")
     if settings.storage_secret == DEV_STORAGE_SECRET:
         log.warning("STORAGE_SECRET has its development value: set a long random secret for production.")
 

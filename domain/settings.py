@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # A known development value: serve() warns whenever it is in force.
@@ -19,7 +19,7 @@ class SmtpSettings:
     host: str
     port: int = 587
     user: str = ""
-    password: str = ""
+    password: str = field(default="", repr=False)  # never in a log line
     sender: str = "noreply@sammen.invalid"
     starttls: bool = True
 

@@ -16,7 +16,7 @@ from persistence.broadcasts import Broadcast
 
 log = logging.getLogger(__name__)
 TTL_SECONDS = 30.0
-MAX_IN_FLIGHT = 200
+MAX_IN_FLIGHT = 1000  # requests waiting for one rebuild are cheap; beyond this, 503 rather than a queue
 
 Render = Callable[[list[PublicItem]], str]
 
@@ -80,6 +80,9 @@ class PublicPage:
         page = self._fresh()
         if page is not None:
             return page
+        lock_held = any(lock.locked() for lock in self._locks.values())
+        if lock_held and self._page is not None and self._page_generation == self._generation:
+            return self._page  # only its age ran out: serve it while the one rebuild runs
         loop = asyncio.get_running_loop()
         # One lock per event loop: a lock bound to one loop cannot be awaited from another (tests run many loops).
         lock = self._locks.get(loop)

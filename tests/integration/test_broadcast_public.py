@@ -39,7 +39,7 @@ async def test_krise_is_served_from_a_cache_with_etag_304_and_load_shedding(sqli
         try:
             busy = await client.get("/krise")
         finally:
-            PUBLIC.max_in_flight = 200
+            PUBLIC.max_in_flight = 1000
         assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
 
         await service.do_end_broadcast(bw.admin, broadcast_id, now=utcnow())

@@ -131,6 +131,23 @@ class Compose:
         remember(result)
         ui.navigate.to(f"/beskeder/{result.thread_id}")
 
+    async def delete_draft(self) -> None:
+        """Throw the draft away, with its unsent files."""
+        if self.draft_id is None:
+            self.sent = True
+            ui.navigate.to("/beskeder")
+            return
+        if self.draft_id is not None:
+            async with self.lock:
+                try:
+                    await drafts.do_delete_draft(self.actor, self.draft_id, now=utcnow())
+                except DomainError as error:
+                    refuse(error)
+                    return
+                self.sent = True  # no later save may bring it back
+        ui.notify(t("msg.draft_deleted"), type="positive")
+        ui.navigate.to("/beskeder")
+
     async def build(self) -> None:
         """The form."""
         with ui.card().classes("w-full").props("flat bordered").mark("compose"):
@@ -157,4 +174,8 @@ class Compose:
             upload.set_visibility(not forward)
             with ui.row().classes("w-full items-center justify-between"):
                 self.status = ui.label("").classes("text-caption text-grey-7").mark("draft-status")
-                ui.button(t("msg.compose.send"), icon="send", on_click=self.send).props("no-caps").mark("send")
+                with ui.row().classes("gap-2"):
+                    if not forward:
+                        ui.button(t("msg.draft_delete"), icon="delete", on_click=self.delete_draft).props(
+                            "flat no-caps color=negative").mark("delete-draft")
+                    ui.button(t("msg.compose.send"), icon="send", on_click=self.send).props("no-caps").mark("send")

@@ -19,6 +19,8 @@ from ui.messages_actions import thread_actions
 from ui.messages_format import refuse, size_text
 from ui.messages_undo import remember, take_pending, undo_notice
 
+PARTICIPANTS_SHOWN = 12
+
 
 def step_up_url(thread_id: int) -> str:
     """Where a lower session goes to log in again at assurance level 3 and come back to the thread."""
@@ -85,15 +87,17 @@ class ThreadPage:
             for message in self.view.messages:
                 message_card(message, self.view.thread_id)
 
-    def _last_sender(self) -> str:
+    def _last_sender(self) -> str | None:
+        """Whom a plain reply reaches: the latest other sender (None when only the reader has written)."""
         others = [m for m in self.view.messages if m.sender_id != self.actor.person_id]
-        return (others or self.view.messages)[-1].sender_name if self.view.messages else ""
+        return others[-1].sender_name if others else None
 
     @ui.refreshable_method
     def reply_box(self) -> None:
         """Reply to the sender by default; reply-all only when chosen."""
-        target = t("msg.thread.reply_to_all") if self.reply_all else t("msg.thread.reply_to",
-                                                                      name=self._last_sender())
+        sender = self._last_sender()
+        target = t("msg.thread.reply_to", name=sender) if sender and not self.reply_all else t(
+            "msg.thread.reply_to_all")
         with ui.card().classes("w-full").props("flat bordered").mark("reply-box"):
             ui.label(target).classes("text-caption text-grey-8").mark("reply-target")
             body = ui.textarea(t("msg.compose.body")).props("outlined autogrow").classes("w-full").mark(
@@ -138,8 +142,11 @@ class ThreadPage:
         with ui.row().classes("items-center gap-1"):
             if view.needs_step_up:
                 ui.icon("lock", color="warning")
-            ui.label(f"{t('msg.thread.participants')}: {', '.join(view.participants)}").classes(
-                "text-caption text-grey-8").mark("participants")
+            names = ", ".join(view.participants[:PARTICIPANTS_SHOWN])
+            if len(view.participants) > PARTICIPANTS_SHOWN:
+                names += " " + t("msg.thread.and_more", n=len(view.participants) - PARTICIPANTS_SHOWN)
+            ui.label(f"{t('msg.thread.participants')}: {names}").classes("text-caption text-grey-8").mark(
+                "participants")
         self.notices = ui.column().classes("w-full")
         pending = take_pending(view.thread_id)
         if pending is not None:

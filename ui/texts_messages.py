@@ -69,6 +69,7 @@ MESSAGES_TEXTS: dict[str, tuple[str, str]] = {
     "msg.attach.missing": ("Filen findes ikke.", "The file does not exist."),
     # thread
     "msg.thread.participants": ("Deltagere", "Participants"),
+    "msg.thread.and_more": ("og {n} flere", "and {n} more"),
     "msg.thread.on_behalf": ("svaret af {name} for {inbox}", "answered by {name} for {inbox}"),
     "msg.thread.auto_reply": ("Autosvar", "Auto-reply"),
     "msg.thread.hidden": ("Følsom besked — log ind med MitID for at læse den",

@@ -10,7 +10,6 @@ from playwright.sync_api import Browser, Page, expect
 
 Login = Callable[..., None]
 Screenshot = Callable[[Page, str], Path]
-TABLET_1280 = {"viewport": {"width": 1280, "height": 800}, "has_touch": True}
 
 
 def _unread(phone: Page) -> int:
@@ -27,7 +26,7 @@ def test_a_teacher_writes_to_all_parents_in_2a_and_a_parents_badge_counts_it_liv
     before = _unread(phone)
     screenshot(phone, "badge-before")
 
-    context = browser.new_context(**TABLET_1280)
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, has_touch=True)
     tablet = context.new_page()
     try:
         login(tablet, "demo-laerer", "/personale")

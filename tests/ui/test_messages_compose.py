@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
+from nicegui import ui
 from nicegui.testing import User
 
 from domain.clock import today_local
-from domain.identity.facts import active_on
+from domain.identity.facts import active_on, ints
 from persistence.messages import Draft, Message, Participant, Thread
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
@@ -21,7 +22,7 @@ async def _guardians_of_2a() -> set[int]:
     children = await Enrolment.filter(active_on(today), group_id=two_a.id).values_list("child_id", flat=True)
     guardians = await Custody.filter(active_on(today, "valid_from", "valid_to"), child_id__in=list(children),
                                      guardian__active=True).values_list("guardian_id", flat=True)
-    return {int(g) for g in guardians}
+    return set(ints(guardians))
 
 
 async def _choose_parents_of_2a(user: User) -> None:
@@ -73,4 +74,5 @@ async def test_a_draft_is_saved_while_typing_and_reopens_with_its_recipients(use
     user.find(marker=f"draft-{draft.id}").click()
     await user.should_see(marker="compose")
     await user.should_see("Alle forældre i 2.A")
-    assert user.find(marker="subject").elements.pop().value == "Forældremøde"
+    subject = user.find(marker="subject").elements.pop()
+    assert isinstance(subject, ui.input) and subject.value == "Forældremøde"

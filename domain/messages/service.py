@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from tortoise.expressions import F
+from tortoise.expressions import F, Q
 
 from domain import access
 from domain.audit import service as audit
@@ -91,10 +91,12 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
     forced = not sensitive and looks_like_cpr(body)
     seat = await _replying_seat(actor, thread_id, as_inbox)
     thread = await Thread.get(id=thread_id)
-    others = Message.filter(thread_id=thread_id)
-    others = others.exclude(on_behalf_of_id=seat.inbox_id) if seat.inbox_id else others.exclude(
-        sender_id=actor.person_id, on_behalf_of_id__isnull=True)
-    latest = await others.order_by("-created_at", "-id").first()
+    # Spelled out with Q: exclude() with two conditions negates each alone, and NOT x=y drops NULLs.
+    if seat.inbox_id:
+        not_mine = Q(on_behalf_of_id__isnull=True) | Q(on_behalf_of_id__not=seat.inbox_id)
+    else:
+        not_mine = Q(on_behalf_of_id__isnull=False) | Q(sender_id__isnull=True) | Q(sender_id__not=actor.person_id)
+    latest = await Message.filter(not_mine, thread_id=thread_id).order_by("-created_at", "-id").first()
     seats = await Participant.filter(thread_id=thread_id, left_at__isnull=True).values_list(
         "id", "person_id", "inbox_id", "via_child_id")
     target: tuple[int | None, int | None] = (None, None)

@@ -1,0 +1,58 @@
+"""Beskeder cost a fixed number of queries, whatever the number of recipients or threads."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from domain.messages import inbox, service
+from domain.organisation.model import StaffRole
+from persistence.messages import Participant
+from persistence.people import Employment, Person
+from tests.messages_world import NOW, MessagesWorld, build_messages_world
+from tests.querycount import count_queries
+
+
+async def _colleagues(mw: MessagesWorld, n: int, tag: str) -> list[str]:
+    municipality_id = (await Person.get(id=mw.w.teacher.id)).municipality_id
+    await Person.bulk_create([Person(municipality_id=municipality_id, first_name=f"{tag}{i}", last_name="Kollega")
+                              for i in range(n)])
+    people = await Person.filter(first_name__startswith=tag, last_name="Kollega").values_list("id", flat=True)
+    await Employment.bulk_create([Employment(person_id=p, institution_id=mw.w.school.id, role=StaffRole.LAERER,
+                                             start=date(2020, 8, 1)) for p in people])
+    return [f"person:{p}" for p in people]
+
+
+async def _send_queries(mw: MessagesWorld, keys: list[str]) -> int:
+    with count_queries() as statements:
+        sent = await service.do_send(mw.teacher, subject="Møde", body="Personalemøde kl. 15", recipient_keys=keys,
+                                     now=NOW)
+    assert sent.recipient_count == len(keys)
+    return len(statements)
+
+
+async def test_a_send_to_5_or_50_people_costs_the_same_queries_and_the_inbox_page_too(database: str) -> None:
+    mw = await build_messages_world()
+    five, fifty = await _colleagues(mw, 5, "A"), await _colleagues(mw, 50, "B")
+    small = await _send_queries(mw, five)
+    assert small <= 14
+    assert await _send_queries(mw, fifty) == small
+    assert await Participant.all().count() == 5 + 1 + 50 + 1
+
+    async def page_queries() -> int:
+        with count_queries() as statements:
+            page = await inbox.inbox_page(mw.teacher, limit=100)
+        assert page.threads
+        return len(statements)
+
+    for i in range(3):
+        await service.do_send(mw.guardian, subject=f"Spørgsmål {i}", body="Hej", recipient_keys=[mw.key(mw.w.teacher)],
+                              now=NOW + timedelta(minutes=i))
+    few = await page_queries()
+    for i in range(45):
+        await service.do_send(mw.guardian, subject=f"Mere {i}", body="Hej", recipient_keys=[mw.key(mw.w.teacher)],
+                              now=NOW + timedelta(hours=1, minutes=i))
+    assert few <= 2 and await page_queries() == few
+    page = await inbox.inbox_page(mw.teacher, limit=10)
+    rest = await inbox.inbox_page(mw.teacher, limit=100, before=page.threads[-1].last_message_at)
+    assert page.has_more and len(page.threads) + len(rest.threads) == 50 and not rest.has_more
+    assert (await inbox.inbox_page(mw.teacher, search="mere 4")).threads[0].subject.startswith("Mere 4")

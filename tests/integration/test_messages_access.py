@@ -7,10 +7,15 @@ from datetime import timedelta
 import pytest
 
 from domain.errors import AccessDenied, DomainError, NotFound
+from domain.identity.model import Role
 from domain.messages import inbox, recipients, service
+from domain.organisation.model import GroupKind
 from persistence.audit import AuditEntry
 from persistence.messages import Participant
-from tests.messages_world import NOW, MessagesWorld, build_messages_world
+from persistence.organisation import Group
+from persistence.people import Custody, Enrolment
+from tests.factory import person
+from tests.messages_world import NOW, MessagesWorld, actor_of, build_messages_world
 
 
 @pytest.fixture
@@ -70,3 +75,32 @@ async def test_a_parent_cannot_write_outside_their_childrens_places_nor_to_role_
     assert await recipients.count_recipients(mw.other_guardian, [mw.key(mw.w.teacher), mw.key(mw.w.guardian)]) == 2
     labels = {c.label: c.detail for c in await recipients.search_recipients(mw.other_guardian, "Gitte")}
     assert labels == {"Gitte Testesen": "Forælder til Anna (2.A)"}
+
+
+async def test_older_children_write_to_classmates_and_staff_and_staff_reach_them_as_a_class(
+        mw: MessagesWorld) -> None:
+    municipality = await mw.w.school.municipality
+    c6a = await Group.create(municipality=municipality, institution=mw.w.school, name="6.A", kind=GroupKind.KLASSE)
+    born = mw.w.today - timedelta(days=12 * 365)
+    ida, jon = [await person(municipality, name, child=True, born=born) for name in ("Ida", "Jon")]
+    for kid in (ida, jon):
+        await Enrolment.create(child=kid, institution=mw.w.school, group=c6a, start=mw.w.today - timedelta(days=30))
+    await Custody.create(guardian=mw.w.other_guardian, child=ida, valid_from=ida.birth_date)
+    labels = {c.label: c.key for c in await recipients.search_recipients(mw.teacher, "6.A")}
+    assert labels["Alle børn i 6.A"] == f"group_children:{c6a.id}" and "Alle børn i 2.A" not in labels
+    assert await recipients.count_recipients(mw.teacher, [f"group_children:{c6a.id}"]) == 2
+    assert await recipients.count_recipients(mw.teacher, [f"group_all:{c6a.id}"]) == 3
+    assert [(c.label, c.detail) for c in await recipients.search_recipients(mw.teacher, "Ida")] == [
+        ("Ida Testesen", "6.A"), ("Olga Testesen", "Forælder til Ida (6.A)")]
+    assert await recipients.count_recipients(mw.leader, [f"institution_staff:{mw.w.school.id}"]) == 1
+    child = await actor_of(ida, Role.CHILD)
+    assert await recipients.count_recipients(child, [mw.key(jon), mw.key(mw.w.teacher)]) == 2
+    for key in (mw.key(mw.w.other_guardian), mw.key(mw.w.child), f"group_children:{c6a.id}"):
+        with pytest.raises(DomainError):
+            await recipients.count_recipients(child, [key])
+    forwarded = await service.do_forward(mw.teacher, (await service.do_send(
+        child, subject="Lektier", body="Hvad skal vi læse?", recipient_keys=[mw.key(mw.w.teacher)], now=NOW)).thread_id,
+        recipient_keys=[mw.key(mw.w.leader)], note="Til orientering", now=NOW)
+    view = await inbox.open_thread(mw.leader, forwarded.thread_id, now=NOW)
+    assert view.subject == "Vs: Lektier" and "Fra: Ida Testesen" in view.messages[0].body
+    assert view.messages[0].body.startswith("Til orientering") and "Hvad skal vi læse?" in view.messages[0].body

@@ -29,13 +29,7 @@ def _box_link(label: str, target: str, count: int, active: bool, marker: str, ic
 
 
 async def _new_folder(actor: Actor) -> None:
-    with ui.dialog() as dialog, ui.card().classes("w-80 max-w-full"):
-        name = ui.input(t("msg.folder_name")).props("outlined dense autofocus").classes("w-full").mark("folder-name")
-        with ui.row():
-            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(None)).props("flat no-caps")
-            ui.button(t("msg.folder_new"), on_click=lambda: dialog.submit(name.value)).props("no-caps").mark(
-                "create-folder")
-    chosen = await dialog
+    chosen = await _ask_name(t("msg.folder_new"), "", t("msg.folder_new"))
     if chosen is None:
         return
     try:
@@ -45,6 +39,51 @@ async def _new_folder(actor: Actor) -> None:
         return
     ui.notify(t("msg.folder_created"), type="positive")
     ui.navigate.to(f"/beskeder?mappe={folder_id}")
+
+
+async def _ask_name(title: str, value: str, action: str) -> str | None:
+    with ui.dialog() as dialog, ui.card().classes("w-80 max-w-full"):
+        ui.label(title).classes("text-h6")
+        name = ui.input(t("msg.folder_name"), value=value).props("outlined dense autofocus").classes("w-full").mark(
+            "folder-name")
+        with ui.row():
+            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(None)).props("flat no-caps")
+            ui.button(action, on_click=lambda: dialog.submit(name.value)).props("no-caps").mark("save-folder")
+    chosen = await dialog
+    return None if chosen is None else str(chosen)
+
+
+def folder_tools(actor: Actor, folder_id: int, name: str) -> None:
+    """Rename or delete the folder being shown (its threads go back to the inbox)."""
+
+    async def rename() -> None:
+        new = await _ask_name(t("msg.folder_rename"), name, t("common.save"))
+        if new is None:
+            return
+        try:
+            await folders.do_rename_folder(actor, folder_id, name=new, now=utcnow())
+        except DomainError as error:
+            refuse(error)
+            return
+        ui.navigate.to(f"/beskeder?mappe={folder_id}")
+
+    async def delete() -> None:
+        from ui.messages_actions import confirm
+
+        if not await confirm(t("msg.folder_confirm_delete", name=name), t("msg.folder_delete"), "confirm-folder"):
+            return
+        try:
+            await folders.do_delete_folder(actor, folder_id, now=utcnow())
+        except DomainError as error:
+            refuse(error)
+            return
+        ui.navigate.to("/beskeder")
+
+    with ui.row().classes("gap-1"):
+        ui.button(icon="edit", on_click=rename).props("flat round dense").tooltip(t("msg.folder_rename")).mark(
+            "rename-folder")
+        ui.button(icon="folder_delete", on_click=delete).props("flat round dense color=negative").tooltip(
+            t("msg.folder_delete")).mark("delete-folder")
 
 
 async def _staff_boxes(actor: Actor, folder_id: int | None, inbox_id: int | None) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
+from tests.integration.test_messages_attachments import pdf_bytes
+
 Login = Callable[..., None]
 Screenshot = Callable[[Page, str], Path]
 
@@ -19,8 +21,22 @@ def _unread(phone: Page) -> int:
     return int(badge.get_attribute("data-unread") or "0")
 
 
+def _attach(tablet: Page, files: Path) -> None:
+    """A renamed program is refused in Danish; a real PDF is attached with its name and size."""
+    fake = files / "faktura.pdf"
+    fake.write_bytes(b"MZ\x90\x00" + b"\x00" * 500)
+    plan = files / "Årsplan.pdf"
+    plan.write_bytes(pdf_bytes())
+    picker = tablet.locator(".q-uploader input[type=file]")
+    picker.set_input_files(fake)
+    expect(tablet.locator(".q-notification").last).to_contain_text("Intet er gemt.")
+    picker.set_input_files(plan)
+    expect(tablet.locator(".q-notification").last).to_contain_text("Årsplan.pdf er vedhæftet.")
+
+
 def test_a_teacher_writes_to_all_parents_in_2a_and_a_parents_badge_counts_it_live(
-        phone: Page, browser: Browser, login: Login, base_url: str, screenshot: Screenshot) -> None:
+        phone: Page, browser: Browser, login: Login, base_url: str, screenshot: Screenshot,
+        tmp_path: Path) -> None:
     login(phone, "demo-foraelder", "/overblik")
     phone.locator("header button").first.click()  # the menu: the drawer holds the Beskeder button on a phone
     before = _unread(phone)
@@ -39,11 +55,15 @@ def test_a_teacher_writes_to_all_parents_in_2a_and_a_parents_badge_counts_it_liv
         assert recipients >= 1
         tablet.get_by_label("Emne").fill("Tur i skoven fredag")
         tablet.get_by_label("Besked").fill("Husk gummistøvler og madpakke.\nVi er tilbage kl. 13.")
+        _attach(tablet, tmp_path)
         screenshot(tablet, "compose")
         tablet.get_by_role("button", name="Send", exact=True).click()
         expect(tablet.locator("body")).to_contain_text(f"Sendt til {recipients} person")
         expect(tablet.locator("body")).to_contain_text("Husk gummistøvler og madpakke.")
         screenshot(tablet, "sent")
+        tablet.goto(f"{base_url}/beskeder")
+        expect(tablet.locator("[data-thread]").first).to_contain_text("Tur i skoven fredag")
+        screenshot(tablet, "staff-inbox")
     finally:
         context.close()
 
@@ -55,7 +75,16 @@ def test_a_teacher_writes_to_all_parents_in_2a_and_a_parents_badge_counts_it_liv
     first = phone.locator("[data-thread]").first
     expect(first).to_contain_text("Tur i skoven fredag")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "inbox")
     first.click()
     expect(phone.locator("body")).to_contain_text("Vi er tilbage kl. 13.")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(phone, "thread")
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Årsplan.pdf").click()
+    assert download.value.suggested_filename == "Årsplan.pdf"
+    assert Path(download.value.path()).read_bytes() == pdf_bytes()
+    phone.goto(f"{base_url}/beskeder/ny")
+    expect(phone.get_by_placeholder("Søg efter navn, klasse eller gruppe")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "parent-compose")

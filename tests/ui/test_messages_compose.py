@@ -76,3 +76,15 @@ async def test_a_draft_is_saved_while_typing_and_reopens_with_its_recipients(use
     await user.should_see("Alle forældre i 2.A")
     subject = user.find(marker="subject").elements.pop()
     assert isinstance(subject, ui.input) and subject.value == "Forældremøde"
+
+
+async def test_a_cpr_number_in_the_text_sends_the_message_as_sensitive_and_says_why(user: User) -> None:
+    await login(user, "demo-laerer")
+    await user.open("/beskeder/ny")
+    await _choose_parents_of_2a(user)
+    user.find(marker="subject").type("Til skolelægen")
+    user.find(marker="body").type("Oscars personnummer er 120318-1234.")
+    user.find(marker="send").click()
+    await user.should_see("Beskeden indeholder noget, der ligner et CPR-nummer, og er derfor sendt som følsom.")
+    message = await Message.get(thread__subject="Til skolelægen")
+    assert message.sensitive

@@ -1,4 +1,4 @@
-"""Attachment downloads over HTTP: the thread's reader gets the file as a download, another parent gets 403."""
+"""Attachments over HTTP: the thread's reader downloads the file; another parent gets the refusal card and 403."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ async def test_an_attachment_downloads_for_its_reader_and_is_refused_to_another_
     address = f"/beskeder/fil/{plan.attachment_id}"
 
     await login(user, "demo-foraelder-klub")
+    await user.open(f"/beskeder/{sent.thread_id}")
+    await user.should_see(marker="refusal")
+    await user.should_not_see("Se vedhæftede.")
     refused = await user.http_client.get(address)
     assert refused.status_code == 403
     assert refused.text == "Du har ikke adgang til den fil."

@@ -8,9 +8,9 @@ from nicegui import app, ui
 
 from auth.session import actor_or_redirect
 from domain.clock import utcnow
-from domain.errors import DomainError
+from domain.errors import DomainError, NotFound
 from domain.identity.model import Actor, Role
-from domain.messages import drafts, inbox
+from domain.messages import drafts, folders, inbox, shared
 from ui.frame import frame, refusal
 from ui.i18n import t
 from ui.messages_autoreply import autoreply_form
@@ -19,7 +19,7 @@ from ui.messages_files import download
 from ui.messages_forward import forward_compose
 from ui.messages_inbox import InboxList
 from ui.messages_recipients import chips_for
-from ui.messages_sidebar import sidebar
+from ui.messages_sidebar import folder_tools, sidebar
 from ui.messages_thread import ThreadPage
 from ui.pages.guard import wrong_role
 
@@ -39,10 +39,30 @@ def _refused(actor: Actor, error: DomainError) -> None:
         refusal(error.key)
 
 
+async def _box_name(actor: Actor, folder_id: int | None, inbox_id: int | None) -> str:
+    """The heading of the box shown: the inbox, a folder or a shared inbox (refusals raise DomainError)."""
+    if folder_id:
+        return next((f.name for f in await folders.list_folders(actor) if f.id == folder_id), "")
+    if inbox_id:
+        return next((name for i, name, _ in await shared.my_shared_inboxes(actor) if i == inbox_id), "")
+    return t("msg.inbox")
+
+
 async def _inbox_page(actor: Actor, folder_id: int | None, inbox_id: int | None) -> None:
+    try:
+        name = await _box_name(actor, folder_id, inbox_id)
+    except DomainError as error:
+        _refused(actor, error)
+        return
+    if not name:
+        _refused(actor, NotFound("messages.folder_missing" if folder_id else "messages.inbox_not_found"))
+        return
     with frame(actor, t("msg.title")):
         with ui.row().classes("w-full items-center justify-between gap-2"):
-            ui.label(t("msg.inbox")).classes("text-subtitle1 text-grey-8").mark("box-name")
+            with ui.row().classes("items-center gap-1 min-w-0"):
+                ui.label(name).classes("text-subtitle1 text-grey-8 ellipsis").mark("box-name")
+                if folder_id:
+                    folder_tools(actor, folder_id, name)
             ui.button(t("msg.new"), icon="edit", on_click=lambda: ui.navigate.to("/beskeder/ny")).props(
                 "no-caps").mark("new-message")
         with ui.element("div").classes("w-full flex flex-col md:flex-row md:flex-nowrap gap-4"):

@@ -13,6 +13,7 @@ from domain.events import bus
 from ui.i18n import fmt_datetime, translate
 
 RETRY_AFTER_SECONDS = 5
+REFRESH_SECONDS = 120  # an open page picks up news by itself; the ETag makes each reload nearly free
 CACHE_CONTROL = "public, max-age=15"
 STYLE = (
     "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:#f5f5f5;"
@@ -38,6 +39,7 @@ def render(items: list[PublicItem]) -> str:
     title = escape(_da("broadcast.public.title"))
     return (f'<!doctype html><html lang="da"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f'<meta http-equiv="refresh" content="{REFRESH_SECONDS}">'
             f"<title>{title} · Sammen</title><style>{STYLE}</style></head><body><main><h1>{title}</h1>"
             f'{articles}<a href="/login">{escape(_da("broadcast.public.login"))}</a></main></body></html>')
 
@@ -70,4 +72,4 @@ def register_public(app: FastAPI) -> None:
     """Serve /krise and rebuild its cache whenever a broadcast is sent or ended."""
     PUBLIC.invalidate()
     PUBLIC.listen(bus)
-    app.add_api_route("/krise", krise, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/krise", krise, methods=["GET", "HEAD"], include_in_schema=False)

@@ -81,8 +81,7 @@ class Detail:
 
     def build(self) -> None:
         """Render the detail and follow the broadcast's reads."""
-        ui.link(t("broadcast.back"), PATH).classes("text-primary")
-        ui.label(self.summary.title).classes("text-h5")
+        ui.link(t("broadcast.back"), PATH).classes("text-primary")  # the frame shows the title as the heading
         ui.label(self.summary.body).classes("whitespace-pre-wrap")
         self.lines = ui.column().classes("gap-1")
         self._draw_lines()

@@ -1,11 +1,12 @@
-"""Scheduled work that runs inside one Sammen process: the daily adoption snapshot."""
+"""Scheduled work that runs inside one Sammen process: the adoption snapshot and the purge of unsent uploads."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
-from domain.clock import today_local
+from domain.clock import today_local, utcnow
+from domain.messages.attachments import do_purge_stale_uploads
 from domain.rollout.adoption import do_backfill_snapshots
 
 log = logging.getLogger(__name__)
@@ -14,8 +15,12 @@ BACKFILL_DAYS = 7
 
 
 async def run_once() -> int:
-    """Store today's snapshot (refreshing it) and any of the last week's days that were missed."""
-    return await do_backfill_snapshots(today_local(), BACKFILL_DAYS)
+    """Store today's snapshot (refreshing it) and any missed day of the last week; purge uploads never sent."""
+    written = await do_backfill_snapshots(today_local(), BACKFILL_DAYS)
+    purged = await do_purge_stale_uploads(now=utcnow())
+    if purged:
+        log.info("purged %d unsent uploads", purged)
+    return written
 
 
 async def run_forever(interval: float = INTERVAL_SECONDS) -> None:

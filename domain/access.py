@@ -319,10 +319,10 @@ def can_message_group(actor: Actor, reach: MessageReach, group: GroupFacts) -> D
     return can_view_group(actor, group)
 
 
-def can_message_institution_staff(actor: Actor, reach: MessageReach, institution_id: int) -> Decision:
-    """All staff of an institution in the sender's municipality, for staff who write to role groups."""
+def can_message_institution_staff(actor: Actor, reach: MessageReach) -> Decision:
+    """All staff of an institution (in the sender's municipality), for staff who write to role groups."""
     if reach.all_staff and reach.role_groups and actor.role in (Role.STAFF, Role.LEADER):
-        return allow("staff") if institution_id > 0 else deny("no_institution")
+        return allow("staff")
     return deny("role_has_no_group_messages")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from tortoise.expressions import Q
 
@@ -70,6 +70,8 @@ async def send_auto_replies(thread_id: int, thread_subject: str, sender_id: int,
     two_of_us = {int(p) for _, p in seats if p is not None} if len(seats) == 2 else set()
     full = {int(i): f"{f} {la}" for i, f, la in await Person.filter(id__in=staff_ids).values_list(
         "id", "first_name", "last_name")}
+    # A hair after the message it answers, so both orderings and inbox paging put it after.
+    at = now + timedelta(microseconds=1)
     events = []
     for staff_id, text in away:
         staff_id = int(staff_id)
@@ -79,8 +81,8 @@ async def send_auto_replies(thread_id: int, thread_subject: str, sender_id: int,
         if two_of_us == {staff_id, sender_id}:
             seat = await Participant.get(thread_id=thread_id, person_id=staff_id)
             fresh = await Thread.get(id=thread_id)
-            events.append((await add_to_thread(fresh, seat, out, now)).event)
+            events.append((await add_to_thread(fresh, seat, out, at)).event)
         else:
             events.append((await start_thread(subject, out, persons={sender_id: None}, inbox_ids=(),
-                                              now=now)).event)
+                                              now=at)).event)
     return events

@@ -54,7 +54,8 @@ async def search_recipients(actor: Actor, text: str, limit: int = 20) -> list[Re
     found += await _staff(reach, name_words, today, limit)
     found += await _guardians(reach, name_words, today, limit)
     found += await _children(reach, name_words, today, limit)
-    people = sorted({c.key: c for c in found}.values(), key=lambda c: (c.label.lower(), c.detail))
+    people = sorted({c.key: c for c in found if c.ref_id != actor.person_id}.values(),
+                    key=lambda c: (c.label.lower(), c.detail))
     roles = await _groups(actor, reach, name_words, today, limit) if reach.role_groups else []
     roles += await _institutions(actor, reach, words, name_words, limit)
     return (roles + people)[:limit] if len(name_words) < len(words) else (people + roles)[:limit]
@@ -131,7 +132,7 @@ async def _groups(actor: Actor, reach: access.MessageReach, words: list[str], to
 
 async def _institutions(actor: Actor, reach: access.MessageReach, words: list[str], name_words: list[str],
                         limit: int) -> list[RecipientChoice]:
-    staff_too = access.can_message_institution_staff(actor, reach, 1).allowed
+    staff_too = access.can_message_institution_staff(actor, reach).allowed
     if not (staff_too or reach.all_inboxes or reach.inboxes_at):
         return []
     wants_inbox = any(INBOX_NAME.lower().startswith(w) or w.startswith("fælles") for w in words)

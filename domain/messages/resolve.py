@@ -234,8 +234,8 @@ async def resolve(actor: Actor, keys: list[str], today: date) -> Resolved:
                                                   municipality_id=reach.municipality_id).values_list("id", flat=True)))
         if not set(institutions + inboxes) <= known:
             raise invalid()
-        for inst_id in institutions:
-            await require(access.can_message_institution_staff(actor, reach, inst_id), actor)
+        if institutions:
+            await require(access.can_message_institution_staff(actor, reach), actor)
         for inst_id in inboxes:
             await require(access.can_message_inbox(reach, inst_id), actor)
         out.inbox_institutions.update(inboxes)

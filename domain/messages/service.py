@@ -104,7 +104,9 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
         target = (None, latest.on_behalf_of_id) if latest.on_behalf_of_id else (latest.sender_id, None)
     same_thread = reply_all or latest is None or {(p, i) for _, p, i, _ in seats} == {
         (seat.person_id, seat.inbox_id), target}
-    out = Outgoing(actor.person_id, actor.name, body, sensitive or forced, on_behalf_of=seat.inbox_id)
+    # A sensitive thread stays sensitive: an answer to it is as private as what it answers.
+    out = Outgoing(actor.person_id, actor.name, body, sensitive or forced or thread.sensitive,
+                   on_behalf_of=seat.inbox_id)
     async with committing(transaction) as outbox:
         if same_thread:
             done = await add_to_thread(thread, seat, out, now)

@@ -75,6 +75,9 @@ async def test_a_parent_cannot_write_outside_their_childrens_places_nor_to_role_
     assert await recipients.count_recipients(mw.other_guardian, [mw.key(mw.w.teacher), mw.key(mw.w.guardian)]) == 2
     labels = {c.label: c.detail for c in await recipients.search_recipients(mw.other_guardian, "Gitte")}
     assert labels == {"Gitte Testesen": "Forælder til Anna (2.A)"}
+    inboxes = [(c.key, c.label) for c in await recipients.search_recipients(mw.other_guardian, "fælles")]
+    assert inboxes == [(f"shared_inbox:{mw.w.school.id}", "Fællespostkasse — Testskolen")]
+    assert await recipients.search_recipients(mw.teacher, "Tina") == []
 
 
 async def test_older_children_write_to_classmates_and_staff_and_staff_reach_them_as_a_class(

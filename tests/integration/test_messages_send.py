@@ -57,6 +57,8 @@ async def test_sensitive_text_is_hidden_below_level_3_and_never_in_previews_even
     with pytest.raises(DomainError) as refused:
         await service.do_forward(mw.guardian, sent.thread_id, recipient_keys=[mw.key(mw.w.teacher)], note="", now=NOW)
     assert refused.value.key == "messages.step_up_required"
+    answer = await service.do_reply(mw.guardian, sent.thread_id, body="Tak for besked", now=NOW)
+    assert (await Message.get(id=answer.message_id)).sensitive
 
 
 async def test_a_cpr_number_in_the_body_forces_sensitive_and_the_sender_is_told(mw: MessagesWorld) -> None:

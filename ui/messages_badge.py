@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from nicegui import Client, background_tasks, context, ui
+from nicegui import app, background_tasks, ui
 
 from domain.events import Event
 from domain.identity.model import Actor
@@ -36,16 +36,16 @@ class _Badges:
             button.props(f"data-unread={count}")
 
 
-_by_client: dict[str, _Badges] = {}
+BADGES_KEY = "msg_unread_badges"
 
 
-def _badges_of(client: Client, actor: Actor) -> _Badges:
-    badges = _by_client.get(client.id)
-    if badges is None:
-        badges = _by_client[client.id] = _Badges(actor)
-        client.on_delete(lambda: _by_client.pop(client.id, None))
+def _badges_of(actor: Actor) -> _Badges:
+    """This client's badges; the first call starts the count and the subscription (per-client storage)."""
+    badges = app.storage.client.get(BADGES_KEY)
+    if not isinstance(badges, _Badges):
+        badges = app.storage.client[BADGES_KEY] = _Badges(actor)
         background_tasks.create(badges.recount(), name="unread badge")
-        follow(f"inbox:{actor.person_id}", badges.recount, client)
+        follow(f"inbox:{actor.person_id}", badges.recount)
     return badges
 
 
@@ -55,4 +55,4 @@ def unread_badge(actor: Actor, button: ui.button) -> None:
         badge = ui.badge("", color="negative").props("floating rounded").classes("text-caption").mark(
             "unread-badge")
     badge.set_visibility(False)
-    _badges_of(context.client, actor).shown.append((button, badge))
+    _badges_of(actor).shown.append((button, badge))

@@ -138,7 +138,7 @@ class _History:
         senders = self.world.group_staff[group.id] or self.world.staff[inst.id]
         if not senders:
             return
-        named = [p for p in senders if p in self.staff_ids]
+        named = [p for p in self.world.group_staff[group.id] if p in self.staff_ids]  # their own groups only
         for _ in range(self.rng.randint(2, 4)):
             sender = self.world.people[named[0] if named and self.rng.random() < 0.6 else self.rng.choice(senders)]
             seats = [_Seat(sender.id)]

@@ -21,11 +21,12 @@ from domain.messages.model import (
     ThreadSummary,
     ThreadView,
 )
-from domain.messages.reading import check_reader
+from domain.messages.reading import check_reader, valid_id
 from persistence.db import transaction
 from persistence.messages import Attachment, Message, Participant, SharedInbox, Thread
 
 SEARCH_MAX = 100
+PAGE_MAX = 200
 _SUMMARY = ("thread_id", "thread__subject", "last_message_at", "thread__last_sender_name", "thread__last_snippet",
             "unread", "muted", "thread__sensitive", "folder_id", "inbox_id")
 
@@ -33,7 +34,7 @@ _SUMMARY = ("thread_id", "thread__subject", "last_message_at", "thread__last_sen
 async def _inbox_scope(actor: Actor, inbox_id: int | None) -> Q:
     if inbox_id is None:
         return Q(person_id=actor.person_id)
-    inbox = await SharedInbox.get_or_none(id=inbox_id)
+    inbox = await SharedInbox.get_or_none(id=inbox_id) if valid_id(inbox_id) else None
     if inbox is None:
         raise NotFound("messages.inbox_not_found")
     await audit.check(access.can_answer_for_inbox(actor, inbox.institution_id), actor, "messages.shared_inbox")
@@ -43,6 +44,7 @@ async def _inbox_scope(actor: Actor, inbox_id: int | None) -> Q:
 async def inbox_page(actor: Actor, *, folder_id: int | None = None, inbox_id: int | None = None, search: str = "",
                      before: datetime | None = None, limit: int = INBOX_PAGE) -> InboxPage:
     """The actor's threads (or a shared inbox's), newest first, a page at a time (2 queries, 3 for a shared inbox)."""
+    limit = max(1, min(limit, PAGE_MAX))
     scope = await _inbox_scope(actor, inbox_id)
     seats = Participant.filter(scope, deleted_at__isnull=True, left_at__isnull=True)
     unread = await seats.filter(unread__gt=0).count()

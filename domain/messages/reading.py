@@ -10,6 +10,13 @@ from domain.errors import NotFound
 from domain.identity.model import Actor, Role
 from persistence.messages import Participant, Thread
 
+MAX_ID = 2**31 - 1
+
+
+def valid_id(value: int) -> bool:
+    """Whether an id from outside can name a row (PostgreSQL refuses integers beyond 32 bits)."""
+    return 0 < value <= MAX_ID
+
 
 def _inbox_institutions(actor: Actor) -> list[int]:
     if actor.role not in (Role.STAFF, Role.LEADER):
@@ -24,6 +31,8 @@ def seat_facts(seat: Participant, inbox_institution_id: int | None) -> access.Se
 
 async def check_reader(actor: Actor, thread_id: int) -> Participant:
     """The seat through which the actor reads a thread: their own first, else a shared inbox where they work."""
+    if not valid_id(thread_id):
+        raise NotFound("messages.thread_not_found")
     mine = Q(person_id=actor.person_id)
     institutions = _inbox_institutions(actor)
     if institutions:

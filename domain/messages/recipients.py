@@ -24,11 +24,13 @@ from domain.messages.resolve import (
     staff_query,
 )
 from domain.messages.shared import INBOX_NAME, inbox_label
+from domain.organisation.model import GroupKind
 from persistence.organisation import Group, Institution
 
 # Words people type around a group's name ("alle forældre i 2.A") that are not part of any name.
 _ROLE_WORDS = {"alle", "i", "på", "forældre", "medarbejdere", "personale", "børn", "elever", "til"}
 K = RecipientKind
+WORD_MAX = 40
 
 
 async def count_recipients(actor: Actor, keys: list[str]) -> int:
@@ -44,7 +46,7 @@ def _name_match(words: list[str], prefix: str) -> Q:
 
 async def search_recipients(actor: Actor, text: str, limit: int = 20) -> list[RecipientChoice]:
     """Persons, roles in groups and shared inboxes matching the text, within the actor's reach."""
-    words = [w for w in text.lower().split() if w][:5]
+    words = [w[:WORD_MAX] for w in text.lower().split()][:5]
     if not words:
         return []
     today = today_local()
@@ -86,13 +88,18 @@ async def _guardians(reach: access.MessageReach, words: list[str], today: date, 
         return []
     children = guardian_children(reach, today)
     assert children is not None  # guardians are only reachable through children
-    classes = dict(await children.filter(child_id__in=sorted({int(r[3]) for r in rows})).values_list(
-        "child_id", "group__name"))
+    classes: dict[int, str] = {}
+    # A child in both a school and its BFO is named by the school class.
+    for child_id, group, _kind in sorted(await children.filter(child_id__in=sorted({int(r[3]) for r in rows}))
+                                        .values_list("child_id", "group__name", "group__kind"),
+                                        key=lambda r: r[2] != GroupKind.KLASSE.value):
+        if group and int(child_id) not in classes:
+            classes[int(child_id)] = str(group)
     kids: dict[int, list[str]] = defaultdict(list)
     names: dict[int, str] = {}
     for gid, first, last, child_id, child_name in rows:
         names[int(gid)] = f"{first} {last}"
-        group = classes.get(child_id)
+        group = classes.get(int(child_id))
         kids[int(gid)].append(f"{child_name} ({group})" if group else str(child_name))
     return [RecipientChoice(K.PERSON, gid, name, "Forælder til " + ", ".join(sorted(set(kids[gid]))))
             for gid, name in names.items()]

@@ -16,6 +16,7 @@ from domain.errors import DomainError
 from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.messages.model import RecipientChoice, RecipientKind
+from domain.messages.reading import valid_id
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person
 
@@ -207,6 +208,8 @@ def parse_keys(keys: list[str]) -> dict[RecipientKind, list[int]]:
             kind, ref = RecipientChoice.parse_key(key)
         except ValueError:
             raise invalid() from None
+        if not valid_id(ref):
+            raise invalid()
         wanted[kind].append(ref)
     return wanted
 

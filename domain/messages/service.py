@@ -17,7 +17,7 @@ from domain.messages.autoreply import send_auto_replies
 from domain.messages.compose import clean_body, clean_subject, prefixed, quoted, snippet
 from domain.messages.deliver import Delivered, Outgoing, add_to_thread, claim_attachments, drop_draft, start_thread
 from domain.messages.model import BODY_MAX, UNDO_SECONDS, MessageRetracted, SendResult
-from domain.messages.reading import check_reader
+from domain.messages.reading import check_reader, valid_id
 from domain.messages.resolve import resolve
 from domain.messages.sensitive import looks_like_cpr
 from domain.messages.shared import inbox_ids_for
@@ -73,7 +73,7 @@ async def _replying_seat(actor: Actor, thread_id: int, as_inbox: int | None) -> 
     seat = await check_reader(actor, thread_id)
     if as_inbox is None or seat.inbox_id == as_inbox:
         return seat
-    inbox = await SharedInbox.get_or_none(id=as_inbox)
+    inbox = await SharedInbox.get_or_none(id=as_inbox) if valid_id(as_inbox) else None
     if inbox is None:
         raise NotFound("messages.inbox_not_found")
     await audit.check(access.can_answer_for_inbox(actor, inbox.institution_id), actor, "messages.reply")
@@ -150,7 +150,7 @@ async def do_forward(actor: Actor, thread_id: int, *, recipient_keys: list[str],
 
 async def do_undo_send(actor: Actor, message_id: int, *, now: datetime) -> None:
     """Take a message back within the undo window: it disappears for everyone, with its thread if it was alone."""
-    message = await Message.get_or_none(id=message_id)
+    message = await Message.get_or_none(id=message_id) if valid_id(message_id) else None
     if message is None:
         raise NotFound("messages.message_not_found")
     mine = message.sender_id == actor.person_id and not message.auto_reply

@@ -86,16 +86,18 @@ class _History:
         lines = [line for line in lines if line.stamp < self.clock.now]
         if not lines:
             return None
-        clock, first, last = self.clock, lines[0], lines[-1]
-        created, latest = clock.utc(first.stamp), clock.utc(last.stamp)
+        first, last = lines[0], lines[-1]
+        # Seconds too, so no two threads of a reader share a last_message_at (the inbox pages by it).
+        times = [self.clock.utc(line.stamp) + timedelta(seconds=self.rng.randrange(60)) for line in lines]
+        created, latest = times[0], times[-1]
         thread = self.book.add(
             Thread, subject=subject[:200], created_at=created, created_by_id=first.sender.id, last_message_at=latest,
             last_sender_name=_name(last.sender), last_snippet=snippet(last.body, sensitive),
             message_count=len(lines), sensitive=sensitive)
-        for line in lines:
+        for line, at in zip(lines, times, strict=True):
             self.book.add(Message, thread_id=thread.id, sender_id=line.sender.id, sender_name=_name(line.sender),
                           on_behalf_of_id=line.inbox_id, body=line.body, sensitive=sensitive,
-                          auto_reply=line.auto_reply, created_at=clock.utc(line.stamp))
+                          auto_reply=line.auto_reply, created_at=at)
         for seat in seats:
             trailing = _trailing(seat, lines)
             seat_row = self.book.add(

@@ -102,9 +102,11 @@ class ThreadPage:
             ui.label(target).classes("text-caption text-grey-8").mark("reply-target")
             body = ui.textarea(t("msg.compose.body")).props("outlined autogrow").classes("w-full").mark(
                 "reply-body")
+            sensitive = ui.checkbox(t("msg.compose.sensitive")).props("dense").mark("reply-sensitive")
             with ui.row().classes("gap-2"):
                 ui.button(t("msg.thread.reply"), icon="reply",
-                          on_click=lambda: self.send(str(body.value or ""))).props("no-caps").mark("send-reply")
+                          on_click=lambda: self.send(str(body.value or ""), bool(sensitive.value))).props(
+                    "no-caps").mark("send-reply")
                 other = t("msg.thread.reply") if self.reply_all else t("msg.thread.reply_all")
                 ui.button(other, icon="reply_all", on_click=self.toggle_all).props("flat no-caps").mark(
                     "toggle-reply-all")
@@ -114,11 +116,11 @@ class ThreadPage:
         self.reply_all = not self.reply_all
         self.reply_box.refresh()
 
-    async def send(self, body: str) -> None:
+    async def send(self, body: str, sensitive: bool = False) -> None:
         """Send the reply; refusals change nothing."""
         try:
             result = await service.do_reply(self.actor, self.view.thread_id, body=body, reply_all=self.reply_all,
-                                            now=utcnow())
+                                            sensitive=sensitive, now=utcnow())
         except DomainError as error:
             refuse(error)
             return

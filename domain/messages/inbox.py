@@ -42,14 +42,18 @@ async def _inbox_scope(actor: Actor, inbox_id: int | None) -> Q:
 
 
 async def inbox_page(actor: Actor, *, folder_id: int | None = None, inbox_id: int | None = None, search: str = "",
-                     before: datetime | None = None, limit: int = INBOX_PAGE) -> InboxPage:
-    """The actor's threads (or a shared inbox's), newest first, a page at a time (2 queries, 3 for a shared inbox)."""
+                     before: datetime | None = None, limit: int = INBOX_PAGE,
+                     before_thread_id: int | None = None) -> InboxPage:
+    """The actor's (or a shared inbox's) threads, newest first, a page after (before, before_thread_id) (2 queries)."""
     limit = max(1, min(limit, PAGE_MAX))
     scope = await _inbox_scope(actor, inbox_id)
     seats = Participant.filter(scope, deleted_at__isnull=True, left_at__isnull=True)
     unread = await seats.filter(unread__gt=0).count()
     query = seats.filter(folder_id=folder_id) if folder_id is not None else seats.filter(folder_id__isnull=True)
-    if before is not None:
+    if before is not None and before_thread_id is not None:
+        # The last row's time and thread id: threads sharing that instant are not skipped.
+        query = query.filter(Q(last_message_at__lt=before) | Q(last_message_at=before, thread_id__lt=before_thread_id))
+    elif before is not None:
         query = query.filter(last_message_at__lt=before)
     text = " ".join(search.split())[:SEARCH_MAX]
     if text:
@@ -57,7 +61,7 @@ async def inbox_page(actor: Actor, *, folder_id: int | None = None, inbox_id: in
         if not access.can_read_sensitive(actor):
             bodies = bodies.filter(sensitive=False)
         query = query.filter(Q(thread__subject__icontains=text) | Q(thread_id__in=Subquery(bodies.values("thread_id"))))
-    rows = await query.order_by("-last_message_at", "-id").limit(limit + 1).values_list(*_SUMMARY)
+    rows = await query.order_by("-last_message_at", "-thread_id").limit(limit + 1).values_list(*_SUMMARY)
     threads = [ThreadSummary(int(t), str(s), at, str(who), "" if sens else str(snip), int(u), bool(m), bool(sens),
                              f, i) for t, s, at, who, snip, u, m, sens, f, i in rows[:limit]]
     return InboxPage(threads, len(rows) > limit, unread)

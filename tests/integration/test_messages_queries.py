@@ -75,3 +75,8 @@ async def test_a_send_to_5_or_50_people_costs_the_same_queries_and_the_inbox_pag
     rest = await inbox.inbox_page(mw.teacher, limit=100, before=page.threads[-1].last_message_at)
     assert page.has_more and len(page.threads) + len(rest.threads) == 48 + 4 and not rest.has_more
     assert (await inbox.inbox_page(mw.teacher, search="mere 4")).threads[0].subject.startswith("Mere 4")
+    same_instant = await inbox.inbox_page(mw.teacher, limit=50)
+    last = same_instant.threads[-1]
+    assert last.subject == "Møde" and last.last_message_at == NOW
+    after = await inbox.inbox_page(mw.teacher, before=last.last_message_at, before_thread_id=last.thread_id)
+    assert len(after.threads) == 2 and {t.subject for t in after.threads} == {"Møde"}

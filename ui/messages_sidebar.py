@@ -16,7 +16,8 @@ from ui.messages_format import refuse, when
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
 
 
-def _box_link(label: str, target: str, count: int, active: bool, marker: str, icon: str) -> None:
+def _box_link(label: str, target: str, count: int, active: bool, marker: str, icon: str,
+              colour: str = "primary") -> None:
     with ui.item(on_click=lambda: ui.navigate.to(target)).props(
             f"dense clickable {'active' if active else ''}").mark(marker):
         with ui.item_section().props("avatar"):
@@ -25,7 +26,7 @@ def _box_link(label: str, target: str, count: int, active: bool, marker: str, ic
             ui.item_label(label).classes("ellipsis")
         if count:
             with ui.item_section().props("side"):
-                ui.badge(str(count), color="primary").props(f"rounded data-count={count}")
+                ui.badge(str(count), color=colour).props(f"rounded data-count={count}")
 
 
 async def _new_folder(actor: Actor) -> None:
@@ -91,26 +92,27 @@ async def _staff_boxes(actor: Actor, folder_id: int | None, inbox_id: int | None
     boxes = await shared.my_shared_inboxes(actor)
 
     @ui.refreshable
-    async def shared_list() -> None:
-        current = await shared.my_shared_inboxes(actor)
-        if not current:
+    def shared_list() -> None:
+        if not boxes:
             return
         ui.item_label(t("msg.shared_inboxes")).props("header").classes("text-weight-medium")
-        for box_id, name, unread in current:
+        for box_id, name, unread in boxes:
             _box_link(name, f"/beskeder?postkasse={box_id}", unread, box_id == inbox_id, f"shared-{box_id}", "inbox")
 
     async def again(_: Event) -> None:
-        await shared_list.refresh()
+        nonlocal boxes
+        boxes = await shared.my_shared_inboxes(actor)
+        shared_list.refresh()
 
     with ui.list().classes("w-full").mark("shared-inboxes"):
-        await shared_list()
+        shared_list()
     for box_id, _, _ in boxes:
         follow(f"shared-inbox:{box_id}", again)
     with ui.list().classes("w-full").mark("folders"):
         ui.item_label(t("msg.folders")).props("header").classes("text-weight-medium")
         for folder in await folders.list_folders(actor):
-            _box_link(folder.name, f"/beskeder?mappe={folder.id}", 0, folder.id == folder_id,
-                      f"folder-{folder.id}", "folder")
+            _box_link(folder.name, f"/beskeder?mappe={folder.id}", folder.thread_count, folder.id == folder_id,
+                      f"folder-{folder.id}", "folder", colour="grey-6")
         with ui.item(on_click=lambda: _new_folder(actor)).props("dense clickable").mark("new-folder"):
             with ui.item_section().props("avatar"):
                 ui.icon("create_new_folder")

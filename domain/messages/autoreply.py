@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 
 from domain import access
 from domain.audit import service as audit
@@ -49,15 +48,15 @@ async def auto_reply_of(actor: Actor) -> tuple[date, date, str] | None:
     return (row.first_day, row.last_day, row.text) if row else None
 
 
-async def send_auto_replies(thread_id: int, thread_subject: str, sender_id: int, recipient_ids: Iterable[int], *,
+async def send_auto_replies(thread_id: int, thread_subject: str, sender_id: int, *,
                             now: datetime) -> list[MessageSent]:
-    """Answer a new message for each recipient whose autosvar covers today (1 query when nobody is away)."""
+    """Answer a new message for each person in the thread whose autosvar covers today (1 query if nobody is away)."""
     today = today_local(now)
-    ids = sorted(set(recipient_ids) - {sender_id})
-    if not ids:
-        return []
-    away = await AutoReply.filter(person_id__in=ids, first_day__lte=today, last_day__gte=today).values_list(
-        "person_id", "text")
+    # A subquery rather than a list of ids, so a send to thousands stays one small statement.
+    reached = Participant.filter(thread_id=thread_id, left_at__isnull=True, person_id__isnull=False).exclude(
+        person_id=sender_id).values("person_id")
+    away = await AutoReply.filter(person_id__in=Subquery(reached), first_day__lte=today,
+                                  last_day__gte=today).values_list("person_id", "text")
     if not away:
         return []
     staff_ids = [int(p) for p, _ in away]

@@ -50,8 +50,7 @@ async def _send_new(actor: Actor, action: str, subject: str, out: Outgoing, reci
         await drop_draft(actor.person_id, draft_id)
         await _audit_send(actor, action, done, out.sensitive)
         outbox.add(done.event)
-        for event in await send_auto_replies(done.thread_id, subject, actor.person_id, done.event.recipient_ids,
-                                             now=now):
+        for event in await send_auto_replies(done.thread_id, subject, actor.person_id, now=now):
             outbox.add(event)
     return done
 
@@ -121,8 +120,7 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
         await _audit_send(actor, "messages.reply", done, out.sensitive)
         outbox.add(done.event)
         subject = thread.subject if same_thread else prefixed("Sv: ", thread.subject)
-        for event in await send_auto_replies(done.thread_id, subject, actor.person_id, done.event.recipient_ids,
-                                             now=now):
+        for event in await send_auto_replies(done.thread_id, subject, actor.person_id, now=now):
             outbox.add(event)
     return _result(done, forced, now)
 

@@ -53,6 +53,7 @@ class InboxList:
     async def _page(self, before: ThreadSummary | None) -> InboxPage | None:
         try:
             return await inbox.inbox_page(self.actor, before=before.last_message_at if before else None,
+                                          before_thread_id=before.thread_id if before else None,
                                           search=self.query, folder_id=self.folder_id, inbox_id=self.inbox_id)
         except DomainError as error:
             refuse(error)

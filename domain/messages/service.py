@@ -156,11 +156,15 @@ async def do_undo_send(actor: Actor, message_id: int, *, now: datetime) -> None:
     if now - message.created_at > timedelta(seconds=UNDO_SECONDS):
         raise DomainError("messages.undo_expired")
     async with committing(transaction) as outbox:
-        thread = await Thread.get(id=message.thread_id)
+        thread = await Thread.get_or_none(id=message.thread_id)
+        if thread is None:  # taken back a moment ago on another device
+            raise NotFound("messages.message_not_found")
         seats = await Participant.filter(thread_id=thread.id, left_at__isnull=True).values_list(
             "id", "person_id", "inbox_id")
         # Files go back to the sender's unsent uploads rather than vanishing with the message.
         await Attachment.filter(message_id=message.id).update(message_id=None)
+        if not await Message.filter(id=message.id).delete():  # another device took it back first
+            raise NotFound("messages.message_not_found")
         if thread.message_count <= 1:
             await Thread.filter(id=thread.id).delete()
         else:
@@ -173,7 +177,6 @@ async def do_undo_send(actor: Actor, message_id: int, *, now: datetime) -> None:
 
 
 async def _unwind(thread: Thread, message: Message, seats: list[tuple[int, int | None, int | None]]) -> None:
-    await Message.filter(id=message.id).delete()
     previous = await Message.filter(thread_id=thread.id).order_by("-created_at", "-id").first()
     assert previous is not None  # message_count > 1
     await Thread.filter(id=thread.id).update(

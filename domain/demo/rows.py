@@ -25,6 +25,7 @@ from persistence.people import (
     PickupPerson,
     ProfessionalAccess,
 )
+from persistence.posts import ContentReport, Post, PostComment, PostGroup
 
 M = TypeVar("M", bound=Model)
 TOWNS = ["9999 Sammenby", "9998 Skovly", "9997 Engby"]
@@ -49,6 +50,10 @@ TABLES: list[type[Model]] = [
     Participant,
     Message,
     AutoReply,
+    Post,
+    PostGroup,
+    PostComment,
+    ContentReport,
 ]
 
 Progress = Callable[[float, str], None]

@@ -14,10 +14,12 @@ from tortoise.models import Model
 
 from domain.demo import names
 from domain.demo.access import build_accounts, build_cross_members, build_municipal
+from domain.demo.broadcasts import build_broadcast_demo, insert_broadcast_demo
 from domain.demo.families import build_families
 from domain.demo.institutions import build_organisation
 from domain.demo.messages import build_message_demo
 from domain.demo.named import build_named
+from domain.demo.posts import build_posts_demo
 from domain.demo.presence import build_presence_demo, insert_presence_demo
 from domain.demo.rollout import build_rollout, insert_rollout
 from domain.demo.rows import TABLES, Demo, Progress, RowBook
@@ -82,6 +84,7 @@ async def seed_demo(
         await insert_rollout(book, conn, today)
         await insert_widget_demo(book, conn)
         await insert_presence_demo(book, conn)
+        await insert_broadcast_demo(book, conn)
     summary = _summary(book, perf_counter() - started)
     progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
     return summary
@@ -107,6 +110,8 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_widget_demo(demo)
     build_presence_demo(demo, named.people["demo-foraelder"], now_min)
     build_message_demo(demo, named, now_min)
+    build_posts_demo(demo)
+    build_broadcast_demo(demo, named.people["demo-admin"])
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book
 

@@ -17,6 +17,7 @@ from ui.components import avatar, enrolment_line, kind_badge, span_label
 from ui.frame import frame, refusal
 from ui.i18n import fmt_date, t
 from ui.pages.guard import wrong_role
+from ui.post_feed import post_feed
 from ui.widgets.area import WidgetArea
 
 
@@ -69,6 +70,7 @@ async def _render(actor: Actor, child_id: int, title: str, widgets: bool = False
     with frame(actor, f"{profile.card.first_name} {profile.card.last_name}"):
         if widgets:  # a child's own page is their Overblik too
             await WidgetArea(actor, today_local(), config.public_url).build()
+            await post_feed(actor)
         _profile(profile)
 
 

@@ -13,11 +13,13 @@ from domain.identity.model import Role
 from domain.organisation import children
 from domain.presence.family import ChildDay, family_days
 from ui.appconfig import config
+from ui.broadcast_banner import broadcast_banner
 from ui.components import avatar, empty_state, enrolment_line
 from ui.frame import frame
 from ui.i18n import t
 from ui.pages.guard import wrong_role
 from ui.parent_presence_parts import LiveStatus
+from ui.post_feed import post_feed
 from ui.widgets.area import WidgetArea
 
 
@@ -51,6 +53,7 @@ def register() -> None:
         except DomainError:
             days = {}
         with frame(actor, t("overblik.title")):
+            await broadcast_banner(actor)
             ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
             if not cards:
                 empty_state("child_care", "overblik.empty")
@@ -67,5 +70,6 @@ def register() -> None:
                             enrolment_line(enrolment)
                         if card.id in days:
                             _presence(days[card.id])
+            await post_feed(actor)
             await WidgetArea(actor, today_local(), config.public_url).build()
         return None

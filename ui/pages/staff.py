@@ -19,6 +19,7 @@ from ui.components import avatar, empty_state, kind_badge
 from ui.frame import frame, refusal
 from ui.i18n import fmt_date, t, tn
 from ui.pages.guard import wrong_role
+from ui.post_feed import post_feed
 from ui.widgets.area import WidgetArea
 
 
@@ -73,6 +74,7 @@ def register() -> None:
                 with ui.row().classes("gap-2"):
                     for g in cross:
                         cross_group_chip(g, today_local())
+            await post_feed(actor)
             await WidgetArea(actor, today_local(), config.public_url).build()
         return None
 

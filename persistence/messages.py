@@ -1,4 +1,4 @@
-"""Tables for beskeder: threads, who takes part, messages, attachments, drafts, folders, shared inboxes, auto-replies."""
+"""Tables for beskeder: threads, participants, messages, attachments, drafts, folders, shared inboxes, autosvar."""
 
 from __future__ import annotations
 

@@ -80,7 +80,9 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
         _nav_links(actor, dense=True)
     with ui.header().classes("items-center justify-between px-2 py-1 bg-primary"):
         with ui.row().classes("items-center no-wrap gap-1"):
-            ui.button(icon="menu", on_click=drawer.toggle).props("flat round color=white").classes("xs")
+            menu = ui.button(icon="menu", on_click=drawer.toggle).props("flat round color=white").classes("xs")
+            if MESSAGES in NAV[actor.role]:
+                unread_badge(actor, menu)  # on a phone the drawer is closed: the menu button carries the count
             ui.link(t("app.name"), HOME[actor.role]).classes("text-white text-h6 no-underline q-mr-md")
             with ui.row().classes("gt-xs items-center gap-0"):
                 _nav_links(actor, dense=False)

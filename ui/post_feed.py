@@ -31,8 +31,9 @@ async def confirm(text: str, ok_label: str, marker: str) -> bool:
 class PostFeed:
     """One client's feed: reads the first page, and re-reads it when a followed institution's posts change."""
 
-    def __init__(self, actor: Actor, empty_key: str) -> None:
+    def __init__(self, actor: Actor, empty_key: str, first: int | None) -> None:
         self.actor, self.empty_key = actor, empty_key
+        self.first = first  # on Overblik only the first few posts, until the reader asks for all
         self.opened: set[int] = set()  # posts whose comments stay open across a redraw
         self.root = ui.column().classes("w-full gap-3").mark("post-feed")
 
@@ -54,8 +55,18 @@ class PostFeed:
         views = await feed.feed_for(self.actor, today=today_local())
         if not views:
             empty_state("campaign", self.empty_key)
-        for view in views:
+        shown = views
+        if self.first is not None:
+            shown = views[:max(self.first, sum(1 for v in views if v.important))]
+        for view in shown:
             await self._card(view)
+        if len(shown) < len(views):
+            ui.button(t("posts.show_all", count=len(views)), icon="expand_more", on_click=self._show_all).props(
+                "flat no-caps").mark("posts-show-all")
+
+    def _show_all(self) -> None:
+        self.first = None
+        self.posts.refresh()
 
     async def _card(self, view: PostView) -> None:
         with ui.card().classes("w-full q-pa-md gap-2").props(f"data-post={view.post_id}").mark(
@@ -208,8 +219,9 @@ class PostFeed:
         self.posts.refresh()
 
 
-async def post_feed(actor: Actor, *, heading: str | None = None, empty_key: str | None = None) -> None:
-    """The posts the actor may see, newest and important first, kept up to date while the page is open."""
+async def post_feed(actor: Actor, *, heading: str | None = None, empty_key: str | None = None,
+                    first: int | None = None) -> None:
+    """The posts the actor may see, important and newest first, live; with first, the rest behind a button."""
     staff = actor.role in (Role.STAFF, Role.LEADER)
     key = empty_key or ("posts.empty.staff" if staff else "posts.empty.family")
-    await PostFeed(actor, key).build(heading or t("posts.feed"))
+    await PostFeed(actor, key, first).build(heading or t("posts.feed"))

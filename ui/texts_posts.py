@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 POSTS_TEXTS: dict[str, tuple[str, str]] = {
+    "posts.show_all": ("Vis alle {count} opslag", "Show all {count} posts"),
     "posts.title": ("Opslag", "Posts"),
     "posts.write": ("Skriv et opslag", "Write a post"),
     "posts.field.institution": ("Institution", "Institution"),

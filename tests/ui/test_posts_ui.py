@@ -113,3 +113,21 @@ async def test_the_leader_removes_reported_content_after_confirming(user: User) 
     await user.should_not_see("Køb min cykel billigt")
     await user.should_not_see(marker=f"report-{report_id}")
     assert (await Post.get(id=post_id)).removed_at is not None
+
+
+
+def _posts_shown(user: User) -> int:
+    """How many post bodies the page holds right now."""
+    assert user.client is not None
+    return sum(1 for e in user.client.layout.descendants() if any(m.startswith("post-body-") for m in e._markers))
+
+
+async def test_overblik_shows_the_first_posts_and_the_rest_behind_a_button(user: User) -> None:
+    await login(user, "demo-foraelder")
+    await user.open("/overblik")
+    await user.should_see(marker="posts-show-all")
+    before = _posts_shown(user)
+    assert before >= 3
+    user.find(marker="posts-show-all").click()
+    await user.should_not_see(marker="posts-show-all")
+    assert _posts_shown(user) > before

@@ -70,7 +70,7 @@ async def _render(actor: Actor, child_id: int, title: str, widgets: bool = False
     with frame(actor, f"{profile.card.first_name} {profile.card.last_name}"):
         if widgets:  # a child's own page is their Overblik too
             await WidgetArea(actor, today_local(), config.public_url).build()
-            await post_feed(actor)
+            await post_feed(actor, first=3)
         _profile(profile)
 
 

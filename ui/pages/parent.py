@@ -70,6 +70,6 @@ def register() -> None:
                             enrolment_line(enrolment)
                         if card.id in days:
                             _presence(days[card.id])
-            await post_feed(actor)
+            await post_feed(actor, first=3)
             await WidgetArea(actor, today_local(), config.public_url).build()
         return None

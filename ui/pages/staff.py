@@ -74,7 +74,7 @@ def register() -> None:
                 with ui.row().classes("gap-2"):
                     for g in cross:
                         cross_group_chip(g, today_local())
-            await post_feed(actor)
+            await post_feed(actor, first=3)
             await WidgetArea(actor, today_local(), config.public_url).build()
         return None
 

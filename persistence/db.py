@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "persistence.messages",
     "persistence.posts",
     "persistence.broadcasts",
+    "persistence.calendar",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -20,7 +20,10 @@ from ui.navigation import HOME
 from ui.pages import (
     admin,
     broadcast,
+    calendar,
     child,
+    conferences,
+    forms,
     kiosk,
     login,
     messages,
@@ -33,6 +36,7 @@ from ui.pages import (
     rollout,
     staff,
     surveys,
+    vacation,
     wall_screens,
     widget_admin,
     widget_settings,
@@ -105,3 +109,7 @@ def build(settings: Settings) -> None:
     messages.register()
     posts.register()
     broadcast.register()
+    calendar.register()
+    conferences.register()
+    forms.register()
+    vacation.register()

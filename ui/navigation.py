@@ -15,14 +15,15 @@ HOME: dict[Role, str] = {
 }
 
 MESSAGES = ("nav.messages", "/beskeder", "mail")
+CALENDAR = ("nav.calendar", "/kalender", "event")
 NAV: dict[Role, list[tuple[str, str, str]]] = {
-    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), MESSAGES,
+    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), MESSAGES, CALENDAR,
                   ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
-    Role.STAFF: [("nav.kommegaa", "/kommegaa", "how_to_reg"), MESSAGES, ("nav.posts", "/opslag", "campaign"),
+    Role.STAFF: [("nav.kommegaa", "/kommegaa", "how_to_reg"), MESSAGES, CALENDAR, ("nav.posts", "/opslag", "campaign"),
                  ("nav.staff", "/personale", "groups"), ("nav.evaluation", "/evaluering", "rate_review"),
                  ("nav.profile", "/profil", "badge")],
     Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.kommegaa", "/kommegaa", "how_to_reg"),
-                  MESSAGES, ("nav.posts", "/opslag", "campaign"),
+                  MESSAGES, CALENDAR, ("nav.posts", "/opslag", "campaign"),
                   ("nav.wall_screens", "/leder/kommegaa", "tv"), ("nav.staff", "/personale", "groups"),
                   ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
     Role.PROJECT_TEAM: [("nav.rollout", "/udrulning", "timeline"),
@@ -35,5 +36,5 @@ NAV: dict[Role, list[tuple[str, str, str]]] = {
                  ("nav.rollout", "/udrulning", "timeline"),
                  ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
     Role.PPR: [("nav.cases", "/sager", "folder_shared"), MESSAGES],
-    Role.CHILD: [("nav.me", "/mig", "person"), MESSAGES, ("nav.profile", "/profil", "badge")],
+    Role.CHILD: [("nav.me", "/mig", "person"), MESSAGES, CALENDAR, ("nav.profile", "/profil", "badge")],
 }

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from ui.texts_board import BOARD_TEXTS
 from ui.texts_broadcast import BROADCAST_TEXTS
+from ui.texts_calendar import CALENDAR_TEXTS
+from ui.texts_conferences import CONFERENCES_TEXTS
 from ui.texts_extwidgets import EXTWIDGET_TEXTS
+from ui.texts_forms import FORMS_TEXTS
 from ui.texts_kiosk import KIOSK_TEXTS
 from ui.texts_messages import MESSAGES_TEXTS
 from ui.texts_plans import PLAN_TEXTS
 from ui.texts_posts import POSTS_TEXTS
 from ui.texts_presence import PRESENCE_TEXTS
 from ui.texts_presence_parent import PARENT_PRESENCE_TEXTS
+from ui.texts_vacation import VACATION_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
     # words every dialog uses
@@ -24,6 +28,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.overblik": ("Overblik", "Overview"),
     "nav.messages": ("Beskeder", "Messages"),
     "nav.posts": ("Opslag", "Posts"),
+    "nav.calendar": ("Kalender", "Calendar"),
     "nav.broadcast": ("Krisebesked", "Urgent message"),
     "nav.staff": ("Min institution", "My institution"),
     "nav.leader": ("Administration", "Administration"),
@@ -328,5 +333,5 @@ TEXTS: dict[str, tuple[str, str]] = {
 TEXTS.update(EXTWIDGET_TEXTS)
 TEXTS.update(PLAN_TEXTS)
 for _texts in (PRESENCE_TEXTS, BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS, MESSAGES_TEXTS, POSTS_TEXTS,
-               BROADCAST_TEXTS):
+               BROADCAST_TEXTS, CALENDAR_TEXTS, CONFERENCES_TEXTS, FORMS_TEXTS, VACATION_TEXTS):
     TEXTS.update(_texts)

@@ -1,0 +1,170 @@
+from tortoise import migrations
+from tortoise.migrations import operations as ops
+from orjson import loads
+from tortoise.fields.base import OnDelete
+from tortoise.fields.data import JSON_DUMPS
+from tortoise import fields
+from tortoise.indexes import Index
+
+class Migration(migrations.Migration):
+    dependencies = [('models', '0005_messages')]
+
+    initial = False
+
+    operations = [
+        ops.CreateModel(
+            name='CalendarEvent',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('municipality', fields.ForeignKeyField('models.Municipality', source_field='municipality_id', db_constraint=True, to_field='id', related_name='calendar_events', on_delete=OnDelete.CASCADE)),
+                ('scope', fields.CharField(max_length=20)),
+                ('person', fields.ForeignKeyField('models.Person', source_field='person_id', null=True, db_constraint=True, to_field='id', related_name='own_events', on_delete=OnDelete.CASCADE)),
+                ('group', fields.ForeignKeyField('models.Group', source_field='group_id', null=True, db_constraint=True, to_field='id', related_name='calendar_events', on_delete=OnDelete.CASCADE)),
+                ('institution', fields.ForeignKeyField('models.Institution', source_field='institution_id', null=True, db_constraint=True, to_field='id', related_name='calendar_events', on_delete=OnDelete.CASCADE)),
+                ('organiser', fields.ForeignKeyField('models.Person', source_field='organiser_id', null=True, db_constraint=True, to_field='id', related_name='organised_events', on_delete=OnDelete.CASCADE)),
+                ('organiser_name', fields.CharField(default='', max_length=160)),
+                ('title', fields.CharField(max_length=200)),
+                ('description', fields.TextField(default='', unique=False)),
+                ('place', fields.CharField(default='', max_length=200)),
+                ('all_day', fields.BooleanField(default=False)),
+                ('starts_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('ends_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('rrule', fields.CharField(default='', max_length=300)),
+                ('repeat_until', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('exdates', fields.JSONField(default=list, encoder=JSON_DUMPS, decoder=loads)),
+                ('private', fields.BooleanField(default=False)),
+                ('reminder_minutes', fields.IntField(null=True)),
+                ('reminded_through', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('invitations_open', fields.BooleanField(default=False)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('cancelled_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'calendar_event', 'app': 'models', 'indexes': [Index(fields=['institution_id', 'starts_at']), Index(fields=['group_id', 'starts_at']), Index(fields=['person_id', 'starts_at']), Index(fields=['municipality_id', 'scope', 'starts_at'])], 'pk_attr': 'id', 'table_description': 'An event for a person, a group, an institution or the municipality, optionally recurring by an RRULE.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='CalendarFeed',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('person', fields.ForeignKeyField('models.Person', source_field='person_id', db_constraint=True, to_field='id', related_name='calendar_feeds', on_delete=OnDelete.CASCADE)),
+                ('token_hash', fields.CharField(unique=True, max_length=64)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('revoked_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'calendar_feed', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A private ICS subscription address of one person, stored as the hash of its secret token.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='ConferenceRound',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('group', fields.ForeignKeyField('models.Group', source_field='group_id', db_constraint=True, to_field='id', related_name='conference_rounds', on_delete=OnDelete.CASCADE)),
+                ('organiser', fields.ForeignKeyField('models.Person', source_field='organiser_id', null=True, db_constraint=True, to_field='id', related_name='conference_rounds', on_delete=OnDelete.CASCADE)),
+                ('organiser_name', fields.CharField(default='', max_length=160)),
+                ('title', fields.CharField(max_length=200)),
+                ('place', fields.CharField(default='', max_length=200)),
+                ('slot_minutes', fields.SmallIntField()),
+                ('child_takes_part', fields.BooleanField(default=False)),
+                ('days', fields.JSONField(default=list, encoder=JSON_DUMPS, decoder=loads)),
+                ('breaks', fields.JSONField(default=list, encoder=JSON_DUMPS, decoder=loads)),
+                ('booking_deadline', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('reminder_hours', fields.SmallIntField(null=True)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('closed_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'conference_round', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A round of parent conferences (samtaler) for a group, with its slots generated from days and breaks.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='ConferenceSlot',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('round', fields.ForeignKeyField('models.ConferenceRound', source_field='round_id', db_constraint=True, to_field='id', related_name='slots', on_delete=OnDelete.CASCADE)),
+                ('starts_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('ends_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('child', fields.ForeignKeyField('models.Person', source_field='child_id', null=True, db_constraint=True, to_field='id', related_name='conference_slots', on_delete=OnDelete.CASCADE)),
+                ('booked_by', fields.ForeignKeyField('models.Person', source_field='booked_by_id', null=True, db_constraint=True, to_field='id', related_name='conference_bookings', on_delete=OnDelete.CASCADE)),
+                ('booked_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('reminded_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'conference_slot', 'app': 'models', 'unique_together': (('round_id', 'child_id'),), 'indexes': [Index(fields=['round_id', 'starts_at'])], 'pk_attr': 'id', 'table_description': 'One bookable time in a round, where a child holds at most one slot per round.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='Form',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('group', fields.ForeignKeyField('models.Group', source_field='group_id', db_constraint=True, to_field='id', related_name='forms', on_delete=OnDelete.CASCADE)),
+                ('author', fields.ForeignKeyField('models.Person', source_field='author_id', null=True, db_constraint=True, to_field='id', related_name='forms', on_delete=OnDelete.CASCADE)),
+                ('author_name', fields.CharField(default='', max_length=160)),
+                ('title', fields.CharField(max_length=200)),
+                ('description', fields.TextField(default='', unique=False)),
+                ('questions', fields.JSONField(default=list, encoder=JSON_DUMPS, decoder=loads)),
+                ('deadline', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('closed_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'form', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A form or sign-up for a group (replacing Nemtilmeld and paper), with its questions as JSON.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='FormAnswer',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('form', fields.ForeignKeyField('models.Form', source_field='form_id', db_constraint=True, to_field='id', related_name='answers', on_delete=OnDelete.CASCADE)),
+                ('child', fields.ForeignKeyField('models.Person', source_field='child_id', db_constraint=True, to_field='id', related_name='form_answers', on_delete=OnDelete.CASCADE)),
+                ('guardian', fields.ForeignKeyField('models.Person', source_field='guardian_id', null=True, db_constraint=True, to_field='id', related_name='form_answers_given', on_delete=OnDelete.CASCADE)),
+                ('answers', fields.JSONField(default=dict, encoder=JSON_DUMPS, decoder=loads)),
+                ('answered_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'form_answer', 'app': 'models', 'unique_together': (('form_id', 'child_id'),), 'pk_attr': 'id', 'table_description': 'The one answer for one child to a form, given by a guardian.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='Invitation',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('event', fields.ForeignKeyField('models.CalendarEvent', source_field='event_id', db_constraint=True, to_field='id', related_name='invitations', on_delete=OnDelete.CASCADE)),
+                ('person', fields.ForeignKeyField('models.Person', source_field='person_id', db_constraint=True, to_field='id', related_name='invitations', on_delete=OnDelete.CASCADE)),
+                ('via_child_id', fields.IntField(null=True)),
+                ('answer', fields.CharField(default='', max_length=10)),
+                ('answered_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'calendar_invitation', 'app': 'models', 'unique_together': (('event_id', 'person_id'),), 'indexes': [Index(fields=['person_id', 'event_id'])], 'pk_attr': 'id', 'table_description': 'One invited person with their answer (ja, nej, maaske or not yet).'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='VacationRequest',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('author', fields.ForeignKeyField('models.Person', source_field='author_id', null=True, db_constraint=True, to_field='id', related_name='vacation_requests', on_delete=OnDelete.CASCADE)),
+                ('author_name', fields.CharField(default='', max_length=160)),
+                ('title', fields.CharField(max_length=200)),
+                ('note', fields.TextField(default='', unique=False)),
+                ('first_day', fields.DateField()),
+                ('last_day', fields.DateField()),
+                ('deadline', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('institution_ids', fields.JSONField(default=list, encoder=JSON_DUMPS, decoder=loads)),
+                ('group_ids', fields.JSONField(default=list, encoder=JSON_DUMPS, decoder=loads)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'vacation_request', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A ferieanmodning: staff ask guardians which days of a period their child comes, before a deadline.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='VacationAnswer',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('request', fields.ForeignKeyField('models.VacationRequest', source_field='request_id', db_constraint=True, to_field='id', related_name='answers', on_delete=OnDelete.CASCADE)),
+                ('child', fields.ForeignKeyField('models.Person', source_field='child_id', db_constraint=True, to_field='id', related_name='vacation_answers', on_delete=OnDelete.CASCADE)),
+                ('day', fields.DateField()),
+                ('comes', fields.BooleanField()),
+                ('arrival_min', fields.SmallIntField(null=True)),
+                ('pickup_min', fields.SmallIntField(null=True)),
+                ('answered_by', fields.ForeignKeyField('models.Person', source_field='answered_by_id', null=True, db_constraint=True, to_field='id', related_name='vacation_answers_given', on_delete=OnDelete.CASCADE)),
+                ('answered_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'vacation_answer', 'app': 'models', 'unique_together': (('request_id', 'child_id', 'day'),), 'pk_attr': 'id', 'table_description': 'Whether a child comes on one day of a request, and when, as a guardian answered.'},
+            bases=['Model'],
+        ),
+    ]

@@ -7,18 +7,17 @@ import logging
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
-import aiosmtplib
 from tortoise.expressions import Subquery
 
 from domain.clock import utcnow
 from domain.events import Event, EventBus, Subscription, bus
+from domain.mail import deliver, plain
 from domain.settings import SmtpSettings
 from domain.ticker import MINUTE_TOPIC
 from persistence.broadcasts import Broadcast, BroadcastRecipient
 from persistence.people import Person
 
 log = logging.getLogger(__name__)
-SMTP_TIMEOUT = 20.0
 
 # The e-mail is not a screen: it is written in Danish, the language every recipient of a Danish municipality reads.
 SUBJECT = "Vigtig besked fra {municipality}: {title}"
@@ -39,12 +38,8 @@ Med venlig hilsen
 
 def compose(smtp: SmtpSettings, to: str, *, municipality: str, title: str, body: str, link: str) -> EmailMessage:
     """One plain-text e-mail with the title, the body and the link to the public page."""
-    message = EmailMessage()
-    message["From"] = smtp.sender
-    message["To"] = to
-    message["Subject"] = SUBJECT.format(municipality=municipality, title=title)
-    message.set_content(TEXT.format(municipality=municipality, title=title, body=body, link=link))
-    return message
+    return plain(smtp, to, SUBJECT.format(municipality=municipality, title=title),
+                 TEXT.format(municipality=municipality, title=title, body=body, link=link))
 
 
 async def send_due_emails(smtp: SmtpSettings, public_url: str, *, now: datetime) -> int:
@@ -84,24 +79,8 @@ async def _send_one(smtp: SmtpSettings, public_url: str, broadcast_id: int, titl
 
 
 async def _deliver(smtp: SmtpSettings, addresses: dict[int, str], **text: str) -> set[int]:
-    """Send over one connection; the guardians whose e-mail did not go out (nothing of the text is logged)."""
-    if not addresses:
-        return set()
-    failed: set[int] = set()
-    client = aiosmtplib.SMTP(hostname=smtp.host, port=smtp.port, username=smtp.user or None,
-                             password=smtp.password or None, start_tls=smtp.starttls, timeout=SMTP_TIMEOUT)
-    try:
-        async with client:
-            for guardian_id, address in addresses.items():
-                try:
-                    await client.send_message(compose(smtp, address, **text))
-                except aiosmtplib.SMTPException as exc:
-                    log.warning("e-mail to guardian %s refused: %s", guardian_id, type(exc).__name__)
-                    failed.add(guardian_id)
-    except (aiosmtplib.SMTPException, OSError) as exc:
-        log.warning("SMTP server %s:%s unavailable: %s", smtp.host, smtp.port, type(exc).__name__)
-        return set(addresses)
-    return failed
+    """Send to each guardian; the guardians whose e-mail did not go out."""
+    return await deliver(smtp, {guardian: compose(smtp, address, **text) for guardian, address in addresses.items()})
 
 
 class EmailJob:

@@ -35,7 +35,8 @@ async def test_alle_foraeldre_i_2a_reaches_exactly_the_current_guardians(mw: Mes
     assert "Alle forældre i 2.A" in [c.label for c in found]
 
 
-async def test_a_guardian_cannot_read_a_thread_they_are_not_in(mw: MessagesWorld) -> None:
+async def test_a_guardian_cannot_read_a_thread_they_are_not_in_and_ppr_sees_only_their_own(
+        mw: MessagesWorld) -> None:
     sent = await service.do_send(mw.teacher, subject="Anna", body="Om Anna", recipient_keys=[mw.key(mw.w.guardian)],
                                  now=NOW)
     with pytest.raises(AccessDenied):
@@ -44,9 +45,10 @@ async def test_a_guardian_cannot_read_a_thread_they_are_not_in(mw: MessagesWorld
     assert (await inbox.open_thread(mw.guardian, sent.thread_id, now=NOW)).messages[0].body == "Om Anna"
     with pytest.raises(NotFound):
         await inbox.open_thread(mw.guardian, sent.thread_id + 999, now=NOW)
+    await _ppr_sees_only_threads_they_are_in(mw)
 
 
-async def test_ppr_sees_only_threads_they_are_in(mw: MessagesWorld) -> None:
+async def _ppr_sees_only_threads_they_are_in(mw: MessagesWorld) -> None:
     theirs = await service.do_send(mw.ppr, subject="Carl", body="Møde?", recipient_keys=[mw.key(mw.w.teacher)],
                                    now=NOW)
     other = await service.do_send(mw.teacher, subject="Anna", body="Om Anna", recipient_keys=[mw.key(mw.w.guardian)],

@@ -37,7 +37,7 @@ def listen(events: list[Event], *topics: str) -> None:
         bus.subscribe(topic, events.append)
 
 
-async def test_sensitive_text_is_hidden_below_level_3_and_never_in_previews_events_or_audit(
+async def test_sensitive_text_is_hidden_below_level_3_and_never_in_previews_events_or_audit_and_a_cpr_forces_it(
         mw: MessagesWorld, heard: list[Event]) -> None:
     listen(heard, f"inbox:{mw.w.guardian.id}")
     sent = await service.do_send(mw.teacher, subject="Om Anna", body=SECRET, recipient_keys=[mw.key(mw.w.guardian)],
@@ -47,7 +47,10 @@ async def test_sensitive_text_is_hidden_below_level_3_and_never_in_previews_even
     assert (await inbox.inbox_page(mw.guardian)).threads[0].snippet == ""
     low = await inbox.open_thread(mw.guardian, sent.thread_id, now=NOW)
     assert low.needs_step_up and low.messages[0].hidden and low.messages[0].body == ""
-    high = await inbox.open_thread(await actor_of(mw.w.guardian, mw.guardian.role, "3"), sent.thread_id, now=NOW)
+    level3 = await actor_of(mw.w.guardian, mw.guardian.role, "3")
+    high = await inbox.open_thread(level3, sent.thread_id, now=NOW)
+    assert (await inbox.inbox_page(mw.guardian, search="adhd")).threads == []
+    assert len((await inbox.inbox_page(level3, search="adhd")).threads) == 1
     assert not high.needs_step_up and high.messages[0].body == SECRET
     assert [type(e) for e in heard] == [MessageSent, InboxChanged]
     assert not [e for e in heard if "ADHD" in encode_event(e)]
@@ -59,9 +62,10 @@ async def test_sensitive_text_is_hidden_below_level_3_and_never_in_previews_even
     assert refused.value.key == "messages.step_up_required"
     answer = await service.do_reply(mw.guardian, sent.thread_id, body="Tak for besked", now=NOW)
     assert (await Message.get(id=answer.message_id)).sensitive
+    await _cpr_forces_sensitive(mw)
 
 
-async def test_a_cpr_number_in_the_body_forces_sensitive_and_the_sender_is_told(mw: MessagesWorld) -> None:
+async def _cpr_forces_sensitive(mw: MessagesWorld) -> None:
     sent = await service.do_send(mw.teacher, subject="Skema", body="Annas cpr er 150318-1234, tak",
                                  recipient_keys=[mw.key(mw.w.guardian)], now=NOW)
     assert sent.forced_sensitive and (await Thread.get(id=sent.thread_id)).last_snippet == ""
@@ -69,6 +73,10 @@ async def test_a_cpr_number_in_the_body_forces_sensitive_and_the_sender_is_told(
     plain = await service.do_send(mw.teacher, subject="Skema", body="Mødet er 15.03 kl. 18-20, lokale 1234",
                                   recipient_keys=[mw.key(mw.w.guardian)], now=NOW)
     assert not plain.forced_sensitive
+    with pytest.raises(DomainError) as refused:
+        await service.do_send(mw.teacher, subject="Om 1503181234", body="Se emnet",
+                              recipient_keys=[mw.key(mw.w.guardian)], now=NOW)
+    assert refused.value.key == "messages.cpr_in_subject"
 
 
 async def test_bad_input_is_refused_and_nothing_is_stored(mw: MessagesWorld) -> None:

@@ -43,7 +43,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy domain persistence auth ui main.py
 
 pytest: $(STAMP) chromium services
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 test: lint typecheck pytest
 

@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import os
 import uuid
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -18,7 +19,8 @@ log = logging.getLogger(__name__)
 Handler = Callable[["Event"], Awaitable[None] | None]
 E = TypeVar("E", bound="Event")
 _REGISTRY: dict[str, type[Event]] = {}
-CHANNEL = "sammen:events"
+# Several Sammen installations (or parallel test workers) can share one Redis, each on its own channel.
+CHANNEL = os.environ.get("SAMMEN_EVENTS_CHANNEL", "sammen:events")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,12 +162,13 @@ class RedisBridge:
 
         self._redis = redis.from_url(self._url)
         self._pubsub = self._redis.pubsub()
-        await self._pubsub.subscribe(CHANNEL)
+        self._channel = CHANNEL
+        await self._pubsub.subscribe(self._channel)
         self._task = asyncio.create_task(self._listen())
 
     async def send(self, event: Event) -> None:
         """Publish one event, marked with this process's origin."""
-        await self._redis.publish(CHANNEL, json.dumps({"origin": self._bus.origin, "event": encode(event)}))
+        await self._redis.publish(self._channel, json.dumps({"origin": self._bus.origin, "event": encode(event)}))
 
     async def _listen(self) -> None:
         async for message in self._pubsub.listen():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
@@ -10,13 +11,22 @@ from pathlib import Path
 
 import pytest
 
+from domain import events
 from domain.clock import today_local
 from persistence import db
-from tests.services import PG_URL, REDIS_URL, empty_postgres, need_service, remember_postgres, reset_postgres
+from tests.services import PG_URL, REDIS_URL, WORKER, empty_postgres, need_service, remember_postgres, reset_postgres
 
-TODAY: date = today_local()
+TODAY: date = today_local()  # the app reads the real clock, so the seed uses the same day
 # What the migrated PostgreSQL schema looked like in this test process, so later tests only empty its tables.
-_MIGRATED_PG: dict[str, object] = {}  # the app reads the real clock, so the seed uses the same day
+_MIGRATED_PG: dict[str, object] = {}
+# A migrated SQLite file per test process, copied for each test instead of migrating again.
+_SQLITE_TEMPLATE: list[Path] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Parallel workers share Redis: each carries its events on a channel of its own (subprocesses inherit it)."""
+    if WORKER:
+        events.CHANNEL = os.environ["SAMMEN_EVENTS_CHANNEL"] = f"sammen:events:{WORKER}"
 
 
 async def fresh_database(kind: str, tmp_path: Path) -> str:
@@ -29,9 +39,20 @@ async def fresh_database(kind: str, tmp_path: Path) -> str:
         await db.apply_migrations(PG_URL)
         await remember_postgres(PG_URL, _MIGRATED_PG)
         return PG_URL
-    url = f"sqlite://{tmp_path / 'sammen.sqlite3'}"
-    await db.apply_migrations(url)
-    return url
+    target = tmp_path / "sammen.sqlite3"
+    shutil.copy(await _migrated_sqlite(), target)
+    return f"sqlite://{target}"
+
+
+async def _migrated_sqlite() -> Path:
+    """An SQLite file migrated once per test process; each test gets a copy (a copy takes a millisecond)."""
+    if not _SQLITE_TEMPLATE:
+        import tempfile
+
+        path = Path(tempfile.mkdtemp(prefix="sammen-schema-")) / "migrated.sqlite3"
+        await db.apply_migrations(f"sqlite://{path}")
+        _SQLITE_TEMPLATE.append(path)
+    return _SQLITE_TEMPLATE[0]
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

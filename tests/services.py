@@ -8,7 +8,10 @@ from typing import Any
 
 import pytest
 
+# Each pytest-xdist worker gets a database of its own (test_gw0, test_gw1, ...), created when first needed.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+PG_URL += f"_{WORKER}" if WORKER else ""
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 IN_CI = os.environ.get("CI") == "true"
 
@@ -31,10 +34,24 @@ def need_service(name: str, host: str, port: int) -> None:
     pytest.skip(f"{name} at {host}:{port} is not reachable on this machine")
 
 
+async def ensure_postgres_database(url: str) -> None:
+    """Create the test database when it does not exist yet (a new pytest-xdist worker's, say)."""
+    import asyncpg
+
+    base, _, name = url.replace("postgres://", "postgresql://").rpartition("/")
+    conn = await asyncpg.connect(f"{base}/postgres")
+    try:
+        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+
+
 async def reset_postgres(url: str) -> None:
     """Drop and recreate the public schema, so each test starts from migrations alone."""
     import asyncpg
 
+    await ensure_postgres_database(url)
     conn = await asyncpg.connect(url.replace("postgres://", "postgresql://"))
     try:
         await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")

@@ -47,10 +47,12 @@ FOREIGN_PREFIXES = ("PYTEST_", "NICEGUI_")
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder is an e2e test (so `-m "not e2e"` leaves them out)."""
+    """Every test in this folder is an e2e test (so `-m "not e2e"` leaves them out), all on one xdist worker."""
     for item in items:
         if E2E_DIR in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
+            # One worker runs them all, so the session's server and browser start once.
+            item.add_marker(pytest.mark.xdist_group("e2e"))
 
 
 @pytest.hookimpl(wrapper=True)

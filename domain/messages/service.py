@@ -87,9 +87,9 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
                    now: datetime) -> SendResult:
     """Answer the latest sender (in this thread when it is just the two of you, else in a new one) or everyone."""
     body = clean_body(body)
-    forced = not sensitive and looks_like_cpr(body)
     seat = await _replying_seat(actor, thread_id, as_inbox)
     thread = await Thread.get(id=thread_id)
+    forced = not (sensitive or thread.sensitive) and looks_like_cpr(body)
     # Spelled out with Q: exclude() with two conditions negates each alone, and NOT x=y drops NULLs.
     if seat.inbox_id:
         not_mine = Q(on_behalf_of_id__isnull=True) | Q(on_behalf_of_id__not=seat.inbox_id)

@@ -57,7 +57,8 @@ async def inbox_page(actor: Actor, *, folder_id: int | None = None, inbox_id: in
         query = query.filter(last_message_at__lt=before)
     text = " ".join(search.split())[:SEARCH_MAX]
     if text:
-        bodies = Message.filter(body__icontains=text)
+        # Only the reader's own threads are searched, so a reader with ten threads reads ten threads' messages.
+        bodies = Message.filter(body__icontains=text, thread_id__in=Subquery(query.values("thread_id")))
         if not access.can_read_sensitive(actor):
             bodies = bodies.filter(sensitive=False)
         query = query.filter(Q(thread__subject__icontains=text) | Q(thread_id__in=Subquery(bodies.values("thread_id"))))

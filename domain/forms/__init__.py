@@ -1,0 +1,1 @@
+"""Blanketter: forms and sign-ups that replace Nemtilmeld and paper."""

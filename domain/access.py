@@ -373,3 +373,21 @@ def can_read_sensitive(actor: Actor) -> Decision:
 def can_set_auto_reply(actor: Actor) -> Decision:
     """Only staff and leaders have an autosvar."""
     return allow("staff") if actor.role in (Role.STAFF, Role.LEADER) else deny("not_staff")
+
+# --- Blanketter (forms and sign-ups): who builds them, who answers for which child ---
+
+
+def can_manage_form(actor: Actor, group: GroupFacts, member: bool) -> Decision:
+    """Staff and leaders who see the group (or belong to it) create forms, read answers and remind."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    if member:
+        return allow("group_member")
+    return can_view_group(actor, group)
+
+
+def can_answer_form(actor: Actor, child_id: int, child_in_group: bool) -> Decision:
+    """A current guardian answers for their own child, and only when the child is in the form's group."""
+    if actor.role is not Role.PARENT or child_id not in actor.guardian_of:
+        return deny("not_guardian")
+    return allow("guardian") if child_in_group else deny("child_not_in_group")

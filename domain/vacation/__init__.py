@@ -1,0 +1,1 @@
+"""Vacation requests (ferieanmodning): staff ask, guardians answer per day, answers become KommeGå plans."""

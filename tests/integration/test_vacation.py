@@ -44,7 +44,8 @@ async def _request(w: PresenceWorld, **changes: Any) -> int:
 async def test_bad_requests_are_refused_with_a_reason_and_nothing_is_stored(world: PresenceWorld) -> None:
     school = await Institution.create(municipality_id=world.bfo.municipality_id, number="700009", name="Tjekskolen",
                                       kind=InstitutionKind.SKOLE)
-    cases = [({"last_day": FIRST + timedelta(days=92)}, "vacation.error.period_too_long"),
+    cases: list[tuple[dict[str, Any], str]] = [
+             ({"last_day": FIRST + timedelta(days=92)}, "vacation.error.period_too_long"),
              ({"deadline": datetime(2026, 12, 21, 12, tzinfo=COPENHAGEN)}, "vacation.error.deadline_after_start"),
              ({"deadline": NOW - timedelta(hours=1)}, "vacation.error.deadline_past"),
              ({"institution_ids": [school.id]}, "vacation.error.not_presence"),

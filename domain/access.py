@@ -423,3 +423,31 @@ def can_answer_vacation(actor: Actor, child_id: int) -> Decision:
     if actor.role is Role.PARENT and child_id in actor.guardian_of:
         return allow("guardian")
     return deny("not_guardian")
+
+
+# --- Samtaler (conference booking): who organises a round, who books which child ---
+
+
+def can_organise_conferences(actor: Actor, group: GroupFacts, member: bool) -> Decision:
+    """Staff and leaders who belong to the group or see it create rounds and read the whole schedule."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    if member:
+        return allow("group_member")
+    return can_view_group(actor, group)
+
+
+def can_book_conference(actor: Actor, child_id: int, child_in_group: bool, organiser: Decision) -> Decision:
+    """A guardian books for their own child in the group; an organiser books on a family's behalf."""
+    if not child_in_group:
+        return deny("child_not_in_group")
+    if actor.role is Role.PARENT:
+        return allow("guardian") if child_id in actor.guardian_of else deny("not_guardian")
+    return organiser if organiser.allowed else deny("not_organiser")
+
+
+def can_see_conference_round(actor: Actor, my_children_in_group: bool, organiser: Decision) -> Decision:
+    """Guardians of a child in the group see the round (without other families' names); organisers see all."""
+    if actor.role is Role.PARENT:
+        return allow("guardian") if my_children_in_group else deny("no_child_in_group")
+    return organiser if organiser.allowed else deny("not_organiser")

@@ -19,8 +19,6 @@ from ui.messages_actions import thread_actions
 from ui.messages_format import refuse, size_text
 from ui.messages_undo import remember, take_pending, undo_notice
 
-PARTICIPANTS_SHOWN = 12
-
 
 def step_up_url(thread_id: int) -> str:
     """Where a lower session goes to log in again at assurance level 3 and come back to the thread."""
@@ -144,9 +142,9 @@ class ThreadPage:
         with ui.row().classes("items-center gap-1"):
             if view.needs_step_up:
                 ui.icon("lock", color="warning")
-            names = ", ".join(view.participants[:PARTICIPANTS_SHOWN])
-            if len(view.participants) > PARTICIPANTS_SHOWN:
-                names += " " + t("msg.thread.and_more", n=len(view.participants) - PARTICIPANTS_SHOWN)
+            names = ", ".join(view.participants)
+            if view.participant_total > len(view.participants):
+                names += " " + t("msg.thread.and_more", n=view.participant_total - len(view.participants))
             ui.label(f"{t('msg.thread.participants')}: {names}").classes("text-caption text-grey-8").mark(
                 "participants")
         self.notices = ui.column().classes("w-full")

@@ -14,6 +14,7 @@ from domain.events import committing
 from domain.identity.model import Actor
 from domain.messages.model import (
     INBOX_PAGE,
+    PARTICIPANTS_NAMED,
     AttachmentView,
     InboxChanged,
     InboxPage,
@@ -90,7 +91,9 @@ async def open_thread(actor: Actor, thread_id: int, *, now: datetime) -> ThreadV
     messages = [MessageView(int(mid), sid, str(name), str(inbox or ""), "" if sens and not may_read else str(body),
                             bool(sens), bool(sens) and not may_read, bool(auto), at, files[int(mid)])
                 for mid, sid, name, inbox, body, sens, auto, at in rows]
-    people = await Participant.filter(thread_id=thread_id, left_at__isnull=True).order_by("id").values_list(
+    seats = Participant.filter(thread_id=thread_id, left_at__isnull=True)
+    total = await seats.count()
+    people = await seats.order_by("id").limit(PARTICIPANTS_NAMED).values_list(
         "person__first_name", "person__last_name", "inbox__name", "inbox__institution__name")
     names = [f"{f} {la}" if f is not None else f"{n} — {inst}" for f, la, n, inst in people]
     if may_read and any(m.sensitive for m in messages):
@@ -100,4 +103,4 @@ async def open_thread(actor: Actor, thread_id: int, *, now: datetime) -> ThreadV
             await Participant.filter(id=seat.id).update(unread=0)
             outbox.add(InboxChanged(actor.person_id, thread_id, seat.inbox_id))
     return ThreadView(thread.id, thread.subject, names, messages, seat.muted, seat.folder_id,
-                      any(m.hidden for m in messages), seat.inbox_id)
+                      any(m.hidden for m in messages), seat.inbox_id, total)

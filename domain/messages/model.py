@@ -12,6 +12,7 @@ SUBJECT_MAX = 200
 BODY_MAX = 20_000
 UNDO_SECONDS = 10
 INBOX_PAGE = 20
+PARTICIPANTS_NAMED = 12  # a thread to 2,000 guardians names the first few and counts the rest
 
 
 class RecipientKind(StrEnum):
@@ -110,6 +111,7 @@ class ThreadView:
     folder_id: int | None
     needs_step_up: bool
     inbox_id: int | None = None
+    participant_total: int = 0
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ class ChildChoice:
     child_id: int
     name: str
     slot_id: int | None
+    slot_start: datetime | None = None
 
 
 @dataclass(frozen=True)

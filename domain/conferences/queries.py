@@ -123,12 +123,13 @@ async def family_rounds(actor: Actor, *, now: datetime) -> list[tuple[RoundSumma
     live = [r for r in rows if int(r[0]) in spans and spans[int(r[0])][1] > now]
     kids = sorted({c for r in live for c, _ in groups[int(r[5])]})
     held = await ConferenceSlot.filter(round_id__in=[int(r[0]) for r in live], child_id__in=kids).values_list(
-        "round_id", "child_id", "id") if live else []
-    slot_of = {(int(r), int(c)): int(s) for r, c, s in held}
+        "round_id", "child_id", "id", "starts_at") if live else []
+    slot_of = {(int(r), int(c)): (int(s), starts) for r, c, s, starts in held}
     out = []
     for rid, title, group_name, deadline, closed_at, group_id in live:
         summary = _summaries([(int(rid), str(title), str(group_name), deadline, closed_at)], spans)[0]
-        children = tuple(ChildChoice(c, first, slot_of.get((int(rid), c))) for c, first in groups[int(group_id)])
+        children = tuple(ChildChoice(c, first, *slot_of.get((int(rid), c), (None, None)))
+                         for c, first in groups[int(group_id)])
         out.append((summary, children))
     return out
 

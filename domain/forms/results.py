@@ -87,8 +87,8 @@ def _tally(q: Question, rows: list[ChildRow]) -> QuestionResult:
                                          if isinstance(r.answers.get(q.id), str)))
 
 
-async def form_results(actor: Actor, form_id: int, now: datetime) -> FormResults:
-    """The results of a form for staff who may manage it (reads are audited per child)."""
+async def form_results(actor: Actor, form_id: int, now: datetime, *, audit_reads: bool = True) -> FormResults:
+    """The results of a form for staff who may manage it (reads are audited per child when the page opens)."""
     form = await load_form(form_id)
     day = today_local(now)
     group = await check_manage(actor, form.group_id, day, "forms.results")
@@ -107,8 +107,9 @@ async def form_results(actor: Actor, form_id: int, now: datetime) -> FormResults
     guardians = await guardian_names(missing_ids, day)
     missing = sorted((MissingChild(c, full(c), tuple(guardians.get(c, []))) for c in missing_ids),
                      key=lambda m: m.child_name)
-    await audit.record_reads(actor, "forms.results", [r.child_id for r in rows] + missing_ids,
-                             detail=f"form={form.id}")
+    if audit_reads:
+        await audit.record_reads(actor, "forms.results", [r.child_id for r in rows] + missing_ids,
+                                 detail=f"form={form.id}")
     questions = questions_of(form)
     return FormResults(form.id, form.title, form.description, group.name,
                        form.author_name, form.deadline, form.closed_at is not None, is_open(form, now),

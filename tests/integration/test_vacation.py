@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -144,3 +145,18 @@ async def test_attendance_counts_each_day_in_a_constant_number_of_queries(world:
         await attendance.attendance(world.daycare_staff, request_id)
     pending = await queries.pending_for_guardian(world.parent, NOW)
     assert [(p.child_names, p.waiting) for p in pending] == [(("Ida", "Oscar"), ("Ida", "Oscar"))]
+    await service.do_close(world.staff, request_id, now=NOW)
+    with pytest.raises(DomainError) as closed:
+        await service.do_answer(world.parent, request_id=request_id, child_id=world.ida.id, now=NOW,
+                                days={TUE: DayAnswer(comes=True)})
+    assert closed.value.key == "vacation.error.deadline_passed"
+    assert await queries.pending_for_guardian(world.parent, NOW) == []
+
+
+async def test_two_guardians_answering_at_once_leave_one_answer_per_day(world: PresenceWorld) -> None:
+    request_id = await _request(world)
+    days = {d: DayAnswer(comes=False) for d in (MON, TUE, WED)}
+    await asyncio.gather(*[service.do_answer(world.parent, request_id=request_id, child_id=world.oscar.id,
+                                             days=days, now=NOW) for _ in range(2)])
+    assert await VacationAnswer.filter(request_id=request_id, child_id=world.oscar.id).count() == 3
+    assert await PresenceDay.filter(person_id=world.oscar.id, status=Status.VACATION).count() == 3

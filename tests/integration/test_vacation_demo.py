@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from random import Random
 
 from faker import Faker
+from tortoise.models import Model
 
 from domain.demo.presence import PRESENCE_TABLES
 from domain.demo.rows import TABLES, Demo
@@ -30,7 +31,8 @@ async def test_the_demo_request_is_a_third_answered_in_kommegaa_and_waits_for_me
     mette, peter = people[("Mette", "Kristensen")], people[("Peter", "Lund")]
     request = next(iter(book.rows.get(VacationRequest, [])), None) or add_vacation_request(demo, peter, mette)
     assert (request.first_day, request.last_day) == (date(2026, 12, 21), date(2027, 1, 1))
-    tables = [*TABLES, *(t for t in (VacationRequest, VacationAnswer, *PRESENCE_TABLES) if t not in TABLES)]
+    extra: list[type[Model]] = [VacationRequest, VacationAnswer, *PRESENCE_TABLES]
+    tables = [*TABLES, *(t for t in extra if t not in TABLES)]
     for table in tables:
         await table.bulk_create(book.all(table))
 

@@ -17,7 +17,7 @@ from domain.presence.model import PRESENCE_KINDS, hhmm, minutes_of
 from domain.presence.tiles import Settings
 from domain.vacation import planning
 from domain.vacation.model import MAX_PERIOD_DAYS, NOTE_MAX, TITLE_MAX, DayAnswer, StoredAnswer, VacationAnswered
-from domain.vacation.targets import concerned, concerned_child, load_request, reach, settings_of
+from domain.vacation.targets import concerned, concerned_child, info_of, load_request, reach, settings_of
 from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.db import transaction
 from persistence.organisation import Group, Institution
@@ -85,8 +85,6 @@ async def do_create_request(actor: Actor, *, title: str, note: str, first_day: d
     row = VacationRequest(author_id=actor.person_id, author_name=actor.name, title=title, note=note,
                           first_day=first_day, last_day=last_day, deadline=deadline,
                           institution_ids=institution_ids, group_ids=group_ids, created_at=now)
-    from domain.vacation.targets import info_of
-
     if not await concerned(info_of(row)):
         raise DomainError("vacation.error.no_children")
     await row.save()
@@ -123,12 +121,11 @@ def check_day(day: date, answer: DayAnswer, first: date, last: date, settings: S
 
 async def do_answer(actor: Actor, *, request_id: int, child_id: int, days: dict[date, DayAnswer],
                     now: datetime) -> None:
-    """Store a guardian's answers for a child and make them the child's KommeGå plan for those days.
-
-    KommeGå is brought in line first, day by day, through the presence domain's own use cases (each a no-op
-    when the day already matches); the answers are stored last in one transaction. A failure half-way thus
-    leaves the old answers in place, and sending the same answers again re-applies every day that still differs.
-    """
+    """Store a guardian's answers for a child and make them the child's KommeGå plan for those days."""
+    # Idempotent and re-runnable rather than one transaction: KommeGå is brought in line first, day by day,
+    # through the presence domain's own use cases (each a no-op when the day already matches), and the answers
+    # are stored last. A failure half-way leaves the old answers in place, so sending the same answers again
+    # re-applies every day that still differs.
     _, info = await load_request(request_id)
     await audit.check(access.can_answer_vacation(actor, child_id), actor, "vacation.answer",
                       concerned_person_id=child_id)

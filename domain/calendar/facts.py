@@ -114,8 +114,9 @@ class Reach:
     children: frozenset[int]
 
 
-async def calendar_reach(actor: Actor, today: date, municipality_id: int | None = None) -> Reach:
-    """Guardians and older children reach their enrolments' places, staff their workplaces (2 queries)."""
+async def calendar_reach(actor: Actor, today: date, municipality_id: int | None = None, *,
+                         memberships: bool = True) -> Reach:
+    """Guardians and older children reach their enrolments' places (and cross groups), staff their workplaces."""
     if actor.role in (Role.PARENT, Role.CHILD):
         kids = actor.guardian_of if actor.role is Role.PARENT else frozenset({actor.person_id})
         by_group: dict[int, set[int]] = {}
@@ -129,7 +130,7 @@ async def calendar_reach(actor: Actor, today: date, municipality_id: int | None 
                 by_inst.setdefault(int(inst_id), set()).add(int(child_id))
                 if group_id is not None:
                     by_group.setdefault(int(group_id), set()).add(int(child_id))
-        if enrolled:
+        if enrolled and memberships:
             for group_id, child_id in await GroupMembership.filter(person_id__in=sorted(enrolled)).values_list(
                     "group_id", "person_id"):
                 by_group.setdefault(int(group_id), set()).add(int(child_id))

@@ -51,7 +51,7 @@ PLACE_MAX = 200
 DESCRIPTION_MAX = 5000
 REMINDER_MIN_MINUTES = 5
 REMINDER_MAX_MINUTES = 14 * 24 * 60
-MAX_RECURRENCE_DAYS = 5 * 365 + 2
+MAX_RECURRENCE_YEARS = 5
 
 # Every DomainError key the calendar raises, so the UI's text table can be checked against it.
 ERROR_KEYS = (

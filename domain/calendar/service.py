@@ -13,7 +13,7 @@ from domain.calendar.facts import Target, load_event, parse_scope, target
 from domain.calendar.invitees import invitees_of, sync_invitations
 from domain.calendar.model import (
     DESCRIPTION_MAX,
-    MAX_RECURRENCE_DAYS,
+    MAX_RECURRENCE_YEARS,
     PLACE_MAX,
     REMINDER_MAX_MINUTES,
     REMINDER_MIN_MINUTES,
@@ -76,14 +76,21 @@ def timing(*, all_day: bool, start: datetime, end: datetime, repeat: str, repeat
     if kind is Repeat.NONE:
         return Timing(starts_at, ends_at, "", None)
     if repeat_until is None:
-        raise DomainError("calendar.recurrence_too_long", years=5)
+        raise DomainError("calendar.recurrence_too_long", years=MAX_RECURRENCE_YEARS)
     first_day = recurrence.local_naive(starts_at).date()
     if repeat_until < first_day:
         raise DomainError("calendar.repeat_until_before_start")
-    if (repeat_until - first_day).days > MAX_RECURRENCE_DAYS:
-        raise DomainError("calendar.recurrence_too_long", years=5)
+    if repeat_until > _years_later(first_day, MAX_RECURRENCE_YEARS):
+        raise DomainError("calendar.recurrence_too_long", years=MAX_RECURRENCE_YEARS)
     until = recurrence.end_of_local_day(repeat_until)
     return Timing(starts_at, ends_at, recurrence.rule_text(kind, until), until)
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _reminder(minutes: int | None) -> int | None:

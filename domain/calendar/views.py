@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from tortoise.expressions import Q, Subquery
@@ -26,12 +27,12 @@ from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor
 from persistence.calendar import CalendarEvent, Invitation
-from persistence.people import Person
+from persistence.people import GroupMembership, Person
 
 MAX_DAYS = 800
 
 
-def _visible(actor: Actor, policy: CalendarReach) -> Q:
+def _visible(actor: Actor, policy: CalendarReach, children: frozenset[int]) -> Q:
     """The events an actor's calendar may hold, as one condition over the indexed scope columns."""
     mine = Q(scope=Scope.PERSON.value, person_id=actor.person_id) | Q(organiser_id=actor.person_id)
     municipality = Subquery(Person.filter(id=actor.person_id).values("municipality_id"))
@@ -41,6 +42,9 @@ def _visible(actor: Actor, policy: CalendarReach) -> Q:
         places |= Q(scope=Scope.GROUP.value, group_id__in=sorted(policy.group_ids))
     if policy.institution_ids:
         places |= Q(scope=Scope.INSTITUTION.value, institution_id__in=sorted(policy.institution_ids))
+    if children:  # the children's cross groups, without a query of their own
+        crossing = Subquery(GroupMembership.filter(person_id__in=sorted(children)).values("group_id"))
+        places |= Q(scope=Scope.GROUP.value, group_id__in=crossing)
     if places.children or places.filters:
         shown |= places if policy.staff else (places & Q(private=False))
     return shown
@@ -83,9 +87,10 @@ def _occurrence_items(actor: Actor, row: CalendarEvent, reach: Reach, answer: st
                                               row.exdates, start, end)]
 
 
-async def events_between(actor: Actor, reach: Reach, start: datetime, end: datetime) -> list[CalendarItem]:
-    """The actor's event occurrences overlapping [start, end) (2 queries: events, own invitations)."""
-    rows = await CalendarEvent.filter(_visible(actor, reach.policy), _in_window(start, end),
+async def event_rows(actor: Actor, reach: Reach, start: datetime,
+                     end: datetime) -> tuple[list[CalendarEvent], dict[int, tuple[str, int | None]]]:
+    """The actor's events overlapping [start, end) and their own invitations to them (2 queries at most)."""
+    rows = await CalendarEvent.filter(_visible(actor, reach.policy, reach.children), _in_window(start, end),
                                       cancelled_at__isnull=True).select_related("group", "institution",
                                                                                 "municipality")
     invited = [r.id for r in rows if r.invitations_open]
@@ -95,10 +100,7 @@ async def events_between(actor: Actor, reach: Reach, start: datetime, end: datet
                                                              event_id__in=invited).values_list(
                 "event_id", "answer", "via_child_id"):
             mine[int(event_id)] = (str(answer), via)
-    items: list[CalendarItem] = []
-    for row in rows:
-        items += _occurrence_items(actor, row, reach, _answer(mine.get(row.id)), start, end)
-    return items
+    return list(rows), mine
 
 
 def _narrowed(items: list[CalendarItem], child_ids: set[int] | None,
@@ -118,10 +120,17 @@ async def items_between(actor: Actor, first: date, last: date, *, child_ids: set
     if (last - first).days > MAX_DAYS:
         raise DomainError("calendar.too_wide", days=MAX_DAYS)
     start, end = recurrence.local_midnight(first), recurrence.local_midnight(last + timedelta(days=1))
-    reach = await calendar_reach(actor, today_local(now or utcnow()))
-    items = await events_between(actor, reach, start, end)
-    items += holiday_items(first, last)
-    items += await extra_items(actor, reach, first, last, start, end)
+    reach = await calendar_reach(actor, today_local(now or utcnow()), memberships=False)
+    rows, mine = await event_rows(actor, reach, start, end)
+    extras = await extra_items(actor, reach, first, last, start, end)
+    if extras.member_groups:
+        of_group = {g: set(c) for g, c in reach.children_of_group.items()}
+        for g, c in extras.member_groups.items():
+            of_group.setdefault(g, set()).update(c)
+        reach = replace(reach, children_of_group={g: frozenset(c) for g, c in of_group.items()})
+    items = [*extras.items, *holiday_items(first, last)]
+    for row in rows:
+        items += _occurrence_items(actor, row, reach, _answer(mine.get(row.id)), start, end)
     items = _narrowed(items, child_ids, institution_ids)
     return sorted(items, key=lambda i: (i.starts_at, not i.all_day, i.title, i.key))
 

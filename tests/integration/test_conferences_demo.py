@@ -1,0 +1,38 @@
+"""The demo round: 2.A at Skovlyskolen next week, partly booked, with Oscar still to book for his mother."""
+
+from __future__ import annotations
+
+from random import Random
+
+from faker import Faker
+
+from domain.clock import today_local, utcnow
+from domain.conferences import queries
+from domain.demo.conferences import CONFERENCE_TABLES, build_conference_demo
+from domain.demo.rows import TABLES, Demo
+from domain.demo.seed import build_rows
+from domain.identity.facts import load_person_facts
+from domain.identity.model import Role
+from persistence.people import Person
+
+
+async def test_the_demo_round_is_open_partly_booked_and_waits_for_oscar(sqlite_database: str) -> None:
+    today = today_local()
+    demo = Demo(today=today, rng=Random(1), fake=Faker("da_DK"), book=build_rows(today=today, scale=0.1, seed=7))
+    people = demo.book.all(Person)
+    anne = next(p for p in people if (p.first_name, p.last_name) == ("Anne", "Holm"))
+    mette = next(p for p in people if (p.first_name, p.last_name) == ("Mette", "Kristensen"))
+    build_conference_demo(demo, anne, mette)
+    for table in [*TABLES, *(t for t in CONFERENCE_TABLES if t not in TABLES)]:
+        await table.bulk_create(demo.book.all(table))
+    now = utcnow()
+    facts = await load_person_facts(mette.id, today)
+    assert facts is not None
+    pending = await queries.pending_for_guardian(facts.actor(Role.PARENT, "2"), now=now)
+    assert [p.child_first_name for p in pending] == ["Oscar"]
+    teacher = await load_person_facts(anne.id, today)
+    assert teacher is not None
+    schedule = await queries.round_view(teacher.actor(Role.STAFF, "2"), pending[0].round_id, now=now)
+    booked = [s for s in schedule.slots if s.taken]
+    assert booked and len(booked) < len(schedule.slots) and all(s.child_name and s.booked_by_name for s in booked)
+    assert schedule.booking_deadline > now and schedule.slots[0].starts_at > schedule.booking_deadline

@@ -75,6 +75,10 @@ async def test_staff_see_an_answer_arrive_live_and_remind_only_the_rest(user: Us
     await user.should_not_see(marker=f"missing-{oscar.id}")
     user.find(marker="remind").click()
     await user.should_see("Påmindelsen er sendt til", retries=40)
+    sheet = await user.http_client.get(f"/kalender/blanketter/{form_id}/csv")
+    assert sheet.status_code == 200 and sheet.headers["content-type"].startswith("text/csv")
+    text = sheet.content.decode("utf-8")
+    assert text.startswith("\ufeffBarn;Besvaret af;Besvaret;") and "Oscar Kristensen;Mette Kristensen;" in text
 
 
 async def test_a_teacher_builds_a_form_and_a_bad_one_is_refused_with_nothing_stored(user: User) -> None:

@@ -81,3 +81,19 @@ async def test_staff_see_expected_attendance_and_it_follows_answers_live(user: U
         if table.rows[0]["away"] == 1:
             break
     assert (table.rows[0]["away"], table.rows[0]["missing"]) == (1, missing_before - 1)
+
+
+async def test_a_leader_sends_a_request_to_her_institution_from_the_form(user: User) -> None:
+    await login(user, "demo-leder")
+    await user.open("/kalender/ferie")
+    user.find(marker="vacation-new").click()
+    user.find(marker="vacation-title").type("Sommerferie")
+    user.find(marker="vacation-create").click()
+    await user.should_see("Vælg mindst én institution eller gruppe.")
+    user.find(marker="vacation-institutions").click()
+    user.find("Solsikken").click()
+    user.find(marker="vacation-create").click()
+    await user.should_see("Ferieanmodningen er sendt til forældrene.")
+    request = await VacationRequest.get(title="Sommerferie")
+    assert request.institution_ids == [(await Institution.get(name="Solsikken")).id]
+    assert request.first_day == today_local() + timedelta(days=28)

@@ -1,0 +1,1 @@
+"""Kalender: events, recurrence, invitations, holidays, ICS export and feeds, reminders."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from tortoise.expressions import Q, Subquery
 
 from domain import access
-from domain.access import CalendarReach
+from domain.access import CalendarReach, EventFacts
 from domain.audit import service as audit
 from domain.calendar import recurrence
 from domain.calendar.extras import extra_items
@@ -143,8 +143,18 @@ def recurrence_text(repeat: Repeat, until: date | None) -> str:
     return f"{every} til {until.day}.{until.month}.{until.year}"
 
 
-async def event_detail(actor: Actor, event_id: int, *, now: datetime | None = None) -> EventDetail:
-    """One event the actor may see, with the invitation counts for its organiser and staff (refusals audited)."""
+@dataclass(frozen=True)
+class Visible:
+    """An event the actor may see, with what was loaded to decide it."""
+
+    row: CalendarEvent
+    facts: EventFacts
+    reach: Reach
+    invitation: Invitation | None
+
+
+async def visible_event(actor: Actor, event_id: int, action: str, now: datetime | None = None) -> Visible:
+    """An event the actor may see (in their calendar, or as an invitee), or AccessDenied with an audit entry."""
     row, facts = await load_event(event_id)
     me = await Person.get_or_none(id=actor.person_id)
     reach = await calendar_reach(actor, today_local(now or utcnow()), me.municipality_id if me else None)
@@ -153,7 +163,14 @@ async def event_detail(actor: Actor, event_id: int, *, now: datetime | None = No
     if not decision and invitation is not None and access.can_answer_invitation(actor, True,
                                                                                 invitation.via_child_id):
         decision = access.allow("invitee")
-    await audit.check(decision, actor, "calendar.view_event", concerned_person_id=row.person_id)
+    await audit.check(decision, actor, action, concerned_person_id=row.person_id)
+    return Visible(row, facts, reach, invitation)
+
+
+async def event_detail(actor: Actor, event_id: int, *, now: datetime | None = None) -> EventDetail:
+    """One event the actor may see, with the invitation counts for its organiser and staff (refusals audited)."""
+    seen = await visible_event(actor, event_id, "calendar.view_event", now)
+    row, facts, reach, invitation = seen.row, seen.facts, seen.reach, seen.invitation
     counts: InvitationCounts | None = None
     if row.invitations_open and access.can_see_invitation_counts(actor, facts, reach.policy):
         counts = await invitation_counts_of(event_id)

@@ -13,6 +13,7 @@ from tortoise.models import Model
 
 from domain.demo.names import ascii_slug
 from persistence.accounts import UserAccount
+from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import (
@@ -54,6 +55,8 @@ TABLES: list[type[Model]] = [
     PostGroup,
     PostComment,
     ContentReport,
+    VacationRequest,
+    VacationAnswer,
 ]
 
 Progress = Callable[[float, str], None]

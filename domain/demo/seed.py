@@ -25,6 +25,7 @@ from domain.demo.rollout import build_rollout, insert_rollout
 from domain.demo.rows import TABLES, Demo, Progress, RowBook
 from domain.demo.staff import build_staff
 from domain.demo.surveys import build_surveys
+from domain.demo.vacation import build_vacation_demo
 from domain.demo.widgets import build_widget_demo, insert_widget_demo
 from persistence.accounts import LoginRecord, UserAccount
 from persistence.audit import AuditEntry
@@ -109,6 +110,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_surveys(demo, named)
     build_widget_demo(demo)
     build_presence_demo(demo, named.people["demo-foraelder"], now_min)
+    build_vacation_demo(demo, named)  # after KommeGå: its answers add KommeGå rows
     build_message_demo(demo, named, now_min)
     build_posts_demo(demo)
     build_broadcast_demo(demo, named.people["demo-admin"])

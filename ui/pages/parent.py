@@ -20,6 +20,7 @@ from ui.i18n import t
 from ui.pages.guard import wrong_role
 from ui.parent_presence_parts import LiveStatus
 from ui.post_feed import post_feed
+from ui.vacation_pending import pending_vacation
 from ui.widgets.area import WidgetArea
 
 
@@ -55,6 +56,7 @@ def register() -> None:
         with frame(actor, t("overblik.title")):
             await broadcast_banner(actor)
             ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
+            await pending_vacation(actor)
             if not cards:
                 empty_state("child_care", "overblik.empty")
             with ui.element("div").classes("grid grid-cols-1 md:grid-cols-2 gap-3 w-full"):

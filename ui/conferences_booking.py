@@ -98,7 +98,10 @@ class GuardianBooking:
             ui.label(day_heading(day)).classes("text-subtitle2 text-weight-medium q-mt-sm")
             with ui.row().classes("gap-2 w-full"):
                 for slot in slots:
-                    if slot.taken or slot.starts_at <= now:
+                    if slot.child_id is not None:  # one of this family's own bookings
+                        ui.button(clock(slot.starts_at), icon="check").props(
+                            "unelevated dense no-caps disable color=positive").classes("min-w-[4.5rem]")
+                    elif slot.taken or slot.starts_at <= now:
                         ui.button(clock(slot.starts_at)).props("outline dense no-caps disable color=grey-6").classes(
                             "min-w-[4.5rem]").tooltip(t("conferences.taken"))
                     else:

@@ -102,15 +102,17 @@ class RoundForm:
         """One line per day: date, from, to, and a remove button."""
         self.day_rows = []
         for i, (day, start, end) in enumerate(self.days):
-            with ui.row().classes("w-full items-center no-wrap gap-1"):
-                d = ui.input(t("conferences.field.day"), value=day).props("outlined dense type=date stack-label"
-                                                                         ).classes("col").mark(f"day-{i}")
-                s = ui.input(t("conferences.field.from"), value=start).props("outlined dense type=time stack-label"
-                                                                            ).classes("w-24").mark(f"day-{i}-from")
-                e = ui.input(t("conferences.field.to"), value=end).props("outlined dense type=time stack-label"
-                                                                        ).classes("w-24").mark(f"day-{i}-to")
-                ui.button(icon="close", on_click=lambda _e, n=i: self.remove_day(n)).props(
-                    f"flat dense round aria-label={t('conferences.remove')}")
+            with ui.column().classes("w-full gap-1 q-pa-xs rounded-borders").style("border: 1px solid #ddd"):
+                with ui.row().classes("w-full items-center no-wrap gap-1"):
+                    d = ui.input(t("conferences.field.day"), value=day).props(
+                        "outlined dense type=date stack-label").classes("col").mark(f"day-{i}")
+                    ui.button(icon="close", on_click=lambda _e, n=i: self.remove_day(n)).props(
+                        f"flat dense round aria-label={t('conferences.remove')}")
+                with ui.element("div").classes("grid grid-cols-2 gap-2 w-full"):
+                    s = ui.input(t("conferences.field.from"), value=start).props(
+                        "outlined dense type=time stack-label").mark(f"day-{i}-from")
+                    e = ui.input(t("conferences.field.to"), value=end).props(
+                        "outlined dense type=time stack-label").mark(f"day-{i}-to")
             self.day_rows.append(_Row(d, s, e))
 
     @ui.refreshable_method

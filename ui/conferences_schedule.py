@@ -81,8 +81,8 @@ class Schedule:
 
     def _row(self, slot: SlotView, waiting: dict[int, str], *, editable: bool) -> None:
         with ui.element("tr").classes("border-t").props(f"data-slot={slot.slot_id}"):
-            with ui.element("td").classes("q-py-xs"):
-                ui.label(f"{clock(slot.starts_at)}–{clock(slot.ends_at)}")
+            with ui.element("td").classes("q-py-xs").style("white-space: nowrap"):
+                ui.label(clock(slot.starts_at))
             with ui.element("td"):
                 ui.label(slot.child_name or t("conferences.free")).classes(
                     "" if slot.taken else "text-grey-7").mark(f"row-child-{slot.slot_id}")
@@ -97,7 +97,7 @@ class Schedule:
                 elif waiting:
                     ui.select(waiting, label=t("conferences.book_for"),
                               on_change=lambda e, s=slot: self.book_for(s, e.value)).props(
-                        "dense outlined options-dense").classes("min-w-[10rem]").mark(f"book-for-{slot.slot_id}")
+                        "dense outlined options-dense").classes("min-w-[8rem]").mark(f"book-for-{slot.slot_id}")
 
     async def book_for(self, slot: SlotView, child_id: int | None) -> None:
         """Book a free slot for a family that has not booked."""

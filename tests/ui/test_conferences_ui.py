@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from fastapi import Request
+from nicegui import ui
 from nicegui.testing import User
 
+from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.conferences import service
 from domain.conferences.service import RoundInput
@@ -18,6 +21,7 @@ from persistence.calendar import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
 from tests.ui.conftest import login
+from ui.conferences_pending import pending_conferences
 
 
 async def _actor(subject: str, role: str) -> Actor:
@@ -106,3 +110,21 @@ async def test_a_teacher_creates_a_round_in_the_form_and_bad_input_is_explained(
     await user.should_see("Samtalerunden er oprettet.")
     rnd = await ConferenceRound.get(place="Lokale 14")
     assert await ConferenceSlot.filter(round_id=rnd.id).count() == 9  # 14:00-17:00 in 20 minutes
+
+
+async def test_the_overblik_card_asks_for_a_booking_until_oscar_has_a_slot(user: User) -> None:
+    @ui.page("/test/pending-conferences")  # the lead wires the card into Overblik; here it stands alone
+    async def pending_page(request: Request) -> None:
+        actor = await actor_or_redirect(request)
+        assert isinstance(actor, Actor)
+        await pending_conferences(actor)
+
+    await login(user, "demo-foraelder")
+    round_id, slots = await _round()
+    await user.open("/test/pending-conferences")
+    await user.should_see("Book en tid til samtale om Oscar — frist")
+    oscar = await Person.get(first_name="Oscar", last_name="Kristensen")
+    await service.do_book(await _actor("demo-foraelder", "parent"), slot_id=slots[0].id, child_id=oscar.id,
+                          now=utcnow())
+    await user.open("/test/pending-conferences")
+    await user.should_not_see(marker=f"pending-conference-{round_id}-{oscar.id}")

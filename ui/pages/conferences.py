@@ -91,7 +91,7 @@ async def _round_page(actor: Actor, round_id: int) -> None:
         with frame(actor, t("conferences.title")):
             refusal(error.key)
         return
-    with frame(actor, view.title):
+    with frame(actor, t("conferences.title")):
         ui.link(t("conferences.back"), "/kalender/samtaler").classes("no-print").mark("back")
         if view.organiser_view:
             Schedule(actor, view).build()

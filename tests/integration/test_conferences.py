@@ -25,6 +25,7 @@ from persistence.people import Custody, Enrolment, Person
 from tests.factory import World, build_world, person
 from tests.integration.test_broadcast_mailer import Inbox, free_port
 from tests.messages_world import actor_of
+from tests.querycount import count_queries
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -89,12 +90,16 @@ async def test_a_teacher_creates_a_round_and_a_guardian_books_without_seeing_oth
     sub = bus.subscribe(f"conference:{round_id}", changed.append)
     try:
         await service.do_book(cw.olga, slot_id=slots[0].id, child_id=cw.w.other_child.id, now=NOW)
-        await service.do_book(cw.gitte, slot_id=slots[1].id, child_id=cw.w.child.id, now=NOW)
+        with count_queries() as booking:
+            await service.do_book(cw.gitte, slot_id=slots[1].id, child_id=cw.w.child.id, now=NOW)
     finally:
         sub.cancel()
+    assert len(booking) == 5  # slot and round, the child in the group (2), the held slot, the conditional update
     assert [type(e) for e in changed] == [SlotsChanged, SlotsChanged]
     assert isinstance(changed[1], SlotsChanged) and changed[1].changes[0]["child_id"] == cw.w.child.id
-    assert await queries.pending_for_guardian(cw.gitte, now=NOW) == []
+    with count_queries() as overblik:
+        assert await queries.pending_for_guardian(cw.gitte, now=NOW) == []
+    assert len(overblik) == 5  # the family's groups (2), their rounds, the rounds' spans, the children's slots
     seen = await queries.round_view(cw.gitte, round_id, now=NOW)
     assert seen.slots[0].taken and seen.slots[0].child_name == "" and seen.slots[0].child_id is None
     assert seen.slots[1].child_name == "Anna Testesen" and [c.name for c in seen.children] == ["Anna Testesen"]

@@ -104,8 +104,18 @@ class ResultsView:
             for row in f.answered:
                 with ui.column().classes("gap-0").mark(f"answer-row-{row.child_id}"):
                     ui.label(row.child_name).classes("text-body1")
+                    chosen = [self._shown(r.question.kind, row.answers.get(r.question.id)) for r in f.questions
+                              if r.question.kind is not QuestionKind.TEXT]
+                    if any(chosen):
+                        ui.label(" · ".join(c or "—" for c in chosen)).classes("text-body2")
                     ui.label(t("forms.answered_by", name=row.answered_by, when=fmt_datetime(row.answered_at))) \
                         .classes("text-caption text-grey-8")
+
+    @staticmethod
+    def _shown(kind: QuestionKind, value: object) -> str:
+        if kind is QuestionKind.YES_NO and isinstance(value, bool):
+            return t("forms.results.yes" if value else "forms.results.no")
+        return str(value) if isinstance(value, str) else ""
 
     async def remind(self) -> None:
         """Send the reminder to the families without an answer and say how many got it."""

@@ -58,8 +58,6 @@ FORMS_TEXTS: dict[str, tuple[str, str]] = {
     "forms.builder.deadline_day": ("Frist (dato)", "Deadline (date)"),
     "forms.builder.deadline_time": ("Klokkeslæt", "Time"),
     "forms.builder.questions": ("Spørgsmål", "Questions"),
-    "forms.builder.question": ("Spørgsmål {n}", "Question {n}"),
-    "forms.builder.kind": ("Type", "Kind"),
     "forms.builder.kind.yes_no": ("Ja/nej", "Yes/no"),
     "forms.builder.kind.choice": ("Vælg én", "Choose one"),
     "forms.builder.kind.text": ("Tekstsvar", "Text answer"),

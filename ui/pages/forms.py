@@ -37,7 +37,7 @@ def _summary_card(s: FormSummary, staff: bool) -> None:
         if staff:
             ui.label(t("forms.answered_of", n=s.answered, m=s.expected)).classes("text-body2")
         elif s.waiting_children:
-            ui.label(t("forms.waiting_for", names=", ".join(s.waiting_children))).classes("text-body2 text-warning")
+            ui.label(t("forms.waiting_for", names=", ".join(s.waiting_children))).classes("text-body2 text-orange-9")
         else:
             ui.label(t("forms.all_answered")).classes("text-body2 text-positive")
 

@@ -47,6 +47,11 @@ async def feed_created_at(actor: Actor) -> datetime | None:
     return feed.created_at if feed else None
 
 
+async def has_feed(actor: Actor) -> bool:
+    """Whether the actor has a working subscription address."""
+    return await CalendarFeed.filter(person_id=actor.person_id, revoked_at__isnull=True).exists()
+
+
 async def feed_ics(token: str, *, now: datetime, with_holidays: bool = True) -> bytes:
     """The owner's events from 60 days back to 400 days ahead as ICS, without private or personal text."""
     feed = await CalendarFeed.get_or_none(token_hash=token_hash(token or ""), revoked_at__isnull=True)

@@ -44,7 +44,7 @@ def reminder_text(row: CalendarEvent, starts_at: datetime, public_url: str) -> t
     lines = [row.title, when_text(starts_at, row.all_day)]
     if row.place:
         lines.append(f"Sted: {row.place}")
-    lines += ["", f"Se begivenheden i Sammen: {public_url.rstrip('/')}/kalender/begivenhed/{row.id}"]
+    lines += ["", f"Se kalenderen i Sammen: {public_url.rstrip('/')}/kalender"]
     return f"Påmindelse: {row.title}", "\n".join(lines)
 
 

@@ -188,7 +188,9 @@ async def do_update_event(actor: Actor, event_id: int, *, scope: str | Scope, pe
         row.reminder_minutes, row.invitations_open = minutes, invite
         if moved:
             row.reminded_through = None
-            row.exdates = [] if not times.rule else row.exdates
+            # skipped days that are no longer days of the series would only hide future edits
+            row.exdates = [k for k in row.exdates if times.rule and recurrence.has_occurrence(
+                times.starts_at, times.ends_at, times.rule, times.repeat_until, k)]
         await row.save()
         await sync_invitations(row.id, wanted)
         outbox.add(changed_event(row.id, facts, where.facts, organiser_id=row.organiser_id))

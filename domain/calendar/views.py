@@ -81,7 +81,7 @@ def _occurrence_items(actor: Actor, row: CalendarEvent, reach: Reach, answer: st
                          event_id=row.id, scope_label=label, institution_id=facts.institution_id,
                          child_ids=tuple(sorted(children)), my_answer=answer, organiser_name=row.organiser_name,
                          can_edit=can_edit, description="" if hidden else row.description,
-                         url=f"/kalender/begivenhed/{row.id}", scope=row.scope, recurring=bool(row.rrule),
+                         scope=row.scope, recurring=bool(row.rrule),
                          private=row.private)
             for occ in recurrence.occurrences(row.starts_at, row.ends_at, row.rrule, row.repeat_until,
                                               row.exdates, start, end)]

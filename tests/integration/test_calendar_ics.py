@@ -77,7 +77,9 @@ async def test_the_feed_holds_the_owners_events_without_private_text_and_dies_wh
     staff = events_of(await feeds.feed_ics(await feeds.do_create_feed(cw.teacher, now=NOW), now=NOW))
     private = next(e for e in staff if str(e["SUMMARY"]) == "Personalemøde")
     assert "DESCRIPTION" not in private  # staff see the private meeting in their feed, never its text
+    assert await feeds.has_feed(cw.guardian)
     await feeds.do_revoke_feed(cw.guardian, now=NOW)
+    assert not await feeds.has_feed(cw.guardian)
     with pytest.raises(NotFound):
         await feeds.feed_ics(token, now=NOW)
     with pytest.raises(NotFound):

@@ -110,3 +110,46 @@ async def test_invitations_go_to_current_guardians_and_answers_are_counted_live(
     item = next(i for i in await views.items_between(cw.guardian, DEC, DEC) if i.event_id == event_id)
     assert item.my_answer == "ja"
     bus.clear()
+
+
+async def test_private_events_stay_with_staff_and_the_kommunes_events_reach_everyone(cw: CalendarWorld) -> None:
+    private = await _group_event(cw, title="Personalemøde", description="Om Carl", private=True)
+    kommune = await service.do_create_event(cw.admin, scope="municipality", title="Kommunal fridag",
+                                            all_day=True, start=local(DEC), end=local(DEC), now=NOW)
+    guardian = {i.event_id for i in await views.items_between(cw.guardian, DEC, DEC) if i.kind == "event"}
+    assert guardian == {kommune}
+    with pytest.raises(AccessDenied):
+        await views.event_detail(cw.guardian, private)
+    staff = {i.event_id: i for i in await views.items_between(cw.teacher, DEC, DEC) if i.kind == "event"}
+    assert set(staff) == {private, kommune} and staff[private].description == "Om Carl"  # the organiser's own
+    detail = await views.event_detail(cw.leader, kommune)
+    assert detail.scope == "municipality" and detail.scope_label == "Testby" and not detail.can_edit
+    with pytest.raises(AccessDenied):
+        await service.do_create_event(cw.guardian, scope="person", person_id=cw.w.other_guardian.id, title="x",
+                                      all_day=True, start=local(DEC), end=local(DEC), now=NOW)
+    with pytest.raises(AccessDenied):
+        await service.do_create_event(cw.leader, scope="municipality", title="x", all_day=True, start=local(DEC),
+                                      end=local(DEC), now=NOW)
+
+
+async def test_a_series_loses_a_skipped_day_and_an_edit_keeps_the_answers(cw: CalendarWorld) -> None:
+    event_id = await _group_event(cw, repeat="weekly", repeat_until=DEC + timedelta(days=21), invite=True)
+    await invitations.do_answer(cw.guardian, event_id, "maaske", now=NOW)
+    await service.do_skip_occurrence(cw.teacher, event_id, "2026-12-14T17:00", now=NOW)
+    with pytest.raises(DomainError) as caught:
+        await service.do_skip_occurrence(cw.teacher, event_id, "2026-12-15T17:00", now=NOW)
+    assert caught.value.key == "calendar.no_such_occurrence"
+    keys = [i.key for i in await views.items_between(cw.guardian, DEC, DEC + timedelta(days=30))
+            if i.kind == "event"]
+    assert keys == [f"event:{event_id}:2026-12-{d}T17:00" for d in ("07", "21", "28")]
+    await service.do_update_event(cw.teacher, event_id, scope="group", group_id=cw.w.class_2a.id,
+                                  title="Forældremøde (flyttet)", all_day=False, start=local(DEC, 18),
+                                  end=local(DEC, 20), repeat="weekly", repeat_until=DEC + timedelta(days=21),
+                                  invite=True, now=NOW)
+    detail = await views.event_detail(cw.teacher, event_id)
+    assert detail.title == "Forældremøde (flyttet)" and detail.recurrence_text == "Hver uge til 28.12.2026"
+    assert detail.counts is not None and (detail.counts.maaske, detail.counts.not_answered) == (1, 1)
+    assert detail.skipped == () and detail.can_edit  # the times moved, so the old skipped 17:00 is gone
+    with pytest.raises(AccessDenied):
+        await service.do_update_event(cw.other_guardian, event_id, scope="group", group_id=cw.w.class_2a.id,
+                                      title="x", all_day=True, start=local(DEC), end=local(DEC), now=NOW)

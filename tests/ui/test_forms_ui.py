@@ -42,6 +42,9 @@ async def _form() -> tuple[int, Person]:
 async def test_a_guardian_answers_for_her_child_and_sees_the_answer_again(user: User) -> None:
     await login(user, "demo-foraelder")
     form_id, oscar = await _form()
+    await user.open("/kalender/blanketter")
+    await user.should_see(marker=f"form-{form_id}")
+    await user.should_see("Mangler svar for Oscar")
     await user.open(f"/kalender/blanketter/{form_id}")
     await user.should_see("Svar for Oscar")
     user.find(marker=f"send-{oscar.id}").click()
@@ -83,6 +86,8 @@ async def test_staff_see_an_answer_arrive_live_and_remind_only_the_rest(user: Us
 
 async def test_a_teacher_builds_a_form_and_a_bad_one_is_refused_with_nothing_stored(user: User) -> None:
     await login(user, "demo-laerer")
+    await user.open("/kalender/blanketter")
+    await user.should_see(marker="new-form")
     await user.open("/kalender/blanketter/ny")
     before = await Form.all().count()
     user.find(marker="create-form").click()

@@ -59,8 +59,7 @@ ERROR_KEYS = (
     "calendar.place_too_long", "calendar.description_too_long", "calendar.bad_repeat",
     "calendar.recurrence_too_long", "calendar.repeat_until_before_start", "calendar.bad_reminder",
     "calendar.bad_scope", "calendar.invite_needs_group", "calendar.not_found",
-    "calendar.bad_answer", "calendar.not_invited", "calendar.no_such_occurrence",
-    "calendar.cancelled", "calendar.feed_not_found", "calendar.too_wide",
+    "calendar.bad_answer", "calendar.no_such_occurrence", "calendar.feed_not_found", "calendar.too_wide",
 )
 
 

@@ -13,14 +13,18 @@ from typing import Any
 
 from nicegui import app, ui
 
-from domain.broadcast.mailer import EmailJob
+from domain.broadcast.mailer import send_due_emails
+from domain.calendar.reminders import send_due_reminders as event_reminders
+from domain.conferences.reminders import send_due_reminders as conference_reminders
 from domain.events import bus
 from domain.jobs import run_forever
+from domain.mail_jobs import EmailJobs
 from domain.settings import DEV_STORAGE_SECRET, Settings, load_settings
 from domain.ticker import tick_minutes
 from persistence import db
 
 log = logging.getLogger("sammen")
+EMAIL_SENDERS = (send_due_emails, event_reminders, conference_reminders)
 
 
 def install_lifespan(settings: Settings) -> None:
@@ -39,8 +43,9 @@ def install_lifespan(settings: Settings) -> None:
             await bus.connect_redis(settings.redis_url)
         jobs = asyncio.create_task(run_forever()) if settings.run_jobs else None
         ticker = asyncio.create_task(tick_minutes())
-        # The broadcast's e-mail fallback rides the minute tick, in the one process that runs jobs.
-        emails = EmailJob(settings.smtp, settings.public_url).start() if settings.run_jobs and settings.smtp else None
+        # The broadcast's e-mail fallback and the reminders ride the minute tick, in the one process that runs jobs.
+        emails = EmailJobs(settings.smtp, settings.public_url, EMAIL_SENDERS).start() \
+            if settings.run_jobs and settings.smtp else None
         try:
             async with original(a):
                 yield

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
 from tortoise.expressions import Subquery
 
-from domain.clock import utcnow
-from domain.events import Event, EventBus, Subscription, bus
 from domain.mail import deliver, plain
 from domain.settings import SmtpSettings
-from domain.ticker import MINUTE_TOPIC
 from persistence.broadcasts import Broadcast, BroadcastRecipient
 from persistence.people import Person
 
@@ -81,33 +77,3 @@ async def _send_one(smtp: SmtpSettings, public_url: str, broadcast_id: int, titl
 async def _deliver(smtp: SmtpSettings, addresses: dict[int, str], **text: str) -> set[int]:
     """Send to each guardian; the guardians whose e-mail did not go out."""
     return await deliver(smtp, {guardian: compose(smtp, address, **text) for guardian, address in addresses.items()})
-
-
-class EmailJob:
-    """Runs the fallback once a minute on the process clock; a run still going makes the next tick skip."""
-
-    def __init__(self, smtp: SmtpSettings, public_url: str) -> None:
-        self.smtp, self.public_url = smtp, public_url
-        self._lock = asyncio.Lock()
-        self._tasks: set[asyncio.Task[int]] = set()
-
-    async def run(self, now: datetime | None = None) -> int:
-        """One pass (errors are logged and retried next minute)."""
-        async with self._lock:
-            try:
-                return await send_due_emails(self.smtp, self.public_url, now=now or utcnow())
-            except Exception:
-                log.exception("the broadcast e-mail fallback failed; retrying next minute")
-                return 0
-
-    def on_minute(self, _event: Event) -> None:
-        """Start a pass unless the previous one is still running."""
-        if self._lock.locked():
-            return
-        task = asyncio.get_running_loop().create_task(self.run())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    def start(self, target: EventBus = bus) -> Subscription:
-        """Follow the minute tick until the subscription is cancelled."""
-        return target.subscribe(MINUTE_TOPIC, self.on_minute)

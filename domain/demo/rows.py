@@ -13,7 +13,7 @@ from tortoise.models import Model
 
 from domain.demo.names import ascii_slug
 from persistence.accounts import UserAccount
-from persistence.calendar import VacationAnswer, VacationRequest
+from persistence.calendar import ConferenceRound, ConferenceSlot, Form, FormAnswer, VacationAnswer, VacationRequest
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import (
@@ -57,6 +57,10 @@ TABLES: list[type[Model]] = [
     ContentReport,
     VacationRequest,
     VacationAnswer,
+    ConferenceRound,
+    ConferenceSlot,
+    Form,
+    FormAnswer,
 ]
 
 Progress = Callable[[float, str], None]

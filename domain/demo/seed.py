@@ -15,7 +15,9 @@ from tortoise.models import Model
 from domain.demo import names
 from domain.demo.access import build_accounts, build_cross_members, build_municipal
 from domain.demo.broadcasts import build_broadcast_demo, insert_broadcast_demo
+from domain.demo.conferences import build_conference_demo
 from domain.demo.families import build_families
+from domain.demo.forms import build_forms_demo
 from domain.demo.institutions import build_organisation
 from domain.demo.messages import build_message_demo
 from domain.demo.named import build_named
@@ -113,6 +115,8 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_vacation_demo(demo, named)  # after KommeGå: its answers add KommeGå rows
     build_message_demo(demo, named, now_min)
     build_posts_demo(demo)
+    build_conference_demo(demo, named.people["demo-laerer"], named.people["demo-foraelder"])
+    build_forms_demo(demo, named)
     build_broadcast_demo(demo, named.people["demo-admin"])
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book

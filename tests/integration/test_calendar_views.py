@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 
 from domain.calendar import service, views
@@ -92,7 +91,7 @@ async def test_a_month_shows_holidays_closing_days_conferences_and_deadlines_in_
     assert teacher == {"holiday", "conference", "event", "form_deadline"}
 
 
-async def test_an_institution_event_inviting_600_families_is_one_insert_and_quick(database: str) -> None:
+async def test_an_institution_event_inviting_600_families_is_one_insert(database: str) -> None:
     cw = await build_calendar_world()
     w = cw.w
     m = await w.school.municipality
@@ -106,13 +105,10 @@ async def test_an_institution_event_inviting_600_families_is_one_insert_and_quic
     await Enrolment.bulk_create([Enrolment(child=k, institution=w.school, start=w.today) for k in kids])
     await Custody.bulk_create([Custody(guardian=p, child=k, valid_from=w.today)
                                for p, k in zip(parents, kids, strict=True)])
-    started = time.perf_counter()
-    with count_queries() as statements:
+    with count_queries() as statements:  # the time it takes is measured in bench/calendar.py
         event_id = await service.do_create_event(
             cw.admin, scope="institution", institution_id=w.school.id, title="Skolefest", all_day=False,
             start=datetime(2026, 12, 11, 17), end=datetime(2026, 12, 11, 20), invite=True, now=NOW)
-    elapsed = time.perf_counter() - started
-    assert elapsed <= 1.0
     inserts = [s for s in statements if "calendar_invitation" in s and "INSERT" in s.upper()]
     assert len(inserts) == 1 and len(statements) <= 8, statements
     older = sum(1 for k in kids if k.birth_date is not None and age_on(k.birth_date, w.today) >= 10)

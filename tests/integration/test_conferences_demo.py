@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from random import Random
-
-from faker import Faker
-
 from domain.clock import today_local, utcnow
 from domain.conferences import queries
-from domain.demo.conferences import CONFERENCE_TABLES, build_conference_demo
-from domain.demo.rows import TABLES, Demo
+from domain.demo.rows import TABLES
 from domain.demo.seed import build_rows
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
@@ -18,13 +13,12 @@ from persistence.people import Person
 
 async def test_the_demo_round_is_open_partly_booked_and_waits_for_oscar(sqlite_database: str) -> None:
     today = today_local()
-    demo = Demo(today=today, rng=Random(1), fake=Faker("da_DK"), book=build_rows(today=today, scale=0.1, seed=7))
-    people = demo.book.all(Person)
+    book = build_rows(today=today, scale=0.1, seed=7)  # the seed builds the round with the rest
+    people = book.all(Person)
     anne = next(p for p in people if (p.first_name, p.last_name) == ("Anne", "Holm"))
     mette = next(p for p in people if (p.first_name, p.last_name) == ("Mette", "Kristensen"))
-    build_conference_demo(demo, anne, mette)
-    for table in [*TABLES, *(t for t in CONFERENCE_TABLES if t not in TABLES)]:
-        await table.bulk_create(demo.book.all(table))
+    for table in TABLES:
+        await table.bulk_create(book.all(table))
     now = utcnow()
     facts = await load_person_facts(mette.id, today)
     assert facts is not None

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from random import Random
-
-from faker import Faker
-
 from domain.clock import today_local, utcnow
-from domain.demo.forms import FORMS_TABLES, build_forms_demo
 from domain.demo.named import Named
-from domain.demo.rows import TABLES, Demo
+from domain.demo.rows import TABLES
 from domain.demo.seed import build_rows
 from domain.forms import reading, results
 from domain.identity.facts import load_person_facts
@@ -21,13 +16,12 @@ from persistence.people import Person
 
 async def test_the_demo_form_waits_for_mettes_answer_and_about_half_have_answered(sqlite_database: str) -> None:
     today = today_local()
-    demo = Demo(today=today, rng=Random(1), fake=Faker("da_DK"), book=build_rows(today=today, scale=0.05, seed=7))
-    people = {p.id: p for p in demo.book.all(Person)}
-    named = Named(people={a.oidc_subject: people[a.person_id] for a in demo.book.all(UserAccount)
+    book = build_rows(today=today, scale=0.05, seed=7)  # the seed builds the form with the rest
+    people = {p.id: p for p in book.all(Person)}
+    named = Named(people={a.oidc_subject: people[a.person_id] for a in book.all(UserAccount)
                           if a.oidc_subject in ("demo-laerer", "demo-foraelder")})
-    build_forms_demo(demo, named)
-    for table in [*TABLES, *(t for t in FORMS_TABLES if t not in TABLES)]:
-        await table.bulk_create(demo.book.all(table))
+    for table in TABLES:
+        await table.bulk_create(book.all(table))
     form = await Form.get(title="Tur til Zoologisk Have")
     mette, anne = named.people["demo-foraelder"], named.people["demo-laerer"]
     mette_facts, anne_facts = await load_person_facts(mette.id, today), await load_person_facts(anne.id, today)

@@ -15,6 +15,8 @@ from domain.presence.family import ChildDay, family_days
 from ui.appconfig import config
 from ui.broadcast_banner import broadcast_banner
 from ui.components import avatar, empty_state, enrolment_line
+from ui.conferences_pending import pending_conferences
+from ui.forms_pending import pending_forms
 from ui.frame import frame
 from ui.i18n import t
 from ui.pages.guard import wrong_role
@@ -56,6 +58,8 @@ def register() -> None:
         with frame(actor, t("overblik.title")):
             await broadcast_banner(actor)
             ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
+            await pending_conferences(actor)
+            await pending_forms(actor)
             await pending_vacation(actor)
             if not cards:
                 empty_state("child_care", "overblik.empty")

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from random import Random
-
-from faker import Faker
-
 from domain.clock import today_local
-from domain.demo.posts import POSTS_TABLES, REPORTED_INSTITUTION, build_posts_demo
-from domain.demo.rows import TABLES, Demo
+from domain.demo.posts import REPORTED_INSTITUTION
+from domain.demo.rows import TABLES
 from domain.demo.seed import build_rows
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
@@ -19,10 +15,8 @@ from persistence.posts import ContentReport, Post, PostComment, PostGroup
 
 async def test_every_institution_gets_posts_and_the_feeds_show_the_current_ones(sqlite_database: str) -> None:
     today = today_local()
-    demo = Demo(today=today, rng=Random(1), fake=Faker("da_DK"), book=build_rows(today=today, scale=0.02, seed=7))
-    build_posts_demo(demo)
-    book = demo.book
-    for table in [*TABLES, *(t for t in POSTS_TABLES if t not in TABLES)]:
+    book = build_rows(today=today, scale=0.02, seed=7)  # the seed builds the posts with the rest
+    for table in TABLES:
         await table.bulk_create(book.all(table))
     posts = book.all(Post)
     staffed = {i.id for i in book.all(Institution) if any(p.institution_id == i.id for p in posts)}

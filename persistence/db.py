@@ -27,6 +27,7 @@ MODEL_MODULES = [
     "persistence.posts",
     "persistence.broadcasts",
     "persistence.calendar",
+    "persistence.gdpr",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -24,6 +24,8 @@ class Person(Model):
     address = fields.CharField(max_length=200, default="")
     photo_url = fields.CharField(max_length=300, default="")
     active = fields.BooleanField(default=True)
+    deactivated_at = fields.DatetimeField(null=True)
+    anonymised_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "person"

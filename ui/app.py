@@ -19,11 +19,15 @@ from ui import appconfig, widget_api
 from ui.navigation import HOME
 from ui.pages import (
     admin,
+    audit_search,
     broadcast,
     calendar,
     child,
     conferences,
+    consents,
+    data_export,
     forms,
+    gdpr_hub,
     kiosk,
     login,
     messages,
@@ -33,6 +37,8 @@ from ui.pages import (
     presence_board,
     presence_parent,
     profile,
+    provisioning,
+    retention,
     rollout,
     staff,
     surveys,
@@ -113,3 +119,9 @@ def build(settings: Settings) -> None:
     conferences.register()
     forms.register()
     vacation.register()
+    gdpr_hub.register()
+    provisioning.register()
+    audit_search.register()
+    data_export.register()
+    retention.register()
+    consents.register()

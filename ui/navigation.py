@@ -18,7 +18,8 @@ MESSAGES = ("nav.messages", "/beskeder", "mail")
 CALENDAR = ("nav.calendar", "/kalender", "event")
 NAV: dict[Role, list[tuple[str, str, str]]] = {
     Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), MESSAGES, CALENDAR,
-                  ("nav.evaluation", "/evaluering", "rate_review"), ("nav.profile", "/profil", "badge")],
+                  ("nav.consents", "/samtykker", "verified_user"), ("nav.evaluation", "/evaluering", "rate_review"),
+                  ("nav.profile", "/profil", "badge")],
     Role.STAFF: [("nav.kommegaa", "/kommegaa", "how_to_reg"), MESSAGES, CALENDAR, ("nav.posts", "/opslag", "campaign"),
                  ("nav.staff", "/personale", "groups"), ("nav.evaluation", "/evaluering", "rate_review"),
                  ("nav.profile", "/profil", "badge")],
@@ -30,6 +31,7 @@ NAV: dict[Role, list[tuple[str, str, str]]] = {
                         ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
     Role.ADMIN: [("nav.municipality", "/kommune", "location_city"),
                  ("nav.broadcast", "/kommune/krisebesked", "campaign"),
+                 ("nav.gdpr", "/kommune/persondata", "privacy_tip"),
                  ("nav.widgets", "/kommune/widgets", "widgets"),
                  ("nav.links", "/kommune/links", "link"),
                  ("nav.widget_suppliers", "/kommune/widgets/leverandoerer", "extension"),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from ui.texts_audit_search import AUDIT_SEARCH_TEXTS
 from ui.texts_board import BOARD_TEXTS
 from ui.texts_broadcast import BROADCAST_TEXTS
 from ui.texts_calendar import CALENDAR_TEXTS
 from ui.texts_conferences import CONFERENCES_TEXTS
+from ui.texts_consents import CONSENTS_TEXTS
+from ui.texts_data_export import DATA_EXPORT_TEXTS
 from ui.texts_extwidgets import EXTWIDGET_TEXTS
 from ui.texts_forms import FORMS_TEXTS
 from ui.texts_kiosk import KIOSK_TEXTS
@@ -14,6 +17,8 @@ from ui.texts_plans import PLAN_TEXTS
 from ui.texts_posts import POSTS_TEXTS
 from ui.texts_presence import PRESENCE_TEXTS
 from ui.texts_presence_parent import PARENT_PRESENCE_TEXTS
+from ui.texts_provisioning import PROVISIONING_TEXTS
+from ui.texts_retention import RETENTION_TEXTS
 from ui.texts_vacation import VACATION_TEXTS
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -29,6 +34,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.messages": ("Beskeder", "Messages"),
     "nav.posts": ("Opslag", "Posts"),
     "nav.calendar": ("Kalender", "Calendar"),
+    "nav.gdpr": ("Persondata", "Personal data"),
+    "nav.consents": ("Samtykker", "Consents"),
     "nav.broadcast": ("Krisebesked", "Urgent message"),
     "nav.staff": ("Min institution", "My institution"),
     "nav.leader": ("Administration", "Administration"),
@@ -333,5 +340,6 @@ TEXTS: dict[str, tuple[str, str]] = {
 TEXTS.update(EXTWIDGET_TEXTS)
 TEXTS.update(PLAN_TEXTS)
 for _texts in (PRESENCE_TEXTS, BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS, MESSAGES_TEXTS, POSTS_TEXTS,
-               BROADCAST_TEXTS, CALENDAR_TEXTS, CONFERENCES_TEXTS, FORMS_TEXTS, VACATION_TEXTS):
+               BROADCAST_TEXTS, CALENDAR_TEXTS, CONFERENCES_TEXTS, FORMS_TEXTS, VACATION_TEXTS, AUDIT_SEARCH_TEXTS,
+               CONSENTS_TEXTS, DATA_EXPORT_TEXTS, PROVISIONING_TEXTS, RETENTION_TEXTS):
     TEXTS.update(_texts)

@@ -1,0 +1,7 @@
+"""Placeholder until the consents pages land."""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    """Register the pages (none yet)."""

@@ -1,4 +1,4 @@
-"""Scheduled work that runs inside one Sammen process: the adoption snapshot and the purge of unsent uploads."""
+"""Scheduled work that runs inside one Sammen process: the adoption snapshot, the upload purge and retention."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from domain.clock import today_local, utcnow
+from domain.gdpr.retention import daily_retention
 from domain.messages.attachments import do_purge_stale_uploads
 from domain.rollout.adoption import do_backfill_snapshots
 
@@ -15,11 +16,13 @@ BACKFILL_DAYS = 7
 
 
 async def run_once() -> int:
-    """Store today's snapshot (refreshing it) and any missed day of the last week; purge uploads never sent."""
+    """Store today's snapshot and any missed day of the last week; purge unsent uploads; apply retention daily."""
     written = await do_backfill_snapshots(today_local(), BACKFILL_DAYS)
     purged = await do_purge_stale_uploads(now=utcnow())
     if purged:
         log.info("purged %d unsent uploads", purged)
+    # At most one real run per municipality a day; a municipality that fails is tried again next hour.
+    await daily_retention(now=utcnow())
     return written
 
 

@@ -1,0 +1,1 @@
+"""GDPR: audit search, data export, retention and consents."""

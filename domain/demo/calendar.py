@@ -249,11 +249,11 @@ def _group(y: _Year, group: Group, inst: Institution | None) -> None:
     who = y.organiser(group, inst.id if inst else None)
     kids = y.of_group.get(group.id, set())
     year = y.first.year
+    grade = int(group.name.split(".")[0]) if kind is K.SKOLE and group.name[:1].isdigit() else -1
     if group.kind == GroupKind.TVAERGAAENDE:
         if group.expires_on is not None and group.expires_on < y.today:
             return
     elif kind is K.SKOLE:
-        grade = int(group.name.split(".")[0]) if group.name[:1].isdigit() else 0
         gym = _weekday(y.first, group.id % 5)
         y.event(group, "Idræt", gym, "10:00", "11:30", repeat=Repeat.WEEKLY, place="Hallen", organiser=who,
                 skip=y.skipped(gym, "10:00"))
@@ -295,7 +295,7 @@ def _group(y: _Year, group: Group, inst: Institution | None) -> None:
         y.event(group, "Klubaften", night, "18:30", "21:00", repeat=Repeat.WEEKLY, place=inst.name if inst else "",
                 organiser=who, skip=y.skipped(night, "18:30"))
         y.event(group, "Klubtur til Lalandia", _weekday(date(year + 1, 4, 20), 5), organiser=who)
-    if kind in DAYCARE_KINDS or (kind is K.SKOLE and group.name[:1] in "0123"):
+    if kind in DAYCARE_KINDS or 0 <= grade <= 3:
         _birthdays(y, group, who, kids)
     title, start, end, place = UPCOMING[str(group.kind)]
     day = y.upcoming(3 + group.id % 9)
@@ -314,6 +314,8 @@ def _birthdays(y: _Year, group: Group, who: Person | None, kids: set[int]) -> No
             day = add_years(person.birth_date, year - person.birth_date.year)
             if y.first <= day <= y.last:
                 day -= timedelta(days=max(0, day.weekday() - 4))
+                if any(low <= day <= high for low, high in y.breaks.values()):
+                    continue  # no one is there to sing
                 y.event(group, f"Fødselsdag: {person.first_name}", day, "09:00", "09:45", organiser=who,
                         description=f"Vi fejrer {person.first_name} med sang og flag.")
 

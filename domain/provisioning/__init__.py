@@ -1,0 +1,1 @@
+"""Provisioning: importing institutions, groups, people, custody, enrolments and staff from municipal files."""

@@ -1,0 +1,250 @@
+"""Use cases of provisioning: validate files into a stored run (dry run), apply a validated run, list runs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from domain import access, settings
+from domain.audit import service as audit
+from domain.clock import today_local
+from domain.errors import DomainError, NotFound
+from domain.events import committing
+from domain.identity.model import Actor
+from domain.provisioning import formats
+from domain.provisioning.apply import apply_plan
+from domain.provisioning.model import (
+    APPLIED,
+    ENTITIES,
+    ERROR,
+    INFO,
+    MAX_FILE_BYTES,
+    REJECTED,
+    REPORT_LINE_LIMIT,
+    VALIDATED,
+    ImportApplied,
+    ImportFile,
+    ImportReport,
+    ImportRunView,
+    PeopleDeactivated,
+    Progress,
+    ReportLine,
+    empty_counts,
+)
+from domain.provisioning.plan import Plan, make_plan
+from domain.provisioning.snapshot import Snapshot, load_snapshot
+from domain.provisioning.validate import validate
+from persistence.db import transaction
+from persistence.gdpr import ImportRun
+from persistence.people import Person
+
+_SAFE = re.compile(r"[^\w.\-]+")
+
+
+def imports_dir() -> Path:
+    """Where uploaded files are kept, read at call time so tests can point SAMMEN_DATA_DIR elsewhere."""
+    return Path(os.environ.get("SAMMEN_DATA_DIR") or settings.DATA_DIR) / "imports"
+
+
+@dataclass
+class Checked:
+    """A validation's result: the report and, when it is clean, the plan to apply."""
+
+    report: ImportReport
+    plan: Plan
+    snapshot: Snapshot
+
+
+def _quiet(fraction: float, message: str) -> None:
+    """No progress wanted."""
+
+
+async def check_files(municipality_id: int, files: list[ImportFile], *, full: bool, now: datetime,
+                      progress: Progress | None = None) -> Checked:
+    """Read, validate and diff the files against the database; writes nothing."""
+    say = progress or _quiet
+    lines: list[ReportLine] = []
+    parsed: list[formats.ParsedFile] = []
+    seen: dict[str, str] = {}
+    for i, file in enumerate(files):
+        say(0.4 * i / max(len(files), 1), f"læser {file.name}")
+        name = Path(file.name).name
+        if len(file.data) > MAX_FILE_BYTES:
+            lines.append(ReportLine.make(name, 0, ERROR, "file", "", "file_too_large",
+                                         size_mb=round(len(file.data) / 2**20), max_mb=MAX_FILE_BYTES // 2**20))
+            continue
+        spec = formats.spec_for(name)
+        if spec is not None and spec.entity in seen:
+            lines.append(ReportLine.make(name, 0, ERROR, spec.entity, "", "file_duplicate", other=seen[spec.entity]))
+            continue
+        if spec is not None:
+            seen[spec.entity] = name
+        parsed.append(formats.parse(name, file.data))
+    if not files:
+        lines.append(ReportLine.make("", 0, ERROR, "file", "", "no_files"))
+    parsed.sort(key=lambda p: formats.ORDER.get(p.spec.entity, 99) if p.spec else 99)
+    say(0.45, "kontrollerer rækker")
+    rows = validate(parsed)
+    say(0.6, "læser databasen")
+    snap = await load_snapshot(municipality_id, rows.institutions, _all_cprs(rows), [u for u, _, _ in
+                                                                                     rows.usernames.values()])
+    say(0.8, "sammenligner")
+    plan = make_plan(rows, snap, full=full, today=today_local(now))
+    report = ImportReport(None, VALIDATED, full, lines=lines + rows.lines + plan.lines)
+    _count(report, plan)
+    say(1.0, "kontrolleret")
+    return Checked(report, plan, snap)
+
+
+def _all_cprs(rows: Any) -> set[str]:
+    cprs = set(rows.people)
+    cprs |= {c for key in rows.custody for c in key}
+    cprs |= {key[0] for key in rows.enrolments} | {key[0] for key in rows.staff}
+    return cprs
+
+
+def _count(report: ImportReport, plan: Plan) -> None:
+    counts = empty_counts()
+    for entity, change in plan.changes.items():
+        counts[entity].update(created=len(change.create), updated=len({i for i, _ in change.update}),
+                              deactivated=len(change.deactivate), unchanged=change.unchanged)
+    for line in report.lines:
+        if line.level == ERROR and line.entity in counts:
+            counts[line.entity]["errors"] += 1
+    report.counts = counts
+    errors = [line for line in report.lines if line.level == ERROR]
+    if errors:
+        report.status = REJECTED
+    if len(report.lines) > REPORT_LINE_LIMIT:
+        # Errors first, so the lines that stop the import are never the ones left out.
+        kept = (errors + [line for line in report.lines if line.level != ERROR])[:REPORT_LINE_LIMIT]
+        hidden = len(report.lines) - len(kept)
+        kept.sort(key=lambda line: (line.file, line.line))
+        report.lines = kept + [ReportLine.make("", 0, INFO, "file", "", "too_many_lines", shown=len(kept),
+                                               hidden=hidden)]
+
+
+def _store(run_id: int, files: list[ImportFile]) -> list[dict[str, Any]]:
+    folder = imports_dir() / str(run_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    meta: list[dict[str, Any]] = []
+    for i, file in enumerate(files):
+        name = Path(file.name).name
+        entry: dict[str, Any] = {"name": name, "size": len(file.data), "sha256": "", "stored": ""}
+        if len(file.data) <= MAX_FILE_BYTES:
+            entry["sha256"] = hashlib.sha256(file.data).hexdigest()
+            entry["stored"] = f"{i:02d}-{_SAFE.sub('_', name)}"
+            (folder / entry["stored"]).write_bytes(file.data)
+        meta.append(entry)
+    return meta
+
+
+def _load_stored(run: ImportRun) -> list[ImportFile]:
+    folder = imports_dir() / str(run.id)
+    files: list[ImportFile] = []
+    for entry in run.files:
+        path = folder / entry["stored"] if entry.get("stored") else None
+        if path is None or not path.is_file():
+            raise DomainError("prov.reason.files_missing")
+        files.append(ImportFile(entry["name"], path.read_bytes()))
+    return files
+
+
+async def _municipality_of(actor: Actor) -> int:
+    person = await Person.get_or_none(id=actor.person_id)
+    if person is None:
+        raise NotFound("prov.reason.run_not_found")
+    return person.municipality_id
+
+
+async def validate_run(municipality_id: int, files: list[ImportFile], *, full: bool, now: datetime,
+                       actor_id: int | None, actor_name: str, source: str,
+                       progress: Progress | None = None) -> ImportReport:
+    """Validate the files and store the run, its report and the files (no access check: callers do it)."""
+    run = await ImportRun.create(municipality_id=municipality_id, actor_id=actor_id, actor_name=actor_name,
+                                 source=source, full=full, status=REJECTED, started_at=now)
+    try:
+        meta = _store(run.id, files)
+    except OSError:
+        shutil.rmtree(imports_dir() / str(run.id), ignore_errors=True)
+        raise
+    checked = await check_files(municipality_id, files, full=full, now=now, progress=progress)
+    report = checked.report
+    report.run_id, report.files = run.id, meta
+    await ImportRun.filter(id=run.id).update(status=report.status, files=meta, counts=report.counts,
+                                             report=[line.to_dict() for line in report.lines], finished_at=now)
+    return report
+
+
+async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: Actor | None = None,
+                    progress: Progress | None = None) -> ImportReport:
+    """Re-validate a validated run against the database as it is now and apply it in one transaction."""
+    run = await ImportRun.get_or_none(id=run_id, municipality_id=municipality_id)
+    if run is None:
+        raise NotFound("prov.reason.run_not_found")
+    if run.status != VALIDATED:
+        raise DomainError("prov.reason.run_not_validated", status=run.status)
+    checked = await check_files(municipality_id, _load_stored(run), full=run.full, now=now)
+    report = checked.report
+    report.run_id, report.files = run.id, list(run.files)
+    if not report.ok:
+        await ImportRun.filter(id=run.id).update(status=REJECTED, counts=report.counts,
+                                                 report=[line.to_dict() for line in report.lines])
+        return report
+    async with committing(transaction) as outbox:
+        # Only one apply wins: the status flips from validated to applied exactly once.
+        if not await ImportRun.filter(id=run.id, status=VALIDATED).update(
+                status=APPLIED, applied_at=now, counts=report.counts,
+                report=[line.to_dict() for line in report.lines]):
+            raise DomainError("prov.reason.run_not_validated", status=APPLIED)
+        deactivated = await apply_plan(checked.plan, checked.snapshot, now=now, progress=progress)
+        if deactivated:
+            outbox.add(PeopleDeactivated(tuple(deactivated)))
+        outbox.add(ImportApplied(municipality_id, run.id))
+    report.status = APPLIED
+    if actor is not None:
+        await audit.record("provisioning.apply", audit.ALLOWED, actor=actor, detail=f"run={run.id}")
+    return report
+
+
+async def do_validate(actor: Actor, files: list[ImportFile], *, full: bool, now: datetime,
+                      progress: Progress | None = None, source: str = "upload") -> ImportReport:
+    """Validate uploaded files as a dry run (admin only): nothing but the run and its report is stored."""
+    await audit.check(access.can_administer_municipality(actor), actor, "provisioning.validate")
+    return await validate_run(await _municipality_of(actor), files, full=full, now=now, actor_id=actor.person_id,
+                              actor_name=actor.name, source=source, progress=progress)
+
+
+async def do_apply(actor: Actor, run_id: int, *, now: datetime, progress: Progress | None = None) -> ImportReport:
+    """Apply a validated run (admin only), all or nothing; refused with the new report when errors appear."""
+    await audit.check(access.can_administer_municipality(actor), actor, "provisioning.apply")
+    return await apply_run(await _municipality_of(actor), run_id, now=now, actor=actor, progress=progress)
+
+
+def _view(run: ImportRun) -> ImportRunView:
+    return ImportRunView(run.id, run.status, run.full, run.source, run.actor_name, run.started_at, run.finished_at,
+                         run.applied_at, list(run.files), dict(run.counts))
+
+
+async def list_runs(actor: Actor, limit: int = 20) -> list[ImportRunView]:
+    """The municipality's latest import runs, newest first (admin only)."""
+    await audit.check(access.can_administer_municipality(actor), actor, "provisioning.list")
+    m = await _municipality_of(actor)
+    return [_view(run) for run in await ImportRun.filter(municipality_id=m).order_by("-id").limit(limit)]
+
+
+async def load_report(actor: Actor, run_id: int) -> ImportReport:
+    """One run's stored report (admin only)."""
+    await audit.check(access.can_administer_municipality(actor), actor, "provisioning.report")
+    run = await ImportRun.get_or_none(id=run_id, municipality_id=await _municipality_of(actor))
+    if run is None:
+        raise NotFound("prov.reason.run_not_found")
+    counts = empty_counts() | {k: v for k, v in dict(run.counts).items() if k in ENTITIES}
+    return ImportReport(run.id, run.status, run.full, counts, [ReportLine.from_dict(d) for d in run.report],
+                        list(run.files))

@@ -546,6 +546,21 @@ def can_see_invitation_counts(actor: Actor, event: EventFacts, reach: CalendarRe
     return deny("not_organiser")
 
 
+# --- GDPR: the audit search and a person's data export (right of access) ---
+
+
+def can_search_audit(actor: Actor) -> Decision:
+    """Only the municipal admin searches the audit log."""
+    return can_administer_municipality(actor)
+
+
+def can_export_person_data(actor: Actor, person_id: int) -> Decision:
+    """The person themself, or the municipal admin on their behalf, takes out everything Sammen holds on them."""
+    if actor.person_id == person_id:
+        return allow("self")
+    return allow("municipal_admin") if actor.role is Role.ADMIN else deny("not_self")
+
+
 # --- Samtykker (consents) and the child's photo ---
 
 

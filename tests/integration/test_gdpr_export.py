@@ -1,0 +1,109 @@
+"""The data export (right of access) over SQLite and PostgreSQL: a guardian's family, and nothing of other families."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+import pytest
+
+from domain.errors import AccessDenied
+from domain.gdpr.export import build_export
+from domain.identity.model import Role
+from domain.messages import service
+from domain.presence.model import Action, DeviceKind, Status
+from persistence.audit import AuditEntry
+from persistence.calendar import Form, FormAnswer
+from persistence.people import Person
+from persistence.presence import PresenceChange, PresenceDay
+from tests.messages_world import NOW, MessagesWorld, actor_of, build_messages_world
+from tests.querycount import count_queries
+
+
+@pytest.fixture
+async def mw(database: str) -> MessagesWorld:
+    return await build_messages_world()
+
+
+async def _presence(child: Person, institution_id: int, who: str) -> None:
+    day = NOW.date()
+    await PresenceDay.create(person=child, institution_id=institution_id, day=day, status=Status.PRESENT,
+                             pickup_label=f"hentes af {who}", arrived_at=NOW, changed_at=NOW, changed_by="Tina")
+    await PresenceChange.create(person_id=child.id, institution_id=institution_id, day=day, at=NOW,
+                                action=Action.CHECK_IN, from_status=Status.NOT_ARRIVED, to_status=Status.PRESENT,
+                                actor_name="Tina", device=DeviceKind.TABLET)
+
+
+async def _family_world(mw: MessagesWorld) -> None:
+    """A group thread to all guardians of 2.A, a direct thread, presence and form answers for Anna and for Carl."""
+    w = mw.w
+    await service.do_send(mw.teacher, subject="Tur i skoven", body="Husk gummistøvler",
+                          recipient_keys=[f"group_guardians:{w.class_2a.id}"], now=NOW)
+    await service.do_send(mw.teacher, subject="Om Anna", body="Anna var glad i dag", recipient_keys=[mw.key(w.guardian)],
+                          now=NOW)
+    await service.do_send(mw.teacher, subject="Om Carl", body="Carl var ked af det", now=NOW,
+                          recipient_keys=[mw.key(w.other_guardian)])
+    await _presence(w.child, w.school.id, "Gitte")
+    await _presence(w.other_child, w.school.id, "Olga")
+    form = await Form.create(group=w.class_2a, author=w.teacher, title="Skovtur", deadline=NOW + timedelta(days=3),
+                             created_at=NOW, questions=[{"id": "q1", "text": "Allergier?"}])
+    await FormAnswer.create(form=form, child=w.child, guardian=w.guardian, answers={"q1": "Ingen nødder"},
+                            answered_at=NOW)
+    await FormAnswer.create(form=form, child=w.other_child, guardian=w.other_guardian,
+                            answers={"q1": "Olgas eget svar om mælk"}, answered_at=NOW)
+
+
+def _unzip(body: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+
+
+async def test_a_guardians_export_holds_their_messages_and_their_childs_presence_and_nothing_of_other_families(
+        mw: MessagesWorld) -> None:
+    await _family_world(mw)
+    w = mw.w
+    with count_queries() as queries:
+        files = _unzip(await build_export(mw.guardian, w.guardian.id, now=NOW))
+    folder = f"children/Anna-{w.child.id}/"
+    assert {"README.txt", "person.json", "messages.json", "audit.json", folder + "presence.json"} <= set(files)
+    assert f"children/Bo-{w.sibling.id}/person.json" in files
+    me = json.loads(files["person.json"])
+    assert (me["first_name"], me["cpr"]) == ("Gitte", w.guardian.cpr)
+    threads = {t["subject"]: t for t in json.loads(files["messages.json"])["threads"]}
+    assert set(threads) == {"Tur i skoven", "Om Anna"}
+    assert [(m["sender"], m["body"]) for m in threads["Om Anna"]["messages"]] == [("Tina Testesen",
+                                                                                   "Anna var glad i dag")]
+    presence = json.loads(files[folder + "presence.json"])
+    assert [(d["day"], d["status"], d["institution"]) for d in presence["days"]] == [
+        (NOW.date().isoformat(), "til_stede", "Testskolen")]
+    assert [c["to"] for c in presence["changes"]] == ["til_stede"]
+    answers = json.loads(files[folder + "forms.json"])["answers"]
+    assert [(a["answers"], a["answered_by_me"]) for a in answers] == [({"q1": "Ingen nødder"}, True)]
+    assert json.loads(files[folder + "person.json"])["cpr"] == w.child.cpr
+    everything = "\n".join(files.values())
+    for secret in ("Carl", "Olga", "Finn", "mælk", w.other_child.cpr, w.other_guardian.cpr,
+                   w.former_guardian.cpr):
+        assert secret and secret not in everything, secret
+    entry = await AuditEntry.filter(action="gdpr.export").order_by("-id").first()
+    assert entry is not None and (entry.outcome, entry.concerned_person_id) == ("allowed", w.guardian.id)
+    # Batched per area: the statement count does not grow with each message, day or answer.
+    assert len(queries) < 90, len(queries)
+
+
+async def test_the_admin_exports_anyone_another_parent_is_refused_and_the_refusal_is_audited(
+        mw: MessagesWorld) -> None:
+    w = mw.w
+    admin = await actor_of(w.admin, Role.ADMIN)
+    files = _unzip(await build_export(admin, w.guardian.id, now=NOW))
+    assert json.loads(files["person.json"])["first_name"] == "Gitte"
+    with pytest.raises(AccessDenied):
+        await build_export(mw.other_guardian, w.guardian.id, now=NOW)
+    refused = await AuditEntry.filter(action="gdpr.export", outcome="refused").first()
+    assert refused is not None and (refused.actor_person_id, refused.concerned_person_id) == (
+        w.other_guardian.id, w.guardian.id)
+    # A former guardian's export has no folder for the child they no longer have custody of.
+    former = _unzip(await build_export(mw.former, w.former_guardian.id, now=NOW))
+    assert not [name for name in former if name.startswith("children/")]
+    assert json.loads(former["relations.json"])["children_in_custody"][0]["current"] is False

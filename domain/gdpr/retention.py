@@ -101,6 +101,11 @@ async def plan_retention(municipality_id: int, *, now: datetime) -> RetentionCou
     return RetentionCounts(messages, threads, attachments, days, changes, plans, children)
 
 
+async def preview(actor: Actor, *, now: datetime) -> RetentionCounts:
+    """What a run would delete now, for the admin's confirmation (not recorded; a dry run is)."""
+    return await plan_retention(await check_admin(actor, "retention.view"), now=now)
+
+
 async def _apply(municipality_id: int, policy: PolicyView, now: datetime) -> RetentionCounts:
     message_cut, presence_cut, anonymise_cut = _cutoffs(policy, now)
     messages = threads = attachments = days = changes = plans = children = 0

@@ -13,6 +13,7 @@ from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
 from ui.messages_badge import unread_badge
 from ui.navigation import HOME, MESSAGES, NAV
+from ui.session_guard import follow_own_access
 
 ENGLISH_QUASAR = """<script>window.addEventListener('load',()=>{const s=document.createElement('script');
 s.src='/_nicegui/%s/static/lang/en-US.umd.prod.js';s.onload=()=>Quasar.Lang.set(Quasar.Lang.enUS);
@@ -75,6 +76,7 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
     theme()
     ui.page_title(f"{title} · Sammen")
     ui.add_body_html(IDLE_SCRIPT % (session_config.idle_minutes * 60 * 1000))
+    follow_own_access(actor)  # a deactivated person's open pages end at once, not at their next click
     drawer = ui.left_drawer(value=False).props("overlay bordered").classes("bg-white")
     with drawer:
         _nav_links(actor, dense=True)

@@ -147,8 +147,33 @@ async def _jobs(settings: Settings) -> int:
     return 0
 
 
+def _import(settings: Settings, directory: str, dry_run: bool, partial: bool) -> int:
+    from pathlib import Path
+
+    from domain.provisioning.cli import read_directory
+
+    if not Path(directory).is_dir():
+        print(f"Sammen: mappen {directory} findes ikke.", file=sys.stderr)
+        return 2
+    return asyncio.run(_import_files(settings, read_directory(Path(directory)), dry_run, partial))
+
+
+async def _import_files(settings: Settings, files: list[Any], dry_run: bool, partial: bool) -> int:
+    from domain.clock import utcnow
+    from domain.provisioning.cli import import_files, report_text
+
+    await db.check_schema_current(settings.database_url)
+    await db.open_database(settings.database_url)
+    try:
+        report = await import_files(files, dry_run=dry_run, full=not partial, now=utcnow(), progress=_bar)
+    finally:
+        await db.close_database()
+    print("\n" + report_text(report, dry_run=dry_run))
+    return 0 if report.ok else 1
+
+
 def cli(argv: list[str]) -> int:
-    """Run one command: serve (default), migrate or seed --demo."""
+    """Run one command: serve (default), migrate, jobs, seed --demo or import DIR."""
     parser = argparse.ArgumentParser(prog="main.py", description="Sammen")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="start the web app")
@@ -158,6 +183,10 @@ def cli(argv: list[str]) -> int:
     seed.add_argument("--demo", action="store_true", required=True)
     seed.add_argument("--scale", type=float, default=1.0)
     seed.add_argument("--if-empty", action="store_true", help="do nothing if the database holds data")
+    imp = sub.add_parser("import", help="import institutions, people, custody, enrolments and staff from a directory")
+    imp.add_argument("directory")
+    imp.add_argument("--dry-run", action="store_true", help="validate and report; apply nothing")
+    imp.add_argument("--partial", action="store_true", help="only add and update; deactivate nobody")
     args = parser.parse_args(argv)
     settings = load_settings()
     try:
@@ -167,6 +196,8 @@ def cli(argv: list[str]) -> int:
             return asyncio.run(_jobs(settings))
         if args.command == "seed":
             return asyncio.run(_seed(settings, args.scale, args.if_empty))
+        if args.command == "import":
+            return _import(settings, args.directory, args.dry_run, args.partial)
         asyncio.run(db.check_schema_current(settings.database_url))
     except db.DatabaseNotReady as exc:
         print(f"Sammen: {exc}", file=sys.stderr)

@@ -63,6 +63,7 @@ REASONS: dict[str, str] = {
     "run_not_validated": "Importkørslen kan ikke anvendes (status: {status}).",
     "files_missing": "De gemte filer for kørslen mangler.",
     "no_files": "Ingen importfiler fundet.",
+    "no_municipality": "Databasen har ingen kommune at importere til.",
 }
 
 

@@ -49,6 +49,7 @@ class Differences:
 
     run: ImportRunView
     pending: bool
+    counts: dict[str, dict[str, int]]
     lines: list[ReportLine]
     hidden: int
 
@@ -120,8 +121,9 @@ async def differences(municipality_id: int) -> Differences | None:
         return None
     report = chosen["report"] or {}
     raw = report.get("lines", []) if isinstance(report, dict) else report
-    changes = [ReportLine.from_dict(d) for d in raw if d.get("level") not in (ERROR, WARNING)]
-    return Differences(_view(chosen), pending is not None, changes[:DIFFERENCE_LINES],
+    changes = [ReportLine.from_dict(d) for d in raw if d.get("level") not in (ERROR, WARNING)
+               and d.get("reason") != "too_many_lines"]
+    return Differences(_view(chosen), pending is not None, dict(chosen["counts"] or {}), changes[:DIFFERENCE_LINES],
                        max(0, len(changes) - DIFFERENCE_LINES))
 
 

@@ -266,3 +266,11 @@ async def do_decide(actor: Actor, *, child_id: int, consent_type_id: int, given:
         outbox.add(ConsentChanged(child_id, ctype.key, given, institutions))
     await audit.record("consents.decide", audit.ALLOWED, actor=actor, concerned_person_id=child_id,
                        detail=f"{ctype.key}:{'given' if given else 'withdrawn'}")
+
+
+async def group_consents(actor: Actor, group_id: int, now: datetime) -> tuple[str, list[ChildConsents]]:
+    """The group's name and its children's consents, for staff who may view the group (reads are audited)."""
+    from domain.organisation.service import group_roster
+
+    view, roster = await group_roster(actor, group_id, today_local(now))
+    return view.name, await consents_of_children([c.id for c in roster], now)

@@ -23,6 +23,7 @@ from persistence.people import Custody, Enrolment, Person, PickupPerson
 from persistence.presence import PlanEntry, PresenceChange, PresenceDay
 from tests.factory import World, build_world, person
 from tests.messages_world import actor_of
+from tests.querycount import count_queries
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 TODAY = today_local(NOW)
@@ -212,3 +213,38 @@ async def test_the_rules_are_checked_kept_for_ever_when_empty_and_only_the_admin
     assert await AuditEntry.filter(outcome="refused").count() == refusals + 3
     assert await RetentionRun.all().count() == 0
     assert (await RetentionPolicy.get(municipality_id=w.admin.municipality_id)).messages_months == 24
+
+
+async def _old_shapes(w: World, k: int, offset: int) -> None:
+    """k threads of each shape, k dated presence days and k children who left, all past a 12-month rule."""
+    m = await Municipality.get(id=w.school.municipality_id)
+    for i in range(k):
+        empty = await _thread(w, "Tom", months_ago(20), months_ago(20), 1, sensitive=False, last_name="", snippet="",
+                              unread=1)
+        await _file(w.teacher, await _message(empty, w.teacher, "Hej", months_ago(20)), b"%%PDF-%d" % (offset + i))
+        mixed = await _thread(w, "Blandet", months_ago(20), months_ago(1), 2, sensitive=False, last_name="",
+                              snippet="", unread=2)
+        await _message(mixed, w.teacher, "Gammel", months_ago(20))
+        await _message(mixed, w.guardian, "Ny", months_ago(1))
+        day = months_before(TODAY, 14) - timedelta(days=offset + i)
+        await PresenceDay.create(person=w.sibling, institution=w.kindergarten, day=day, status=Status.PICKED_UP,
+                                 changed_at=months_ago(14))
+        child = await person(m, f"Barn{offset + i}", child=True)
+        await Enrolment.create(child=child, institution=w.school, start=date(2020, 8, 1), end=months_before(TODAY, 14))
+
+
+async def test_a_run_costs_the_same_number_of_statements_for_one_or_many_threads_days_and_children(
+        database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path / "data"))
+    w = await build_world()
+    admin = await actor_of(w.admin, Role.ADMIN)
+    await retention.do_set_policy(admin, messages_months=12, presence_months=12, anonymise_after_months=12, now=NOW)
+    await _old_shapes(w, 1, 0)
+    with count_queries() as few:
+        small = await retention.do_run_retention(admin, now=NOW, dry_run=False)
+    await _old_shapes(w, 12, 100)
+    with count_queries() as many:
+        large = await retention.do_run_retention(admin, now=NOW, dry_run=False)
+    assert (small.messages, small.threads, small.presence_days, small.children) == (2, 1, 1, 1)
+    assert (large.messages, large.threads, large.presence_days, large.children) == (24, 12, 12, 12)
+    assert len(many) == len(few)

@@ -197,7 +197,7 @@ async def audit_csv(actor: Actor, *, person_id: int | None = None, actor_id: int
         before = chunk[-1].id
     capped = seen > cap
     if capped:
-        writer.writerow([f"Udtrækket er afskåret ved {cap:,} rækker; afgræns søgningen for at få resten.".replace(
+        writer.writerow([f"Udtrækket er afskåret ved {cap:,} rækker. Afgræns søgningen for at få resten.".replace(
             ",", ".")])
     await audit.record("audit.export_csv", audit.ALLOWED, actor=actor, concerned_person_id=c.person_id,
                        detail=f"{c.detail()};rows={written}"[:300])

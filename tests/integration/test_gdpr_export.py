@@ -41,8 +41,8 @@ async def _family_world(mw: MessagesWorld) -> None:
     w = mw.w
     await service.do_send(mw.teacher, subject="Tur i skoven", body="Husk gummistøvler",
                           recipient_keys=[f"group_guardians:{w.class_2a.id}"], now=NOW)
-    await service.do_send(mw.teacher, subject="Om Anna", body="Anna var glad i dag", recipient_keys=[mw.key(w.guardian)],
-                          now=NOW)
+    await service.do_send(mw.teacher, subject="Om Anna", body="Anna var glad i dag", now=NOW,
+                          recipient_keys=[mw.key(w.guardian)])
     await service.do_send(mw.teacher, subject="Om Carl", body="Carl var ked af det", now=NOW,
                           recipient_keys=[mw.key(w.other_guardian)])
     await _presence(w.child, w.school.id, "Gitte")

@@ -65,9 +65,9 @@ async def test_differences_show_the_last_applied_run_or_a_newer_checked_plan(wor
     applied = await ImportRun.create(
         municipality_id=m_id, actor_name="Ane", full=True, status="applied", started_at=T0, applied_at=T0,
         counts={"person": {"created": 1, "updated": 0, "deactivated": 1, "unchanged": 5, "errors": 0}},
-        report={"lines": [_line("info", "Nyt Barn", "created"), _line("info", "Gammel Voksen", "deactivated")]})
+        report=[_line("info", "Nyt Barn", "created"), _line("info", "Gammel Voksen", "deactivated")])
     await ImportRun.create(municipality_id=m_id, actor_name="Ane", status="rejected", started_at=T0,
-                           report={"lines": [_line("error", "x", "cpr_format")]})
+                           report=[_line("error", "x", "cpr_format")])
 
     first = await load_pipeline(admin, today=world.today)
     assert first.differences is not None and not first.differences.pending
@@ -77,7 +77,7 @@ async def test_differences_show_the_last_applied_run_or_a_newer_checked_plan(wor
 
     plan = await ImportRun.create(municipality_id=m_id, actor_name="Ane", full=False, status="validated",
                                   started_at=T0 + timedelta(hours=1),
-                                  report={"lines": [_line("info", "Ny Lærer", "created"), _line("warning", "y")]})
+                                  report=[_line("info", "Ny Lærer", "created"), _line("warning", "y")])
     second = await load_pipeline(admin, today=world.today)
     assert second.differences is not None and second.differences.pending
     assert second.differences.run.id == plan.id

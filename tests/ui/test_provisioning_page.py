@@ -1,0 +1,70 @@
+"""Import fra registre through the page: upload, check, confirm with the numbers, apply; bad files apply nothing."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from nicegui.elements.upload_files import SmallFileUpload
+from nicegui.testing import User
+
+from domain.provisioning.model import ImportFile
+from persistence.gdpr import ImportRun
+from persistence.people import Person
+from tests.provisioning_files import register
+from tests.ui.conftest import login
+
+
+async def _upload(user: User, files: list[ImportFile]) -> None:
+    upload = user.find(marker="import-upload").elements.pop()
+    assert isinstance(upload, ui.upload)
+    await upload.handle_uploads([SmallFileUpload(f.name, "text/csv", f.data) for f in files])
+    for file in files:
+        await user.should_see(file.name)
+
+
+def _rows(user: User, marker: str) -> list[dict[str, object]]:
+    table = user.find(marker=marker).elements.pop()
+    assert isinstance(table, ui.table)
+    return list(table.rows)
+
+
+async def test_the_admin_checks_confirms_with_the_numbers_and_the_pipeline_lists_the_run(user: User) -> None:
+    files = register(institutions=1, families=2, staff=1, number_base=712300).files()
+    await login(user, "demo-admin")
+    await user.open("/kommune/import")
+    await user.should_see("Ingen importer endnu")
+    await _upload(user, files)
+    user.find(marker="import-validate").click()
+    await user.should_see(marker="import-apply")
+    totals = _rows(user, "report-counts")[-1]
+    assert (totals["created"], totals["updated"], totals["deactivated"], totals["errors"]) == (18, 0, 0, 0)
+    assert await Person.filter(cpr=register(families=1).rows["personer"][0]["cpr"]).count() == 0
+
+    user.find(marker="import-apply").click()
+    await user.should_see("Opret 18, opdatér 0, deaktivér 0 — fortsæt?")
+    user.find(marker="import-cancel").click()
+    assert await ImportRun.filter(status="applied").count() == 0  # nothing happens until confirmed
+    user.find(marker="import-apply").click()
+    user.find(marker="import-continue").click()
+    await user.should_see(marker="import-applied")
+    assert await Person.filter(cpr=register(families=1).rows["personer"][0]["cpr"]).count() == 1
+    run = await ImportRun.get(status="applied")
+    await user.should_see(marker=f"run-status-{run.id}")
+    await user.should_see("Anvendt")
+
+
+async def test_a_file_with_commas_shows_the_danish_reason_and_nothing_is_applied(user: User) -> None:
+    good = register(institutions=1, families=1, staff=0, number_base=712400)
+    people = good.csv("personer")
+    bad = ImportFile("personer.csv", people.data.replace(b";", b","))
+    before = await Person.all().count()
+    await login(user, "demo-admin")
+    await user.open("/kommune/import")
+    await _upload(user, [good.csv("institutioner"), bad])
+    user.find(marker="import-validate").click()
+    await user.should_see(marker="import-has-errors")
+    reasons = [str(row["reason"]) for row in _rows(user, "report-lines")]
+    assert any(r.startswith("Forkert skilletegn") for r in reasons), reasons
+    await user.should_see("Fejl i filerne")
+    await user.should_not_see(marker="import-apply")
+    assert await Person.all().count() == before
+    assert await ImportRun.filter(status="applied").count() == 0

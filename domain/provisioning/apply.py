@@ -106,6 +106,7 @@ async def apply_plan(plan: Plan, snap: Snapshot, *, now: datetime, progress: Pro
                                   for r in ch["employment"].create], batch_size=BATCH)
     await bulk_update(Employment, ch["employment"].update)
     await _deactivate(Employment, ch["employment"].deactivate, end=ended)
+    say(1.0, "anvendt")
     return list(ch["person"].deactivate)
 
 

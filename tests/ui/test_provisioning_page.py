@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from nicegui import ui
 from nicegui.elements.upload_files import SmallFileUpload
 from nicegui.testing import User
@@ -11,6 +14,12 @@ from persistence.gdpr import ImportRun
 from persistence.people import Person
 from tests.provisioning_files import register
 from tests.ui.conftest import login
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stored import files go to this test's folder, not the working tree's data/."""
+    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path))
 
 
 async def _upload(user: User, files: list[ImportFile]) -> None:

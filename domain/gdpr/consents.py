@@ -254,11 +254,12 @@ async def do_decide(actor: Actor, *, child_id: int, consent_type_id: int, given:
     institutions = tuple(sorted(set(ints(await Enrolment.filter(active_on(today_local(now)), child_id=child_id)
                                           .values_list("institution_id", flat=True)))))
     async with committing(transaction) as outbox:
-        updated = await ChildConsent.filter(child_id=child_id, consent_type_id=ctype.id).update(
+        # Insert-or-ignore, then update: two guardians deciding at once never collide on the unique row.
+        await ChildConsent.bulk_create([ChildConsent(child_id=child_id, consent_type_id=ctype.id, given=given,
+                                                     decided_by_id=actor.person_id, decided_at=now)],
+                                       ignore_conflicts=True)
+        await ChildConsent.filter(child_id=child_id, consent_type_id=ctype.id).update(
             given=given, decided_by_id=actor.person_id, decided_at=now)
-        if not updated:
-            await ChildConsent.create(child_id=child_id, consent_type_id=ctype.id, given=given,
-                                      decided_by_id=actor.person_id, decided_at=now)
         if ctype.key == PHOTO_KEY:
             from domain.gdpr.photos import published_url
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import struct
 import zlib
 from pathlib import Path
@@ -17,6 +18,7 @@ from domain.organisation.children import children_of_guardian
 from domain.organisation.model import MunicipalRole
 from domain.presence import board, kiosk
 from persistence.audit import AuditEntry
+from persistence.gdpr import ChildConsent
 from persistence.people import MunicipalAssignment, Person
 from tests.factory import person
 from tests.presence_world import DAY, NOW, PresenceWorld, actor, build_presence_world
@@ -66,6 +68,9 @@ async def test_a_guardian_gives_and_withdraws_and_open_staff_pages_hear_of_it(wo
                      ConsentChanged(world.oscar.id, PHOTO_KEY, False, (world.bfo.id,))]
     seen = await consents.child_consents(world.staff, world.oscar.id, NOW)
     assert seen.given == frozenset() and type_id in seen.decided_at
+    await asyncio.gather(*(consents.do_decide(world.parent, child_id=world.ida.id, consent_type_id=type_id,
+                                              given=g, now=NOW) for g in (True, False)))
+    assert await ChildConsent.filter(child_id=world.ida.id).count() == 1
 
 
 async def test_another_parent_cannot_decide_for_someone_elses_child(world: PresenceWorld) -> None:

@@ -132,6 +132,11 @@ async def _rows(entries: list[AuditEntry]) -> list[AuditRow]:
                      e.detail) for e in entries]
 
 
+async def check_admin(actor: Actor, action: str = "audit.search") -> None:
+    """Refuse (and log) anyone but the admin before a page shows its tools."""
+    await audit.check(access.can_search_audit(actor), actor, action)
+
+
 async def _check(actor: Actor, action: str, c: Criteria) -> None:
     await audit.check(access.can_search_audit(actor), actor, action, concerned_person_id=c.person_id)
 

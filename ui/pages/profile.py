@@ -57,4 +57,9 @@ def register() -> None:
                 ui.label(t("profile.shared")).classes("text-subtitle1 text-weight-medium")
                 ui.label(t("profile.shared_hint")).classes("text-grey-8")
                 shared_table(records)
+            with ui.card().classes("w-full gap-2"):
+                ui.label(t("export.mine")).classes("text-subtitle1 text-weight-medium")
+                ui.label(t("export.mine_text")).classes("text-grey-8")
+                ui.button(t("export.mine"), icon="download", on_click=lambda: ui.download.from_url(
+                    f"/indsigt/{actor.person_id}.zip")).props("outline no-caps").mark("export-mine")
         return None

@@ -22,7 +22,7 @@ async def audit_file(person_id: int, family: frozenset[int]) -> dict[str, Any]:
         about = r["concerned_person_id"]
         # An entry of what the person did to someone outside the family would name that someone: keep it bare.
         outsider = by_me and about is not None and about not in family
-        entries.append({"at": r["at"], "by_me": by_me, "actor_role": r["actor_label"], "action": r["action"],
-                        "outcome": r["outcome"], "about_me": about == person_id,
+        entries.append({"at": r["at"], "by_this_person": by_me, "actor_role": r["actor_label"],
+                        "action": r["action"], "outcome": r["outcome"], "about_this_person": about == person_id,
                         "about_someone_else": outsider, "detail": "" if outsider else r["detail"]})
     return {"entries": entries, "cut_at": AUDIT_CAP if len(rows) > AUDIT_CAP else None}

@@ -30,7 +30,7 @@ async def test_a_guardian_withdraws_photo_consent_and_overblik_falls_back_to_ini
     monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path))
     await login(user, "demo-foraelder")
     mette = await person_of("demo-foraelder")
-    freja = (await children_of(mette))[0]
+    freja = next(c for c in await children_of(mette) if c.first_name == "Freja")
     facts = await load_person_facts(mette.id, today_local())
     assert facts is not None
     guardian = facts.actor(Role.PARENT, "2")

@@ -554,11 +554,13 @@ def can_search_audit(actor: Actor) -> Decision:
     return can_administer_municipality(actor)
 
 
-def can_export_person_data(actor: Actor, person_id: int) -> Decision:
-    """The person themself, or the municipal admin on their behalf, takes out everything Sammen holds on them."""
+def can_export_person_data(actor: Actor, person_id: int, same_municipality: bool) -> Decision:
+    """The person themself, or their municipality's admin on their behalf, takes out all Sammen holds on them."""
     if actor.person_id == person_id:
         return allow("self")
-    return allow("municipal_admin") if actor.role is Role.ADMIN else deny("not_self")
+    if actor.role is not Role.ADMIN:
+        return deny("not_self")
+    return allow("municipal_admin") if same_municipality else deny("other_municipality")
 
 
 # --- Samtykker (consents) and the child's photo ---

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 
 from domain import access
 from domain.audit import service as audit
@@ -224,8 +224,10 @@ async def find_people(actor: Actor, text: str, limit: int = 20) -> list[PersonHi
     for w in words:
         q &= Q(cpr__startswith=w) if w.isdigit() and len(w) >= 6 else (
             Q(first_name__icontains=w) | Q(last_name__icontains=w))
-    people = await Person.filter(q).order_by("first_name", "last_name", "id").limit(limit).values_list(
-        "id", "first_name", "last_name", "cpr", "is_child")
+    # Only people of the admin's own municipality are offered.
+    home = Person.filter(id=actor.person_id).values_list("municipality_id", flat=True)
+    people = await Person.filter(q, municipality_id__in=Subquery(home)).order_by(
+        "first_name", "last_name", "id").limit(limit).values_list("id", "first_name", "last_name", "cpr", "is_child")
     ids = [int(p[0]) for p in people]
     guardians = set(await Custody.filter(guardian_id__in=ids).values_list("guardian_id", flat=True)) if ids else set()
     staff = set(await Employment.filter(person_id__in=ids).values_list("person_id", flat=True)) if ids else set()

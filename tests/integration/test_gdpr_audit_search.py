@@ -10,7 +10,8 @@ from domain.errors import AccessDenied, DomainError
 from domain.gdpr.audit_search import audit_csv, find_people, search_audit
 from domain.identity.model import Actor, Role
 from persistence.audit import AuditEntry
-from tests.factory import World, build_world
+from persistence.organisation import Municipality
+from tests.factory import World, build_world, person
 from tests.messages_world import actor_of
 
 OLD = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
@@ -82,6 +83,7 @@ async def test_the_csv_is_danish_safe_and_capped_and_the_search_changes_no_entry
 
 async def test_the_picker_masks_the_cpr_and_a_teacher_is_refused_and_audited(admin: tuple[World, Actor]) -> None:
     w, actor = admin
+    await person(await Municipality.create(code="X2", name="Andenby"), "Anna")  # a namesake elsewhere
     hits = await find_people(actor, "anna")
     assert [(h.name, h.masked_cpr, h.hints) for h in hits] == [("Anna Testesen", "150318-XXXX", ("child",))]
     assert [h.name for h in await find_people(actor, "150318")] == ["Anna Testesen"]

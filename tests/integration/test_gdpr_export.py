@@ -16,8 +16,10 @@ from domain.messages import service
 from domain.presence.model import Action, DeviceKind, Status
 from persistence.audit import AuditEntry
 from persistence.calendar import Form, FormAnswer
+from persistence.organisation import Municipality
 from persistence.people import Person
 from persistence.presence import PresenceChange, PresenceDay
+from tests.factory import person
 from tests.messages_world import NOW, MessagesWorld, actor_of, build_messages_world
 from tests.querycount import count_queries
 
@@ -106,7 +108,10 @@ async def test_the_admin_exports_anyone_another_parent_is_refused_and_the_refusa
     assert json.loads(files["person.json"])["first_name"] == "Gitte"
     with pytest.raises(AccessDenied):
         await build_export(mw.other_guardian, w.guardian.id, now=NOW)
-    refused = await AuditEntry.filter(action="gdpr.export", outcome="refused").first()
+    elsewhere = await person(await Municipality.create(code="X1", name="Andenby"), "Gitte")
+    with pytest.raises(AccessDenied):
+        await build_export(admin, elsewhere.id, now=NOW)
+    refused = await AuditEntry.filter(action="gdpr.export", outcome="refused").order_by("id").first()
     assert refused is not None and (refused.actor_person_id, refused.concerned_person_id) == (
         w.other_guardian.id, w.guardian.id)
     # A former guardian's export has no folder for the child they no longer have custody of.

@@ -15,6 +15,15 @@ from persistence.people import Person
 from tests.provisioning_files import register
 from tests.ui.conftest import login
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+class Oversized(SmallFileUpload):
+    """An upload that says it is 201 MB without holding the bytes."""
+
+    def size(self) -> int:
+        return 201 * 2**20
+
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -36,29 +45,33 @@ def _rows(user: User, marker: str) -> list[dict[str, object]]:
     return list(table.rows)
 
 
-async def test_the_admin_checks_confirms_with_the_numbers_and_the_pipeline_lists_the_run(user: User) -> None:
-    files = register(institutions=1, families=2, staff=1, number_base=712300).files()
+async def test_the_admin_checks_the_example_files_confirms_with_the_numbers_and_the_pipeline_lists_the_run(
+        user: User) -> None:
+    files = [ImportFile(p.name, p.read_bytes()) for p in sorted(EXAMPLES.iterdir())]
     await login(user, "demo-admin")
     await user.open("/kommune/import")
     await user.should_see("Ingen importer endnu")
     await _upload(user, files)
     user.find(marker="import-validate").click()
     await user.should_see(marker="import-apply")
-    totals = _rows(user, "report-counts")[-1]
-    assert (totals["created"], totals["updated"], totals["deactivated"], totals["errors"]) == (18, 0, 0, 0)
-    assert await Person.filter(cpr=register(families=1).rows["personer"][0]["cpr"]).count() == 0
+    *entities, totals = _rows(user, "report-counts")
+    created = totals["created"]
+    assert created == sum(int(str(row["created"])) for row in entities) >= 30  # every row of the examples is new
+    assert (totals["updated"], totals["deactivated"], totals["errors"]) == (0, 0, 0)
+    assert not await Person.filter(first_name="Malthe", last_name="Sørensen").exists()
 
     user.find(marker="import-apply").click()
-    await user.should_see("Opret 18, opdatér 0, deaktivér 0 — fortsæt?")
+    await user.should_see(f"Opret {created}, opdatér 0, deaktivér 0 — fortsæt?")
     user.find(marker="import-cancel").click()
     assert await ImportRun.filter(status="applied").count() == 0  # nothing happens until confirmed
     user.find(marker="import-apply").click()
     user.find(marker="import-continue").click()
     await user.should_see(marker="import-applied")
-    assert await Person.filter(cpr=register(families=1).rows["personer"][0]["cpr"]).count() == 1
+    assert await Person.filter(first_name="Malthe", last_name="Sørensen").exists()  # from Windows-1252
     run = await ImportRun.get(status="applied")
     await user.should_see(marker=f"run-status-{run.id}")
-    await user.should_see("Anvendt")
+    user.find(marker=f"open-run-{run.id}").click()
+    await user.should_see(marker="run-report")
 
 
 async def test_a_file_with_commas_shows_the_danish_reason_and_nothing_is_applied(user: User) -> None:
@@ -69,6 +82,10 @@ async def test_a_file_with_commas_shows_the_danish_reason_and_nothing_is_applied
     await login(user, "demo-admin")
     await user.open("/kommune/import")
     await _upload(user, [good.csv("institutioner"), bad])
+    upload = user.find(marker="import-upload").elements.pop()
+    assert isinstance(upload, ui.upload)
+    await upload.handle_uploads([Oversized("grupper.csv", "text/csv", b"")])  # one that came around the browser
+    await user.should_see("grupper.csv: Filen er for stor (201 MB); højst 200 MB. Filen er ikke læst.")
     user.find(marker="import-validate").click()
     await user.should_see(marker="import-has-errors")
     reasons = [str(row["reason"]) for row in _rows(user, "report-lines")]

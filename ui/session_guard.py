@@ -8,11 +8,10 @@ from nicegui import app, context, ui
 from auth.session import end_session
 from domain.events import Event
 from domain.identity.model import Actor
+from domain.provisioning.model import PeopleDeactivated
 from ui.live import follow
 
 ENDED_PATH = "/adgang/ophoert"
-# Events on a person's topic that take their access away; other kinds on that topic leave the page alone.
-REVOKING = frozenset({"PeopleDeactivated", "PeopleAnonymised", "AccessRevoked"})
 
 
 def follow_own_access(actor: Actor) -> None:
@@ -20,7 +19,8 @@ def follow_own_access(actor: Actor) -> None:
     client = context.client
 
     def on_event(event: Event) -> None:
-        if event.kind in REVOKING:
+        # Other events on a person's topic leave the page alone; a future one opts in with revokes_access.
+        if isinstance(event, PeopleDeactivated) or getattr(event, "revokes_access", False):
             with client:
                 ui.navigate.to(ENDED_PATH)
 

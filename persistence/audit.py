@@ -5,7 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from tortoise import fields
+from tortoise.manager import Manager
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+
+class _AppendOnlyQuerySet(QuerySet):
+    """Queries on the audit log read and insert; they never update or delete."""
+
+    def update(self, **kwargs: Any) -> Any:
+        """Refused: entries are never rewritten."""
+        raise PermissionError("audit entries are append-only")
+
+    def delete(self) -> Any:
+        """Refused: entries are never removed."""
+        raise PermissionError("audit entries are append-only")
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> Any:
+        """Refused: entries are never rewritten."""
+        raise PermissionError("audit entries are append-only")
+
+
+class _AppendOnlyManager(Manager):
+    """Hands out only append-only query sets."""
+
+    def get_queryset(self) -> QuerySet:
+        """Every query on AuditEntry starts here."""
+        return _AppendOnlyQuerySet(self._model)
 
 
 class AuditEntry(Model):
@@ -23,6 +49,7 @@ class AuditEntry(Model):
 
     class Meta:
         table = "audit_entry"
+        manager = _AppendOnlyManager()
 
     async def save(self, *args: Any, **kwargs: Any) -> None:
         """Insert only: an entry that is already stored can never be rewritten."""

@@ -128,4 +128,10 @@ async def test_the_audit_log_is_append_only(database: str) -> None:
         await entry.save()
     with pytest.raises(PermissionError):
         await entry.delete()
+    with pytest.raises(PermissionError):
+        await AuditEntry.filter(id=entry.id).update(detail="x")
+    with pytest.raises(PermissionError):
+        await AuditEntry.filter(id=entry.id).delete()
+    with pytest.raises(PermissionError):
+        await AuditEntry.bulk_update([entry], fields=["detail"])
     assert (await entries_for(w.child.id))[0].detail == "guardian"

@@ -170,7 +170,9 @@ def _parse_json(parsed: ParsedFile, spec: FileSpec, text: str) -> None:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        reason = "file_truncated" if exc.pos >= len(text.rstrip()) else "json_invalid"
+        # Input that ends mid-value (or mid-string) was cut off rather than written wrong.
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        reason = "file_truncated" if cut else "json_invalid"
         parsed.error(exc.lineno, reason, detail=f"{exc.msg}, linje {exc.lineno}")
         return
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):

@@ -148,7 +148,8 @@ def _accounts(plan: Plan, rows: v.Rows, snap: Snapshot) -> None:
         else:
             plan.compare("account", account["id"], account,
                          {"oidc_subject": username, "username": username, "active": True})
-    reactivated = {pid for pid, _ in plan.changes["person"].update if pid in _inactive_ids(snap)}
+    inactive = {p["id"] for p in snap.people.values() if not p["active"]}
+    reactivated = {pid for pid, _ in plan.changes["person"].update if pid in inactive}
     with_username = {snap.people[c]["id"] for c in rows.usernames if c in snap.people}
     for pid in reactivated - with_username:
         account = snap.accounts.get(pid)
@@ -156,10 +157,6 @@ def _accounts(plan: Plan, rows: v.Rows, snap: Snapshot) -> None:
             plan.changes["account"].update.append((account["id"], {"active": True}))
     plan.changes["account"].deactivate = [
         a["id"] for pid, a in snap.accounts.items() if pid in deactivated and a["active"]]
-
-
-def _inactive_ids(snap: Snapshot) -> set[int]:
-    return {p["id"] for p in snap.people.values() if not p["active"]}
 
 
 @dataclass(frozen=True)

@@ -208,15 +208,15 @@ async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: 
             outbox.add(PeopleDeactivated(tuple(deactivated)))
         outbox.add(ImportApplied(municipality_id, run.id))
     report.status = APPLIED
-    if actor is not None:
-        await audit.record("provisioning.apply", audit.ALLOWED, actor=actor, detail=f"run={run.id}")
+    await audit.record("provisioning.apply", audit.ALLOWED, actor=actor,
+                       detail=f"run={run.id} source={run.source} deactivated={len(deactivated)}")
     return report
 
 
 async def do_validate(actor: Actor, files: list[ImportFile], *, full: bool, now: datetime,
                       progress: Progress | None = None, source: str = "upload") -> ImportReport:
     """Validate uploaded files as a dry run (admin only): nothing but the run and its report is stored."""
-    await audit.check(access.can_administer_municipality(actor), actor, "provisioning.validate")
+    await audit.check(access.can_administer_municipality(actor), actor, "provisioning.validate", audit_allowed=True)
     return await validate_run(await _municipality_of(actor), files, full=full, now=now, actor_id=actor.person_id,
                               actor_name=actor.name, source=source, progress=progress)
 

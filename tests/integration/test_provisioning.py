@@ -59,6 +59,9 @@ async def test_importing_the_same_files_twice_changes_nothing(admin: Actor) -> N
               and "import_run" not in s and "audit_entry" not in s]
     assert writes == []
     assert len(statements) < 60  # bulk queries, never one per row
+    partial = await service.do_validate(admin, register(institutions=2, families=4, staff=3).files(), full=False,
+                                        now=NOW)
+    assert partial.ok and all(c["deactivated"] == 0 for c in partial.counts.values())
 
 
 async def test_a_bad_row_9000_means_nothing_is_applied(admin: Actor) -> None:

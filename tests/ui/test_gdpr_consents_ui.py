@@ -9,6 +9,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from domain.clock import today_local, utcnow
+from domain.demo.consents import avatar_png
 from domain.gdpr import consents, photos
 from domain.gdpr.consents import PHOTO_KEY
 from domain.identity.facts import load_person_facts
@@ -16,7 +17,6 @@ from domain.identity.model import Role
 from persistence.gdpr import ConsentType
 from persistence.people import Person
 from tests.demo_support import children_of, person_of
-from tests.integration.test_gdpr_consents import tiny_png
 from tests.ui.conftest import login
 
 
@@ -36,7 +36,7 @@ async def test_a_guardian_withdraws_photo_consent_and_overblik_falls_back_to_ini
     guardian = facts.actor(Role.PARENT, "2")
     await consents.ensure_default_types(freja.municipality_id, utcnow())
     photo_type = await ConsentType.get(municipality_id=freja.municipality_id, key=PHOTO_KEY)
-    await photos.do_set_photo(guardian, child_id=freja.id, data=tiny_png(), now=utcnow())
+    await photos.do_set_photo(guardian, child_id=freja.id, data=avatar_png(1), now=utcnow())
     await consents.do_decide(guardian, child_id=freja.id, consent_type_id=photo_type.id, given=True, now=utcnow())
     url = (await Person.get(id=freja.id)).photo_url
 

@@ -145,6 +145,11 @@ def _store(run_id: int, files: list[ImportFile]) -> list[dict[str, Any]]:
     return meta
 
 
+def forget_files(run_id: int) -> None:
+    """Delete a run's stored files once they can no longer be applied: they hold CPR numbers."""
+    shutil.rmtree(imports_dir() / str(run_id), ignore_errors=True)
+
+
 def _load_stored(run: ImportRun) -> list[ImportFile]:
     folder = imports_dir() / str(run.id)
     files: list[ImportFile] = []
@@ -172,13 +177,15 @@ async def validate_run(municipality_id: int, files: list[ImportFile], *, full: b
     try:
         meta = _store(run.id, files)
     except OSError:
-        shutil.rmtree(imports_dir() / str(run.id), ignore_errors=True)
+        forget_files(run.id)
         raise
     checked = await check_files(municipality_id, files, full=full, now=now, progress=progress)
     report = checked.report
     report.run_id, report.files = run.id, meta
     await ImportRun.filter(id=run.id).update(status=report.status, files=meta, counts=report.counts,
                                              report=[line.to_dict() for line in report.lines], finished_at=now)
+    if report.status == REJECTED:
+        forget_files(run.id)
     return report
 
 
@@ -196,6 +203,7 @@ async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: 
     if not report.ok:
         await ImportRun.filter(id=run.id).update(status=REJECTED, counts=report.counts,
                                                  report=[line.to_dict() for line in report.lines])
+        forget_files(run.id)
         return report
     async with committing(transaction) as outbox:
         # Only one apply wins: the status flips from validated to applied exactly once.
@@ -208,6 +216,7 @@ async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: 
             outbox.add(PeopleDeactivated(tuple(deactivated)))
         outbox.add(ImportApplied(municipality_id, run.id))
     report.status = APPLIED
+    forget_files(run.id)
     await audit.record("provisioning.apply", audit.ALLOWED, actor=actor,
                        detail=f"run={run.id} source={run.source} deactivated={len(deactivated)}")
     return report

@@ -47,10 +47,11 @@ async def _totals() -> tuple[int, ...]:
             await Employment.all().count(), await UserAccount.all().count(), await Institution.all().count())
 
 
-async def test_importing_the_same_files_twice_changes_nothing(admin: Actor) -> None:
+async def test_importing_the_same_files_twice_changes_nothing(admin: Actor, tmp_path: Path) -> None:
     files = register(institutions=2, families=5, staff=3).files()
     first = await _import(admin, files)
     assert first.status == APPLIED and first.counts["person"]["created"] == 18
+    assert not (tmp_path / "imports" / str(first.run_id)).exists()  # applied files (CPR numbers) are not kept
     with count_queries() as statements:
         again = await _import(admin, files)
     assert all(c["created"] == c["updated"] == c["deactivated"] == c["errors"] == 0 for c in again.counts.values())

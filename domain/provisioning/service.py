@@ -197,7 +197,9 @@ async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: 
         raise NotFound("prov.reason.run_not_found")
     if run.status != VALIDATED:
         raise DomainError("prov.reason.run_not_validated", status=run.status)
-    checked = await check_files(municipality_id, _load_stored(run), full=run.full, now=now)
+    say = progress or _quiet
+    checked = await check_files(municipality_id, _load_stored(run), full=run.full, now=now,
+                                progress=lambda fraction, message: say(0.4 * fraction, message))
     report = checked.report
     report.run_id, report.files = run.id, list(run.files)
     if not report.ok:
@@ -211,7 +213,8 @@ async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: 
                 status=APPLIED, applied_at=now, counts=report.counts,
                 report=[line.to_dict() for line in report.lines]):
             raise DomainError("prov.reason.run_not_validated", status=APPLIED)
-        deactivated = await apply_plan(checked.plan, checked.snapshot, now=now, progress=progress)
+        deactivated = await apply_plan(checked.plan, checked.snapshot, now=now,
+                                       progress=lambda fraction, message: say(0.4 + 0.6 * fraction, message))
         if deactivated:
             outbox.add(PeopleDeactivated(tuple(deactivated)))
         outbox.add(ImportApplied(municipality_id, run.id))

@@ -79,7 +79,8 @@ def _write(child_id: int, data: bytes, ext: str) -> Path:
     return target
 
 
-def _remove(child_id: int) -> None:
+def remove_files(child_id: int) -> None:
+    """Delete every stored photo file of a child (for anonymisation; the caller clears Person.photo_url)."""
     root = photo_root()
     if root.is_dir():
         for old in root.glob(f"{int(child_id)}-*.*"):
@@ -112,7 +113,7 @@ async def do_remove_photo(actor: Actor, *, child_id: int, now: datetime) -> None
     """Delete the child's photo: the file and the address on the record."""
     await _check_change(actor, child_id, now, "photo.remove")
     await Person.filter(id=child_id).update(photo_url="")
-    await asyncio.to_thread(_remove, child_id)
+    await asyncio.to_thread(remove_files, child_id)
     await audit.record("photo.remove", audit.ALLOWED, actor=actor, concerned_person_id=child_id)
 
 

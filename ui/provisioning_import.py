@@ -19,6 +19,12 @@ log = logging.getLogger(__name__)
 LIMIT_TEXT = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
 
 
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    return f"{n / 1024:.0f} kB" if n < 2**20 else f"{n / 2**20:.1f} MB"
+
+
 class ImportPanel:
     """One admin's import in progress: the files, the switch, the progress and the report."""
 
@@ -31,9 +37,15 @@ class ImportPanel:
 
     def build(self) -> None:
         """Draw the panel."""
+        self.root = ui.column().classes("w-full gap-3")
+        with self.root:
+            self._build()
+
+    def _build(self) -> None:
         ui.label(t("prov.intro", self.lang)).classes("text-grey-8")
-        self.upload = ui.upload(label=t("prov.upload", self.lang), multiple=True, auto_upload=True,
+        self.upload: ui.upload = ui.upload(label=t("prov.upload", self.lang), multiple=True, auto_upload=True,
                                 max_file_size=MAX_FILE_BYTES, on_upload=self.add_file,
+                                on_multi_upload=self._uploaded,
                                 on_rejected=lambda: ui.notify(t("prov.too_big", self.lang, limit=LIMIT_TEXT),
                                                               type="negative")).props(
             'accept=".csv,.json,.txt" flat bordered').classes("w-full").mark("import-upload")
@@ -70,13 +82,16 @@ class ImportPanel:
                 with ui.row().classes("items-center no-wrap gap-2"):
                     ui.icon("description", color="primary")
                     ui.label(name).classes("ellipsis")
-                    ui.label(f"{len(file.data) / 1024:.0f} kB").classes("text-caption text-grey-7")
+                    ui.label(_size(len(file.data))).classes("text-caption text-grey-7")
                     ui.button(icon="close", on_click=lambda n=name: self.remove(n)).props(
                         "flat round dense").tooltip(t("prov.remove_file", self.lang))
             for line in self.refused:
                 with ui.row().classes("items-center no-wrap gap-2 text-negative"):
                     ui.icon("error")
                     ui.label(f"{line.file}: {reason_text(line, self.lang)}").mark("import-refused")
+
+    def _uploaded(self) -> None:
+        self.upload.reset()  # the list below shows the files; the uploader's own queue would repeat them
 
     async def add_file(self, event: events.UploadEventArguments) -> None:
         """Keep an uploaded file for the next check (one of a name: a new upload replaces the old)."""
@@ -129,6 +144,10 @@ class ImportPanel:
         background_tasks.create(self._validate(), name="import validate")
 
     async def _validate(self) -> None:
+        with self.root:  # a background task has no slot of its own: notifications go to this panel's page
+            await self._validate_here()
+
+    async def _validate_here(self) -> None:
         try:
             self.report = await service.do_validate(self.actor, list(self.files.values()), full=bool(self.full.value),
                                                     now=utcnow(), progress=self._progress)
@@ -167,6 +186,10 @@ class ImportPanel:
         background_tasks.create(self._apply(self.report.run_id), name="import apply")
 
     async def _apply(self, run_id: int) -> None:
+        with self.root:
+            await self._apply_here(run_id)
+
+    async def _apply_here(self, run_id: int) -> None:
         try:
             self.report = await service.do_apply(self.actor, run_id, now=utcnow(), progress=self._progress)
         except DomainError as error:

@@ -33,7 +33,7 @@ async def _page(actor: Actor) -> None:
         with ui.tabs().classes("w-full").props("align=left no-caps") as tabs:
             upload_tab = ui.tab("import", t("prov.tab.import", lang)).mark("tab-import")
             ui.tab("pipeline", t("prov.tab.pipeline", lang)).mark("tab-pipeline")
-        with ui.tab_panels(tabs, value=upload_tab).classes("w-full bg-transparent"):
+        with ui.tab_panels(tabs, value=upload_tab, animated=False).classes("w-full bg-transparent"):
             with ui.tab_panel("import").classes("gap-3 q-px-none"):
                 ImportPanel(actor, lang, applied).build()
             with ui.tab_panel("pipeline").classes("gap-3 q-px-none"):

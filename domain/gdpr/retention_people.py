@@ -6,11 +6,13 @@ from datetime import date, datetime
 
 from tortoise.expressions import Q, Subquery
 
+from domain.gdpr import photos
 from domain.gdpr.retention_messages import rename_sender
 from domain.gdpr.retention_model import ANONYMOUS
 from domain.identity.facts import ints
 from persistence.accounts import UserAccount
 from persistence.db import transaction
+from persistence.gdpr import ChildConsent
 from persistence.people import Enrolment, Person, PickupPerson
 from persistence.presence import KioskPin, PlanEntry
 
@@ -43,4 +45,7 @@ async def anonymise(child_ids: list[int], *, now: datetime) -> int:
             await KioskPin.filter(child_id__in=batch).delete()
             await PlanEntry.filter(with_child_id__in=batch).update(with_child_name=ANONYMOUS)
             await rename_sender(batch, ANONYMOUS)
+            await ChildConsent.filter(child_id__in=batch).delete()
+        for child_id in batch:  # after the commit: a rolled-back batch keeps its photos
+            photos.remove_files(child_id)
     return done

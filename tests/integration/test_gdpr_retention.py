@@ -10,13 +10,13 @@ import pytest
 
 from domain.clock import today_local
 from domain.errors import AccessDenied, DomainError
-from domain.gdpr import retention
+from domain.gdpr import photos, retention
 from domain.gdpr.retention_model import RetentionCounts, local_midnight_utc, months_before
 from domain.identity.model import Role
 from domain.messages import storage
 from domain.presence.model import Action, DeviceKind, Status
 from persistence.audit import AuditEntry
-from persistence.gdpr import RetentionPolicy, RetentionRun
+from persistence.gdpr import ChildConsent, ConsentType, RetentionPolicy, RetentionRun
 from persistence.messages import Attachment, Message, Participant, Thread
 from persistence.organisation import Municipality
 from persistence.people import Custody, Enrolment, Person, PickupPerson
@@ -133,9 +133,16 @@ async def test_the_daily_job_deletes_exactly_what_is_old_once_a_day_after_a_dry_
     d = await build_dated()
     admin = await actor_of(d.w.admin, Role.ADMIN)
     await retention.do_set_policy(admin, messages_months=12, presence_months=12, anonymise_after_months=12, now=NOW)
+    photo = photos.photo_root() / f"{d.gone_child.id}-0123abcd.png"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    kind = await ConsentType.create(municipality_id=d.w.school.municipality_id, key="foto_sammen", name="Foto",
+                                    created_at=NOW)
+    await ChildConsent.create(child_id=d.gone_child.id, consent_type=kind, given=True, decided_at=NOW)
     before = await _snapshot()
 
     assert await retention.do_run_retention(admin, now=NOW, dry_run=True) == EXPECTED
+    assert photo.exists()
     assert await _snapshot() == before  # the dry run only counted
     assert await retention.plan_retention(d.w.school.municipality_id, now=NOW) == EXPECTED
 
@@ -172,6 +179,7 @@ async def test_the_daily_job_deletes_exactly_what_is_old_once_a_day_after_a_dry_
     assert (gone.first_name, gone.last_name, gone.cpr, gone.birth_date, gone.email, gone.phone, gone.address,
             gone.active) == ("Anonymiseret", "", None, None, "", "", "", False)
     assert gone.anonymised_at == NOW and gone.deactivated_at == NOW
+    assert not photo.exists() and not await ChildConsent.filter(child_id=gone.id).exists()
     assert await Custody.filter(child_id=gone.id).count() == 1
     assert not await PickupPerson.filter(child_id=gone.id).exists()
     assert await Message.filter(sender_id=gone.id).values_list("sender_name", flat=True) == ["Anonymiseret"]

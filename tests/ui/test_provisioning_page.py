@@ -67,6 +67,7 @@ async def test_the_admin_checks_the_example_files_confirms_with_the_numbers_and_
     user.find(marker="import-apply").click()
     user.find(marker="import-continue").click()
     await user.should_see(marker="import-applied")
+    await user.should_see("Importen er anvendt.")  # the notification, sent from the background apply
     assert await Person.filter(first_name="Malthe", last_name="Sørensen").exists()  # from Windows-1252
     run = await ImportRun.get(status="applied")
     await user.should_see(marker=f"run-status-{run.id}")

@@ -218,7 +218,7 @@ def _institution(y: _Year, inst: Institution) -> None:
             place="Personalerummet", organiser=boss, private=True, description="Dagsorden sendes ud dagen før.")
     if kind in DAYCARE_KINDS:
         meeting = _weekday(date(year, 9, 8) + timedelta(days=7 * (inst.id % 3)), 1 + inst.id % 3)
-        row = y.event(inst, "Forældremøde", meeting, "19:00", "21:00", place=inst.name, organiser=boss,
+        row = y.event(inst, f"Forældremøde i {inst.name}", meeting, "19:00", "21:00", place=inst.name, organiser=boss,
                       description="Vi fortæller om året, der kommer, og vælger forældrebestyrelse.")
         y.invite(row, kids, y.answered_share(meeting))
         y.event(inst, "Julefest for børn og forældre", _weekday(date(year, 12, 10), 3), "15:00", "17:00",
@@ -259,7 +259,7 @@ def _group(y: _Year, group: Group, inst: Institution | None) -> None:
                 skip=y.skipped(gym, "10:00"))
         if grade in (3, 4):
             swim = _weekday(y.first, (group.id + 2) % 5)
-            y.event(group, "Svømning", swim, "12:30", "14:00", repeat=Repeat.BIWEEKLY, organiser=who,
+            y.event(group, "Svømmeundervisning", swim, "12:30", "14:00", repeat=Repeat.BIWEEKLY, organiser=who,
                     place="Sammenby Svømmehal", skip=y.skipped(swim, "12:30"))
         meeting = _weekday(date(year, 8, 24) + timedelta(days=7 * (group.id % 4)), group.id % 4)
         row = y.event(group, f"Forældremøde i {group.name}", meeting, "19:00", "20:30", organiser=who,

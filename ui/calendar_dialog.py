@@ -134,8 +134,7 @@ class EventDialog:
         write = invitations.do_answer(self.actor, self.detail.event_id, answer.value, now=utcnow())
         if await attempt(write, t("cal.answer.saved")):
             self.answer = answer.value
-            self.answer_part.refresh()
-            await self.on_change()
+            self.answer_part.refresh()  # the page behind hears InvitationAnswered on the actor's own topic
 
     @ui.refreshable_method
     def counts_part(self) -> None:

@@ -66,6 +66,8 @@ def time_range(starts_at: datetime, ends_at: datetime, all_day: bool, lang: str 
             return f"{short_day(start.date(), lang)} {whole}"
         return f"{short_day(start.date(), lang)} – {short_day(last, lang)}"
     at = "kl." if lang == "da" else "at"
+    if end <= start:
+        return f"{short_day(start.date(), lang)} {at} {clock(start, lang)}"
     if start.date() == end.date():
         return f"{short_day(start.date(), lang)} {at} {clock(start, lang)}–{clock(end, lang)}"
     return f"{short_day(start.date(), lang)} {at} {clock(start, lang)} – {short_day(end.date(), lang)} {at} " \
@@ -76,6 +78,8 @@ def hours(starts_at: datetime, ends_at: datetime, all_day: bool, lang: str | Non
     """The time part alone for a list row: '14.00–15.30' or 'hele dagen'."""
     if all_day:
         return "hele dagen" if _lang(lang) == "da" else "all day"
+    if ends_at <= starts_at:  # a deadline is a moment
+        return f"{'kl.' if _lang(lang) == 'da' else 'at'} {clock(starts_at, lang)}"
     return f"{clock(starts_at, lang)}–{clock(ends_at, lang)}"
 
 
@@ -118,4 +122,9 @@ def period_text(view: str, anchor: date, lang: str | None = None) -> str:
     if view == "day":
         return long_day(anchor, lang)
     first, last = period(view, anchor)
-    return f"{short_day(first, lang)} – {short_day(last, lang)}"
+    return f"{day_month(first, lang)} – {day_month(last, lang)}"
+
+
+def day_month(d: date, lang: str | None = None) -> str:
+    """'28. nov.' or '28 Nov'."""
+    return f"{d.day}. {month_short(d, lang)}" if _lang(lang) == "da" else f"{d.day} {month_short(d, lang)}"

@@ -62,6 +62,10 @@ def item_row(item: CalendarItem, on_open: Open) -> None:
             details = [hours(item.starts_at, item.ends_at, item.all_day)]
             if item.kind != "event":
                 details.append(t(f"cal.kind.{item.kind}"))
+            if item.my_answer:
+                details.append(t(f"cal.answered.{item.my_answer}"))
+            if item.scope_label:
+                details.append(item.scope_label)
             if item.place:
                 details.append(item.place)
             ui.label(" · ".join(details)).classes("text-caption text-grey-8 ellipsis")

@@ -88,6 +88,8 @@ async def test_a_guardian_answers_ja_and_the_organisers_count_changes_live(
     mette.find(marker="cal-answer-ja").click()
     await mette.should_see("Dit svar er gemt.")
     await teacher.should_see("Ja: 1")
+    await mette.should_see("Du har svaret ja")
+    await mette.should_see(marker="cal-dialog")  # the dialog stays open while the agenda redraws
     account = await UserAccount.get(oidc_subject="demo-foraelder")
     assert (await Invitation.get(event_id=event_id, person_id=account.person_id)).answer == "ja"
 

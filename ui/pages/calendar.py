@@ -83,6 +83,7 @@ class CalendarPage:
                     "outline dense no-caps size=sm").mark(f"cal-link-{path.rsplit('/', 1)[-1]}")
         self.filters()
         self.body()
+        self.dialogs = ui.element("div")  # dialogs live outside the view, which redraws under them
         for topic in await calendar_topics(self.actor):
             follow(topic, self.changed)
 
@@ -93,18 +94,23 @@ class CalendarPage:
                       on_change=lambda e: self.switch(str(e.value))).props("no-caps dense unelevated").mark(
                 "cal-view")
             with ui.row().classes("items-center no-wrap gap-1"):
-                ui.button(icon="add", on_click=self.new_event).props("round dense unelevated").tooltip(
+                ui.button(icon="add", on_click=self.new_event).props(
+                    f'round dense unelevated aria-label="{t("cal.new")}"').tooltip(
                     t("cal.new")).mark("cal-new")
                 ui.button(icon="event_repeat", on_click=lambda: feed_dialog(self.actor)).props(
-                    "round dense flat").tooltip(t("cal.feed.title")).mark("cal-feed")
+                    f'round dense flat aria-label="{t("cal.feed.settings")}"').tooltip(t("cal.feed.title")).mark(
+                    "cal-feed")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
-            ui.button(icon="chevron_left", on_click=lambda: self.move(-1)).props("round dense flat").tooltip(
+            ui.button(icon="chevron_left", on_click=lambda: self.move(-1)).props(
+                f'round dense flat aria-label="{t("cal.prev")}"').tooltip(
                 t("cal.prev")).mark("cal-prev")
-            ui.button(t("cal.today"), on_click=lambda: self.move(0)).props("dense outline no-caps").mark("cal-today")
-            ui.button(icon="chevron_right", on_click=lambda: self.move(1)).props("round dense flat").tooltip(
+            ui.button(t("cal.today"), on_click=lambda: self.move(0)).props("dense outline no-caps no-wrap").mark(
+                "cal-today")
+            ui.button(icon="chevron_right", on_click=lambda: self.move(1)).props(
+                f'round dense flat aria-label="{t("cal.next")}"').tooltip(
                 t("cal.next")).mark("cal-next")
             self.period_label = ui.label(period_text(self.view, self.anchor)).classes(
-                "text-h6 text-weight-medium ellipsis q-ml-sm").mark("cal-period")
+                "text-lg sm:text-xl text-weight-medium ellipsis min-w-0 q-ml-sm").mark("cal-period")
 
     def filters(self) -> None:
         """Chips per child and per institution, for guardians of several children."""
@@ -170,17 +176,20 @@ class CalendarPage:
     async def open(self, item: CalendarItem) -> None:
         """Tap an item: an event opens its dialog; a conference, form or vacation item goes to its page."""
         if item.event_id is not None:
-            await open_event(self.actor, item, on_change=self.redraw, on_edit=self.edit_event)
+            with self.dialogs:
+                await open_event(self.actor, item, on_change=self.redraw, on_edit=self.edit_event)
         elif item.url:
             ui.navigate.to(item.url)
 
     async def new_event(self) -> None:
         """The editor for a new event on the day in focus."""
-        await open_editor(self.actor, None, self.selected or self.anchor, on_saved=self.redraw)
+        with self.dialogs:
+            await open_editor(self.actor, None, self.selected or self.anchor, on_saved=self.redraw)
 
     async def edit_event(self, event_id: int) -> None:
         """The editor for an existing event (the organiser's)."""
-        await open_editor(self.actor, event_id, self.anchor, on_saved=self.redraw)
+        with self.dialogs:
+            await open_editor(self.actor, event_id, self.anchor, on_saved=self.redraw)
 
     async def changed(self, event: Event) -> None:
         """Something in this calendar's scope changed elsewhere: read the period again."""

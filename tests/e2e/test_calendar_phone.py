@@ -8,6 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from domain.clock import today_local
+
 Login = Callable[..., None]
 Screenshot = Callable[[Page, str], Path]
 TITLE = "Forældrekaffe i 2.A"
@@ -57,6 +59,13 @@ def test_a_parent_answers_an_invitation_on_a_phone_and_the_teacher_sees_the_coun
     screenshot(phone, "answered")
     phone.keyboard.press("Escape")
     expect(item).to_contain_text("Du har svaret ja")  # the agenda heard the answer too
+
+    phone.get_by_text("Måned", exact=True).click()
+    expect(phone.locator("[data-cal-cell]").first).to_be_visible()
+    phone.locator(f'[data-cal-cell="{today_local().isoformat()}"]').click()
+    expect(phone.locator(f'[data-cal-day="{today_local().isoformat()}"]')).to_contain_text(TITLE)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "month")
 
     expect(counts).to_contain_text("Ja: 1")  # the organiser's open dialog follows without a reload
     screenshot(tablet, "organiser-after")

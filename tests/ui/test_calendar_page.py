@@ -38,9 +38,9 @@ def item_key(event_id: int, start: datetime) -> str:
 
 
 async def weekly_outing(title: str = "Skovtur med 2.A") -> tuple[int, datetime]:
-    """Anne's weekly outing for 2.A from tomorrow 10:00, guardians invited; its id and first local start."""
+    """Anne's weekly outing for 2.A from today 10:00 (in every view's first page), guardians invited."""
     anne = await actor_of("demo-laerer", "staff")
-    start = datetime.combine(today_local() + timedelta(days=1), time(10, 0))
+    start = datetime.combine(today_local(), time(10, 0))
     event_id = await service.do_create_event(
         anne, scope="group", group_id=(await two_a()).id, title=title, place="Dyrehaven", all_day=False,
         start=start, end=start + timedelta(hours=2), repeat="weekly", repeat_until=start.date() + timedelta(days=60),
@@ -92,6 +92,22 @@ async def test_a_guardian_answers_ja_and_the_organisers_count_changes_live(
     await mette.should_see(marker="cal-dialog")  # the dialog stays open while the agenda redraws
     account = await UserAccount.get(oidc_subject="demo-foraelder")
     assert (await Invitation.get(event_id=event_id, person_id=account.person_id)).answer == "ja"
+
+
+async def test_the_organiser_cancels_only_this_time_after_confirming(user: User) -> None:
+    event_id, start = await weekly_outing()
+    key = item_key(event_id, start)
+    await login(user, "demo-laerer")
+    await user.open("/kalender")
+    user.find(marker=f"cal-item-{key}").click()
+    await user.should_see("Hver uge indtil")
+    user.find(marker="cal-cancel-once").click()
+    await user.should_see(marker="cal-cancel-once-confirm")
+    user.find(marker="cal-cancel-once-confirm").click()
+    await user.should_see("Denne gang er aflyst.")
+    await user.should_not_see(marker=f"cal-item-{key}")
+    event = await CalendarEvent.get(id=event_id)
+    assert (event.exdates, event.cancelled_at) == ([start.replace(tzinfo=None).isoformat(timespec="minutes")], None)
 
 
 async def test_a_guardian_of_another_family_does_not_see_the_2a_event(user: User) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,9 @@ _SQLITE_TEMPLATE: list[Path] = []
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Parallel workers share Redis: each carries its events on a channel of its own (subprocesses inherit it)."""
+    """Files go to a temporary data folder; parallel workers carry their events on a Redis channel of their own."""
+    # Attachments, photos and import files of the tests (and of the demo template) never land in ./data.
+    os.environ.setdefault("SAMMEN_DATA_DIR", tempfile.mkdtemp(prefix="sammen-data-"))
     if WORKER:
         events.CHANNEL = os.environ["SAMMEN_EVENTS_CHANNEL"] = f"sammen:events:{WORKER}"
 
@@ -47,8 +50,6 @@ async def fresh_database(kind: str, tmp_path: Path) -> str:
 async def _migrated_sqlite() -> Path:
     """An SQLite file migrated once per test process; each test gets a copy (a copy takes a millisecond)."""
     if not _SQLITE_TEMPLATE:
-        import tempfile
-
         path = Path(tempfile.mkdtemp(prefix="sammen-schema-")) / "migrated.sqlite3"
         await db.apply_migrations(f"sqlite://{path}")
         _SQLITE_TEMPLATE.append(path)

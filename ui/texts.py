@@ -36,6 +36,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.calendar": ("Kalender", "Calendar"),
     "nav.gdpr": ("Persondata", "Personal data"),
     "nav.consents": ("Samtykker", "Consents"),
+    "group.consents": ("Samtykker i gruppen", "Consents in the group"),
     "nav.broadcast": ("Krisebesked", "Urgent message"),
     "nav.staff": ("Min institution", "My institution"),
     "nav.leader": ("Administration", "Administration"),

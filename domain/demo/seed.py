@@ -16,6 +16,7 @@ from domain.demo import names
 from domain.demo.access import build_accounts, build_cross_members, build_municipal
 from domain.demo.broadcasts import build_broadcast_demo, insert_broadcast_demo
 from domain.demo.conferences import build_conference_demo
+from domain.demo.consents import build_consents_demo, insert_consents_demo
 from domain.demo.families import build_families
 from domain.demo.forms import build_forms_demo
 from domain.demo.institutions import build_organisation
@@ -88,6 +89,7 @@ async def seed_demo(
         await insert_widget_demo(book, conn)
         await insert_presence_demo(book, conn)
         await insert_broadcast_demo(book, conn)
+        await insert_consents_demo(book, conn)
     summary = _summary(book, perf_counter() - started)
     progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
     return summary
@@ -118,6 +120,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_conference_demo(demo, named.people["demo-laerer"], named.people["demo-foraelder"])
     build_forms_demo(demo, named)
     build_broadcast_demo(demo, named.people["demo-admin"])
+    build_consents_demo(demo, named)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book
 

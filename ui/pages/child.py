@@ -14,6 +14,7 @@ from domain.organisation import children
 from domain.organisation.children import ChildProfile
 from ui.appconfig import config
 from ui.components import avatar, enrolment_line, kind_badge, span_label
+from ui.consents_badges import consent_badges
 from ui.frame import frame, refusal
 from ui.i18n import fmt_date, t
 from ui.pages.guard import wrong_role
@@ -72,6 +73,7 @@ async def _render(actor: Actor, child_id: int, title: str, widgets: bool = False
             await WidgetArea(actor, today_local(), config.public_url).build()
             await post_feed(actor, first=3)
         _profile(profile)
+        await consent_badges(actor, child_id)
 
 
 def register() -> None:

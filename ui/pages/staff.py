@@ -94,7 +94,11 @@ def register() -> None:
             if group.expires_on:
                 key = "group.expires" if service.group_is_open(group.expires_on, today_local()) else "group.closed"
                 ui.label(t(key, date=fmt_date(group.expires_on))).classes("text-grey-8")
-            if not roster:
+            if roster:
+                ui.button(t("group.consents"), icon="verified_user",
+                          on_click=lambda: ui.navigate.to(f"/samtykker/gruppe/{group_id}")).props(
+                    "flat no-caps").mark("group-consents")
+            else:
                 empty_state("groups", "group.empty")
             with ui.element("div").classes("grid grid-cols-2 sm:grid-cols-4 lg:grid-cols-6 gap-2 w-full"):
                 for child in roster:

@@ -374,6 +374,7 @@ def can_set_auto_reply(actor: Actor) -> Decision:
     """Only staff and leaders have an autosvar."""
     return allow("staff") if actor.role in (Role.STAFF, Role.LEADER) else deny("not_staff")
 
+
 # --- Blanketter (forms and sign-ups): who builds them, who answers for which child ---
 
 
@@ -391,38 +392,6 @@ def can_answer_form(actor: Actor, child_id: int, child_in_group: bool) -> Decisi
     if actor.role is not Role.PARENT or child_id not in actor.guardian_of:
         return deny("not_guardian")
     return allow("guardian") if child_in_group else deny("child_not_in_group")
-
-
-# --- Ferieanmodning (vacation requests): who asks, who answers, who sees the expected attendance ---
-
-def can_request_vacation_for_institution(actor: Actor, institution_id: int) -> Decision:
-    """Only the institution's leader asks the whole institution."""
-    if actor.role is Role.LEADER and institution_id in actor.leader_institutions:
-        return allow("leader")
-    return deny("not_leader_here")
-
-
-def can_request_vacation_for_group(actor: Actor, group: GroupFacts) -> Decision:
-    """Staff and leaders ask the groups they can see."""
-    if actor.role not in (Role.STAFF, Role.LEADER):
-        return deny("not_staff")
-    return can_view_group(actor, group)
-
-
-def can_follow_vacation_request(actor: Actor, author_id: int | None, institution_ids: frozenset[int]) -> Decision:
-    """The author, and staff where the request's children are, see the answers."""
-    if actor.role not in (Role.STAFF, Role.LEADER):
-        return deny("not_staff")
-    if author_id == actor.person_id:
-        return allow("author")
-    return allow("staff") if _works_at(actor, institution_ids) else deny("other_institution")
-
-
-def can_answer_vacation(actor: Actor, child_id: int) -> Decision:
-    """A current guardian answers for their child."""
-    if actor.role is Role.PARENT and child_id in actor.guardian_of:
-        return allow("guardian")
-    return deny("not_guardian")
 
 
 # --- Samtaler (conference booking): who organises a round, who books which child ---
@@ -544,6 +513,38 @@ def can_see_invitation_counts(actor: Actor, event: EventFacts, reach: CalendarRe
     if reach.staff and can_view_event(actor, event, reach):
         return allow("staff")
     return deny("not_organiser")
+
+
+# --- Ferieanmodning (vacation requests): who asks, who answers, who sees the expected attendance ---
+
+def can_request_vacation_for_institution(actor: Actor, institution_id: int) -> Decision:
+    """Only the institution's leader asks the whole institution."""
+    if actor.role is Role.LEADER and institution_id in actor.leader_institutions:
+        return allow("leader")
+    return deny("not_leader_here")
+
+
+def can_request_vacation_for_group(actor: Actor, group: GroupFacts) -> Decision:
+    """Staff and leaders ask the groups they can see."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    return can_view_group(actor, group)
+
+
+def can_follow_vacation_request(actor: Actor, author_id: int | None, institution_ids: frozenset[int]) -> Decision:
+    """The author, and staff where the request's children are, see the answers."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    if author_id == actor.person_id:
+        return allow("author")
+    return allow("staff") if _works_at(actor, institution_ids) else deny("other_institution")
+
+
+def can_answer_vacation(actor: Actor, child_id: int) -> Decision:
+    """A current guardian answers for their child."""
+    if actor.role is Role.PARENT and child_id in actor.guardian_of:
+        return allow("guardian")
+    return deny("not_guardian")
 
 
 # --- GDPR: the audit search and a person's data export (right of access) ---

@@ -53,7 +53,7 @@ def item_row(item: CalendarItem, on_open: Open) -> None:
     """One tappable row: a coloured bar, the time and the title (a label, never HTML)."""
     tone = colour(item)
     with ui.row().classes("w-full items-center no-wrap gap-2 q-py-xs cursor-pointer rounded-borders "
-                          "hover:bg-grey-2").props(
+                          "hover:bg-gray-100").props(
             f'data-cal-item="{item.key}" role=button tabindex=0') as row:
         ui.element("div").classes(f"bg-{tone} self-stretch rounded-borders").style("width:4px;min-height:28px")
         ui.icon(KIND_ICONS.get(item.kind, "event"), color=tone, size="xs")
@@ -72,6 +72,7 @@ def item_row(item: CalendarItem, on_open: Open) -> None:
         if item.url:
             ui.icon("chevron_right", color="grey-6")
     row.on("click", lambda _=None, i=item: on_open(i))
+    row.on("keydown.enter", lambda _=None, i=item: on_open(i))
     row.mark(f"cal-item-{item.key}")
 
 

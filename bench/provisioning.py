@@ -25,8 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# The repo root replaces bench/ on the path: bench/calendar.py would otherwise shadow the standard library's calendar.
-sys.path[0] = str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from domain.clock import utcnow  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402

@@ -13,7 +13,16 @@ from tortoise.models import Model
 
 from domain.demo.names import ascii_slug
 from persistence.accounts import UserAccount
-from persistence.calendar import ConferenceRound, ConferenceSlot, Form, FormAnswer, VacationAnswer, VacationRequest
+from persistence.calendar import (
+    CalendarEvent,
+    ConferenceRound,
+    ConferenceSlot,
+    Form,
+    FormAnswer,
+    Invitation,
+    VacationAnswer,
+    VacationRequest,
+)
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import (
@@ -61,6 +70,8 @@ TABLES: list[type[Model]] = [
     ConferenceSlot,
     Form,
     FormAnswer,
+    CalendarEvent,
+    Invitation,
 ]
 
 Progress = Callable[[float, str], None]

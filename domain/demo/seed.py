@@ -15,6 +15,7 @@ from tortoise.models import Model
 from domain.demo import names
 from domain.demo.access import build_accounts, build_cross_members, build_municipal
 from domain.demo.broadcasts import build_broadcast_demo, insert_broadcast_demo
+from domain.demo.calendar import build_calendar_demo
 from domain.demo.conferences import build_conference_demo
 from domain.demo.consents import build_consents_demo, insert_consents_demo
 from domain.demo.families import build_families
@@ -119,6 +120,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_posts_demo(demo)
     build_conference_demo(demo, named.people["demo-laerer"], named.people["demo-foraelder"])
     build_forms_demo(demo, named)
+    build_calendar_demo(demo, named)  # after KommeGå: it adds closing days to the presence settings
     build_broadcast_demo(demo, named.people["demo-admin"])
     build_consents_demo(demo, named)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")

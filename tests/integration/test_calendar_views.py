@@ -105,7 +105,7 @@ async def test_an_institution_event_inviting_600_families_is_one_insert(database
     await Enrolment.bulk_create([Enrolment(child=k, institution=w.school, start=w.today) for k in kids])
     await Custody.bulk_create([Custody(guardian=p, child=k, valid_from=w.today)
                                for p, k in zip(parents, kids, strict=True)])
-    with count_queries() as statements:  # the time it takes is measured in bench/calendar.py
+    with count_queries() as statements:  # the time it takes is measured in bench/calendar_month.py
         event_id = await service.do_create_event(
             cw.admin, scope="institution", institution_id=w.school.id, title="Skolefest", all_day=False,
             start=datetime(2026, 12, 11, 17), end=datetime(2026, 12, 11, 20), invite=True, now=NOW)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import re
@@ -85,17 +86,18 @@ async def check_files(municipality_id: int, files: list[ImportFile], *, full: bo
             continue
         if spec is not None:
             seen[spec.entity] = name
-        parsed.append(formats.parse(name, file.data))
+        # Parsing, checking and diffing run in a thread: the event loop keeps serving every other page meanwhile.
+        parsed.append(await asyncio.to_thread(formats.parse, name, file.data))
     if not files:
         lines.append(ReportLine.make("", 0, ERROR, "file", "", "no_files"))
     parsed.sort(key=lambda p: formats.ORDER.get(p.spec.entity, 99) if p.spec else 99)
     say(0.45, "kontrollerer rækker")
-    rows = validate(parsed)
+    rows = await asyncio.to_thread(validate, parsed)
     say(0.6, "læser databasen")
     snap = await load_snapshot(municipality_id, rows.institutions, _all_cprs(rows), [u for u, _, _ in
                                                                                      rows.usernames.values()])
     say(0.8, "sammenligner")
-    plan = make_plan(rows, snap, full=full, today=today_local(now))
+    plan = await asyncio.to_thread(make_plan, rows, snap, full=full, today=today_local(now))
     report = ImportReport(None, VALIDATED, full, lines=lines + rows.lines + plan.lines)
     _count(report, plan)
     say(1.0, "kontrolleret")

@@ -58,7 +58,7 @@ def item_row(item: CalendarItem, on_open: Open) -> None:
         ui.element("div").classes(f"bg-{tone} self-stretch rounded-borders").style("width:4px;min-height:28px")
         ui.icon(KIND_ICONS.get(item.kind, "event"), color=tone, size="xs")
         with ui.column().classes("gap-0 min-w-0 col"):
-            ui.label(item.title).classes("text-body2 text-weight-medium ellipsis")
+            ui.label(item.title).classes("text-body2 text-weight-medium ellipsis w-full")
             details = [hours(item.starts_at, item.ends_at, item.all_day)]
             if item.kind != "event":
                 details.append(t(f"cal.kind.{item.kind}"))
@@ -68,7 +68,7 @@ def item_row(item: CalendarItem, on_open: Open) -> None:
                 details.append(item.scope_label)
             if item.place:
                 details.append(item.place)
-            ui.label(" · ".join(details)).classes("text-caption text-grey-8 ellipsis")
+            ui.label(" · ".join(details)).classes("text-caption text-grey-8 ellipsis w-full")
         if item.url:
             ui.icon("chevron_right", color="grey-6")
     row.on("click", lambda _=None, i=item: on_open(i))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
-from domain.clock import today_local
+from domain.clock import COPENHAGEN, today_local
 from domain.errors import AccessDenied, DomainError
 from domain.gdpr import photos, retention
 from domain.gdpr.retention_model import RetentionCounts, local_midnight_utc, months_before
@@ -25,7 +25,8 @@ from tests.factory import World, build_world, person
 from tests.messages_world import actor_of
 from tests.querycount import count_queries
 
-NOW = datetime.now(UTC).replace(microsecond=0)
+# Nine in the morning today: the factory's world uses today's date, and an hour later is still the same day.
+NOW = datetime.combine(today_local(), time(9, 0), COPENHAGEN).astimezone(UTC)
 TODAY = today_local(NOW)
 
 

@@ -1,4 +1,4 @@
-"""Every page a parent opens on a 390 px phone fits the screen: nothing sticks out sideways."""
+"""Every page fits its device: a parent's on a 390 px phone, staff and admin pages on a 1024 px tablet."""
 
 from __future__ import annotations
 
@@ -31,3 +31,20 @@ def test_a_parents_page_fits_a_phone(phone: Page, login: Login, base_url: str, p
             phone.get_by_role("button", name=view, exact=True).click()
             width, wide = _overflow(phone)
             assert width <= 390, (view, wide)
+
+
+STAFF_PAGES = ("/personale", "/kommegaa", "/beskeder", "/kalender", "/opslag", "/kalender/samtaler",
+               "/kalender/blanketter", "/kalender/ferie", "/beskeder/autosvar")
+ADMIN_PAGES = ("/kommune", "/kommune/krisebesked", "/kommune/persondata", "/kommune/import", "/kommune/revision",
+               "/kommune/indsigt", "/kommune/sletning", "/kommune/samtykker")
+
+
+@pytest.mark.parametrize(("subject", "home", "path"), [("demo-laerer", "/personale", p) for p in STAFF_PAGES]
+                         + [("demo-admin", "/kommune", p) for p in ADMIN_PAGES])
+def test_a_staff_or_admin_page_fits_a_tablet(tablet: Page, login: Login, base_url: str, subject: str, home: str,
+                                              path: str) -> None:
+    login(tablet, subject, home)
+    tablet.goto(f"{base_url}{path}")
+    tablet.wait_for_load_state("networkidle")
+    width = tablet.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1024, (path, tablet.evaluate(WIDE.replace("391", "1025")))

@@ -10,7 +10,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo, RowBook
+from domain.demo.rows import Demo, RowBook, insert_tables
 from persistence.broadcasts import Broadcast, BroadcastRecipient
 from persistence.people import Custody, Enrolment, Person
 
@@ -68,13 +68,4 @@ def build_broadcast_demo(demo: Demo, admin: Person) -> None:
 
 async def insert_broadcast_demo(book: RowBook, conn: BaseDBAsyncClient) -> None:
     """Insert the broadcast rows inside the seed's transaction and move PostgreSQL sequences past them."""
-    for table in BROADCAST_TABLES:
-        rows = book.rows.get(table, [])
-        for first in range(0, len(rows), 2000):
-            await table.bulk_create(rows[first:first + 2000], using_db=conn)
-        if conn.capabilities.dialect == "postgres":
-            name = table._meta.db_table
-            await conn.execute_script(
-                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
-                f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
-            )
+    await insert_tables(book, conn, BROADCAST_TABLES)

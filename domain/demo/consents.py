@@ -13,7 +13,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from domain.demo.named import Named
-from domain.demo.rows import Demo, RowBook
+from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.gdpr.consents import DEFAULT_TYPES, PHOTO_KEY
 from domain.gdpr.photos import photo_root
 from persistence.gdpr import ChildConsent, ConsentType
@@ -101,14 +101,5 @@ def _write_photos(child_ids: list[int]) -> None:
 
 async def insert_consents_demo(book: RowBook, conn: BaseDBAsyncClient) -> None:
     """Insert the consent rows in the seed's transaction, move PostgreSQL sequences, and draw the photos."""
-    for table in CONSENT_TABLES:
-        rows = book.rows.get(table, [])
-        for first in range(0, len(rows), 2000):
-            await table.bulk_create(rows[first:first + 2000], using_db=conn)
-        if conn.capabilities.dialect == "postgres":
-            name = table._meta.db_table
-            await conn.execute_script(
-                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
-                f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
-            )
+    await insert_tables(book, conn, CONSENT_TABLES)
     _write_photos([p.id for p in book.all(Person) if p.is_child and p.photo_url.startswith("/foto/")])

@@ -12,7 +12,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo, RowBook
+from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
 from domain.presence.model import PRESENCE_KINDS, Action, ConsentKind, DeviceKind, Status
 from domain.presence.pickups import ALONE_LABEL, choices_from
@@ -231,13 +231,4 @@ _TARGET = {Action.CHECK_IN: Status.PRESENT, Action.CHECK_OUT: Status.PICKED_UP, 
 
 async def insert_presence_demo(book: RowBook, conn: BaseDBAsyncClient) -> None:
     """Insert the KommeGå rows inside the seed's transaction and move PostgreSQL sequences past them."""
-    for table in PRESENCE_TABLES:
-        rows = book.rows.get(table, [])
-        for first in range(0, len(rows), 2000):
-            await table.bulk_create(rows[first:first + 2000], using_db=conn)
-        if conn.capabilities.dialect == "postgres":
-            name = table._meta.db_table
-            await conn.execute_script(
-                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
-                f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
-            )
+    await insert_tables(book, conn, PRESENCE_TABLES)

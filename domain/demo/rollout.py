@@ -19,7 +19,7 @@ from tortoise.models import Model
 
 from domain.clock import COPENHAGEN
 from domain.demo.named import Named
-from domain.demo.rows import Demo, RowBook
+from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.organisation.model import InstitutionKind
 from domain.rollout.adoption import do_backfill_snapshots
 from domain.rollout.model import (
@@ -42,7 +42,6 @@ ROLLOUT_TABLES: list[type[Model]] = [Programme, Span, Milestone, ReadinessTick, 
                                      SurveyInstitution, SurveyQuestion, SurveyResponse, SurveyAnswer]
 SNAPSHOT_DAYS = 30
 LOGIN_WINDOW_DAYS = 60
-BATCH = 1000
 
 # Share of guardians who have ever logged in, per area (each institution varies around it).
 LOGIN_SHARE = {Area.DAGTILBUD: 0.80, Area.BFO_KLUB: 0.55, Area.SKOLE: 0.20}
@@ -334,14 +333,5 @@ async def insert_rollout(book: RowBook, conn: BaseDBAsyncClient, today: date) ->
     The snapshots for the last 30 days are computed from the login records just inserted, so the trend
     chart has data on first start; returns the number of snapshot rows.
     """
-    for table in ROLLOUT_TABLES:
-        rows = book.all(table)
-        for first in range(0, len(rows), BATCH):
-            await table.bulk_create(rows[first : first + BATCH], using_db=conn)
-        if conn.capabilities.dialect == "postgres":
-            name = table._meta.db_table
-            await conn.execute_script(
-                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
-                f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
-            )
+    await insert_tables(book, conn, ROLLOUT_TABLES)
     return await do_backfill_snapshots(today, SNAPSHOT_DAYS)

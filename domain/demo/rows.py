@@ -9,6 +9,7 @@ from random import Random
 from typing import Any, TypeVar
 
 from faker import Faker
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from domain.demo.names import ascii_slug
@@ -176,3 +177,24 @@ class Demo:
     def days_ago(self, low: int, high: int) -> date:
         """A day between low and high days before today."""
         return self.today - timedelta(days=self.rng.randint(low, high))
+
+
+async def reset_sequences(conn: BaseDBAsyncClient, tables: list[type[Model]]) -> None:
+    """On PostgreSQL, move each table's id sequence past the explicit ids so later inserts do not collide."""
+    if conn.capabilities.dialect != "postgres":
+        return
+    for table in tables:
+        name = table._meta.db_table
+        await conn.execute_script(
+            f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
+            f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
+        )
+
+
+async def insert_tables(book: RowBook, conn: BaseDBAsyncClient, tables: list[type[Model]]) -> None:
+    """Insert the book's rows of some tables outside TABLES, in batches, and move their sequences."""
+    for table in tables:
+        rows = book.rows.get(table, [])
+        for first in range(0, len(rows), 2000):
+            await table.bulk_create(rows[first:first + 2000], using_db=conn)
+    await reset_sequences(conn, tables)

@@ -26,7 +26,7 @@ from domain.demo.named import build_named
 from domain.demo.posts import build_posts_demo
 from domain.demo.presence import build_presence_demo, insert_presence_demo
 from domain.demo.rollout import build_rollout, insert_rollout
-from domain.demo.rows import TABLES, Demo, Progress, RowBook
+from domain.demo.rows import TABLES, Demo, Progress, RowBook, reset_sequences
 from domain.demo.staff import build_staff
 from domain.demo.surveys import build_surveys
 from domain.demo.vacation import build_vacation_demo
@@ -84,7 +84,7 @@ async def seed_demo(
                       progress=lambda f, m: progress(f * BUILD_SHARE, m))
     async with transaction() as conn:
         await _insert(book, conn, progress)
-        await _reset_sequences(conn)
+        await reset_sequences(conn, TABLES)
         progress(0.99, "Gemmer udrulningsplaner og beregner tilslutning for de sidste 30 dage")
         await insert_rollout(book, conn, today)
         await insert_widget_demo(book, conn)
@@ -139,18 +139,6 @@ async def _insert(book: RowBook, conn: BaseDBAsyncClient, progress: Progress) ->
             done += len(batch)
             share = BUILD_SHARE + (1 - BUILD_SHARE) * done / total
             progress(min(share, 0.99), f"Gemmer {table._meta.db_table} ({done} af {total} rækker)")
-
-
-async def _reset_sequences(conn: BaseDBAsyncClient) -> None:
-    """On PostgreSQL, move each id sequence past the explicit ids so later inserts do not collide."""
-    if conn.capabilities.dialect != "postgres":
-        return
-    for table in TABLES:
-        name = table._meta.db_table
-        await conn.execute_script(
-            f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
-            f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
-        )
 
 
 def _summary(book: RowBook, seconds: float) -> SeedSummary:

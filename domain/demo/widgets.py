@@ -8,7 +8,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo, RowBook
+from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.organisation.model import DAYCARE_KINDS, GroupKind, InstitutionKind
 from domain.widgets.model import WIDGET_ROLES
 from persistence.organisation import Group, Institution
@@ -90,11 +90,4 @@ def build_widget_demo(demo: Demo) -> None:
 
 async def insert_widget_demo(book: RowBook, conn: BaseDBAsyncClient) -> None:
     """Insert the widget rows inside the seed's transaction and move PostgreSQL sequences past them."""
-    for table in WIDGET_TABLES:
-        await table.bulk_create(book.rows.get(table, []), using_db=conn)
-        if conn.capabilities.dialect == "postgres":
-            name = table._meta.db_table
-            await conn.execute_script(
-                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "  # noqa: S608 - fixed table names
-                f'(SELECT COALESCE(MAX(id), 1) FROM "{name}"))'
-            )
+    await insert_tables(book, conn, WIDGET_TABLES)

@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta  # noqa: E402
 from typing import Any  # noqa: E402
 
 from bench._calendar_world import BIG_CHILDREN, actor, big_school, family_of_three, wire_calendar  # noqa: E402
-from bench._figures import p95  # noqa: E402
+from bench._figures import bench_postgres, p95  # noqa: E402
 from domain.calendar.service import do_create_event  # noqa: E402
 from domain.calendar.views import items_between  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
@@ -40,9 +40,8 @@ from persistence import db  # noqa: E402
 from persistence.calendar import CalendarEvent, Invitation  # noqa: E402
 from persistence.people import Enrolment  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
-from tests.services import reachable, reset_postgres  # noqa: E402
+from tests.services import reset_postgres  # noqa: E402
 
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "bench_calendar"  # never one of the test databases
 MONTH_LIMIT_MS = 50.0
 MONTH_LIMIT_QUERIES = 5
@@ -186,23 +185,6 @@ def report(name: str, figures: list[Figure], built: str) -> None:
             print("     ", " ".join(str(statement).split())[:150])
 
 
-async def postgres_database() -> str | None:
-    """The benchmark's own PostgreSQL database, created when missing (None when PostgreSQL is not running)."""
-    if not reachable("127.0.0.1", 5432):
-        return None
-    import asyncpg
-
-    conn = await asyncpg.connect(f"{PG_SERVER.replace('postgres://', 'postgresql://')}/postgres")
-    try:
-        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", PG_DATABASE):
-            await conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
-    finally:
-        await conn.close()
-    url = f"{PG_SERVER}/{PG_DATABASE}"
-    await reset_postgres(url)
-    return url
-
-
 async def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (10 month views, 2 creations)")
@@ -214,7 +196,7 @@ async def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         figures, built = await measure(f"sqlite://{Path(tmp) / 'calendar.sqlite3'}", runs, creates)
     report("SQLite", figures, built)
-    url = await postgres_database()
+    url = await bench_postgres(PG_DATABASE)
     if url is None:
         print("PostgreSQL is not running here: only SQLite was measured")
         return 0

@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._figures import p95  # noqa: E402
+from bench._figures import bench_postgres, p95  # noqa: E402
 from bench._messages_world import HEAVY_THREADS, LIGHT_THREADS, MESSAGES, SEARCH_WORD, THREADS, build_world  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.identity.model import Role  # noqa: E402
@@ -34,9 +34,8 @@ from domain.messages.inbox import inbox_page, unread_count  # noqa: E402
 from domain.messages.service import do_send  # noqa: E402
 from persistence import db  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
-from tests.services import reachable, reset_postgres  # noqa: E402
+from tests.services import reset_postgres  # noqa: E402
 
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "bench_messages"  # never one of the test databases
 SEND_LIMIT_MS = 1000.0
 INBOX_LIMIT_MS = 30.0
@@ -156,23 +155,6 @@ def report(name: str, figures: dict[str, Figure], built: str) -> None:
             print("     ", " ".join(str(statement).split())[:150])
 
 
-async def postgres_database() -> str | None:
-    """The benchmark's own PostgreSQL database, created when missing (None when PostgreSQL is not running)."""
-    if not reachable("127.0.0.1", 5432):
-        return None
-    import asyncpg
-
-    conn = await asyncpg.connect(f"{PG_SERVER.replace('postgres://', 'postgresql://')}/postgres")
-    try:
-        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", PG_DATABASE):
-            await conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
-    finally:
-        await conn.close()
-    url = f"{PG_SERVER}/{PG_DATABASE}"
-    await reset_postgres(url)
-    return url
-
-
 async def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (10 page loads, 2 sends)")
@@ -182,7 +164,7 @@ async def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         figures, built = await measure(f"sqlite://{Path(tmp) / 'messages.sqlite3'}", runs, sends)
     report("SQLite", figures, built)
-    url = await postgres_database()
+    url = await bench_postgres(PG_DATABASE)
     if url is None:
         print("PostgreSQL is not running here: only SQLite was measured")
         return 0

@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import bench_postgres  # noqa: E402
 from domain.clock import utcnow  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
 from domain.identity.service import current_actor  # noqa: E402
@@ -38,9 +39,8 @@ from persistence.accounts import UserAccount  # noqa: E402
 from persistence.organisation import Municipality  # noqa: E402
 from persistence.people import MunicipalAssignment, Person  # noqa: E402
 from tests.provisioning_files import register  # noqa: E402
-from tests.services import reachable, reset_postgres  # noqa: E402
+from tests.services import reset_postgres  # noqa: E402
 
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_DATABASE = "bench_provisioning"  # never one of the test databases
 TARGET_S = 60.0
 INSTITUTIONS = 40
@@ -142,23 +142,6 @@ def report(name: str, steps: list[Step], people: int) -> None:
           f"{'PASS' if same else 'MISS'}")
 
 
-async def postgres_database() -> str | None:
-    """The benchmark's own PostgreSQL database, created when missing (None when PostgreSQL is not running)."""
-    if not reachable("127.0.0.1", 5432):
-        return None
-    import asyncpg
-
-    conn = await asyncpg.connect(f"{PG_SERVER.replace('postgres://', 'postgresql://')}/postgres")
-    try:
-        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", PG_DATABASE):
-            await conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
-    finally:
-        await conn.close()
-    url = f"{PG_SERVER}/{PG_DATABASE}"
-    await reset_postgres(url)
-    return url
-
-
 async def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--quick", action="store_true", help="2,000 people instead of 20,000")
@@ -174,7 +157,7 @@ async def main(argv: list[str]) -> int:
         os.environ["SAMMEN_DATA_DIR"] = tmp  # the stored upload files go here, not to data/
         steps = await measure(f"sqlite://{Path(tmp) / 'provisioning.sqlite3'}", files, args.profile)
         report("SQLite", steps, people)
-        url = await postgres_database()
+        url = await bench_postgres(PG_DATABASE)
         if url is None:
             print("PostgreSQL is not running here: only SQLite was measured")
             return 0

@@ -31,14 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._figures import p95  # noqa: E402
+from bench._figures import bench_postgres, p95  # noqa: E402
 from bench._presence_fanout import Budget, FanOut, Sample, run_fanout  # noqa: E402
 from bench._presence_world import CHILDREN, build_world  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.presence.board import load_board  # noqa: E402
 from persistence import db  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
-from tests.services import PG_URL, REDIS_URL, reachable, reset_postgres  # noqa: E402
+from tests.services import REDIS_URL, reachable, reset_postgres  # noqa: E402
 
 RUNS = 30
 LIMIT_MS = 150.0
@@ -151,12 +151,12 @@ async def main(argv: list[str]) -> int:
     boards: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         boards["SQLite"] = await measure_board(f"sqlite://{Path(tmp) / 'board.sqlite3'}", runs)
-    if reachable("127.0.0.1", 5432):
-        await reset_postgres(PG_URL)
+    pg = await bench_postgres("bench_presence")  # never the tests' database
+    if pg is not None:
         try:
-            boards["PostgreSQL"] = await measure_board(PG_URL, runs)
+            boards["PostgreSQL"] = await measure_board(pg, runs)
         finally:
-            await reset_postgres(PG_URL)
+            await reset_postgres(pg)
     report_boards(boards, runs)
     if args.skip_fanout:
         return 0

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._figures import p95  # noqa: E402
+from bench._figures import bench_postgres, p95  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.demo.seed import seed_demo  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
@@ -28,7 +28,7 @@ from domain.rollout.overview import overview  # noqa: E402
 from persistence import db  # noqa: E402
 from persistence.accounts import UserAccount  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
-from tests.services import PG_URL, reachable, reset_postgres  # noqa: E402
+from tests.services import reset_postgres  # noqa: E402
 
 RUNS = 20
 LIMIT_MS = 300.0
@@ -100,12 +100,12 @@ async def main() -> None:
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         results["SQLite"] = await measure(f"sqlite://{Path(tmp) / 'bench.sqlite3'}")
-    if reachable("127.0.0.1", 5432):
-        await reset_postgres(PG_URL)
+    pg = await bench_postgres("bench_rollout")  # never the tests' database
+    if pg is not None:
         try:
-            results["PostgreSQL"] = await measure(PG_URL)
+            results["PostgreSQL"] = await measure(pg)
         finally:
-            await reset_postgres(PG_URL)
+            await reset_postgres(pg)
     report(results)
 
 

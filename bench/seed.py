@@ -10,10 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._figures import bench_postgres  # noqa: E402
 from domain.clock import today_local  # noqa: E402
 from domain.demo.seed import seed_demo  # noqa: E402
 from persistence import db  # noqa: E402
-from tests.services import PG_URL, reachable, reset_postgres  # noqa: E402
+from tests.services import reset_postgres  # noqa: E402
 
 
 async def run_once(url: str) -> tuple[float, dict[str, int]]:
@@ -34,11 +35,11 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         seconds, counts = await run_once(f"sqlite://{Path(tmp) / 'bench.sqlite3'}")
     print(f"seed --demo on SQLite:     {seconds:6.2f} s  (limit 30 s)  {counts}")
-    if reachable("127.0.0.1", 5432):
-        await reset_postgres(PG_URL)
-        seconds, counts = await run_once(PG_URL)
+    pg = await bench_postgres("bench_seed")  # never the tests' database
+    if pg is not None:
+        seconds, counts = await run_once(pg)
         print(f"seed --demo on PostgreSQL: {seconds:6.2f} s  (limit 30 s)  {counts}")
-        await reset_postgres(PG_URL)
+        await reset_postgres(pg)
 
 
 if __name__ == "__main__":

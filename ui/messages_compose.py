@@ -15,7 +15,7 @@ from domain.messages import attachments, drafts, service
 from domain.messages.model import BODY_MAX, SUBJECT_MAX, AttachmentView, RecipientChoice
 from ui.i18n import t
 from ui.messages_format import refuse, size_text
-from ui.messages_recipients import RecipientPicker, keep_labels
+from ui.messages_recipients import RecipientPicker
 from ui.messages_undo import remember
 
 SAVE_DELAY = 1.0
@@ -70,7 +70,6 @@ class Compose:
                     refuse(error)
                 self.status.set_text("")
                 return False
-        keep_labels(list(self.picker.chosen.values()))
         self.status.set_text(t("msg.draft_saved"))
         return True
 

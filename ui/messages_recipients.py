@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nicegui import app, ui
+from nicegui import ui
 
 from domain.errors import DomainError
 from domain.identity.model import Actor
@@ -13,8 +13,6 @@ from domain.messages.model import RecipientChoice, RecipientKind
 from ui.i18n import t, tn
 from ui.messages_format import refuse
 
-LABELS_KEY = "msg_recipient_labels"
-LABELS_KEPT = 300
 KIND_ICONS = {
     RecipientKind.PERSON: "person",
     RecipientKind.SHARED_INBOX: "inbox",
@@ -118,26 +116,3 @@ class RecipientPicker:
         self.results()
         self.summary()
         await self.recount()
-
-
-def keep_labels(choices: list[RecipientChoice]) -> None:
-    """Remember how chosen recipients are named, so a reopened draft shows its chips (drafts store keys only)."""
-    known = dict(app.storage.user.get(LABELS_KEY) or {})
-    for choice in choices:
-        known.pop(choice.key, None)
-        known[choice.key] = [choice.label, choice.detail]
-    app.storage.user[LABELS_KEY] = dict(list(known.items())[-LABELS_KEPT:])
-
-
-def chips_for(keys: list[str]) -> list[RecipientChoice]:
-    """The chips of a reopened draft, named as when they were chosen (or by a generic name)."""
-    known = app.storage.user.get(LABELS_KEY) or {}
-    chips = []
-    for key in keys:
-        try:
-            kind, ref = RecipientChoice.parse_key(key)
-        except ValueError:
-            continue
-        label, detail = known.get(key) or [t("msg.compose.unknown_recipient"), ""]
-        chips.append(RecipientChoice(kind, ref, str(label), str(detail)))
-    return chips

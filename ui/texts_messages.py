@@ -59,7 +59,6 @@ MESSAGES_TEXTS: dict[str, tuple[str, str]] = {
     "msg.compose.note": ("Din bemærkning (valgfri)", "Your note (optional)"),
     "msg.compose.forward_hint": ("Hele tråden sendes med som tekst under din bemærkning.",
                                  "The whole thread goes along as text below your note."),
-    "msg.compose.unknown_recipient": ("Modtager fra kladden", "Recipient from the draft"),
     "msg.compose.cancel": ("Annuller", "Cancel"),
     # attachments
     "msg.attach.uploaded": ("{name} er vedhæftet.", "{name} is attached."),

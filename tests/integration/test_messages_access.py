@@ -9,6 +9,7 @@ import pytest
 from domain.errors import AccessDenied, DomainError, NotFound
 from domain.identity.model import Role
 from domain.messages import inbox, recipients, service
+from domain.messages.describe import describe_recipients
 from domain.organisation.model import GroupKind
 from persistence.audit import AuditEntry
 from persistence.messages import Participant
@@ -109,3 +110,16 @@ async def test_older_children_write_to_classmates_and_staff_and_staff_reach_them
     view = await inbox.open_thread(mw.leader, forwarded.thread_id, now=NOW)
     assert view.subject == "Vs: Lektier" and "Fra: Ida Testesen" in view.messages[0].body
     assert view.messages[0].body.startswith("Til orientering") and "Hvad skal vi læse?" in view.messages[0].body
+
+
+async def test_a_reopened_draft_names_its_recipients_but_never_someone_out_of_reach(mw: MessagesWorld) -> None:
+    keys = [f"group_guardians:{mw.w.class_2a.id}", mw.key(mw.w.guardian), f"shared_inbox:{mw.w.school.id}",
+            "nonsense", "person:x"]
+    chips = await describe_recipients(mw.teacher, keys)
+    assert [(c.key, c.label, c.detail) for c in chips] == [
+        (f"group_guardians:{mw.w.class_2a.id}", "Alle forældre i 2.A", "Testskolen"),
+        (mw.key(mw.w.guardian), f"{mw.w.guardian.first_name} {mw.w.guardian.last_name}", ""),
+        (f"shared_inbox:{mw.w.school.id}", "Fællespostkasse — Testskolen", "Testskolen")]
+    # A parent's draft holding a role group and the leader (both out of a parent's reach) names neither.
+    foreign = [f"group_guardians:{mw.w.class_2a.id}", mw.key(mw.w.leader), mw.key(mw.w.teacher)]
+    assert [c.key for c in await describe_recipients(mw.other_guardian, foreign)] == [mw.key(mw.w.teacher)]

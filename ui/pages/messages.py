@@ -11,6 +11,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError, NotFound
 from domain.identity.model import Actor, Role
 from domain.messages import drafts, folders, inbox, shared
+from domain.messages.describe import describe_recipients
 from ui.frame import frame, refusal
 from ui.i18n import t
 from ui.messages_autoreply import autoreply_form
@@ -18,7 +19,6 @@ from ui.messages_compose import Compose
 from ui.messages_files import download
 from ui.messages_forward import forward_compose
 from ui.messages_inbox import InboxList
-from ui.messages_recipients import chips_for
 from ui.messages_sidebar import folder_tools, sidebar
 from ui.messages_thread import ThreadPage
 from ui.pages.guard import wrong_role
@@ -78,7 +78,8 @@ async def _compose_page(actor: Actor, draft_id: int | None, forward_id: int | No
         if forward_id is not None:
             compose = await forward_compose(actor, forward_id)
         else:
-            compose = Compose(actor, draft, chips_for(draft.recipient_keys) if draft else [])
+            chips = await describe_recipients(actor, draft.recipient_keys) if draft else []
+            compose = Compose(actor, draft, chips)
     except DomainError as error:
         _refused(actor, error)
         return

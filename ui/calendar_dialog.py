@@ -16,6 +16,7 @@ from domain.events import Event, Subscription
 from domain.identity.model import Actor
 from ui.calendar_format import long_day, time_range
 from ui.calendar_views import KIND_ICONS, colour
+from ui.components import confirm
 from ui.i18n import error_text, fmt_date, t
 from ui.live import follow
 
@@ -38,18 +39,6 @@ def repeat_text(detail: EventDetail) -> str:
 def occurrence_of(item: CalendarItem) -> str:
     """The local start of the tapped occurrence, as the domain keys skipped dates ("2026-12-07T08:00")."""
     return item.starts_at.astimezone(COPENHAGEN).replace(tzinfo=None).isoformat(timespec="minutes")
-
-
-async def confirm(question: str, yes: str, marker: str) -> bool:
-    """Ask before something that cannot be undone."""
-    with ui.dialog() as dialog, ui.card().classes("q-pa-md"):
-        ui.label(question).classes("text-body1")
-        with ui.row().classes("justify-end w-full gap-2"):
-            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-            ui.button(yes, on_click=lambda: dialog.submit(True)).props("no-caps color=negative").mark(marker)
-    answer = bool(await dialog)
-    dialog.delete()
-    return answer
 
 
 async def attempt(write: Awaitable[Any], done: str) -> bool:

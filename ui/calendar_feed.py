@@ -9,7 +9,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor
 from ui.appconfig import config
-from ui.calendar_dialog import confirm
+from ui.components import confirm
 from ui.i18n import error_text, t
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from nicegui import ui
 
 from domain.organisation.model import EnrolmentView, InstitutionKind
@@ -52,3 +54,20 @@ def empty_state(icon: str, message_key: str) -> None:
     with ui.card().classes("w-full items-center q-pa-lg").mark("empty"):
         ui.icon(icon, size="xl", color="grey-5")
         ui.label(t(message_key)).classes("text-grey-8 text-center")
+
+
+async def confirm(question: str, yes: str, marker: str, *, danger: bool = True,
+                  home: ui.element | None = None) -> bool:
+    """Ask before something that cannot be taken back; True when the user said yes.
+
+    A page whose content redraws live passes a home outside the redrawn part, so the dialog survives a redraw.
+    """
+    with home or contextlib.nullcontext(), ui.dialog() as dialog, ui.card().classes("q-pa-md w-full max-w-sm"):
+        ui.label(question).classes("text-body1 break-words")
+        with ui.row().classes("justify-end w-full gap-2"):
+            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
+            ui.button(yes, on_click=lambda: dialog.submit(True)).props(
+                "no-caps" + (" color=negative" if danger else "")).mark(marker)
+    answer = bool(await dialog)
+    dialog.delete()
+    return answer

@@ -9,8 +9,9 @@ from domain.conferences import queries, service
 from domain.conferences.model import ChildChoice, RoundView, SlotsChanged, SlotView
 from domain.events import Event
 from domain.identity.model import Actor
+from ui.components import confirm
 from ui.conferences_format import clock, day_heading, when
-from ui.conferences_parts import attempt, by_day, confirm, round_facts
+from ui.conferences_parts import attempt, by_day, round_facts
 from ui.i18n import t
 from ui.live import follow
 
@@ -125,7 +126,7 @@ class GuardianBooking:
         moving = self.moving == child_id
         question = t("conferences.confirm_move" if moving else "conferences.confirm_book", child=name,
                      when=when(slot.starts_at))
-        if not await confirm(question, t("conferences.yes_book"), "confirm-book", self.home):
+        if not await confirm(question, t("conferences.yes_book"), "confirm-book", danger=False, home=self.home):
             return
         refused = await attempt(service.do_book(self.actor, slot_id=slot.slot_id, child_id=child_id, now=utcnow()),
                                 t("conferences.booked"))
@@ -136,7 +137,7 @@ class GuardianBooking:
     async def cancel(self, child: ChildChoice, slot: SlotView) -> None:
         """Confirm, then give the slot up."""
         question = t("conferences.confirm_cancel", child=child.name.split()[0], when=when(slot.starts_at))
-        if not await confirm(question, t("conferences.yes_cancel"), "confirm-cancel", self.home):
+        if not await confirm(question, t("conferences.yes_cancel"), "confirm-cancel", danger=False, home=self.home):
             return
         if await attempt(service.do_cancel(self.actor, slot_id=slot.slot_id, now=utcnow()),
                          t("conferences.cancelled")) is None:

@@ -37,18 +37,6 @@ def by_day(slots: tuple[SlotView, ...]) -> dict[date, list[SlotView]]:
     return days
 
 
-async def confirm(question: str, yes: str, marker: str, home: ui.element) -> bool:
-    """Ask before a change; True when the user said yes (the dialog lives outside the live-refreshed list)."""
-    with home, ui.dialog() as dialog, ui.card().classes("q-pa-md"):
-        ui.label(question).classes("text-body1")
-        with ui.row().classes("justify-end w-full gap-2"):
-            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-            ui.button(yes, on_click=lambda: dialog.submit(True)).props("no-caps").mark(marker)
-    answer = bool(await dialog)
-    dialog.delete()
-    return answer
-
-
 async def attempt(write: Awaitable[None], done: str) -> DomainError | None:
     """Run a domain write and say how it went; the refusal, if any, is given back (nothing was changed)."""
     try:

@@ -9,8 +9,9 @@ from domain.conferences import queries, service
 from domain.conferences.model import RoundView, SlotsChanged, SlotView
 from domain.events import Event
 from domain.identity.model import Actor
+from ui.components import confirm
 from ui.conferences_format import clock, day_heading, when
-from ui.conferences_parts import attempt, by_day, confirm, round_facts
+from ui.conferences_parts import attempt, by_day, round_facts
 from ui.i18n import t
 from ui.live import follow
 
@@ -110,14 +111,15 @@ class Schedule:
     async def unbook(self, slot: SlotView) -> None:
         """Confirm, then free a booked slot."""
         question = t("conferences.confirm_cancel", child=slot.child_name, when=when(slot.starts_at))
-        if not await confirm(question, t("conferences.yes_cancel"), "confirm-cancel", self.home):
+        if not await confirm(question, t("conferences.yes_cancel"), "confirm-cancel", danger=False, home=self.home):
             return
         await attempt(service.do_cancel(self.actor, slot_id=slot.slot_id, now=utcnow()), t("conferences.cancelled"))
         await self.reload()
 
     async def close(self) -> None:
         """Confirm, then close the round."""
-        if not await confirm(t("conferences.confirm_close"), t("conferences.close_round"), "confirm-close", self.home):
+        if not await confirm(t("conferences.confirm_close"), t("conferences.close_round"), "confirm-close",
+                             danger=False, home=self.home):
             return
         if await attempt(service.do_close_round(self.actor, round_id=self.view.round_id, now=utcnow()),
                          t("conferences.round_closed_done")) is None:

@@ -11,6 +11,7 @@ from domain.forms import results, service
 from domain.forms.model import QuestionKind
 from domain.forms.results import FormResults, QuestionResult
 from domain.identity.model import Actor
+from ui.components import confirm
 from ui.form_answer import form_header
 from ui.i18n import error_text, fmt_datetime, t
 from ui.live import follow
@@ -128,15 +129,7 @@ class ResultsView:
 
     async def close(self) -> None:
         """Close the form after asking."""
-        with ui.dialog() as dialog, ui.card():
-            ui.label(t("forms.results.close_confirm"))
-            with ui.row().classes("justify-end w-full"):
-                ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-                ui.button(t("forms.results.close"), on_click=lambda: dialog.submit(True)).props(
-                    "no-caps color=negative").mark("confirm-close")
-        confirmed = bool(await dialog)
-        dialog.delete()
-        if not confirmed:
+        if not await confirm(t("forms.results.close_confirm"), t("forms.results.close"), "confirm-close"):
             return
         try:
             await service.do_close_form(self.actor, form_id=self.found.form_id, now=utcnow())

@@ -12,20 +12,11 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.messages import folders, threads
 from domain.messages.model import ThreadView
+from ui.components import confirm
 from ui.i18n import t
 from ui.messages_format import refuse
 
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
-
-
-async def confirm(question: str, yes: str, marker: str) -> bool:
-    """Ask before something that cannot be taken back."""
-    with ui.dialog() as dialog, ui.card():
-        ui.label(question)
-        with ui.row():
-            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-            ui.button(yes, color="negative", on_click=lambda: dialog.submit(True)).props("no-caps").mark(marker)
-    return bool(await dialog)
 
 
 async def attempt(write: Awaitable[Any], done: str, then: str | None = None) -> bool:

@@ -69,7 +69,7 @@ def folder_tools(actor: Actor, folder_id: int, name: str) -> None:
         ui.navigate.to(f"/beskeder?mappe={folder_id}")
 
     async def delete() -> None:
-        from ui.messages_actions import confirm
+        from ui.components import confirm
 
         if not await confirm(t("msg.folder_confirm_delete", name=name), t("msg.folder_delete"), "confirm-folder"):
             return

@@ -10,22 +10,9 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
 from domain.posts.model import COMMENT_MAX, REASON_MAX, CommentView, PostView
-from ui.components import empty_state
+from ui.components import confirm, empty_state
 from ui.i18n import error_text, fmt_date, fmt_datetime, t
 from ui.live import follow
-
-
-async def confirm(text: str, ok_label: str, marker: str) -> bool:
-    """Ask before something that cannot be undone; True when confirmed."""
-    with ui.dialog() as dialog, ui.card().classes("w-full max-w-sm"):
-        ui.label(text).classes("break-words")
-        with ui.row().classes("justify-end w-full"):
-            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-            ui.button(ok_label, color="negative", on_click=lambda: dialog.submit(True)).props("no-caps").mark(
-                marker)
-    answer = bool(await dialog)
-    dialog.delete()
-    return answer
 
 
 class PostFeed:

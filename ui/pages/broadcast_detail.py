@@ -17,6 +17,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
+from ui.components import confirm
 from ui.frame import frame
 from ui.i18n import current_language, error_text, fmt_datetime, t
 from ui.live import follow
@@ -126,13 +127,7 @@ class Detail:
 
     async def end(self) -> None:
         """Confirm, then take the broadcast off Overblik and /krise."""
-        with ui.dialog() as dialog, ui.card():
-            ui.label(t("broadcast.end_confirm"))
-            with ui.row():
-                ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-                ui.button(t("broadcast.end"), color="negative", on_click=lambda: dialog.submit(True)).props(
-                    'no-caps data-x="broadcast-end-confirm"').mark("broadcast-end-confirm")
-        if not await dialog:
+        if not await confirm(t("broadcast.end_confirm"), t("broadcast.end"), "broadcast-end-confirm"):
             return
         try:
             await service.do_end_broadcast(self.actor, self.summary.id, now=utcnow())

@@ -13,13 +13,13 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
 from domain.posts.model import BODY_MAX, TITLE_MAX, PostingPlace, ReportOutcome, ReportView
-from ui.components import empty_state
+from ui.components import confirm, empty_state
 from ui.forms import date_input, parse_day
 from ui.frame import frame
 from ui.i18n import error_text, fmt_datetime, t
 from ui.live import follow
 from ui.pages.guard import wrong_role
-from ui.post_feed import confirm, post_feed
+from ui.post_feed import post_feed
 
 
 def _write_form(actor: Actor, places: list[PostingPlace]) -> None:

@@ -16,7 +16,7 @@ from domain.presence import family, kiosk, plans
 from domain.presence.family import ChildDay
 from domain.presence.model import ConsentKind, hhmm
 from domain.presence.plans import PlanInput
-from ui.components import avatar
+from ui.components import avatar, confirm
 from ui.frame import frame, refusal
 from ui.i18n import error_text, fmt_date, t, tn
 from ui.pages.guard import wrong_role
@@ -32,17 +32,6 @@ def _section(key: str, icon: str, marker: str, opened: bool = False) -> ui.expan
 
 def _text(field: ui.input | ui.textarea | None) -> str:
     return str(field.value or "").strip() if field is not None else ""
-
-
-async def _confirm(question: str, yes: str, marker: str) -> bool:
-    with ui.dialog() as dialog, ui.card().classes("q-pa-md"):
-        ui.label(question).classes("text-body1")
-        with ui.row().classes("justify-end w-full gap-2"):
-            ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-            ui.button(yes, on_click=lambda: dialog.submit(True)).props("no-caps").mark(marker)
-    answer = bool(await dialog)
-    dialog.delete()
-    return answer
 
 
 async def _attempt(write: Any, done: str) -> bool:
@@ -206,7 +195,7 @@ class PlanPage:
             sick = kind.value == "syg"
             question = t("pp.absence.confirm_sick" if sick else "pp.absence.confirm_vacation",
                          name=self.day.tile.first_name, first=fmt_date(start), last=fmt_date(end))
-            if not await _confirm(question, t("pp.absence.confirm_yes"), "absence-confirm"):
+            if not await confirm(question, t("pp.absence.confirm_yes"), "absence-confirm"):
                 return
             try:
                 days = await plans.do_report_absence(self.actor, self.child_id, sick, start, end, now=utcnow())
@@ -259,7 +248,7 @@ class PlanPage:
 
     async def withdraw(self) -> None:
         """Withdraw it, after a confirmation (planned times to go alone are dropped)."""
-        if not await _confirm(t("pp.consent.confirm_withdraw"), t("pp.consent.withdraw"), "consent-confirm"):
+        if not await confirm(t("pp.consent.confirm_withdraw"), t("pp.consent.withdraw"), "consent-confirm"):
             return
         if await _attempt(plans.do_consent(self.actor, self.child_id, ConsentKind.GO_HOME_ALONE, False,
                                            now=utcnow()), t("pp.consent.withdrawn_done")):

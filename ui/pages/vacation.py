@@ -14,7 +14,7 @@ from domain.vacation import queries
 from domain.vacation.attendance import attendance
 from domain.vacation.model import RequestInfo
 from domain.vacation.service import do_close
-from ui.components import empty_state
+from ui.components import confirm, empty_state
 from ui.frame import frame, refusal
 from ui.i18n import error_text, fmt_date, t
 from ui.pages.guard import wrong_role
@@ -80,13 +80,8 @@ async def _staff_detail(actor: Actor, request_id: int) -> None:
         AttendanceView(actor, data)
         if data.request.open_at(utcnow()):
             async def close() -> None:
-                with ui.dialog() as dialog, ui.card():
-                    ui.label(t("vacation.close_confirm"))
-                    with ui.row().classes("justify-end w-full"):
-                        ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")
-                        ui.button(t("vacation.close"), on_click=lambda: dialog.submit(True)).props(
-                            "no-caps").mark("vacation-close-confirm")
-                if not await dialog:
+                if not await confirm(t("vacation.close_confirm"), t("vacation.close"), "vacation-close-confirm",
+                                     danger=False):
                     return
                 try:
                     await do_close(actor, request_id, now=utcnow())

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import email
 import logging
-import socket
 from collections.abc import Iterator
 from datetime import timedelta
-from email.message import Message
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from domain.broadcast import mailer, service
 from domain.clock import utcnow
@@ -20,38 +15,17 @@ from domain.settings import SmtpSettings, load_smtp
 from persistence.broadcasts import BroadcastRecipient
 from persistence.people import Person
 from tests.broadcast_world import build_broadcast_world
+from tests.smtp_support import Inbox, free_port
+from tests.smtp_support import smtp_server as running_smtp
 
 NOW = utcnow()
 BODY = "Hemmelig-ikke, men lang tekst om lukningen"
 
 
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Inbox, SmtpSettings]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, SmtpSettings(host="127.0.0.1", port=port, sender="krise@sammenby.dk", starttls=False)
-    finally:
-        controller.stop()
+    with running_smtp("krise@sammenby.dk") as server:
+        yield server
 
 
 def test_smtp_settings_come_from_the_environment_and_email_is_off_without_a_host() -> None:

@@ -8,14 +8,14 @@ from email.header import decode_header, make_header
 from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from domain.calendar import invitations, reminders, service
 from domain.settings import SmtpSettings
 from persistence.calendar import CalendarEvent
 from persistence.people import Person
 from tests.calendar_world import NOW, aware, build_calendar_world, local
-from tests.integration.test_broadcast_mailer import Inbox, free_port
+from tests.smtp_support import Inbox, free_port
+from tests.smtp_support import smtp_server as running_smtp
 
 PUBLIC = "https://sammen.example.dk"
 
@@ -27,14 +27,8 @@ DAY = date(2026, 12, 7)
 
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Inbox, SmtpSettings]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, SmtpSettings(host="127.0.0.1", port=port, sender="kalender@sammenby.dk", starttls=False)
-    finally:
-        controller.stop()
+    with running_smtp("kalender@sammenby.dk") as server:
+        yield server
 
 
 async def test_invitees_who_did_not_say_no_get_one_reminder_per_occurrence(

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from domain.conferences import queries, reminders, service
 from domain.conferences.model import RoundsChanged, SlotsChanged
@@ -23,9 +22,10 @@ from persistence.calendar import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
 from tests.factory import World, build_world, person
-from tests.integration.test_broadcast_mailer import Inbox, free_port
 from tests.messages_world import actor_of
 from tests.querycount import count_queries
+from tests.smtp_support import Inbox, free_port
+from tests.smtp_support import smtp_server as running_smtp
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -202,13 +202,8 @@ async def test_a_guardian_of_another_group_cannot_book_or_see_the_schedule(cw: C
 
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Inbox, SmtpSettings]]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield inbox, SmtpSettings(host="127.0.0.1", port=controller.port, sender="skole@sammenby.dk", starttls=False)
-    finally:
-        controller.stop()
+    with running_smtp("skole@sammenby.dk") as server:
+        yield server
 
 
 async def test_guardians_get_one_reminder_before_their_slot_and_a_failed_send_is_retried(

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8080
 export PORT
 
-.PHONY: run test lint typecheck pytest bench services chromium clean-data
+.PHONY: run test lint typecheck pytest bench services chromium clean-data nginx cluster cluster-stop
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Sammen needs Python 3.11 ($(PYTHON))"; exit 1; }
@@ -35,6 +35,17 @@ services:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start || true
 	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 \
 		--save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log || true
+
+# Debian's nginx for the local cluster (the package's own service is not used: the cluster starts its own instance).
+nginx:
+	@command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+
+# Three Sammen processes on PostgreSQL (database sammen_cluster) and Redis behind nginx on http://localhost:8100.
+cluster: $(STAMP) nginx services
+	@deploy/cluster.sh start
+
+cluster-stop:
+	@deploy/cluster.sh stop
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,102 @@
+"""Two Sammen processes on one PostgreSQL database and one Redis, for the cross-process e2e test."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import (
+    FOREIGN_ENV,
+    FOREIGN_PREFIXES,
+    ROOT,
+    STARTUP_TIMEOUT,
+    SammenServer,
+    _healthy,
+    _run_step,
+    _stop,
+    free_port,
+)
+from tests.services import PG_URL, REDIS_URL, need_service, reset_postgres
+
+# A database of its own (per xdist worker), so the cluster test never touches another test's data.
+CLUSTER_PG_URL = PG_URL.rpartition("/")[0] + "/test_cluster_e2e" + (f"_{os.environ['PYTEST_XDIST_WORKER']}"
+                                                                     if os.environ.get("PYTEST_XDIST_WORKER") else "")
+
+
+def cluster_env(workdir: Path) -> dict[str, str]:
+    """The environment every process of this cluster shares: one database, one Redis, a channel of its own."""
+    need_service("PostgreSQL", "127.0.0.1", 5432)
+    need_service("Redis", "127.0.0.1", 6379)
+    run = uuid.uuid4().hex[:12]
+    env = {k: v for k, v in os.environ.items() if k not in FOREIGN_ENV and not k.startswith(FOREIGN_PREFIXES)}
+    env.update({
+        "SAMMEN_DATA_DIR": str(workdir),
+        "DATABASE_URL": CLUSTER_PG_URL,
+        "REDIS_URL": REDIS_URL,
+        # Unique per run, so parallel runs (and `make cluster`) never see each other's events or storage.
+        "SAMMEN_EVENTS_CHANNEL": f"sammen:test-cluster:{run}",
+        "NICEGUI_REDIS_URL": REDIS_URL,
+        "NICEGUI_REDIS_KEY_PREFIX": f"nicegui-test-cluster-{run}:",
+        "STORAGE_SECRET": f"test-cluster-secret-{run}",
+        "PYTHONUNBUFFERED": "1",
+    })
+    return env
+
+
+def prepare_database(env: dict[str, str]) -> None:
+    """Wipe the cluster's database, migrate it and seed the small demo municipality."""
+    # Sync Playwright marks this thread's event loop as running, so the async reset runs in a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, reset_postgres(CLUSTER_PG_URL)).result()
+    _run_step(["migrate"], env)
+    _run_step(["seed", "--demo", "--scale", "0.1"], env)
+
+
+def _start(env: dict[str, str], workdir: Path, name: str, run_jobs: bool) -> SammenServer:
+    port = free_port()
+    process_env = {**env, "PORT": str(port), "SAMMEN_RUN_JOBS": "1" if run_jobs else "0",
+                   "NICEGUI_STORAGE_PATH": str(workdir / f"nicegui-{name}")}
+    log = workdir / f"server-{name}.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen([sys.executable, "main.py", "serve"], cwd=ROOT, env=process_env, stdout=sink,
+                                   stderr=subprocess.STDOUT)
+    return SammenServer(url=f"http://localhost:{port}", process=process, log=log)
+
+
+def _wait_healthy(server: SammenServer) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while not _healthy(server.url):
+        server.check_alive()
+        if time.monotonic() > deadline:
+            pytest.fail(f"{server.url} did not answer /api/health in {STARTUP_TIMEOUT:.0f} s:\n{server.output()}",
+                        pytrace=False)
+        time.sleep(0.2)
+
+
+@contextmanager
+def two_processes(workdir: Path) -> Iterator[tuple[SammenServer, SammenServer]]:
+    """Processes A (runs the jobs) and B on one freshly seeded PostgreSQL database and Redis; both stopped after."""
+    env = cluster_env(workdir)
+    prepare_database(env)
+    servers: list[SammenServer] = []
+    try:
+        servers.append(_start(env, workdir, "a", run_jobs=True))
+        servers.append(_start(env, workdir, "b", run_jobs=False))
+        for server in servers:
+            _wait_healthy(server)
+        yield servers[0], servers[1]
+        for server in servers:
+            server.check_alive()
+    finally:
+        for server in servers:
+            _stop(server.process)

@@ -21,18 +21,6 @@ alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 healthy() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/api/health"; }
 
-stop_pidfile() {
-    local file="$1"
-    if alive "$file"; then
-        local pid; pid="$(cat "$file")"
-        kill "$pid"
-        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-        kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-        echo "stopped $(basename "$file" .pid) (pid $pid)"
-    fi
-    rm -f "$file"
-}
-
 ensure_database() {
     local exists
     exists="$(psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")"
@@ -95,10 +83,22 @@ start() {
 }
 
 stop() {
-    [[ -d "$RUN" ]] || { echo "no cluster runs"; return 0; }
-    stop_pidfile "$RUN/nginx.pid"
-    for file in "$RUN"/sammen-*.pid; do
-        [[ -e "$file" ]] && stop_pidfile "$file"
+    local files=() pids=()
+    for file in "$RUN"/nginx.pid "$RUN"/sammen-*.pid; do
+        [[ -e "$file" ]] || continue
+        if alive "$file"; then files+=("$file"); pids+=("$(cat "$file")"); else rm -f "$file"; fi
+    done
+    (( ${#pids[@]} )) || { echo "no cluster runs"; return 0; }
+    # All at once: each Sammen process takes a few seconds to close its pages.
+    kill "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 75); do
+        kill -0 "${pids[@]}" 2>/dev/null || break
+        sleep 0.2
+    done
+    for i in "${!pids[@]}"; do
+        kill -0 "${pids[$i]}" 2>/dev/null && kill -9 "${pids[$i]}"
+        echo "stopped $(basename "${files[$i]}" .pid) (pid ${pids[$i]})"
+        rm -f "${files[$i]}"
     done
     return 0
 }

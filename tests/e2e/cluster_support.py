@@ -100,3 +100,17 @@ def two_processes(workdir: Path) -> Iterator[tuple[SammenServer, SammenServer]]:
     finally:
         for server in servers:
             _stop(server.process)
+        _forget_storage(env["NICEGUI_REDIS_KEY_PREFIX"])
+
+
+def _forget_storage(prefix: str) -> None:
+    """Delete this run's NiceGUI storage keys (user storage has no expiry of its own)."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        keys = list(client.scan_iter(match=f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()

@@ -13,6 +13,9 @@ PG_BASE="postgres://postgres@127.0.0.1:5432"
 export DATABASE_URL="$PG_BASE/$DB_NAME"
 export REDIS_URL="${CLUSTER_REDIS_URL:-redis://127.0.0.1:6379/0}"
 export NICEGUI_REDIS_URL="$REDIS_URL"
+# A channel and key prefix of its own, so the tests' Redis traffic on this machine never mixes with the cluster's.
+export SAMMEN_EVENTS_CHANNEL="sammen:cluster:events"
+export NICEGUI_REDIS_KEY_PREFIX="sammen-cluster:"
 export PUBLIC_URL="http://localhost:$NGINX_PORT"
 export PYTHONUNBUFFERED=1
 cd "$ROOT"

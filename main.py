@@ -93,8 +93,8 @@ def serve(settings: Settings) -> None:
     """Start the web server (after refusing an unmigrated database with a clear message)."""
     warn_about_development_settings(settings)
     configure(settings)
-    ui.run(title="Sammen", port=settings.port, storage_secret=settings.storage_secret, language="da",
-           reload=False, show=False, favicon="🤝", show_welcome_message=True)
+    ui.run(title="Sammen", host=settings.host, port=settings.port, storage_secret=settings.storage_secret,
+           language="da", reload=False, show=False, favicon="🤝", show_welcome_message=True)
 
 
 def _bar(fraction: float, message: str) -> None:

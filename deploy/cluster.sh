@@ -17,6 +17,7 @@ export NICEGUI_REDIS_URL="$REDIS_URL"
 export SAMMEN_EVENTS_CHANNEL="sammen:cluster:events"
 export NICEGUI_REDIS_KEY_PREFIX="sammen-cluster:"
 export PUBLIC_URL="http://localhost:$NGINX_PORT"
+export SAMMEN_HOST=127.0.0.1  # only nginx reaches the processes
 export PYTHONUNBUFFERED=1
 cd "$ROOT"
 

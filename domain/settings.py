@@ -49,6 +49,7 @@ class Settings:
     idle_minutes: int
     run_jobs: bool = True
     smtp: SmtpSettings | None = None
+    host: str = "0.0.0.0"  # noqa: S104 - behind a proxy on the same machine, set SAMMEN_HOST=127.0.0.1
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -83,4 +84,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         # In a cluster only one process should run the daily jobs.
         run_jobs=e.get("SAMMEN_RUN_JOBS", "1") != "0",
         smtp=load_smtp(e),
+        host=e.get("SAMMEN_HOST") or "0.0.0.0",  # noqa: S104 - every interface unless told otherwise
     )

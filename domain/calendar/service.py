@@ -126,13 +126,13 @@ async def _checked_target(actor: Actor, scope: str | Scope, person_id: int | Non
     return place
 
 
-async def do_create_event(actor: Actor, *, scope: str | Scope, person_id: int | None = None,
-                          group_id: int | None = None, institution_id: int | None = None, title: str,
-                          description: str = "", place: str = "", all_day: bool, start: datetime, end: datetime,
-                          repeat: str = "", repeat_until: date | None = None, invite: bool = False,
-                          reminder_minutes: int | None = None, private: bool = False, now: datetime) -> int:
-    """Create an event (and its invitations, in one insert); open calendars of its place reload after commit."""
-    where = await _checked_target(actor, scope, person_id, group_id, institution_id, "calendar.create_event")
+Fields = tuple[str, str, str, Timing, int | None, dict[int, int | None]]
+
+
+async def _checked_fields(where: Target, title: str, description: str, place: str, all_day: bool, start: datetime,
+                          end: datetime, repeat: str, repeat_until: date | None, reminder_minutes: int | None,
+                          invite: bool, now: datetime) -> Fields:
+    """The validated fields of an event and, when inviting, who is invited (a DomainError on bad input)."""
     clean_title = _title(title)
     text = _text(description, DESCRIPTION_MAX, "calendar.description_too_long")
     at = _text(place, PLACE_MAX, "calendar.place_too_long")
@@ -141,6 +141,18 @@ async def do_create_event(actor: Actor, *, scope: str | Scope, person_id: int | 
     if invite and where.facts.scope not in (Scope.GROUP, Scope.INSTITUTION):
         raise DomainError("calendar.invite_needs_group")
     wanted = await invitees_of(where.facts, today_local(now)) if invite else {}
+    return clean_title, text, at, times, minutes, wanted
+
+
+async def do_create_event(actor: Actor, *, scope: str | Scope, person_id: int | None = None,
+                          group_id: int | None = None, institution_id: int | None = None, title: str,
+                          description: str = "", place: str = "", all_day: bool, start: datetime, end: datetime,
+                          repeat: str = "", repeat_until: date | None = None, invite: bool = False,
+                          reminder_minutes: int | None = None, private: bool = False, now: datetime) -> int:
+    """Create an event (and its invitations, in one insert); open calendars of its place reload after commit."""
+    where = await _checked_target(actor, scope, person_id, group_id, institution_id, "calendar.create_event")
+    clean_title, text, at, times, minutes, wanted = await _checked_fields(
+        where, title, description, place, all_day, start, end, repeat, repeat_until, reminder_minutes, invite, now)
     async with committing(transaction) as outbox:
         row = await CalendarEvent.create(
             municipality_id=where.municipality_id, scope=where.facts.scope, person_id=where.facts.person_id,
@@ -167,14 +179,8 @@ async def do_update_event(actor: Actor, event_id: int, *, scope: str | Scope, pe
     await audit.check(access.can_edit_event(actor, facts, await _member(actor, row.group_id)), actor,
                       "calendar.edit_event", concerned_person_id=row.person_id)
     where = await _checked_target(actor, scope, person_id, group_id, institution_id, "calendar.edit_event")
-    clean_title = _title(title)
-    text = _text(description, DESCRIPTION_MAX, "calendar.description_too_long")
-    at = _text(place, PLACE_MAX, "calendar.place_too_long")
-    times = timing(all_day=all_day, start=start, end=end, repeat=repeat, repeat_until=repeat_until)
-    minutes = _reminder(reminder_minutes)
-    if invite and where.facts.scope not in (Scope.GROUP, Scope.INSTITUTION):
-        raise DomainError("calendar.invite_needs_group")
-    wanted = await invitees_of(where.facts, today_local(now)) if invite else {}
+    clean_title, text, at, times, minutes, wanted = await _checked_fields(
+        where, title, description, place, all_day, start, end, repeat, repeat_until, reminder_minutes, invite, now)
     moved = times.starts_at != row.starts_at or times.rule != row.rrule
     async with committing(transaction) as outbox:
         row.scope = where.facts.scope

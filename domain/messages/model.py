@@ -125,6 +125,11 @@ class SendResult:
     undo_until: datetime
 
 
+def thread_reach(thread_id: int, person_ids: tuple[int, ...], inbox_ids: tuple[int, ...]) -> tuple[str, ...]:
+    """The topics of a thread's open page and of the inboxes of everyone in it."""
+    return (f"thread:{thread_id}", *(f"inbox:{p}" for p in person_ids), *(f"shared-inbox:{i}" for i in inbox_ids))
+
+
 @dataclass(frozen=True)
 class MessageSent(Event):
     """A message reached a thread; carries no text, so notifications can never leak a sensitive body."""
@@ -138,8 +143,7 @@ class MessageSent(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The open thread, and the inbox of every person and shared inbox in it."""
-        return (f"thread:{self.thread_id}", *(f"inbox:{p}" for p in self.recipient_ids),
-                *(f"shared-inbox:{i}" for i in self.inbox_ids))
+        return thread_reach(self.thread_id, self.recipient_ids, self.inbox_ids)
 
 
 @dataclass(frozen=True)
@@ -154,8 +158,7 @@ class MessageRetracted(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Same reach as the message it undoes."""
-        return (f"thread:{self.thread_id}", *(f"inbox:{p}" for p in self.recipient_ids),
-                *(f"shared-inbox:{i}" for i in self.inbox_ids))
+        return thread_reach(self.thread_id, self.recipient_ids, self.inbox_ids)
 
 
 @dataclass(frozen=True)

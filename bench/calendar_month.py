@@ -21,7 +21,6 @@ import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import datetime as datetime_module  # noqa: E402
 import statistics  # noqa: E402
-import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Awaitable, Callable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -29,7 +28,7 @@ from datetime import date, datetime, timedelta  # noqa: E402
 from typing import Any  # noqa: E402
 
 from bench._calendar_world import BIG_CHILDREN, actor, big_school, family_of_three, wire_calendar  # noqa: E402
-from bench._figures import bench_postgres, p95  # noqa: E402
+from bench._figures import on_both_databases, p95  # noqa: E402
 from domain.calendar.service import do_create_event  # noqa: E402
 from domain.calendar.views import items_between  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
@@ -40,7 +39,6 @@ from persistence import db  # noqa: E402
 from persistence.calendar import CalendarEvent, Invitation  # noqa: E402
 from persistence.people import Enrolment  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
-from tests.services import reset_postgres  # noqa: E402
 
 PG_DATABASE = "bench_calendar"  # never one of the test databases
 MONTH_LIMIT_MS = 50.0
@@ -193,18 +191,11 @@ async def main(argv: list[str]) -> int:
     wired = wire_calendar()
     print(f"Kalender: the demo's school year; p95 over {runs} month views and {creates} creations"
           + (" (calendar demo wired in by the benchmark: seed.py does not build it yet)" if wired else ""))
-    with tempfile.TemporaryDirectory() as tmp:
-        figures, built = await measure(f"sqlite://{Path(tmp) / 'calendar.sqlite3'}", runs, creates)
-    report("SQLite", figures, built)
-    url = await bench_postgres(PG_DATABASE)
-    if url is None:
-        print("PostgreSQL is not running here: only SQLite was measured")
-        return 0
-    try:
-        figures, built = await measure(url, runs, creates)
-        report("PostgreSQL", figures, built)
-    finally:
-        await reset_postgres(url)
+
+    async def run(label: str, url: str) -> None:
+        report(label, *await measure(url, runs, creates))
+
+    await on_both_databases(PG_DATABASE, run)
     return 0
 
 

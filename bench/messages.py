@@ -17,7 +17,6 @@ import ast
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._figures import bench_postgres, p95  # noqa: E402
+from bench._figures import on_both_databases, p95  # noqa: E402
 from bench._messages_world import HEAVY_THREADS, LIGHT_THREADS, MESSAGES, SEARCH_WORD, THREADS, build_world  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.identity.model import Role  # noqa: E402
@@ -34,7 +33,6 @@ from domain.messages.inbox import inbox_page, unread_count  # noqa: E402
 from domain.messages.service import do_send  # noqa: E402
 from persistence import db  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
-from tests.services import reset_postgres  # noqa: E402
 
 PG_DATABASE = "bench_messages"  # never one of the test databases
 SEND_LIMIT_MS = 1000.0
@@ -161,18 +159,11 @@ async def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     runs, sends = (10, 2) if args.quick else (50, 5)
     print(f"Beskeder: {MESSAGES:,} messages in {THREADS:,} threads; p95 over {runs} page loads and {sends} sends")
-    with tempfile.TemporaryDirectory() as tmp:
-        figures, built = await measure(f"sqlite://{Path(tmp) / 'messages.sqlite3'}", runs, sends)
-    report("SQLite", figures, built)
-    url = await bench_postgres(PG_DATABASE)
-    if url is None:
-        print("PostgreSQL is not running here: only SQLite was measured")
-        return 0
-    try:
-        figures, built = await measure(url, runs, sends)
-        report("PostgreSQL", figures, built)
-    finally:
-        await reset_postgres(url)
+
+    async def run(label: str, url: str) -> None:
+        report(label, *await measure(url, runs, sends))
+
+    await on_both_databases(PG_DATABASE, run)
     return 0
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._figures import bench_postgres  # noqa: E402
+from bench._figures import on_both_databases  # noqa: E402
 from domain.clock import utcnow  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
 from domain.identity.service import current_actor  # noqa: E402
@@ -39,7 +39,6 @@ from persistence.accounts import UserAccount  # noqa: E402
 from persistence.organisation import Municipality  # noqa: E402
 from persistence.people import MunicipalAssignment, Person  # noqa: E402
 from tests.provisioning_files import register  # noqa: E402
-from tests.services import reset_postgres  # noqa: E402
 
 PG_DATABASE = "bench_provisioning"  # never one of the test databases
 TARGET_S = 60.0
@@ -153,19 +152,13 @@ async def main(argv: list[str]) -> int:
     size = sum(len(f.data) for f in files)
     print(f"Import: {people:,} people in {len(files)} files ({size / 2**20:.1f} MB), generated in "
           f"{time.perf_counter() - started:.1f} s")
+
+    async def run(label: str, url: str) -> None:
+        report(label, await measure(url, files, args.profile), people)
+
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SAMMEN_DATA_DIR"] = tmp  # the stored upload files go here, not to data/
-        steps = await measure(f"sqlite://{Path(tmp) / 'provisioning.sqlite3'}", files, args.profile)
-        report("SQLite", steps, people)
-        url = await bench_postgres(PG_DATABASE)
-        if url is None:
-            print("PostgreSQL is not running here: only SQLite was measured")
-            return 0
-        try:
-            steps = await measure(url, files, args.profile)
-            report("PostgreSQL", steps, people)
-        finally:
-            await reset_postgres(url)
+        await on_both_databases(PG_DATABASE, run)
     return 0
 
 

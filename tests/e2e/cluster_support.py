@@ -29,11 +29,13 @@ from tests.e2e.conftest import (
 from tests.services import PG_URL, REDIS_URL, need_service, reset_postgres
 
 # A database of its own (per xdist worker), so the cluster test never touches another test's data.
-CLUSTER_PG_URL = PG_URL.rpartition("/")[0] + "/test_cluster_e2e" + (f"_{os.environ['PYTEST_XDIST_WORKER']}"
-                                                                     if os.environ.get("PYTEST_XDIST_WORKER") else "")
+# TEST_CLUSTER_POSTGRES_URL names another one, for two runners that share a PostgreSQL server.
+CLUSTER_PG_URL = (os.environ.get("TEST_CLUSTER_POSTGRES_URL") or PG_URL.rpartition("/")[0] + "/test_cluster_e2e") + (
+    f"_{os.environ['PYTEST_XDIST_WORKER']}" if os.environ.get("PYTEST_XDIST_WORKER") else "")
 
 
-def cluster_env(workdir: Path) -> dict[str, str]:
+def cluster_env(workdir: Path, database_url: str = CLUSTER_PG_URL, extra: dict[str, str] | None = None
+                ) -> dict[str, str]:
     """The environment every process of this cluster shares: one database, one Redis, a channel of its own."""
     need_service("PostgreSQL", "127.0.0.1", 5432)
     need_service("Redis", "127.0.0.1", 6379)
@@ -41,7 +43,7 @@ def cluster_env(workdir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in FOREIGN_ENV and not k.startswith(FOREIGN_PREFIXES)}
     env.update({
         "SAMMEN_DATA_DIR": str(workdir),
-        "DATABASE_URL": CLUSTER_PG_URL,
+        "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
         # Unique per run, so parallel runs (and `make cluster`) never see each other's events or storage.
         "SAMMEN_EVENTS_CHANNEL": f"sammen:test-cluster:{run}",
@@ -49,6 +51,7 @@ def cluster_env(workdir: Path) -> dict[str, str]:
         "NICEGUI_REDIS_KEY_PREFIX": f"nicegui-test-cluster-{run}:",
         "STORAGE_SECRET": f"test-cluster-secret-{run}",
         "PYTHONUNBUFFERED": "1",
+        **(extra or {}),
     })
     return env
 
@@ -57,7 +60,7 @@ def prepare_database(env: dict[str, str]) -> None:
     """Wipe the cluster's database, migrate it and seed the small demo municipality."""
     # Sync Playwright marks this thread's event loop as running, so the async reset runs in a thread of its own.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, reset_postgres(CLUSTER_PG_URL)).result()
+        pool.submit(asyncio.run, reset_postgres(env["DATABASE_URL"])).result()
     _run_step(["migrate"], env)
     _run_step(["seed", "--demo", "--scale", "0.1"], env)
 
@@ -84,23 +87,30 @@ def _wait_healthy(server: SammenServer) -> None:
 
 
 @contextmanager
-def two_processes(workdir: Path) -> Iterator[tuple[SammenServer, SammenServer]]:
-    """Processes A (runs the jobs) and B on one freshly seeded PostgreSQL database and Redis; both stopped after."""
-    env = cluster_env(workdir)
-    prepare_database(env)
+def processes(workdir: Path, env: dict[str, str], names: tuple[str, ...]) -> Iterator[list[SammenServer]]:
+    """One Sammen process per name on env's database (the first runs the jobs); stopped, storage forgotten after."""
     servers: list[SammenServer] = []
     try:
-        servers.append(_start(env, workdir, "a", run_jobs=True))
-        servers.append(_start(env, workdir, "b", run_jobs=False))
+        for name in names:
+            servers.append(_start(env, workdir, name, run_jobs=not servers))
         for server in servers:
             _wait_healthy(server)
-        yield servers[0], servers[1]
-        for server in servers:
-            server.check_alive()
+        yield servers
     finally:
         for server in servers:
             _stop(server.process)
         _forget_storage(env["NICEGUI_REDIS_KEY_PREFIX"])
+
+
+@contextmanager
+def two_processes(workdir: Path) -> Iterator[tuple[SammenServer, SammenServer]]:
+    """Processes A (runs the jobs) and B on one freshly seeded PostgreSQL database and Redis; both stopped after."""
+    env = cluster_env(workdir)
+    prepare_database(env)
+    with processes(workdir, env, ("a", "b")) as (a, b):
+        yield a, b
+        for server in (a, b):
+            server.check_alive()
 
 
 def _forget_storage(prefix: str) -> None:

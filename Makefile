@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8080
 export PORT
 
-.PHONY: run test lint typecheck pytest bench services chromium clean-data nginx cluster cluster-stop
+.PHONY: run test lint typecheck pytest bench bench-peak services chromium clean-data nginx cluster cluster-stop
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Sammen needs Python 3.11 ($(PYTHON))"; exit 1; }
@@ -53,13 +53,20 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy domain persistence auth ui main.py
 
-pytest: $(STAMP) chromium services
+pytest: $(STAMP) chromium nginx services
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 test: lint typecheck pytest
 
+# Every benchmark but the morning peak, which has its own target (it takes about half an hour).
 bench: $(STAMP)
-	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do [[ $$script == bench/morning_peak.py ]] && continue; \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The morning peak: 250/500/1,000 simulated browsers on one process (SQLite) and on three behind nginx (PostgreSQL
+# and Redis); `make bench-peak ARGS=--quick` for a smoke run. The figures are in docs/performance.md.
+bench-peak: $(STAMP) nginx services
+	$(BIN)/python bench/morning_peak.py $(ARGS)
 
 clean-data:
 	rm -rf data .nicegui

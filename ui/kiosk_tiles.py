@@ -51,7 +51,8 @@ class TileGrid:
         with ui.element("div").classes("w-full grid gap-3").style(
                 "grid-template-columns: repeat(auto-fill, minmax(150px, 1fr))").mark("kiosk-tiles"):
             for tile in sorted(tiles, key=lambda x: (x.first_name.casefold(), x.child_id)):
-                card = ui.card().classes(TILE_CLASSES).mark(f"kiosk-tile-{tile.child_id}")
+                card = ui.card().classes(TILE_CLASSES).props(f"data-child={tile.child_id}").mark(
+                    f"kiosk-tile-{tile.child_id}")
                 card.on("click", lambda _, c=tile.child_id: self.on_tap(c))
                 self.cards[tile.child_id] = card
                 self.update(tile)

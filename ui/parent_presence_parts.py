@@ -76,8 +76,9 @@ class LiveStatus:
         self.history = list(history or [])
         cid = tile.child_id
         with ui.row().classes("items-center gap-2 w-full"):
-            self.chip = ui.badge(status_text(tile), color=COLOURS[tile.state]).props("rounded").classes(
-                "text-body2 q-px-sm q-py-xs").mark(f"presence-status-{cid}")
+            # data-child names the child in every update, so a protocol-level client (bench/) can tell whose it is.
+            self.chip = ui.badge(status_text(tile), color=COLOURS[tile.state]).props(
+                f"rounded data-child={cid}").classes("text-body2 q-px-sm q-py-xs").mark(f"presence-status-{cid}")
         self.plan = ui.label(plan_text(tile)).classes("text-body2 text-grey-9").mark(f"presence-plan-{cid}")
         self.lines: ui.column | None = None
         if history is not None:

@@ -1,0 +1,142 @@
+"""The Sammen processes the morning peak runs against: one on SQLite, or several on PostgreSQL + Redis behind nginx."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench._presence_fanout import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER = ROOT / "bench" / "_peak_server.py"
+TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
+
+
+def seed(url: str, workdir: Path) -> None:
+    """Migrate and seed the demo municipality into an empty database, as `make run` does."""
+    env = {**os.environ, "DATABASE_URL": url, "SAMMEN_DATA_DIR": str(workdir)}
+    for step in (["migrate"], ["seed", "--demo"]):
+        subprocess.run([sys.executable, str(ROOT / "main.py"), *step], env=env, cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+@dataclass
+class Deployment:
+    """Started processes (and nginx), the address browsers use, and each process's own address for its figures."""
+
+    workdir: Path
+    processes: list[tuple[int, subprocess.Popen[bytes]]] = field(default_factory=list)
+    nginx: subprocess.Popen[bytes] | None = None
+    base_url: str = ""
+    redis_prefix: str = ""
+
+    async def start(self, url: str, count: int, redis_url: str | None) -> None:
+        """Start `count` processes on the database; with more than one, nginx in front with the routing cookie."""
+        ports = [free_port() for _ in range(count)]
+        front = free_port() if count > 1 else ports[0]
+        self.base_url = f"http://127.0.0.1:{front}"
+        run = uuid.uuid4().hex[:10]
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("NICEGUI_", "REDIS_", "SAMMEN_"))}
+        env.update({"DATABASE_URL": url, "PUBLIC_URL": self.base_url, "STORAGE_SECRET": secrets.token_hex(16),
+                    "SAMMEN_DATA_DIR": str(self.workdir), "SAMMEN_HOST": "127.0.0.1", "PYTHONUNBUFFERED": "1",
+                    "NICEGUI_STORAGE_PATH": str(self.workdir / "nicegui")})
+        if redis_url:
+            self.redis_prefix = f"sammen-peak-{run}:"
+            env.update({"REDIS_URL": redis_url, "NICEGUI_REDIS_URL": redis_url,
+                        "NICEGUI_REDIS_KEY_PREFIX": self.redis_prefix, "SAMMEN_EVENTS_CHANNEL": f"sammen:peak:{run}"})
+        for n, port in enumerate(ports):
+            log = (self.workdir / f"server-{port}.log").open("wb")
+            process_env = {**env, "PORT": str(port), "SAMMEN_RUN_JOBS": "1" if n == 0 else "0"}
+            process = subprocess.Popen(  # noqa: ASYNC220 - start-up, not the measured peak
+                [sys.executable, str(SERVER)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=process_env)
+            self.processes.append((port, process))
+        for port, process in self.processes:
+            await _wait_healthy(f"http://127.0.0.1:{port}", process)
+        if count > 1:
+            self.nginx = _start_nginx(self.workdir / "nginx", front, ports)
+            await _wait_healthy(self.base_url, self.nginx)
+
+    def process_urls(self) -> list[str]:
+        """Each process's own address (not through nginx)."""
+        return [f"http://127.0.0.1:{port}" for port, _ in self.processes]
+
+    async def stats(self, collect: bool = False) -> list[dict[str, Any]]:
+        """Each process's memory, CPU seconds, clients and GC pauses."""
+        async with httpx.AsyncClient(timeout=120) as http:
+            answers = await asyncio.gather(*(http.get(f"{u}/_bench/stats", params={"collect": collect})
+                                             for u in self.process_urls()))
+        return [a.json() for a in answers]
+
+    def stop(self) -> None:
+        """Stop nginx and every process; forget this run's storage in Redis."""
+        if self.nginx is not None:
+            self.nginx.send_signal(signal.SIGQUIT)
+            _reap(self.nginx)
+        for _, process in self.processes:
+            process.terminate()
+        for _, process in self.processes:
+            _reap(process)
+        if self.redis_prefix:
+            _forget(self.redis_prefix)
+
+    def log_tail(self) -> str:
+        """The end of each process's log, for a failed run."""
+        return "\n".join((self.workdir / f"server-{p}.log").read_text(errors="replace")[-1500:]
+                         for p, _ in self.processes)
+
+
+def _reap(process: subprocess.Popen[bytes]) -> None:
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _forget(prefix: str) -> None:
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=6379)
+    try:
+        keys = list(client.scan_iter(match=f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()
+
+
+def _start_nginx(run: Path, port: int, ports: list[int]) -> subprocess.Popen[bytes]:
+    """nginx in the foreground with the cluster's own configuration (deploy/nginx.conf.template)."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    (run / "nginx-tmp").mkdir(parents=True, exist_ok=True)
+    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in ports)
+    conf = TEMPLATE.read_text().replace("@RUN@", str(run)).replace("@PORT@", str(port)).replace(
+        "@UPSTREAMS@", upstreams)
+    (run / "nginx.conf").write_text(conf)
+    return subprocess.Popen([nginx, "-c", str(run / "nginx.conf"), "-p", str(run), "-g", "daemon off;"],
+                            stdout=subprocess.DEVNULL, stderr=(run / "nginx.out").open("wb"))
+
+
+async def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
+    async with httpx.AsyncClient(timeout=2) as http:
+        for _ in range(600):
+            if process.poll() is not None:
+                raise RuntimeError(f"{url} stopped during start-up")
+            try:
+                if (await http.get(f"{url}/api/health")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer /api/health within 60 s")

@@ -1,0 +1,178 @@
+"""One level of the morning peak: open screens up to a count, then run check-ins, messages and inbox reads."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from bench._peak_cast import Cast, Screen
+from bench._peak_clients import Browser, Crowd
+from bench._peak_deploy import Deployment
+
+OPEN_AT_ONCE = 8  # phones arriving together; more only queues on the server's one core
+WAIT_S = 10.0  # a screen that has not shown a check-in after this long counts as missed
+
+
+@dataclass
+class Level:
+    """What one level measured."""
+
+    clients: dict[str, int] = field(default_factory=dict)
+    get_ms: list[float] = field(default_factory=list)
+    socket_ms: list[float] = field(default_factory=list)
+    latency_ms: dict[str, list[float]] = field(default_factory=dict)
+    missed: int = 0
+    checkins: int = 0
+    refused: int = 0
+    messages_ms: list[float] = field(default_factory=list)
+    reads_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    memory: dict[str, float] = field(default_factory=dict)  # bytes: total, and the growth per new screen kind
+    cpu_cores: float = 0.0
+    gc_max_ms: float = 0.0
+    disconnects: int = 0
+    seconds: float = 0.0
+
+
+def total(stats: list[dict[str, Any]], key: str) -> float:
+    """A figure summed over every process."""
+    return float(sum(s[key] for s in stats))
+
+
+async def open_screens(crowd: Crowd, screens: list[Screen], base_url: str, level: Level) -> None:
+    """Sign in, GET and connect each new screen, a few at a time (like phones arriving)."""
+    gate = asyncio.Semaphore(OPEN_AT_ONCE)
+
+    async def one(screen: Screen) -> None:
+        async with gate:
+            browser = Browser(screen, base_url, crowd.watch)
+            try:
+                await browser.sign_in()
+                get_s, socket_s = await browser.open()
+            except Exception as error:  # noqa: BLE001 - every failure is counted and named in the report
+                level.errors.append(f"open {screen.kind}: {type(error).__name__}: {error}"[:160])
+                await browser.close()
+                return
+            level.get_ms.append(get_s * 1000)
+            level.socket_ms.append(socket_s * 1000)
+            crowd.browsers.append(browser)
+
+    await asyncio.gather(*(one(s) for s in screens))
+
+
+class Peak:
+    """Check-ins at a morning's rate, message sends and inbox reads, against an open crowd."""
+
+    def __init__(self, deployment: Deployment, cast: Cast, crowd: Crowd, level: Level, rng: random.Random) -> None:
+        self.deployment, self.cast, self.crowd, self.level, self.rng = deployment, cast, crowd, level, rng
+        self.order = list(cast.children)
+        rng.shuffle(self.order)
+        self.next = 0
+        self.http = httpx.AsyncClient(timeout=60)  # no cookies kept: each call goes to a process chosen here
+
+    def _process(self) -> str:
+        return self.rng.choice(self.deployment.process_urls())
+
+    def _child(self) -> int:
+        while True:
+            child = self.order[self.next % len(self.order)]
+            self.next += 1
+            if child not in self.crowd.watch.children:
+                return child
+
+    async def checkin(self) -> None:
+        """One check-in (or check-out) on a random process, timed to every open screen that shows the child."""
+        child = self._child()
+        screens = self.crowd.showing(child)
+        for browser in screens:
+            browser.seen.pop(child, None)
+        self.crowd.watch.children.add(child)
+        try:
+            answer = (await self.http.post(f"{self._process()}/_bench/action", params={
+                "institution": self.cast.children[child], "child": child})).json()
+            if "refused" in answer:
+                self.level.refused += 1
+                return
+            self.level.checkins += 1
+            deadline = time.monotonic() + WAIT_S
+            # Polling only decides when to stop waiting: each screen stamped its update when it arrived.
+            while time.monotonic() < deadline and any(child not in b.seen for b in screens):  # noqa: ASYNC110
+                await asyncio.sleep(0.02)
+            for browser in screens:
+                if child in browser.seen:
+                    self.level.latency_ms.setdefault(browser.screen.kind, []).append(
+                        (browser.seen[child] - float(answer["t0"])) * 1000)
+                else:
+                    self.level.missed += 1
+        except Exception as error:  # noqa: BLE001 - counted and named in the report
+            self.level.errors.append(f"check-in: {type(error).__name__}: {error}"[:160])
+        finally:
+            self.crowd.watch.children.discard(child)
+            for browser in screens:
+                browser.seen.pop(child, None)
+
+    async def message(self) -> None:
+        """A member of staff writes to a guardian whose phone is open."""
+        parents = [b for b in self.crowd.browsers if b.screen.kind == "parent" and b.shows]
+        parent = self.rng.choice(parents)
+        try:  # staff of one of the parent's children's institutions: within the access policy's reach
+            answer = await self.http.post(f"{self._process()}/_bench/message", params={
+                "sender": self.cast.children[self.rng.choice(sorted(parent.shows))],
+                "recipient": parent.screen.person_id})
+            answer.raise_for_status()
+            self.level.messages_ms.append(float(answer.json()["seconds"]) * 1000)
+        except Exception as error:  # noqa: BLE001
+            self.level.errors.append(f"message: {type(error).__name__}: {error}"[:160])
+
+    async def read_page(self) -> None:
+        """A parent opens Overblik or Beskeder in a second tab for a moment (page GET and socket), then leaves."""
+        parent = self.rng.choice([b for b in self.crowd.browsers if b.screen.kind == "parent"])
+        path = self.rng.choice(("/overblik", "/beskeder"))
+        tab = Browser(Screen("parent", path, parent.screen.subject, parent.screen.person_id),
+                      str(parent.http.base_url), self.crowd.watch)
+        tab.http.cookies = parent.http.cookies
+        try:
+            get_s, _ = await tab.open()
+            self.level.reads_ms.append(get_s * 1000)
+            await asyncio.sleep(1)
+        except Exception as error:  # noqa: BLE001
+            self.level.errors.append(f"page {path}: {type(error).__name__}: {error}"[:160])
+        finally:
+            await tab.close()
+
+    async def run(self, seconds: float, checkins_per_s: float, messages_per_s: float, reads_per_s: float) -> None:
+        """Start each kind of action on its own clock for `seconds`, then wait for the last to finish."""
+        tasks: list[asyncio.Task[None]] = []
+
+        async def every(per_s: float, action: Any) -> None:
+            end, at = time.monotonic() + seconds, time.monotonic()
+            while at < end:
+                tasks.append(asyncio.create_task(action()))
+                at += self.rng.expovariate(per_s)  # arrivals at random, at the given mean rate
+                await asyncio.sleep(max(0.0, at - time.monotonic()))
+
+        started = time.monotonic()
+        await asyncio.gather(every(checkins_per_s, self.checkin), every(messages_per_s, self.message),
+                             every(reads_per_s, self.read_page))
+        await asyncio.gather(*tasks)
+        self.level.seconds = time.monotonic() - started
+        await self.http.aclose()
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank); NaN for no values."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
+
+
+def median(values: list[float]) -> float:
+    """The median, NaN for no values."""
+    return statistics.median(values) if values else float("nan")

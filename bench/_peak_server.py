@@ -1,0 +1,115 @@
+"""Runs `main.py serve` unchanged plus benchmark-only routes for bench/morning_peak.py (never part of the app).
+
+- POST /_bench/login?subject=…: what the OIDC callback does after a valid token (`do_login`, `start_session`), so
+  a thousand simulated phones can sign in without a thousand round trips through the identity provider.
+- POST /_bench/action?institution=…&child=…: a member of staff of that institution checks the child in (or out,
+  when already here), as the board's button does; returns CLOCK_MONOTONIC taken just before `do_action`.
+- POST /_bench/message?sender=…&recipient=…: a member of staff writes to a guardian (`do_send`).
+- GET /_bench/stats?collect=1: this process's resident memory, CPU seconds, NiceGUI clients and full GC pauses.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import resource
+import runpy
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nicegui import Client, app  # noqa: E402
+
+from auth.session import start_session  # noqa: E402
+from domain.clock import today_local, utcnow  # noqa: E402
+from domain.errors import DomainError  # noqa: E402
+from domain.identity.facts import load_person_facts  # noqa: E402
+from domain.identity.model import Actor, Role  # noqa: E402
+from domain.identity.service import do_login  # noqa: E402
+from domain.messages.service import do_send  # noqa: E402
+from domain.presence.model import Action, DeviceKind  # noqa: E402
+from domain.presence.service import do_action  # noqa: E402
+from persistence.people import Employment  # noqa: E402
+
+_staff: dict[int, Actor] = {}
+_gc_started: list[float] = []
+_gc_pauses: list[float] = []
+
+
+def _time_full_collections(phase: str, info: dict[str, int]) -> None:
+    """Time the collector's full passes: with a thousand pages in memory they are the longest pauses."""
+    if info.get("generation") != 2:
+        return
+    if phase == "start":
+        _gc_started[:] = [time.perf_counter()]
+    elif _gc_started:
+        _gc_pauses.append(time.perf_counter() - _gc_started[0])
+
+
+gc.callbacks.append(_time_full_collections)
+
+
+async def _staff_of(institution_id: int) -> Actor:
+    """A member of staff working at the institution today (cached per process)."""
+    if institution_id not in _staff:
+        day = today_local()
+        job = await Employment.filter(institution_id=institution_id, start__lte=day).order_by("id").first()
+        facts = await load_person_facts(job.person_id, day) if job else None
+        if facts is None:
+            raise RuntimeError(f"no staff at institution {institution_id}")
+        _staff[institution_id] = facts.actor(Role.STAFF, "3")
+    return _staff[institution_id]
+
+
+@app.post("/_bench/login")
+async def bench_login(subject: str) -> dict[str, Any]:
+    """Sign this browser in as the account with this subject (level 3)."""
+    grant = await do_login(subject, "3", now=utcnow(), client_address="bench")
+    start_session(grant, utcnow())
+    return {"person_id": grant.person_id, "role": grant.role.value}
+
+
+@app.post("/_bench/action")
+async def bench_action(institution: int, child: int) -> dict[str, Any]:
+    """Check the child in, or out when it is here already; the clock is read just before the service call."""
+    actor = await _staff_of(institution)
+    for action in (Action.CHECK_IN, Action.CHECK_OUT):
+        started = time.monotonic()
+        try:
+            done = await do_action(actor, child, institution, action, now=utcnow(), device=DeviceKind.TABLET)
+        except DomainError as refused:
+            error = refused.key
+            continue
+        return {"t0": started, "t1": time.monotonic(), "action": action.value, "status": done.tile.status,
+                "pid": os.getpid()}
+    return {"refused": error}
+
+
+@app.post("/_bench/message")
+async def bench_message(sender: int, recipient: int) -> dict[str, Any]:
+    """A member of staff (sender = institution id) writes a short message to one guardian."""
+    actor = await _staff_of(sender)
+    started = time.monotonic()
+    await do_send(actor, subject="Husk madpakke i morgen", body="Vi tager på tur kl. 9.", now=utcnow(),
+                  recipient_keys=[f"person:{recipient}"])
+    return {"seconds": time.monotonic() - started}
+
+
+@app.get("/_bench/stats")
+async def bench_stats(collect: bool = False) -> dict[str, Any]:
+    """Resident memory (after a full collection when asked), CPU seconds so far, clients, GC pauses."""
+    if collect:
+        gc.collect()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")  # noqa: ASYNC240
+    return {"pid": os.getpid(), "rss": rss, "cpu": usage.ru_utime + usage.ru_stime, "clients": len(Client.instances),
+            "gc_full": len(_gc_pauses), "gc_max_ms": max(_gc_pauses, default=0.0) * 1000}
+
+
+if __name__ == "__main__":
+    sys.argv = [str(ROOT / "main.py"), "serve"]
+    runpy.run_path(str(ROOT / "main.py"), run_name="__main__")

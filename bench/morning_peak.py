@@ -1,0 +1,136 @@
+"""Benchmark: the morning peak — parents' phones, staff boards and wall screens live while children are checked in.
+
+The demo municipality is seeded (as `make run` does) into a temporary SQLite file for one Sammen process, and into
+the PostgreSQL database `bench_peak` for a cluster of three processes behind nginx with Redis carrying events and
+NiceGUI's storage. Each process is `main.py serve` plus benchmark-only routes (bench/_peak_server.py: a sign-in
+without the identity provider's round trip, a check-in as the institution's staff, a message, and the process's
+figures). The simulated browsers are protocol-level: each keeps its own cookies, GETs its page over HTTP and holds
+the socket.io connection nicegui.js would open (implicit handshake, acks every 3 s, reconnects).
+
+Mix per level: 80 % parents on Overblik, 15 % staff tablets on the KommeGå board (every KommeGå institution has
+some), 5 % wall screens. Screens open 8 at a time; then for `--seconds` the children of the KommeGå institutions
+are checked in (or out, when here already) at a morning's rate: all of them in 90 minutes, compressed by
+`--compress`, on a random process; a member of staff writes to an open parent every 2 s; once a second a parent
+opens Overblik or Beskeder in a second tab (page loads timed under load). Propagation is timed from
+CLOCK_MONOTONIC taken in the server just before `do_action` to the moment each open screen that shows the child
+receives the update (the clock is system-wide, so this holds across processes).
+Levels grow in place (250, then 250 more, then 500 more), so memory is the growth per screen opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._figures import bench_postgres  # noqa: E402
+from bench._peak_cast import Cast, load_cast  # noqa: E402
+from bench._peak_clients import Crowd  # noqa: E402
+from bench._peak_deploy import Deployment, seed  # noqa: E402
+from bench._peak_report import report  # noqa: E402
+from bench._peak_run import Level, Peak, open_screens, total  # noqa: E402
+from persistence import db  # noqa: E402
+from tests.services import REDIS_URL, reachable, reset_postgres  # noqa: E402
+
+MORNING_S = 90 * 60
+
+
+async def _cast(url: str) -> Cast:
+    await db.open_database(url)
+    try:
+        return await load_cast()
+    finally:
+        await db.close_database()
+
+
+async def _grow(deployment: Deployment, crowd: Crowd, cast: Cast, count: int, level: Level) -> None:
+    """Open screens up to `count`, kind by kind, and note how much memory each kind added per screen."""
+    wanted = cast.mix(count)
+    level.clients = {k: sum(1 for s in wanted if s.kind == k) for k in ("parent", "board", "wall")}
+    opened = {id(b.screen) for b in crowd.browsers}
+    for kind in ("parent", "board", "wall"):
+        new = [s for s in wanted if s.kind == kind and id(s) not in opened]
+        if not new:
+            continue
+        before = total(await deployment.stats(collect=True), "rss")
+        await open_screens(crowd, new, deployment.base_url, level)
+        await asyncio.sleep(2)  # let the last sockets settle before measuring
+        grown = total(await deployment.stats(collect=True), "rss") - before
+        level.memory[f"per_{kind}"] = grown / len(new)
+    crowd.start_acks()
+
+
+async def run_deployment(name: str, url: str, processes: int, redis: str | None, args: argparse.Namespace,
+                         workdir: Path) -> list[Level]:
+    """Seed, start, and measure each level in turn on one deployment."""
+    print(f"== {name}: seeding the demo municipality", file=sys.stderr, flush=True)
+    seed(url, workdir)
+    cast = await _cast(url)
+    deployment = Deployment(workdir)
+    crowd, levels = Crowd(), []
+    rate = len(cast.children) / MORNING_S * args.compress
+    try:
+        await deployment.start(url, processes, redis)
+        baseline = total(await deployment.stats(collect=True), "rss")
+        for count in args.levels:
+            level = Level()
+            started = time.monotonic()
+            await _grow(deployment, crowd, cast, count, level)
+            print(f"   {name}: {len(crowd.browsers)} screens open in {time.monotonic() - started:.0f} s; "
+                  f"peak for {args.seconds:.0f} s at {rate:.1f} check-ins/s", file=sys.stderr, flush=True)
+            before = await deployment.stats()
+            await Peak(deployment, cast, crowd, level, random.Random(count)).run(args.seconds, rate, 0.5, 1.0)
+            after = await deployment.stats(collect=True)
+            level.cpu_cores = (total(after, "cpu") - total(before, "cpu")) / level.seconds
+            level.memory["total"] = total(after, "rss")
+            level.memory["baseline"] = baseline
+            level.gc_max_ms = max(s["gc_max_ms"] for s in after)
+            level.disconnects = sum(b.disconnects for b in crowd.browsers)
+            levels.append(level)
+    except Exception:
+        print(deployment.log_tail(), file=sys.stderr)
+        raise
+    finally:
+        await crowd.close()
+        deployment.stop()
+    return levels
+
+
+async def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--levels", type=int, nargs="+", default=[250, 500, 1000], help="connected screens")
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of each level's peak")
+    parser.add_argument("--compress", type=float, default=10.0, help="a 90-minute morning compressed by this")
+    parser.add_argument("--only", choices=["single", "cluster"], help="measure one deployment only")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 20 and 40 screens, 10 s each")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.levels, args.seconds = [20, 40], 10.0
+    results: dict[str, list[Level]] = {}
+    if args.only != "cluster":
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite://{Path(tmp) / 'peak.sqlite3'}"
+            results["1 process, SQLite"] = await run_deployment("single", url, 1, None, args, Path(tmp))
+    if args.only != "single":
+        pg = await bench_postgres("bench_peak")
+        if pg is None or not reachable("127.0.0.1", 6379):
+            print("PostgreSQL or Redis is not running here: the cluster was not measured")
+        else:
+            try:
+                with tempfile.TemporaryDirectory() as tmp:
+                    results["3 processes + nginx, PostgreSQL + Redis"] = await run_deployment(
+                        "cluster", pg, 3, REDIS_URL, args, Path(tmp))
+            finally:
+                await reset_postgres(pg)
+    report(results, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(sys.argv[1:])))

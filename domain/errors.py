@@ -18,3 +18,14 @@ class AccessDenied(DomainError):
 
 class NotFound(DomainError):
     """The thing asked for does not exist (or is not visible to the actor)."""
+
+
+# Not a DomainError: pages that turn a refusal into an empty state must not hide an outage that way.
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached just now (restarting, stopped, unreachable); retrying later may succeed."""
+
+    key = "db.reconnecting"
+
+    def __init__(self, cause: str = "") -> None:
+        super().__init__(cause or "database unavailable")
+        self.cause = cause

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -9,10 +10,13 @@ from typing import Any
 
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.migrations.api import migrate as migrate_api
 from tortoise.migrations.executor import MigrationExecutor
 from tortoise.transactions import in_transaction
+
+from domain.errors import DatabaseUnavailable
 
 MODEL_MODULES = [
     "persistence.organisation",
@@ -31,6 +35,12 @@ MODEL_MODULES = [
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"
+PG_ENGINE = "persistence.pg_client"
+# Seconds to open one PostgreSQL connection. asyncpg waits 60 by default, so while the server is down every page
+# would hang past NiceGUI's 3 s build limit; 2 s leaves room for the "forbinder igen" answer. ?timeout=N overrides.
+PG_CONNECT_TIMEOUT = 2.0
+# A health check must answer before a load balancer gives up, even when a pooled connection hangs in a black hole.
+HEALTH_TIMEOUT = 3.0
 
 
 class DatabaseNotReady(Exception):
@@ -44,7 +54,7 @@ def tortoise_config(url: str) -> dict[str, Any]:
         if path not in (":memory:", ""):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     return {
-        "connections": {"default": url},
+        "connections": {"default": _connection_config(url)},
         "apps": {
             "models": {
                 "models": MODEL_MODULES,
@@ -55,6 +65,15 @@ def tortoise_config(url: str) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def _connection_config(url: str) -> str | dict[str, Any]:
+    """SQLite as its URL; PostgreSQL through the outage-aware client with a short connect timeout."""
+    if not url.startswith(("postgres://", "postgresql://", "asyncpg://")):
+        return url
+    expanded = expand_db_url(url)
+    credentials = {"timeout": PG_CONNECT_TIMEOUT, **expanded["credentials"]}
+    return {"engine": PG_ENGINE, "credentials": credentials}
 
 
 async def open_database(url: str) -> None:
@@ -141,11 +160,15 @@ async def check_schema_current(url: str) -> None:
 
 
 async def database_status() -> dict[str, Any]:
-    """A cheap liveness probe of the database for /api/health."""
+    """A cheap liveness probe of the database for /api/health; "unavailable" when the server cannot be reached."""
     try:
         conn = connection()
-        await conn.execute_query("SELECT 1")
+        await asyncio.wait_for(conn.execute_query("SELECT 1"), HEALTH_TIMEOUT)
         return {"status": "ok", "dialect": conn.capabilities.dialect}
+    except DatabaseUnavailable as exc:
+        return {"status": "unavailable", "error": exc.cause}
+    except TimeoutError:
+        return {"status": "unavailable", "error": "TimeoutError"}
     except Exception as exc:  # noqa: BLE001 - health must answer, whatever broke
         return {"status": "error", "error": type(exc).__name__}
 

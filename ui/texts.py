@@ -18,6 +18,7 @@ from ui.texts_posts import POSTS_TEXTS
 from ui.texts_presence import PRESENCE_TEXTS
 from ui.texts_presence_parent import PARENT_PRESENCE_TEXTS
 from ui.texts_provisioning import PROVISIONING_TEXTS
+from ui.texts_reconnect import RECONNECT_TEXTS
 from ui.texts_retention import RETENTION_TEXTS
 from ui.texts_vacation import VACATION_TEXTS
 
@@ -342,5 +343,5 @@ TEXTS.update(EXTWIDGET_TEXTS)
 TEXTS.update(PLAN_TEXTS)
 for _texts in (PRESENCE_TEXTS, BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS, MESSAGES_TEXTS, POSTS_TEXTS,
                BROADCAST_TEXTS, CALENDAR_TEXTS, CONFERENCES_TEXTS, FORMS_TEXTS, VACATION_TEXTS, AUDIT_SEARCH_TEXTS,
-               CONSENTS_TEXTS, DATA_EXPORT_TEXTS, PROVISIONING_TEXTS, RETENTION_TEXTS):
+               CONSENTS_TEXTS, DATA_EXPORT_TEXTS, PROVISIONING_TEXTS, RETENTION_TEXTS, RECONNECT_TEXTS):
     TEXTS.update(_texts)

@@ -44,11 +44,9 @@ class TcpProxy:
     async def cut(self, hang: bool = False) -> None:
         """Close every open connection; refuse new ones, or with hang=True accept them and stay silent."""
         self.hanging = hang
-        if not hang and self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-            self._server = None
-        if hang and self._server is None:
+        if not hang:
+            await self._stop_listening()
+        elif self._server is None:
             await self.start()
         self._drop_all()
 
@@ -61,14 +59,18 @@ class TcpProxy:
 
     async def close(self) -> None:
         """Stop listening and drop every connection."""
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-            self._server = None
-        self._drop_all()
+        await self._stop_listening()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def _stop_listening(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._drop_all()  # before wait_closed: since Python 3.12 it waits for open connections to end
+            await self._server.wait_closed()
+            self._server = None
+        self._drop_all()
 
     def _drop_all(self) -> None:
         for writer in list(self._writers):

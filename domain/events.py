@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import json
 import logging
@@ -119,7 +120,7 @@ class EventBus:
             self._subs.pop(sub.topic, None)
 
     async def publish(self, event: Event) -> None:
-        """Deliver to local subscribers and hand the event to the bridge for other processes."""
+        """Deliver to local subscribers and hand the event to the bridge for other processes (never fails on Redis)."""
         self.published += 1
         await self.deliver_locally(event)
         if self._bridge is not None:
@@ -136,10 +137,14 @@ class EventBus:
                 except Exception:
                     log.exception("event handler failed for %s", event.kind)
 
-    async def connect_redis(self, url: str) -> None:
-        """Carry events to and from every other Sammen process through Redis pub/sub."""
-        self._bridge = RedisBridge(self, url)
+    async def connect_redis(self, url: str, channel: str | None = None) -> None:
+        """Carry events to and from every other Sammen process through Redis pub/sub (Redis may come later)."""
+        self._bridge = RedisBridge(self, url, channel)
         await self._bridge.start()
+
+    def bridge_state(self) -> str:
+        """'off' without Redis, else 'connected' or 'reconnecting' (events then reach this process only)."""
+        return "off" if self._bridge is None else self._bridge.state
 
     async def close(self) -> None:
         """Stop the bridge, if any."""
@@ -149,45 +154,120 @@ class EventBus:
 
 
 class RedisBridge:
-    """Publishes local events to a Redis channel and delivers other processes' events here."""
+    """Carries events through a Redis channel; survives Redis outages by reconnecting, never failing a publish.
 
-    def __init__(self, bus: EventBus, url: str) -> None:
+    While Redis is unreachable, events reach this process's subscribers only (pub/sub stores nothing, so the
+    other processes miss them); the listener retries with backoff, resubscribes, and sending resumes.
+    """
+
+    CONNECT_TIMEOUT = 0.5  # seconds; a refused or unrouted Redis must not hold a user's request
+    READ_TIMEOUT = 1.0
+    FIRST_RETRY, MAX_RETRY = 0.5, 5.0  # backoff between reconnect attempts, doubling
+    PING_EVERY = 5.0  # an idle subscription is pinged, so a silently dead connection is noticed
+
+    def __init__(self, bus: EventBus, url: str, channel: str | None = None) -> None:
         self._bus, self._url = bus, url
+        self._channel = channel or CHANNEL
         self._task: asyncio.Task[None] | None = None
-        self._ready = asyncio.Event()
+        self._first_attempt = asyncio.Event()
+        self._up = self._warned = self._stopping = False
+
+    @property
+    def state(self) -> str:
+        """'connected' while events cross processes, otherwise 'reconnecting'."""
+        return "connected" if self._up else "reconnecting"
 
     async def start(self) -> None:
-        """Connect, subscribe, and listen in the background."""
+        """Listen in the background; wait for the first attempt only, so a process starts without Redis."""
         import redis.asyncio as redis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import NoBackoff
 
-        self._redis = redis.from_url(self._url)
-        self._pubsub = self._redis.pubsub()
-        self._channel = CHANNEL
-        await self._pubsub.subscribe(self._channel)
-        self._task = asyncio.create_task(self._listen())
+        # No retries inside redis-py: the listener owns reconnecting, and a send must fail fast.
+        self._redis = redis.from_url(
+            self._url, socket_connect_timeout=self.CONNECT_TIMEOUT, socket_timeout=self.READ_TIMEOUT,
+            retry=Retry(NoBackoff(), 0),
+        )
+        self._task = asyncio.create_task(self._run())
+        await self._first_attempt.wait()
 
     async def send(self, event: Event) -> None:
-        """Publish one event, marked with this process's origin."""
-        await self._redis.publish(self._channel, json.dumps({"origin": self._bus.origin, "event": encode(event)}))
+        """Publish one event, marked with this process's origin; skipped while Redis is down, never raises."""
+        if not self._up:
+            return
+        try:
+            await self._redis.publish(self._channel, json.dumps({"origin": self._bus.origin, "event": encode(event)}))
+        except Exception as exc:  # noqa: BLE001 - the write committed; Redis trouble must not reach the user
+            self._down(exc)
 
-    async def _listen(self) -> None:
-        async for message in self._pubsub.listen():
-            if message.get("type") != "message":
-                continue
+    async def _run(self) -> None:
+        delay = self.FIRST_RETRY
+        while True:
+            pubsub = self._redis.pubsub()
             try:
-                envelope = json.loads(message["data"])
-                if envelope["origin"] == self._bus.origin:
-                    continue
+                await pubsub.subscribe(self._channel)
+                await self._redis.ping()  # the sending connection works too
+                self._back()
+                delay = self.FIRST_RETRY
+                self._first_attempt.set()
+                await self._listen(pubsub)
+            except Exception as exc:  # noqa: BLE001 - whatever broke, the answer is to reconnect later
+                self._down(exc)
+            finally:
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()
+            self._first_attempt.set()
+            if self._stopping:
+                return
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, self.MAX_RETRY)
+
+    async def _listen(self, pubsub: Any) -> None:
+        awaiting_pong = False
+        while True:
+            message = await pubsub.get_message(timeout=self.PING_EVERY)
+            if message is None:
+                if awaiting_pong:
+                    raise ConnectionError("Redis did not answer a ping")
+                await pubsub.ping()
+                awaiting_pong = True
+                if not self._up:  # a send failed while the subscription lived: check the sending side again
+                    await self._redis.ping()
+                    self._back()
+                continue
+            awaiting_pong = False
+            if message.get("type") == "message":
+                await self._receive(message["data"])
+
+    async def _receive(self, data: bytes) -> None:
+        try:
+            envelope = json.loads(data)
+            if envelope["origin"] != self._bus.origin:
                 await self._bus.deliver_locally(decode(envelope["event"]))
-            except Exception:
-                log.exception("could not deliver an event from another process")
+        except Exception:
+            log.exception("could not deliver an event from another process")
+
+    def _down(self, exc: BaseException) -> None:
+        self._up = False
+        if not self._warned:  # once per outage; the event itself is never logged
+            self._warned = True
+            log.warning("Redis event bridge down (%s): events stay in this process; reconnecting",
+                        type(exc).__name__)
+
+    def _back(self) -> None:
+        if not self._up and self._warned:
+            log.warning("Redis event bridge back: events cross processes again")
+        self._up, self._warned = True, False
 
     async def stop(self) -> None:
-        """Unsubscribe and close the connection."""
-        if self._task is not None:
+        """Stop listening and close the connections."""
+        self._up, self._stopping = False, True
+        # A cancel that lands as a socket timeout fires is turned into TimeoutError inside redis-py: cancel again.
+        while self._task is not None and not self._task.done():
             self._task.cancel()
-        await self._pubsub.aclose()
-        await self._redis.aclose()
+            await asyncio.wait([self._task], timeout=self.CONNECT_TIMEOUT)
+        with contextlib.suppress(Exception):
+            await self._redis.aclose()
 
 
 bus = EventBus()

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8080
 export PORT
 
-.PHONY: run test lint typecheck pytest bench bench-peak services chromium clean-data nginx cluster cluster-stop
+.PHONY: run test lint typecheck pytest bench bench-peak wrk services chromium clean-data nginx cluster cluster-stop
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Sammen needs Python 3.11 ($(PYTHON))"; exit 1; }
@@ -65,8 +65,13 @@ bench: $(STAMP)
 
 # The morning peak: 250/500/1,000 simulated browsers on one process (SQLite) and on three behind nginx (PostgreSQL
 # and Redis); `make bench-peak ARGS=--quick` for a smoke run. The figures are in docs/performance.md.
-bench-peak: $(STAMP) nginx services
+bench-peak: $(STAMP) nginx wrk services
 	$(BIN)/python bench/morning_peak.py $(ARGS)
+	$(BIN)/python bench/krise_flood.py
+
+# Debian's wrk, the load generator of bench/krise_flood.py.
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 clean-data:
 	rm -rf data .nicegui

@@ -22,6 +22,7 @@ from domain.mail_jobs import EmailJobs
 from domain.settings import DEV_STORAGE_SECRET, Settings, load_settings
 from domain.ticker import tick_minutes
 from persistence import db
+from ui import heap
 
 log = logging.getLogger("sammen")
 EMAIL_SENDERS = (send_due_emails, event_reminders, conference_reminders)
@@ -93,8 +94,10 @@ def serve(settings: Settings) -> None:
     """Start the web server (after refusing an unmigrated database with a clear message)."""
     warn_about_development_settings(settings)
     configure(settings)
+    app.on_startup(heap.tune_collector)  # a served process only (not the tests' in-process app): freezes start-up
     ui.run(title="Sammen", host=settings.host, port=settings.port, storage_secret=settings.storage_secret,
-           language="da", reload=False, show=False, favicon="🤝", show_welcome_message=True)
+           language="da", reload=False, show=False, favicon="🤝", show_welcome_message=True,
+           reconnect_timeout=heap.RECONNECT_TIMEOUT_SECONDS)
 
 
 def _bar(fraction: float, message: str) -> None:

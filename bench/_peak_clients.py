@@ -108,6 +108,9 @@ class Browser:
         """Leave the page and drop the cookie jar."""
         with contextlib.suppress(Exception):
             await self.sio.disconnect()
+        session = getattr(self.sio.eio, "http", None)  # a socket still reconnecting keeps its aiohttp session
+        if session is not None and not session.closed:
+            await session.close()
         await self.http.aclose()
 
 

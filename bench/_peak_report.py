@@ -46,7 +46,7 @@ def report(results: dict[str, list[Level]], args: argparse.Namespace) -> None:
                   f"{_ms(median(level.messages_ms))} | {len(level.errors)} |")
     print()
     print("| deployment | screens | server CPU (cores) | CPU ms/s per screen | memory MB | MB per screen (all) "
-          "| MB per phone / board / wall | longest full GC ms | socket disconnects |")
+          "| MB per phone / board / wall | full GCs in the peak, longest ms | socket disconnects |")
     print("|---|---|---|---|---|---|---|---|---|")
     for name, levels in results.items():
         for level in levels:
@@ -56,7 +56,7 @@ def report(results: dict[str, list[Level]], args: argparse.Namespace) -> None:
                   f"{level.memory['total'] / MB:.0f} | {grown:.2f} | "
                   + " / ".join(f"{level.memory.get(f'per_{k}', float('nan')) / MB:.2f}"
                                for k in ("parent", "board", "wall"))
-                  + f" | {level.gc_max_ms:.0f} | {level.disconnects} |")
+                  + f" | {level.gc_full}, {level.gc_max_ms:.0f} | {level.disconnects} |")
     print()
     for name, levels in results.items():
         last = levels[-1]

@@ -35,6 +35,7 @@ class Level:
     errors: list[str] = field(default_factory=list)
     memory: dict[str, float] = field(default_factory=dict)  # bytes: total, and the growth per new screen kind
     cpu_cores: float = 0.0
+    gc_full: int = 0
     gc_max_ms: float = 0.0
     disconnects: int = 0
     seconds: float = 0.0

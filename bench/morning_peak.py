@@ -33,6 +33,7 @@ from bench._figures import bench_postgres  # noqa: E402
 from bench._peak_cast import Cast, load_cast  # noqa: E402
 from bench._peak_clients import Crowd  # noqa: E402
 from bench._peak_deploy import Deployment, seed  # noqa: E402
+from bench._peak_profile import finish_profiles, start_profiles  # noqa: E402
 from bench._peak_report import report  # noqa: E402
 from bench._peak_run import Level, Peak, open_screens, total  # noqa: E402
 from persistence import db  # noqa: E402
@@ -85,12 +86,17 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
             print(f"   {name}: {len(crowd.browsers)} screens open in {time.monotonic() - started:.0f} s; "
                   f"peak for {args.seconds:.0f} s at {rate:.1f} check-ins/s", file=sys.stderr, flush=True)
             before = await deployment.stats()
+            profiles = start_profiles(deployment, workdir, args.seconds) if args.profile and count == max(
+                args.levels) else []
             await Peak(deployment, cast, crowd, level, random.Random(count)).run(args.seconds, rate, 0.5, 1.0)
+            await finish_profiles(profiles, args.profile)
             after = await deployment.stats(collect=True)
             level.cpu_cores = (total(after, "cpu") - total(before, "cpu")) / level.seconds
             level.memory["total"] = total(after, "rss")
             level.memory["baseline"] = baseline
-            level.gc_max_ms = max(s["gc_max_ms"] for s in after)
+            # Full collections during this level's peak only (each process keeps the list of all of its own).
+            pauses = [p for b, a in zip(before, after, strict=True) for p in a["gc_pauses_ms"][len(b["gc_pauses_ms"]):]]
+            level.gc_full, level.gc_max_ms = len(pauses), max(pauses, default=0.0)
             level.disconnects = sum(b.disconnects for b in crowd.browsers)
             levels.append(level)
     except Exception:
@@ -109,6 +115,7 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--compress", type=float, default=10.0, help="a 90-minute morning compressed by this")
     parser.add_argument("--only", choices=["single", "cluster"], help="measure one deployment only")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20 and 40 screens, 10 s each")
+    parser.add_argument("--profile", type=Path, help="py-spy the servers during the largest level; folder for output")
     args = parser.parse_args(argv)
     if args.quick:
         args.levels, args.seconds = [20, 40], 10.0

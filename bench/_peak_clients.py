@@ -19,6 +19,7 @@ from bench._presence_ws import SOCKET_PATH, page_query
 
 # Which children a page shows: the parent's status chip and the wall-screen tile carry data-child, a board tile
 # carries its view (whose id is the child's) in the `tile` prop. The same props come back in every update.
+RELOAD_AFTER_S = 3.0  # nicegui.js reloads as soon as the handshake is refused; this client checks once a second
 SHOWN = re.compile(r'"data-child":"(\d+)"|"tile":\{"id":(\d+)')
 
 
@@ -51,8 +52,14 @@ class Browser:
         self.shows: set[int] = set()
         self.seen: dict[int, float] = {}
         self.disconnects = 0
+        self.down_since: float | None = None  # when the socket went away (None while connected)
+        self.reopened: list[float] = []  # seconds from losing the socket to the page being open again
+        self._listen()
+
+    def _listen(self) -> None:
         self.sio.on("update", self._update)
         self.sio.on("disconnect", self._disconnected)
+        self.sio.on("connect", self._connected)
 
     async def sign_in(self) -> None:
         """A signed-in session for a phone or tablet (a wall screen carries its token in the address instead)."""
@@ -83,7 +90,25 @@ class Browser:
 
     def _disconnected(self, *_: Any) -> None:
         self.disconnects += 1
+        self.down_since = self.down_since or time.monotonic()
         self.sio.connection_url = self._url()
+
+    def _connected(self, *_: Any) -> None:
+        self.down_since = None
+
+    async def reopen(self) -> None:
+        """What nicegui.js does when the process that knew the page is gone: load the page again (via nginx)."""
+        lost = self.down_since or time.monotonic()
+        old, self.sio = self.sio, socketio.AsyncClient(reconnection_delay=0.5)
+        self._listen()
+        with contextlib.suppress(Exception):
+            await old.disconnect()
+        session = getattr(old.eio, "http", None)
+        if session is not None and not session.closed:
+            await session.close()
+        self.document_id = str(uuid.uuid4())
+        await self.open()
+        self.reopened.append(time.monotonic() - lost)
 
     def _update(self, msg: dict[str, Any]) -> None:
         received = time.monotonic()
@@ -121,15 +146,27 @@ class Crowd:
         self.browsers: list[Browser] = []
         self.watch = Watch()
         self._acks: asyncio.Task[None] | None = None
+        self._reloads: asyncio.Task[None] | None = None
+        self.reload_errors = 0
 
     def showing(self, child: int) -> list[Browser]:
         """The open screens that show a child."""
         return [b for b in self.browsers if child in b.shows]
 
     def start_acks(self) -> None:
-        """Begin the periodic acknowledgements."""
+        """Begin the periodic acknowledgements, and the reloads of pages whose socket stays away."""
         if self._acks is None:
             self._acks = asyncio.create_task(self._ack_forever())
+            self._reloads = asyncio.create_task(self._reload_forever())
+
+    async def _reload_forever(self) -> None:
+        # A socket that cannot get back within the grace reaches a process that never knew its page: reload it.
+        while True:
+            await asyncio.sleep(1)
+            now = time.monotonic()
+            stale = [b for b in self.browsers if b.down_since is not None and now - b.down_since > RELOAD_AFTER_S]
+            results = await asyncio.gather(*(b.reopen() for b in stale), return_exceptions=True)
+            self.reload_errors += sum(1 for r in results if isinstance(r, BaseException))
 
     async def _ack_forever(self) -> None:
         while True:
@@ -138,8 +175,9 @@ class Crowd:
 
     async def close(self) -> None:
         """Stop acknowledging and close every browser."""
-        if self._acks is not None:
-            self._acks.cancel()
+        for task in (self._acks, self._reloads):
+            if task is not None:
+                task.cancel()
         for start in range(0, len(self.browsers), 100):
             await asyncio.gather(*(b.close() for b in self.browsers[start:start + 100]), return_exceptions=True)
         self.browsers.clear()

@@ -71,11 +71,15 @@ class Deployment:
         """Each process's own address (not through nginx)."""
         return [f"http://127.0.0.1:{port}" for port, _ in self.processes]
 
+    def live_urls(self) -> list[str]:
+        """The addresses of the processes still running."""
+        return [f"http://127.0.0.1:{port}" for port, process in self.processes if process.poll() is None]
+
     async def stats(self, collect: bool = False) -> list[dict[str, Any]]:
-        """Each process's memory, CPU seconds, clients and GC pauses."""
+        """Each live process's memory, CPU seconds, clients and GC pauses."""
         async with httpx.AsyncClient(timeout=120) as http:
             answers = await asyncio.gather(*(http.get(f"{u}/_bench/stats", params={"collect": collect})
-                                             for u in self.process_urls()))
+                                             for u in self.live_urls()))
         return [a.json() for a in answers]
 
     def stop(self) -> None:
@@ -124,7 +128,9 @@ def _start_nginx(run: Path, port: int, ports: list[int]) -> subprocess.Popen[byt
     conf = TEMPLATE.read_text().replace("@RUN@", str(run)).replace("@PORT@", str(port)).replace(
         "@UPSTREAMS@", upstreams)
     (run / "nginx.conf").write_text(conf)
-    return subprocess.Popen([nginx, "-c", str(run / "nginx.conf"), "-p", str(run), "-g", "daemon off;"],
+    # As root the workers would run as nobody, who cannot enter the benchmark's private temporary folder.
+    settings = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
+    return subprocess.Popen([nginx, "-c", str(run / "nginx.conf"), "-p", str(run), "-g", settings],
                             stdout=subprocess.DEVNULL, stderr=(run / "nginx.out").open("wb"))
 
 

@@ -65,8 +65,10 @@ async def finish_profiles(started: list[tuple[Path, asyncio.Task[int]]], folder:
             continue
         raw = _keep(out, folder)
         total, inclusive, own = summarise(raw)
-        print(f"   {out.name}: {total} samples while busy; top functions by inclusive share, then by own share:")
-        for frame, count in inclusive.most_common(TOP):
+        print(f"   {out.name}: {total} samples while busy; top functions by inclusive share (the trunk every "
+              f"request shares left out), then by own share:")
+        branches = [(frame, count) for frame, count in inclusive.most_common() if count < total / 2]
+        for frame, count in branches[:TOP]:
             print(f"     {100 * count / max(total, 1):5.1f}%  {frame[:150]}")
         for frame, count in own.most_common(TOP // 2):
             print(f"     self {100 * count / max(total, 1):5.1f}%  {frame[:145]}")

@@ -71,3 +71,24 @@ def report(results: dict[str, list[Level]], args: argparse.Namespace) -> None:
               f"{_mark(per_parent <= TARGET_PARENT_MB)}")
         for text, count in Counter(e for lv in levels for e in lv.errors).most_common(5):
             print(f"   {count}× {text}")
+    _faults(results)
+
+
+def _faults(results: dict[str, list[Level]]) -> None:
+    """What a fault did to the crowd and to the confirmed check-ins."""
+    for name, levels in results.items():
+        for level in levels:
+            f = level.fault
+            if f is None:
+                continue
+            print()
+            print(f"Fault on {name} at {sum(level.clients.values())} screens: {f.fault} {f.at_s:.0f} s into the "
+                  f"peak (took {f.took_s:.1f} s); screens on the killed process: {f.screens_hit}")
+            print(f"   screens reloaded through nginx: {len(level.reopened)} (p50 {median(level.reopened):.1f} s, "
+                  f"max {max(level.reopened, default=0):.1f} s without their page), reloads that failed: "
+                  f"{level.reload_errors}, socket disconnects: {level.disconnects}")
+            print(f"   check-ins answered 503 (\"Forbinder igen…\"): {level.unconfirmed}; other errors: "
+                  f"{len(level.errors)}; updates that never arrived: {level.missed}")
+            print(f"   confirmed check-ins: {f.confirmed}, missing from the database afterwards: {len(f.lost)}: "
+                  f"{_mark(not f.lost)}")
+

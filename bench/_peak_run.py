@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import statistics
 import time
@@ -14,6 +15,7 @@ import httpx
 from bench._peak_cast import Cast, Screen
 from bench._peak_clients import Browser, Crowd
 from bench._peak_deploy import Deployment
+from bench._peak_faults import FaultReport
 
 OPEN_AT_ONCE = 8  # phones arriving together; more only queues on the server's one core
 WAIT_S = 10.0  # a screen that has not shown a check-in after this long counts as missed
@@ -30,6 +32,8 @@ class Level:
     missed: int = 0
     checkins: int = 0
     refused: int = 0
+    unconfirmed: int = 0  # check-ins answered 503 during a database outage (the user sees "Forbinder igen…")
+    confirmed: list[int] = field(default_factory=list)  # history ids of check-ins the server confirmed
     messages_ms: list[float] = field(default_factory=list)
     reads_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -38,6 +42,9 @@ class Level:
     gc_full: int = 0
     gc_max_ms: float = 0.0
     disconnects: int = 0
+    reopened: list[float] = field(default_factory=list)  # seconds each reloaded screen was without its page
+    reload_errors: int = 0
+    fault: FaultReport | None = None
     seconds: float = 0.0
 
 
@@ -78,7 +85,8 @@ class Peak:
         self.http = httpx.AsyncClient(timeout=60)  # no cookies kept: each call goes to a process chosen here
 
     def _process(self) -> str:
-        return self.rng.choice(self.deployment.process_urls())
+        # A tablet whose process died is carried by nginx to a live one; the bench picks among the live ones.
+        return self.rng.choice(self.deployment.live_urls())
 
     def _child(self) -> int:
         while True:
@@ -95,12 +103,18 @@ class Peak:
             browser.seen.pop(child, None)
         self.crowd.watch.children.add(child)
         try:
-            answer = (await self.http.post(f"{self._process()}/_bench/action", params={
-                "institution": self.cast.children[child], "child": child})).json()
+            reply = await self.http.post(f"{self._process()}/_bench/action", params={
+                "institution": self.cast.children[child], "child": child})
+            if reply.status_code == 503:  # the database is away: the tablet says "Forbinder igen…", nothing saved
+                self.level.unconfirmed += 1
+                return
+            reply.raise_for_status()
+            answer = reply.json()
             if "refused" in answer:
                 self.level.refused += 1
                 return
             self.level.checkins += 1
+            self.level.confirmed.append(int(answer["change_id"]))
             deadline = time.monotonic() + WAIT_S
             # Polling only decides when to stop waiting: each screen stamped its update when it arrived.
             while time.monotonic() < deadline and any(child not in b.seen for b in screens):  # noqa: ASYNC110
@@ -171,7 +185,7 @@ def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
 
 
 def median(values: list[float]) -> float:

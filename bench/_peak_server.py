@@ -89,7 +89,7 @@ async def bench_action(institution: int, child: int) -> dict[str, Any]:
             error = refused.key
             continue
         return {"t0": started, "t1": time.monotonic(), "action": action.value, "status": done.tile.status,
-                "pid": os.getpid()}
+                "pid": os.getpid(), "change_id": done.change_id}
     return {"refused": error}
 
 

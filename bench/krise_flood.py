@@ -70,8 +70,9 @@ async def _probe(parent: Browser, into: list[float], flood: Flood, until: float)
             answer = await parent.http.get("/overblik")
             answer.raise_for_status()
             into.append((time.monotonic() - started) * 1000)
-        except httpx.HTTPError:
+        except httpx.HTTPError as error:
             flood.probe_errors += 1
+            print(f"   probe: {type(error).__name__}: {str(error)[:120]}", file=sys.stderr, flush=True)
         await asyncio.sleep(max(0.0, 1 - (time.monotonic() - started)))
 
 

@@ -33,6 +33,7 @@ from bench._figures import bench_postgres  # noqa: E402
 from bench._peak_cast import Cast, load_cast  # noqa: E402
 from bench._peak_clients import Crowd  # noqa: E402
 from bench._peak_deploy import Deployment, seed  # noqa: E402
+from bench._peak_faults import FAULTS, FaultReport, inject, lost_checkins  # noqa: E402
 from bench._peak_profile import finish_profiles, start_profiles  # noqa: E402
 from bench._peak_report import report  # noqa: E402
 from bench._peak_run import Level, Peak, open_screens, total  # noqa: E402
@@ -88,7 +89,15 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
             before = await deployment.stats()
             profiles = start_profiles(deployment, workdir, args.seconds) if args.profile and count == max(
                 args.levels) else []
-            await Peak(deployment, cast, crowd, level, random.Random(count)).run(args.seconds, rate, 0.5, 1.0)
+            peak = Peak(deployment, cast, crowd, level, random.Random(count)).run(args.seconds, rate, 0.5, 1.0)
+            if args.fault and processes > 1 and count == max(args.levels):
+                level.fault = FaultReport(args.fault)
+                await asyncio.gather(peak, inject(args.fault, deployment, crowd, args.seconds / 3, level.fault))
+                await asyncio.sleep(5)  # screens still reloading come back before the figures are taken
+                level.fault.confirmed = len(level.confirmed)
+                level.fault.lost = await lost_checkins(url, level.confirmed)
+            else:
+                await peak
             await finish_profiles(profiles, args.profile)
             after = await deployment.stats(collect=True)
             level.cpu_cores = (total(after, "cpu") - total(before, "cpu")) / level.seconds
@@ -98,6 +107,8 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
             pauses = [p for b, a in zip(before, after, strict=True) for p in a["gc_pauses_ms"][len(b["gc_pauses_ms"]):]]
             level.gc_full, level.gc_max_ms = len(pauses), max(pauses, default=0.0)
             level.disconnects = sum(b.disconnects for b in crowd.browsers)
+            level.reopened = [r for b in crowd.browsers for r in b.reopened]
+            level.reload_errors = crowd.reload_errors
             levels.append(level)
     except Exception:
         print(deployment.log_tail(), file=sys.stderr)
@@ -115,6 +126,8 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--compress", type=float, default=10.0, help="a 90-minute morning compressed by this")
     parser.add_argument("--only", choices=["single", "cluster"], help="measure one deployment only")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20 and 40 screens, 10 s each")
+    parser.add_argument("--fault", choices=FAULTS, help="strike the cluster a third into its largest level: kill -9 "
+                        "one process, or restart this machine's PostgreSQL (never while tests run)")
     parser.add_argument("--profile", type=Path, help="py-spy the servers during the largest level; folder for output")
     args = parser.parse_args(argv)
     if args.quick:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 
 from domain.broadcast import service
 from domain.clock import utcnow
@@ -45,3 +47,32 @@ async def test_krise_is_served_from_a_cache_with_etag_304_and_load_shedding(sqli
         await service.do_end_broadcast(bw.admin, broadcast_id, now=utcnow())
         assert "Skolerne lukker" not in (await client.get("/krise")).text
     bus.clear()
+
+
+async def test_krise_is_answered_in_front_of_every_middleware_and_other_requests_pass_through(
+        sqlite_database: str) -> None:
+    await build_broadcast_world()
+    bus.clear()
+    app = FastAPI()
+    seen: list[str] = []
+
+    @app.middleware("http")
+    async def count(request: Request, call_next: Any) -> Any:
+        seen.append(f"{request.method} {request.url.path}")
+        return await call_next(request)
+
+    @app.get("/other")
+    async def other() -> dict[str, str]:
+        return {"ok": "yes"}
+
+    register_public(app)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        page = await client.get("/krise")
+        head = await client.head("/krise")
+        assert page.status_code == 200 and "Krisebeskeder fra kommunen" in page.text
+        assert page.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'none'" in page.headers["content-security-policy"]
+        assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == page.headers["etag"]
+        assert (await client.get("/other")).json() == {"ok": "yes"}
+        assert (await client.post("/krise")).status_code == 405  # not the fast path's: the app refuses it
+    assert seen == ["GET /other", "POST /krise"]  # the flood's GET and HEAD never reached the middleware

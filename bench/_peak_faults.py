@@ -1,0 +1,70 @@
+"""Faults injected into the cluster's largest level: kill -9 of one process, or a real PostgreSQL restart."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench._peak_clients import Crowd
+from bench._peak_deploy import Deployment
+from persistence import db
+from persistence.presence import PresenceChange
+
+FAULTS = ("kill", "pg-restart")
+
+
+@dataclass
+class FaultReport:
+    """When the fault struck, what it hit, and how the crowd came back."""
+
+    fault: str
+    at_s: float = 0.0
+    took_s: float = 0.0  # how long the fault itself lasted (the restart command; 0 for a kill)
+    screens_hit: int = 0  # screens whose socket was on the killed process
+    confirmed: int = 0
+    lost: list[int] = field(default_factory=list)  # confirmed check-ins missing from the database afterwards
+
+
+def _postgres_version() -> str:
+    return sorted(p.name for p in Path("/etc/postgresql").iterdir())[-1]
+
+
+async def inject(fault: str, deployment: Deployment, crowd: Crowd, delay_s: float, report: FaultReport) -> None:
+    """Wait, then strike; the peak goes on around it."""
+    await asyncio.sleep(delay_s)
+    report.at_s = delay_s
+    started = time.monotonic()
+    if fault == "kill":
+        port, victim = deployment.processes[-1]
+        pids = await _pids_of(crowd, deployment)
+        report.screens_hit = sum(1 for pid in pids if pid == victim.pid)
+        victim.send_signal(signal.SIGKILL)
+    else:
+        # The machine's own PostgreSQL: every process loses every pooled connection at once.
+        await asyncio.to_thread(subprocess.run, ["pg_ctlcluster", "--skip-systemctl-redirect", _postgres_version(),
+                                                 "main", "restart"], check=True, capture_output=True)
+    report.took_s = time.monotonic() - started
+
+
+async def _pids_of(crowd: Crowd, deployment: Deployment) -> list[int]:
+    """Which process serves each open screen (by the process id its page's cookie routes to)."""
+    stats = await deployment.stats()
+    clients = {s["pid"]: s["clients"] for s in stats}
+    # The bench cannot see nginx's choice per browser cheaply; the process's own count of clients is exact.
+    return [pid for pid, count in clients.items() for _ in range(int(count))]
+
+
+async def lost_checkins(url: str, confirmed: list[int]) -> list[int]:
+    """Confirmed check-ins (history ids the server answered with) that the database does not hold."""
+    await db.open_database(url)
+    try:
+        found: set[int] = set()
+        for start in range(0, len(confirmed), 500):
+            found |= set(await PresenceChange.filter(id__in=confirmed[start:start + 500]).values_list("id", flat=True))
+    finally:
+        await db.close_database()
+    return [c for c in confirmed if c not in found]

@@ -19,7 +19,9 @@ from bench._presence_ws import SOCKET_PATH, page_query
 
 # Which children a page shows: the parent's status chip and the wall-screen tile carry data-child, a board tile
 # carries its view (whose id is the child's) in the `tile` prop. The same props come back in every update.
-RELOAD_AFTER_S = 3.0  # nicegui.js reloads as soon as the handshake is refused; this client checks once a second
+NAVIGATION = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}  # as a browser asks
+RELOAD_AFTER_S = 3.0
+ERROR_RELOAD_S = 10.0  # nicegui.js reloads as soon as the handshake is refused; this client checks once a second
 SHOWN = re.compile(r'"data-child":"(\d+)"|"tile":\{"id":(\d+)')
 
 
@@ -40,6 +42,14 @@ class Watch:
     children: set[int] = field(default_factory=set)
 
 
+class Shed(Exception):
+    """The process was full and said when to come back (the busy page reloads itself after that long)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"503, retry after {seconds:.0f} s")
+        self.seconds = seconds
+
+
 class Browser:
     """One phone, tablet or wall screen: signs in, opens its page and keeps the websocket open like nicegui.js."""
 
@@ -53,6 +63,7 @@ class Browser:
         self.seen: dict[int, float] = {}
         self.disconnects = 0
         self.down_since: float | None = None  # when the socket went away (None while connected)
+        self.retry_at = 0.0  # a reload that was turned away waits until then, as the busy page does
         self.reopened: list[float] = []  # seconds from losing the socket to the page being open again
         self._listen()
 
@@ -70,8 +81,10 @@ class Browser:
     async def open(self) -> tuple[float, float]:
         """GET the page (following redirects) and connect its socket; returns (GET seconds, socket seconds)."""
         started = time.monotonic()
-        page = await self.http.get(self.screen.path, follow_redirects=True)
+        page = await self.http.get(self.screen.path, follow_redirects=True, headers=NAVIGATION)
         loaded = time.monotonic()
+        if page.status_code == 503:
+            raise Shed(float(page.headers.get("retry-after", "5")))
         if page.status_code != 200:
             raise RuntimeError(f"{self.screen.path} answered {page.status_code}")
         query = page_query(page.text)
@@ -148,6 +161,8 @@ class Crowd:
         self._acks: asyncio.Task[None] | None = None
         self._reloads: asyncio.Task[None] | None = None
         self.reload_errors = 0
+        self.reloads_shed = 0
+        self.reload_error_texts: list[str] = []
 
     def showing(self, child: int) -> list[Browser]:
         """The open screens that show a child."""
@@ -164,9 +179,17 @@ class Crowd:
         while True:
             await asyncio.sleep(1)
             now = time.monotonic()
-            stale = [b for b in self.browsers if b.down_since is not None and now - b.down_since > RELOAD_AFTER_S]
+            stale = [b for b in self.browsers if b.down_since is not None and now - b.down_since > RELOAD_AFTER_S
+                     and now >= b.retry_at]
             results = await asyncio.gather(*(b.reopen() for b in stale), return_exceptions=True)
-            self.reload_errors += sum(1 for r in results if isinstance(r, BaseException))
+            for browser, result in zip(stale, results, strict=True):
+                if isinstance(result, Shed):
+                    self.reloads_shed += 1
+                    browser.retry_at = now + result.seconds
+                elif isinstance(result, BaseException):  # an error page: the user reloads after a while
+                    self.reload_errors += 1
+                    self.reload_error_texts.append(f"{type(result).__name__}: {result}"[:120])
+                    browser.retry_at = now + ERROR_RELOAD_S
 
     async def _ack_forever(self) -> None:
         while True:

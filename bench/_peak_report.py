@@ -31,8 +31,8 @@ def report(results: dict[str, list[Level]], args: argparse.Namespace) -> None:
     print()
     print("| deployment | screens (phones/boards/walls) | check-ins | updates timed | propagation p50 / p95 / p99 ms"
           " | p95 phones / boards / walls ms | missed | opening GET p50 / p95 ms | page GET in the peak p50 / p95 ms"
-          " | message send p50 ms | errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          " | message send p50 ms | busy pages | errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, levels in results.items():
         for level in levels:
             all_ms, kinds = _latencies(level), level.latency_ms
@@ -43,7 +43,7 @@ def report(results: dict[str, list[Level]], args: argparse.Namespace) -> None:
                   + " / ".join(_ms(percentile(kinds.get(k, []), 95)) for k in ("parent", "board", "wall"))
                   + f" | {level.missed} | {_ms(median(level.get_ms))} / {_ms(percentile(level.get_ms, 95))} | "
                   f"{_ms(median(level.reads_ms))} / {_ms(percentile(level.reads_ms, 95))} | "
-                  f"{_ms(median(level.messages_ms))} | {len(level.errors)} |")
+                  f"{_ms(median(level.messages_ms))} | {level.shed} | {len(level.errors)} |")
     print()
     print("| deployment | screens | server CPU (cores) | CPU ms/s per screen | memory MB | MB per screen (all) "
           "| MB per phone / board / wall | full GCs in the peak, longest ms | socket disconnects |")
@@ -86,8 +86,9 @@ def _faults(results: dict[str, list[Level]]) -> None:
                   f"peak (took {f.took_s:.1f} s); screens on the killed process: {f.screens_hit}")
             print(f"   screens reloaded through nginx: {len(level.reopened)} (p50 {median(level.reopened):.1f} s, "
                   f"max {max(level.reopened, default=0):.1f} s without their page), reloads that failed: "
-                  f"{level.reload_errors}, socket disconnects: {level.disconnects}")
-            print(f"   check-ins answered 503 (\"Forbinder igen…\"): {level.unconfirmed}; other errors: "
+                  f"{level.reload_errors}, told to come back (busy page): {level.reloads_shed}, socket disconnects: "
+                  f"{level.disconnects}")
+            print(f"   check-ins and messages answered 503 (\"Forbinder igen…\"): {level.unconfirmed}; other errors: "
                   f"{len(level.errors)}; updates that never arrived: {level.missed}")
             print(f"   confirmed check-ins: {f.confirmed}, missing from the database afterwards: {len(f.lost)}: "
                   f"{_mark(not f.lost)}")

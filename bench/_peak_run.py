@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from bench._peak_cast import Cast, Screen
-from bench._peak_clients import Browser, Crowd
+from bench._peak_clients import Browser, Crowd, Shed
 from bench._peak_deploy import Deployment
 from bench._peak_faults import FaultReport
 
@@ -32,6 +32,7 @@ class Level:
     missed: int = 0
     checkins: int = 0
     refused: int = 0
+    shed: int = 0  # page loads answered with the self-reloading "Sammen har travlt" page
     unconfirmed: int = 0  # check-ins answered 503 during a database outage (the user sees "Forbinder igen…")
     confirmed: list[int] = field(default_factory=list)  # history ids of check-ins the server confirmed
     messages_ms: list[float] = field(default_factory=list)
@@ -44,6 +45,7 @@ class Level:
     disconnects: int = 0
     reopened: list[float] = field(default_factory=list)  # seconds each reloaded screen was without its page
     reload_errors: int = 0
+    reloads_shed: int = 0
     fault: FaultReport | None = None
     seconds: float = 0.0
 
@@ -62,7 +64,13 @@ async def open_screens(crowd: Crowd, screens: list[Screen], base_url: str, level
             browser = Browser(screen, base_url, crowd.watch)
             try:
                 await browser.sign_in()
-                get_s, socket_s = await browser.open()
+                while True:
+                    try:
+                        get_s, socket_s = await browser.open()
+                        break
+                    except Shed as busy:  # the busy page reloads itself after the time it names
+                        level.shed += 1
+                        await asyncio.sleep(busy.seconds)
             except Exception as error:  # noqa: BLE001 - every failure is counted and named in the report
                 level.errors.append(f"open {screen.kind}: {type(error).__name__}: {error}"[:160])
                 await browser.close()
@@ -140,6 +148,9 @@ class Peak:
             answer = await self.http.post(f"{self._process()}/_bench/message", params={
                 "sender": self.cast.children[self.rng.choice(sorted(parent.shows))],
                 "recipient": parent.screen.person_id})
+            if answer.status_code == 503:  # the database is away: the writer sees "Forbinder igen…", nothing sent
+                self.level.unconfirmed += 1
+                return
             answer.raise_for_status()
             self.level.messages_ms.append(float(answer.json()["seconds"]) * 1000)
         except Exception as error:  # noqa: BLE001
@@ -156,6 +167,8 @@ class Peak:
             get_s, _ = await tab.open()
             self.level.reads_ms.append(get_s * 1000)
             await asyncio.sleep(1)
+        except Shed:
+            self.level.shed += 1
         except Exception as error:  # noqa: BLE001
             self.level.errors.append(f"page {path}: {type(error).__name__}: {error}"[:160])
         finally:

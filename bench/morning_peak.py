@@ -100,15 +100,18 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
                 await peak
             await finish_profiles(profiles, args.profile)
             after = await deployment.stats(collect=True)
-            level.cpu_cores = (total(after, "cpu") - total(before, "cpu")) / level.seconds
+            cpu_before = {s["pid"]: s["cpu"] for s in before}
+            level.cpu_cores = sum(a["cpu"] - cpu_before.get(a["pid"], 0.0) for a in after) / level.seconds
             level.memory["total"] = total(after, "rss")
             level.memory["baseline"] = baseline
             # Full collections during this level's peak only (each process keeps the list of all of its own).
-            pauses = [p for b, a in zip(before, after, strict=True) for p in a["gc_pauses_ms"][len(b["gc_pauses_ms"]):]]
+            earlier = {s["pid"]: len(s["gc_pauses_ms"]) for s in before}  # a killed process is missing after
+            pauses = [p for a in after for p in a["gc_pauses_ms"][earlier.get(a["pid"], 0):]]
             level.gc_full, level.gc_max_ms = len(pauses), max(pauses, default=0.0)
             level.disconnects = sum(b.disconnects for b in crowd.browsers)
             level.reopened = [r for b in crowd.browsers for r in b.reopened]
-            level.reload_errors = crowd.reload_errors
+            level.reload_errors, level.reloads_shed = crowd.reload_errors, crowd.reloads_shed
+            level.errors += [f"reload: {text}" for text in crowd.reload_error_texts]
             levels.append(level)
     except Exception:
         print(deployment.log_tail(), file=sys.stderr)

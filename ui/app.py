@@ -15,7 +15,7 @@ from domain.demo.users import DEMO_USERS
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
-from ui import appconfig, reconnecting, widget_api
+from ui import appconfig, front, reconnecting, widget_api
 from ui.navigation import HOME
 from ui.pages import (
     admin,
@@ -95,6 +95,7 @@ def build(settings: Settings) -> None:
         backchannel = FastAPI()
         backchannel.include_router(idp, prefix="/dev-idp")
     app.include_router(create_auth_router(settings, build_oauth(settings, backchannel)))
+    front.install(app)  # page loads beyond what the process can build in time get a self-reloading 503
     reconnecting.install()  # every page, API route and callback answers a database outage the same way
     _api_routes()
     login.register(settings.dev_idp_enabled)

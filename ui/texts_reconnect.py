@@ -13,6 +13,8 @@ RECONNECT_TEXTS: dict[str, tuple[str, str]] = {
     "db.page.detail": ("Sammen kan ikke nå sin database lige nu. Siden prøver selv igen om få sekunder.",
                        "Sammen cannot reach its database just now. The page tries again by itself in a few seconds."),
     "db.page.retry": ("Prøv igen nu", "Try again now"),
+    "busy.title": ("Sammen har travlt lige nu", "Sammen is busy just now"),
+    "busy.detail": ("Siden prøver selv igen om få sekunder.", "The page tries again by itself in a few seconds."),
     # NiceGUI's own overlay when the browser loses its connection to the server process itself
     "ws.connection_lost": ("Forbindelsen til Sammen er afbrudt.", "The connection to Sammen was lost."),
     "ws.trying_to_reconnect": ("Forbinder igen…", "Reconnecting…"),

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from tortoise.expressions import Q
 
 from domain.clock import today_local, utcnow
+from domain.identity.facts import ints
 from domain.presence.kiosk import do_request_pairing
 from domain.presence.model import PRESENCE_KINDS
 from persistence.accounts import UserAccount
@@ -75,7 +76,7 @@ async def load_cast(seed: int = 7) -> Cast:
     day, now, rng = today_local(), utcnow(), random.Random(seed)
     await _open_every_day()
     cast = Cast()
-    cast.institutions = list(await Institution.filter(kind__in=[k.value for k in PRESENCE_KINDS], active=True)
+    cast.institutions = ints(await Institution.filter(kind__in=[k.value for k in PRESENCE_KINDS], active=True)
                              .order_by("id").values_list("id", flat=True))
     away = set(await PresenceDay.filter(day=day, status__in=AWAY).values_list("person_id", flat=True))
     for child_id, institution_id in await Enrolment.filter(_active(day), institution_id__in=cast.institutions) \
@@ -83,8 +84,8 @@ async def load_cast(seed: int = 7) -> Cast:
         if child_id not in away:
             cast.children.setdefault(int(child_id), int(institution_id))
     accounts = dict(await UserAccount.filter(active=True).values_list("person_id", "oidc_subject"))
-    guardians = sorted({int(g) for g in await Custody.filter(_active_custody(day), child_id__in=list(cast.children))
-                        .values_list("guardian_id", flat=True) if g in accounts})
+    guardians = sorted({g for g in ints(await Custody.filter(_active_custody(day), child_id__in=list(cast.children))
+                        .values_list("guardian_id", flat=True)) if g in accounts})
     rng.shuffle(guardians)
     cast.parents = [Screen("parent", "/overblik", accounts[g], g) for g in guardians]
     staff: dict[int, list[int]] = {}

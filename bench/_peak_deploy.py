@@ -9,15 +9,18 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from bench._presence_fanout import free_port
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = ROOT / "bench" / "_peak_server.py"
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
@@ -146,3 +149,28 @@ async def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
                 pass
             await asyncio.sleep(0.1)
     raise RuntimeError(f"{url} did not answer /api/health within 60 s")
+
+
+async def on_both_deployments(only: str | None, pg_name: str, names: tuple[str, str],
+                              run: Callable[[str, str, int, str | None, Path], Awaitable[T]]) -> dict[str, T]:
+    """A measurement on one process (SQLite file) and on three behind nginx (PostgreSQL `pg_name`, Redis)."""
+    from bench._figures import bench_postgres
+    from tests.services import REDIS_URL, reachable, reset_postgres
+
+    results: dict[str, T] = {}
+    if only != "cluster":
+        with tempfile.TemporaryDirectory() as tmp:
+            results[names[0]] = await run("single", f"sqlite://{Path(tmp) / 'bench.sqlite3'}", 1, None, Path(tmp))
+    if only == "single":
+        return results
+    pg = await bench_postgres(pg_name)
+    if pg is None or not reachable("127.0.0.1", 6379) or shutil.which("nginx") is None:
+        print("PostgreSQL, Redis or nginx is missing here: the cluster was not measured")
+        return results
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            results[names[1]] = await run("cluster", pg, 3, REDIS_URL, Path(tmp))
+    finally:
+        await reset_postgres(pg)
+    return results
+

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bench._peak_clients import Crowd
 from bench._peak_deploy import Deployment
+from domain.identity.facts import ints
 from persistence import db
 from persistence.presence import PresenceChange
 
@@ -64,7 +65,8 @@ async def lost_checkins(url: str, confirmed: list[int]) -> list[int]:
     try:
         found: set[int] = set()
         for start in range(0, len(confirmed), 500):
-            found |= set(await PresenceChange.filter(id__in=confirmed[start:start + 500]).values_list("id", flat=True))
+            found |= set(ints(await PresenceChange.filter(id__in=confirmed[start:start + 500]).values_list("id",
+                                                                                                          flat=True)))
     finally:
         await db.close_database()
     return [c for c in confirmed if c not in found]

@@ -15,7 +15,6 @@ import re
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +23,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._figures import bench_postgres  # noqa: E402
 from bench._peak_cast import Screen, load_cast  # noqa: E402
 from bench._peak_clients import Browser, Watch  # noqa: E402
-from bench._peak_deploy import Deployment, seed  # noqa: E402
+from bench._peak_deploy import Deployment, on_both_deployments, seed  # noqa: E402
 from persistence import db  # noqa: E402
-from tests.services import REDIS_URL, reachable, reset_postgres  # noqa: E402
 
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -152,22 +149,9 @@ async def main(argv: list[str]) -> int:
     if shutil.which("wrk") is None:
         print("wrk is not installed (make bench-peak installs it): not measured")
         return 0
-    results: dict[str, Flood] = {}
-    if args.only != "cluster":
-        with tempfile.TemporaryDirectory() as tmp:
-            results["1 process, SQLite, direct"] = await run_flood(
-                "single", f"sqlite://{Path(tmp) / 'flood.sqlite3'}", 1, None, args, Path(tmp))
-    if args.only != "single":
-        pg = await bench_postgres("bench_flood")
-        if pg is None or not reachable("127.0.0.1", 6379) or shutil.which("nginx") is None:
-            print("PostgreSQL, Redis or nginx is missing here: the cluster was not measured")
-        else:
-            try:
-                with tempfile.TemporaryDirectory() as tmp:
-                    results["3 processes behind nginx (micro-cache)"] = await run_flood(
-                        "cluster", pg, 3, REDIS_URL, args, Path(tmp))
-            finally:
-                await reset_postgres(pg)
+    results = await on_both_deployments(
+        args.only, "bench_flood", ("1 process, SQLite, direct", "3 processes behind nginx (micro-cache)"),
+        lambda name, url, processes, redis, workdir: run_flood(name, url, processes, redis, args, workdir))
     report(results, args)
     return 0
 

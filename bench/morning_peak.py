@@ -23,22 +23,19 @@ import argparse
 import asyncio
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._figures import bench_postgres  # noqa: E402
 from bench._peak_cast import Cast, load_cast  # noqa: E402
 from bench._peak_clients import Crowd  # noqa: E402
-from bench._peak_deploy import Deployment, seed  # noqa: E402
+from bench._peak_deploy import Deployment, on_both_deployments, seed  # noqa: E402
 from bench._peak_faults import FAULTS, FaultReport, inject, lost_checkins  # noqa: E402
 from bench._peak_profile import finish_profiles, start_profiles  # noqa: E402
 from bench._peak_report import report  # noqa: E402
 from bench._peak_run import Level, Peak, open_screens, total  # noqa: E402
 from persistence import db  # noqa: E402
-from tests.services import REDIS_URL, reachable, reset_postgres  # noqa: E402
 
 MORNING_S = 90 * 60
 
@@ -135,22 +132,9 @@ async def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.levels, args.seconds = [20, 40], 10.0
-    results: dict[str, list[Level]] = {}
-    if args.only != "cluster":
-        with tempfile.TemporaryDirectory() as tmp:
-            url = f"sqlite://{Path(tmp) / 'peak.sqlite3'}"
-            results["1 process, SQLite"] = await run_deployment("single", url, 1, None, args, Path(tmp))
-    if args.only != "single":
-        pg = await bench_postgres("bench_peak")
-        if pg is None or not reachable("127.0.0.1", 6379):
-            print("PostgreSQL or Redis is not running here: the cluster was not measured")
-        else:
-            try:
-                with tempfile.TemporaryDirectory() as tmp:
-                    results["3 processes + nginx, PostgreSQL + Redis"] = await run_deployment(
-                        "cluster", pg, 3, REDIS_URL, args, Path(tmp))
-            finally:
-                await reset_postgres(pg)
+    results = await on_both_deployments(
+        args.only, "bench_peak", ("1 process, SQLite", "3 processes + nginx, PostgreSQL + Redis"),
+        lambda name, url, processes, redis, workdir: run_deployment(name, url, processes, redis, args, workdir))
     report(results, args)
     return 0
 

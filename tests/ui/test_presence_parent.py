@@ -67,19 +67,27 @@ async def test_overblik_shows_each_childs_live_status_and_todays_plan(user: User
 async def test_setting_todays_pickup_with_farmor_saves_and_publishes_the_tile(user: User) -> None:
     oscar = await _oscar()
     farmor = await _farmor_key(oscar.id)
+    # Whatever weekday the test runs on, today's standard plan says "går selv hjem": choosing Farmor must end that.
+    await PlanEntry.filter(child_id=oscar.id, day=today_local()).delete()
+    await PlanEntry.update_or_create(child_id=oscar.id, weekday=today_local().weekday(), defaults={
+        "arrival_min": 13 * 60 + 5, "alone_min": 15 * 60, "pickup_min": None, "pickup_key": "", "pickup_label": "",
+        "updated_at": utcnow(), "updated_by": "test"})
     heard: list[Event] = []
     bus.subscribe(f"presence-child:{oscar.id}", heard.append)
     await login(user, "demo-foraelder")
     await user.open(f"/kommegaa/plan/{oscar.id}")
+    alone = user.find(marker="today-alone").elements.pop()
+    assert isinstance(alone, ui.switch) and alone.value is True
     user.find(marker="today-pickup").clear().type("14:30")
     select = user.find(marker="today-pickup-by").elements.pop()
     assert isinstance(select, ui.select)
     select.set_value(farmor)
+    assert alone.value is False  # a named person picks him up: he does not walk home alone as well
     user.find(marker="today-save").click()
 
     async def saved() -> bool:
         return await PlanEntry.filter(child_id=oscar.id, day=today_local(), pickup_min=14 * 60 + 30,
-                                      pickup_key=farmor, pickup_label="Farmor").exists()
+                                      pickup_key=farmor, pickup_label="Farmor", alone_min=None).exists()
 
     await _until(saved)
     await user.should_see("Dagens plan er gemt.")

@@ -61,3 +61,14 @@ async def test_page_loads_beyond_the_limit_get_the_busy_page_and_others_pass() -
     await asyncio.gather(*building)
     assert admission.in_flight == 0
     assert (await _call(admission, _scope("/overblik", HTML)))[0]["status"] == 200  # room again
+
+
+def test_the_crisis_page_bucket_allows_its_rate_and_refills_with_time() -> None:
+    from ui.pages.broadcast_public import TokenBucket
+
+    bucket = TokenBucket(5.0)
+    assert [bucket.take() for _ in range(6)] == [True] * 5 + [False]  # a second's worth at once, then nothing
+    bucket.at -= 0.4  # as if 0.4 s had passed: two more
+    assert [bucket.take() for _ in range(3)] == [True, True, False]
+    bucket.at -= 60  # a long quiet spell refills only up to one second's worth
+    assert sum(bucket.take() for _ in range(10)) == 5

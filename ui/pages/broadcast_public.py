@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from html import escape
 
 from fastapi import FastAPI, Request
@@ -14,10 +15,12 @@ from domain.broadcast.public import Busy, PublicPage
 from domain.events import bus
 from ui.front import wrap_outermost
 from ui.i18n import fmt_datetime, translate
-from ui.loop_lag import loop_lag
 
 RETRY_AFTER_SECONDS = 5
-OVERLOADED_LAG_SECONDS = 0.05  # the event loop runs its timers this late: other users are waiting
+# One process answers /krise at most this often (nginx's micro-cache sends it one request in two seconds; without
+# nginx a flood would otherwise take the whole core): a request over the rate is held back, so parents' pages,
+# boards and the broadcast itself go first; held requests count as in flight, so beyond the cap it is a 503.
+RATE_PER_SECOND = 1000.0
 YIELD_SECONDS = 0.5
 REFRESH_SECONDS = 120  # an open page picks up news by itself; the ETag makes each reload nearly free
 CACHE_CONTROL = "public, max-age=15"
@@ -87,11 +90,29 @@ async def krise(request: Request) -> Response:
     return Response(body, status_code=status, headers=headers)
 
 
+class TokenBucket:
+    """At most `rate` takes a second on average, with bursts of up to a second's worth."""
+
+    def __init__(self, rate: float) -> None:
+        self.rate, self.tokens, self.at = rate, rate, time.monotonic()
+
+    def take(self) -> bool:
+        """One token if there is one."""
+        now = time.monotonic()
+        self.tokens = min(self.rate, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
 class KriseFastPath:
     """Answers GET and HEAD /krise before every middleware: a flood costs the process as little as it can."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.bucket = TokenBucket(RATE_PER_SECOND)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != "/krise" or scope["method"] not in ("GET", "HEAD"):
@@ -99,9 +120,7 @@ class KriseFastPath:
             return
         asked = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"if-none-match"), None)
         try:
-            if loop_lag.current() > OVERLOADED_LAG_SECONDS:
-                # Overloaded: hold the crisis page back a moment (counted in flight, so beyond the cap it is a 503
-                # at once) and let parents' pages, boards and the broadcast itself go first.
+            if not self.bucket.take():
                 with PUBLIC.admit():
                     await asyncio.sleep(YIELD_SECONDS)
         except Busy:

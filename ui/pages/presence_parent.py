@@ -112,6 +112,10 @@ class PlanPage:
             alone_on = ui.switch(t("pp.field.alone"), value=bool(d.plan.alone)).mark("today-alone")
             alone = time_input(t("pp.field.alone_at"), d.plan.alone, "today-alone-at")
             alone.bind_visibility_from(alone_on, "value")
+            switch = alone_on
+            # Someone named picks the child up, or the child walks home alone: choosing a person ends "alone", which
+            # would otherwise win on every screen (a standard week with "går selv" on that weekday hid Farmor).
+            who.on_value_change(lambda e: switch.set_value(False) if e.value else None)
         else:
             why = "pp.alone.no_consent" if d.settings.self_leave_allowed else "pp.alone.not_here"
             ui.label(t(why)).classes("text-caption text-grey-8").mark("today-alone-why")

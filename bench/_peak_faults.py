@@ -9,7 +9,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench._peak_clients import Crowd
 from bench._peak_deploy import Deployment
 from domain.identity.facts import ints
 from persistence import db
@@ -34,29 +33,21 @@ def _postgres_version() -> str:
     return sorted(p.name for p in Path("/etc/postgresql").iterdir())[-1]
 
 
-async def inject(fault: str, deployment: Deployment, crowd: Crowd, delay_s: float, report: FaultReport) -> None:
+async def inject(fault: str, deployment: Deployment, delay_s: float, report: FaultReport) -> None:
     """Wait, then strike; the peak goes on around it."""
     await asyncio.sleep(delay_s)
     report.at_s = delay_s
     started = time.monotonic()
     if fault == "kill":
         port, victim = deployment.processes[-1]
-        pids = await _pids_of(crowd, deployment)
-        report.screens_hit = sum(1 for pid in pids if pid == victim.pid)
+        # The process's own count of its pages: exact, where nginx's choice per browser is not visible here.
+        report.screens_hit = sum(int(s["clients"]) for s in await deployment.stats() if s["pid"] == victim.pid)
         victim.send_signal(signal.SIGKILL)
     else:
         # The machine's own PostgreSQL: every process loses every pooled connection at once.
         await asyncio.to_thread(subprocess.run, ["pg_ctlcluster", "--skip-systemctl-redirect", _postgres_version(),
                                                  "main", "restart"], check=True, capture_output=True)
     report.took_s = time.monotonic() - started
-
-
-async def _pids_of(crowd: Crowd, deployment: Deployment) -> list[int]:
-    """Which process serves each open screen (by the process id its page's cookie routes to)."""
-    stats = await deployment.stats()
-    clients = {s["pid"]: s["clients"] for s in stats}
-    # The bench cannot see nginx's choice per browser cheaply; the process's own count of clients is exact.
-    return [pid for pid, count in clients.items() for _ in range(int(count))]
 
 
 async def lost_checkins(url: str, confirmed: list[int]) -> list[int]:

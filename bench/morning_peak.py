@@ -89,7 +89,7 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
             peak = Peak(deployment, cast, crowd, level, random.Random(count)).run(args.seconds, rate, 0.5, 1.0)
             if args.fault and processes > 1 and count == max(args.levels):
                 level.fault = FaultReport(args.fault)
-                await asyncio.gather(peak, inject(args.fault, deployment, crowd, args.seconds / 3, level.fault))
+                await asyncio.gather(peak, inject(args.fault, deployment, args.seconds / 3, level.fault))
                 await asyncio.sleep(5)  # screens still reloading come back before the figures are taken
                 level.fault.confirmed = len(level.confirmed)
                 level.fault.lost = await lost_checkins(url, level.confirmed)

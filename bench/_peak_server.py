@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from nicegui import Client, app  # noqa: E402
 
 from auth.session import start_session  # noqa: E402
+from bench._gc_pauses import pauses, start_timing  # noqa: E402
 from domain.broadcast.service import do_send_broadcast  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.errors import DomainError  # noqa: E402
@@ -40,21 +41,7 @@ from persistence.accounts import UserAccount  # noqa: E402
 from persistence.people import Employment  # noqa: E402
 
 _staff: dict[int, Actor] = {}
-_gc_started: list[float] = []
-_gc_pauses: list[float] = []
-
-
-def _time_full_collections(phase: str, info: dict[str, int]) -> None:
-    """Time the collector's full passes: with a thousand pages in memory they are the longest pauses."""
-    if info.get("generation") != 2:
-        return
-    if phase == "start":
-        _gc_started[:] = [time.perf_counter()]
-    elif _gc_started:
-        _gc_pauses.append(time.perf_counter() - _gc_started[0])
-
-
-gc.callbacks.append(_time_full_collections)
+start_timing()
 
 
 async def _staff_of(institution_id: int) -> Actor:
@@ -141,7 +128,7 @@ async def bench_stats(collect: bool = False) -> dict[str, Any]:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")  # noqa: ASYNC240
     return {"pid": os.getpid(), "rss": rss, "cpu": usage.ru_utime + usage.ru_stime, "clients": len(Client.instances),
-            "gc_pauses_ms": [round(p * 1000, 1) for p in _gc_pauses]}
+            "gc_pauses_ms": [round(p * 1000, 1) for p in pauses]}
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ websocket clients stamp their updates with the same system-wide monotonic clock.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import runpy
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from nicegui import app  # noqa: E402
 
+from bench._gc_pauses import pauses, start_timing  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.events import bus  # noqa: E402
 from domain.identity.facts import load_person_facts  # noqa: E402
@@ -32,21 +32,7 @@ from domain.presence.service import do_action  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
 
 _actors: dict[int, Actor] = {}
-_gc_started: list[float] = []
-gc_pauses: list[float] = []  # seconds of each full (generation 2) collection, for /_bench/gc
-
-
-def _time_full_collections(phase: str, info: dict[str, int]) -> None:
-    """Time the collector's full passes: with hundreds of boards in memory they are the longest pauses."""
-    if info.get("generation") != 2:
-        return
-    if phase == "start":
-        _gc_started[:] = [time.perf_counter()]
-    elif _gc_started:
-        gc_pauses.append(time.perf_counter() - _gc_started[0])
-
-
-gc.callbacks.append(_time_full_collections)
+start_timing()
 logging.getLogger("tortoise.db_client").propagate = False  # counted below, not printed
 
 
@@ -81,8 +67,8 @@ async def bench_subscribers(institution: int) -> dict[str, int]:
 @app.get("/_bench/gc")
 async def bench_gc() -> dict[str, float]:
     """How many full collections ran and the longest pause, in ms."""
-    return {"full_collections": len(gc_pauses), "max_ms": max(gc_pauses, default=0.0) * 1000,
-            "total_ms": sum(gc_pauses) * 1000}
+    return {"full_collections": len(pauses), "max_ms": max(pauses, default=0.0) * 1000,
+            "total_ms": sum(pauses) * 1000}
 
 
 if __name__ == "__main__":

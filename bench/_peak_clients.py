@@ -9,13 +9,12 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
 
 import httpx
 import socketio
 
 from bench._peak_cast import Screen
-from bench._presence_ws import SOCKET_PATH, page_query
+from bench._presence_ws import SOCKET_PATH, page_query, socket_url
 
 # Which children a page shows: the parent's status chip and the wall-screen tile carry data-child, a board tile
 # carries its view (whose id is the child's) in the `tile` prop. The same props come back in every update.
@@ -97,9 +96,8 @@ class Browser:
         return loaded - started, time.monotonic() - loaded
 
     def _url(self) -> str:
-        params = {"client_id": self.client_id, "next_message_id": self.next_message_id, "implicit_handshake": "true",
-                  "document_id": self.document_id, "tab_id": self.tab_id}
-        return f"{str(self.http.base_url).rstrip('/')}/?{urlencode(params)}"
+        return socket_url(str(self.http.base_url).rstrip("/"), self.client_id, self.next_message_id, self.document_id,
+                          self.tab_id)
 
     def _disconnected(self, *_: Any) -> None:
         self.disconnects += 1

@@ -19,11 +19,12 @@ from typing import Any, TypeVar
 import httpx
 
 from bench._presence_fanout import free_port
+from tests.e2e.cluster_support import forget_storage
+from tests.e2e.failover_support import write_nginx_conf
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = ROOT / "bench" / "_peak_server.py"
-TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
 
 
 def seed(url: str, workdir: Path) -> None:
@@ -95,7 +96,7 @@ class Deployment:
         for _, process in self.processes:
             _reap(process)
         if self.redis_prefix:
-            _forget(self.redis_prefix)
+            forget_storage(self.redis_prefix)
 
     def log_tail(self) -> str:
         """The end of each process's log, for a failed run."""
@@ -111,30 +112,13 @@ def _reap(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def _forget(prefix: str) -> None:
-    import redis
-
-    client = redis.Redis(host="127.0.0.1", port=6379)
-    try:
-        keys = list(client.scan_iter(match=f"{prefix}*"))
-        if keys:
-            client.delete(*keys)
-    finally:
-        client.close()
-
-
 def _start_nginx(run: Path, port: int, ports: list[int]) -> subprocess.Popen[bytes]:
     """nginx in the foreground with the cluster's own configuration (deploy/nginx.conf.template)."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    (run / "nginx-tmp").mkdir(parents=True, exist_ok=True)
-    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in ports)
-    conf = TEMPLATE.read_text().replace("@RUN@", str(run)).replace("@PORT@", str(port)).replace(
-        "@UPSTREAMS@", upstreams)
-    (run / "nginx.conf").write_text(conf)
+    conf = write_nginx_conf(run, port, ports)
     # As root the workers would run as nobody, who cannot enter the benchmark's private temporary folder.
     settings = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
-    return subprocess.Popen([nginx, "-c", str(run / "nginx.conf"), "-p", str(run), "-g", settings],
-                            stdout=subprocess.DEVNULL, stderr=(run / "nginx.out").open("wb"))
+    return subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(run), "-g",
+                             settings], stdout=subprocess.DEVNULL, stderr=(run / "nginx.out").open("wb"))
 
 
 async def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:

@@ -103,23 +103,6 @@ async def bench_broadcast(title: str) -> dict[str, Any]:
     return {"id": broadcast_id, "seconds": time.monotonic() - started}
 
 
-@app.get("/_bench/heap")
-async def bench_heap() -> dict[str, Any]:
-    """Objects the collector tracks, by type (the 30 most common): what a full collection has to walk."""
-    from collections import Counter
-
-    counts = Counter(type(o).__qualname__ for o in gc.get_objects())
-    return {"tracked": sum(counts.values()), "top": counts.most_common(30)}
-
-
-@app.post("/_bench/collect")
-async def bench_collect() -> dict[str, Any]:
-    """A full collection now: how many unreachable objects it found and how long it took."""
-    started = time.perf_counter()
-    found = gc.collect()
-    return {"unreachable": found, "ms": (time.perf_counter() - started) * 1000, "frozen": gc.get_freeze_count()}
-
-
 @app.get("/_bench/stats")
 async def bench_stats(collect: bool = False) -> dict[str, Any]:
     """Resident memory (after a full collection when asked), CPU seconds so far, clients, GC pauses."""

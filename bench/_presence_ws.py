@@ -40,6 +40,13 @@ def page_query(text: str) -> dict[str, Any]:
     return dict(ast.literal_eval(found.group(1)))
 
 
+def socket_url(base: str, client_id: str, next_message_id: int, document_id: str, tab_id: str) -> str:
+    """The address nicegui.js connects its socket to (and reconnects to, with the next message it expects)."""
+    params = {"client_id": client_id, "next_message_id": next_message_id, "implicit_handshake": "true",
+              "document_id": document_id, "tab_id": tab_id}
+    return f"{base}/?{urlencode(params)}"
+
+
 def _names(element: object) -> object:
     """The child a tile element in an update message shows (None for any other element)."""
     if not isinstance(element, dict):
@@ -73,9 +80,7 @@ class Tab:
         return took
 
     def _url(self) -> str:
-        params = {"client_id": self.client_id, "next_message_id": self.next_message_id, "implicit_handshake": "true",
-                  "document_id": self.document_id, "tab_id": self.tab_id}
-        return f"{self.base}/?{urlencode(params)}"
+        return socket_url(self.base, self.client_id, self.next_message_id, self.document_id, self.tab_id)
 
     def _disconnected(self, *_: Any) -> None:
         # nicegui.js keeps the reconnect query's next_message_id current, so the server replays only what was missed.

@@ -99,7 +99,7 @@ def processes(workdir: Path, env: dict[str, str], names: tuple[str, ...]) -> Ite
     finally:
         for server in servers:
             _stop(server.process)
-        _forget_storage(env["NICEGUI_REDIS_KEY_PREFIX"])
+        forget_storage(env["NICEGUI_REDIS_KEY_PREFIX"])
 
 
 @contextmanager
@@ -113,7 +113,7 @@ def two_processes(workdir: Path) -> Iterator[tuple[SammenServer, SammenServer]]:
             server.check_alive()
 
 
-def _forget_storage(prefix: str) -> None:
+def forget_storage(prefix: str) -> None:
     """Delete this run's NiceGUI storage keys (user storage has no expiry of its own)."""
     import redis
 

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,9 +56,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
     """Keep each phase's report on the item, so fixtures can tell a failed test in their teardown."""
-    report = yield
+    report: pytest.TestReport = yield
     setattr(item, f"e2e_report_{report.when}", report)
     return report
 
@@ -192,7 +192,7 @@ def _run_step(args: list[str], env: dict[str, str]) -> None:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=STEP_TIMEOUT,
                               check=False)
     except subprocess.TimeoutExpired as exc:
-        pytest.fail(f"`main.py {' '.join(args)}` took longer than {STEP_TIMEOUT:.0f} s:\n{exc.stderr or ''}",
+        pytest.fail(f"`main.py {' '.join(args)}` took longer than {STEP_TIMEOUT:.0f} s:\n{exc.stderr or ''!s}",
                     pytrace=False)
     if done.returncode != 0:
         pytest.fail(f"`main.py {' '.join(args)}` failed with code {done.returncode}:\n"

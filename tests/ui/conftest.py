@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from nicegui.testing import User
@@ -23,6 +24,26 @@ def app_environment(demo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setenv("SAMMEN_RUN_JOBS", "0")  # the daily job has its own test; here it would race the test
     bus.clear()
     yield
+
+
+# NiceGUI waits 0.3 s for an element to appear; on a loaded CI machine a write, its event and the
+# notification that follows took longer (a revoked wall screen failed CI that way), so wait up to 3 s.
+PATIENT_RETRIES = 30
+
+
+@pytest.fixture(autouse=True)
+def patient_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give should_see and should_not_see a longer default wait; an explicit retries= still wins."""
+    see, not_see = User.should_see, User.should_not_see
+
+    async def should_see(self: User, *args: Any, retries: int = PATIENT_RETRIES, **filters: Any) -> None:
+        await see(self, *args, retries=retries, **filters)
+
+    async def should_not_see(self: User, *args: Any, retries: int = PATIENT_RETRIES, **filters: Any) -> None:
+        await not_see(self, *args, retries=retries, **filters)
+
+    monkeypatch.setattr(User, "should_see", should_see)
+    monkeypatch.setattr(User, "should_not_see", should_not_see)
 
 
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')

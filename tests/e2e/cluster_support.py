@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import subprocess
 import sys
 import time
@@ -14,10 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import (
     FOREIGN_ENV,
     FOREIGN_PREFIXES,
+    LOGIN_BUTTON,
     ROOT,
     STARTUP_TIMEOUT,
     SammenServer,
@@ -124,3 +127,13 @@ def forget_storage(prefix: str) -> None:
             client.delete(*keys)
     finally:
         client.close()
+
+
+def login(page: Page, url: str, subject: str, home: str) -> None:
+    """Log in through the embedded identity provider of whichever process the routing cookie reaches."""
+    page.goto(f"{url}/login")
+    page.get_by_role("button", name=LOGIN_BUTTON).click()
+    page.wait_for_url(re.compile(r"/dev-idp/authorize"))
+    page.locator(f'button[name="subject"][value="{subject}"]').click()
+    page.wait_for_url(f"{url}{home}")
+    expect(page.locator("header")).to_be_visible()

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import IN_CI, LOGIN_BUTTON, ROOT, STARTUP_TIMEOUT, _healthy, _stop
+from tests.e2e.conftest import IN_CI, ROOT, STARTUP_TIMEOUT, _healthy, _stop
 from tests.services import PG_URL
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
@@ -123,13 +122,3 @@ async def _fetch(url: str, query: str, *args: object) -> list[dict[str, Any]]:
 def query(url: str, sql: str, *args: object) -> list[dict[str, Any]]:
     """Rows of one read-only query on the cluster's database."""
     return _in_thread(_fetch(url, sql, *args))
-
-
-def login(page: Page, url: str, subject: str, home: str) -> None:
-    """Log in through the embedded identity provider of whichever process the routing cookie reaches."""
-    page.goto(f"{url}/login")
-    page.get_by_role("button", name=LOGIN_BUTTON).click()
-    page.wait_for_url(re.compile(r"/dev-idp/authorize"))
-    page.locator(f'button[name="subject"][value="{subject}"]').click()
-    page.wait_for_url(f"{url}{home}")
-    expect(page.locator("header")).to_be_visible()

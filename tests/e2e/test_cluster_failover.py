@@ -7,9 +7,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Response, expect
 
-from tests.e2e.cluster_support import cluster_env, prepare_database, processes
+from tests.e2e.cluster_support import cluster_env, login, prepare_database, processes
 from tests.e2e.conftest import free_port
-from tests.e2e.failover_support import FAILOVER_PG_URL, login, need_nginx, nginx, query, served_by
+from tests.e2e.failover_support import FAILOVER_PG_URL, need_nginx, nginx, query, served_by
 
 # A check-in starts from these statuses; the board at night and in the afternoon has children in one of them.
 CHECKABLE = re.compile("Ikke kommet|Gået hjem")

@@ -7,20 +7,10 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.cluster_support import two_processes
-from tests.e2e.conftest import LOGIN_BUTTON, PHONE, TABLET
+from tests.e2e.cluster_support import login, two_processes
+from tests.e2e.conftest import PHONE, TABLET
 
 CHILD = "Oscar Kristensen"
-
-
-def _login(page: Page, url: str, subject: str, home: str) -> None:
-    """Log in through the process's own embedded identity provider."""
-    page.goto(f"{url}/login")
-    page.get_by_role("button", name=LOGIN_BUTTON).click()
-    page.wait_for_url(re.compile(r"/dev-idp/authorize"))
-    page.locator(f'button[name="subject"][value="{subject}"]').click()
-    page.wait_for_url(f"{url}{home}")
-    expect(page.locator("header")).to_be_visible()
 
 
 def _child_id(phone: Page) -> int:
@@ -51,7 +41,7 @@ def test_a_check_in_on_process_a_reaches_the_parent_on_process_b_live(browser: B
         phone = browser.new_context(**PHONE).new_page()
         tablet = browser.new_context(**TABLET).new_page()
         try:
-            _login(phone, b.url, "demo-foraelder", "/overblik")
+            login(phone, b.url, "demo-foraelder", "/overblik")
             child_id = _child_id(phone)
             phone.goto(f"{b.url}/overblik")
             card = phone.locator(".q-card").filter(has_text=CHILD).first
@@ -59,7 +49,7 @@ def test_a_check_in_on_process_a_reaches_the_parent_on_process_b_live(browser: B
             expect(chip).to_be_visible()
             before = chip.inner_text()
 
-            _login(tablet, a.url, "demo-paedagog-bfo", "/personale")
+            login(tablet, a.url, "demo-paedagog-bfo", "/personale")
             tablet.goto(f"{a.url}/kommegaa")
             tile_selector = f'[data-child="{child_id}"]'
             expect(tablet.locator(tile_selector)).to_contain_text("Oscar")

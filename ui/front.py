@@ -22,13 +22,34 @@ PAGE = """<!doctype html>
 <meta http-equiv="refresh" content="{seconds}"><title>{title}</title>
 <style>body{{font-family:system-ui,sans-serif;background:#f5f5f5;color:#1d1d1d;display:flex;min-height:100vh;
 margin:0;align-items:center;justify-content:center}}main{{max-width:28rem;padding:2rem;text-align:center}}
-h1{{font-size:1.4rem;color:#1f5f8b}}p{{line-height:1.5}}.en{{color:#666;font-size:.9rem}}</style></head>
-<body><main data-sammen="busy"><h1>{title}</h1><p>{detail}</p>
+h1{{font-size:1.4rem;color:#1f5f8b}}p{{line-height:1.5}}.en{{color:#666;font-size:.9rem}}
+a{{color:#1f5f8b}}</style></head>
+<body><main data-sammen="{marker}"><h1>{title}</h1><p>{detail}</p>{retry}
 <p class="en" lang="en">{title_en} {detail_en}</p></main></body></html>"""
 
 
+def status_page(seconds: int, marker: str, title: str, detail: str, retry: str | None = None) -> str:
+    """A bilingual plain-HTML page that reloads itself after `seconds` (text keys, escaped here)."""
+    link = f'<p><a href="">{html.escape(t(retry, "da"))}</a></p>' if retry else ""
+    return PAGE.format(seconds=seconds, marker=html.escape(marker), retry=link,
+                       title=html.escape(t(title, "da")), detail=html.escape(t(detail, "da")),
+                       title_en=html.escape(t(title, "en")), detail_en=html.escape(t(detail, "en")))
+
+
+async def send_response(send: Send, status: int, headers: dict[str, str], body: bytes) -> None:
+    """Answer an HTTP request at the ASGI level, without any framework in between."""
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
+    await send({"type": "http.response.body", "body": body})
+
+
 def wrap_outermost(app: FastAPI, layer: Callable[[ASGIApp], ASGIApp]) -> None:
-    """Put an ASGI layer outside every middleware, including those NiceGUI adds when the server starts."""
+    """Put an ASGI layer outside every middleware, including those NiceGUI adds when the server starts (once)."""
+    # Pages are registered again on every test run against the same app; a layer must not stack up.
+    wrapped: set[str] = app.__dict__.setdefault("_sammen_outermost", set())
+    if layer.__qualname__ in wrapped:
+        return
+    wrapped.add(layer.__qualname__)
     # add_middleware now would land inside the session middleware NiceGUI adds later; the built stack is wrapped.
     build = app.build_middleware_stack
     app.build_middleware_stack = lambda: layer(build())  # type: ignore[method-assign]
@@ -45,9 +66,7 @@ def _is_page_load(scope: Scope) -> bool:
 def busy_page() -> tuple[int, dict[str, str], bytes]:
     """The 503 a page load gets while the process is full: it reloads itself after a few random seconds."""
     seconds = random.randint(*RETRY_SECONDS)  # noqa: S311 - spreading retries, not security
-    body = PAGE.format(seconds=seconds, title=html.escape(t("busy.title", "da")),
-                       detail=html.escape(t("busy.detail", "da")), title_en=html.escape(t("busy.title", "en")),
-                       detail_en=html.escape(t("busy.detail", "en")))
+    body = status_page(seconds, "busy", "busy.title", "busy.detail")
     return 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": str(seconds),
                  "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}, body.encode()
 
@@ -66,10 +85,7 @@ class PageAdmission:
             return
         if self.in_flight >= self.limit:
             self.turned_away += 1
-            status, headers, body = busy_page()
-            await send({"type": "http.response.start", "status": status,
-                        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
-            await send({"type": "http.response.body", "body": body})
+            await send_response(send, *busy_page())
             return
         self.in_flight += 1
         try:
@@ -79,7 +95,5 @@ class PageAdmission:
 
 
 def install(app: FastAPI) -> None:
-    """Page-load admission in front of everything (once per app)."""
-    if not getattr(app, "_sammen_page_admission", False):
-        wrap_outermost(app, PageAdmission)
-        app._sammen_page_admission = True  # type: ignore[attr-defined]
+    """Page-load admission in front of everything."""
+    wrap_outermost(app, PageAdmission)

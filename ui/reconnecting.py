@@ -8,7 +8,6 @@ probes the database while it is gone and tells every waiting page when it answer
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import time
 from contextlib import suppress
@@ -20,6 +19,7 @@ from nicegui.translations import translations
 
 from domain.errors import DatabaseUnavailable
 from domain.health import health
+from ui.front import status_page
 from ui.i18n import t
 
 log = logging.getLogger("sammen.reconnecting")
@@ -27,17 +27,6 @@ RETRY_SECONDS = 5  # the 503 page reloads itself and Retry-After says the same t
 PROBE_SECONDS = 1.0  # how often the watcher asks the database whether it is back
 BANNER = "db-reconnecting"
 database_back: Event[[]] = Event()
-
-PAGE = """<!doctype html>
-<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="{seconds}"><title>{title}</title>
-<style>body{{font-family:system-ui,sans-serif;background:#f5f5f5;color:#1d1d1d;display:flex;min-height:100vh;
-margin:0;align-items:center;justify-content:center}}main{{max-width:28rem;padding:2rem;text-align:center}}
-h1{{font-size:1.4rem;color:#1f5f8b}}p{{line-height:1.5}}.en{{color:#666;font-size:.9rem}}
-a{{color:#1f5f8b}}</style></head>
-<body><main data-sammen="{marker}"><h1>{title}</h1><p>{detail}</p><p><a href="">{retry}</a></p>
-<p class="en" lang="en">{title_en} {detail_en}</p></main></body></html>"""
-
 
 def unavailable_in(exc: BaseException) -> DatabaseUnavailable | None:
     """The DatabaseUnavailable behind an exception, if any (directly, as a cause, or inside a group)."""
@@ -60,9 +49,7 @@ async def unavailable_response(request: Request, exc: Exception) -> Response:
     _outage_seen(exc)
     if request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"status": "unavailable", "retry_after": RETRY_SECONDS}, 503, headers=headers)
-    body = PAGE.format(seconds=RETRY_SECONDS, marker=BANNER, retry=html.escape(t("db.page.retry", "da")),
-                       title=html.escape(t("db.page.title", "da")), detail=html.escape(t("db.page.detail", "da")),
-                       title_en=html.escape(t("db.page.title", "en")), detail_en=html.escape(t("db.page.detail", "en")))
+    body = status_page(RETRY_SECONDS, BANNER, "db.page.title", "db.page.detail", retry="db.page.retry")
     return HTMLResponse(body, 503, headers=headers)
 
 

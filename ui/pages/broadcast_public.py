@@ -13,7 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from domain.broadcast.model import PublicItem
 from domain.broadcast.public import Busy, PublicPage
 from domain.events import bus
-from ui.front import wrap_outermost
+from ui.front import send_response, wrap_outermost
 from ui.i18n import fmt_datetime, translate
 
 RETRY_AFTER_SECONDS = 5
@@ -128,9 +128,7 @@ class KriseFastPath:
         else:
             status, headers, body = await answer(asked)
         headers["Content-Length"] = str(len(body))
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
-        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+        await send_response(send, status, headers, b"" if scope["method"] == "HEAD" else body)
 
 
 def register_public(app: FastAPI) -> None:
@@ -138,6 +136,4 @@ def register_public(app: FastAPI) -> None:
     PUBLIC.invalidate()
     PUBLIC.listen(bus)
     app.add_api_route("/krise", krise, methods=["GET", "HEAD"], include_in_schema=False)
-    if not getattr(app, "_krise_fast_path", False):
-        wrap_outermost(app, KriseFastPath)  # outside every middleware: about 15x cheaper per request
-        app._krise_fast_path = True  # type: ignore[attr-defined]
+    wrap_outermost(app, KriseFastPath)  # outside every middleware: about 15x cheaper per request

@@ -4,6 +4,7 @@ Usage (inside a running event loop):
 
     proxy = TcpProxy("127.0.0.1", 6379)
     port = await proxy.start()           # listens on 127.0.0.1:<port>, forwards to the target
+    proxy = await TcpProxy.in_front_of("postgres://me@db:5432/x")  # or: started, with proxy.url through it
     await proxy.cut()                    # drop every open connection; new ones are refused (ECONNREFUSED)
     await proxy.cut(hang=True)           # or: drop them, then accept new ones but never answer (a black hole)
     await proxy.restore()                # forward again, on the same port
@@ -16,6 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from urllib.parse import urlsplit, urlunsplit
+
+DEFAULT_PORTS = {"postgres": 5432, "postgresql": 5432, "asyncpg": 5432, "redis": 6379}
 
 
 class TcpProxy:
@@ -24,16 +28,23 @@ class TcpProxy:
     def __init__(self, target_host: str, target_port: int, listen_host: str = "127.0.0.1") -> None:
         self.target_host, self.target_port, self.listen_host = target_host, target_port, listen_host
         self.port = 0
+        self.url = ""  # the service URL through this proxy, when made by in_front_of
         self.hanging = False
         self.accepted = 0
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
         self._tasks: set[asyncio.Task[None]] = set()
 
-    @property
-    def url_host_port(self) -> str:
-        """The "host:port" clients should connect to."""
-        return f"{self.listen_host}:{self.port}"
+    @classmethod
+    async def in_front_of(cls, url: str) -> TcpProxy:
+        """A started proxy to a service URL's host and port; its .url is that URL through the proxy."""
+        target = urlsplit(url)
+        proxy = cls(target.hostname or "127.0.0.1", target.port or DEFAULT_PORTS[target.scheme])
+        await proxy.start()
+        credentials = target.netloc.rpartition("@")[0]
+        here = f"{proxy.listen_host}:{proxy.port}"
+        proxy.url = urlunsplit(target._replace(netloc=f"{credentials}@{here}" if credentials else here))
+        return proxy
 
     async def start(self) -> int:
         """Start listening (on a free port the first time) and return the port."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -28,11 +27,8 @@ GUARD = 30  # seconds: a hang guard only, so a regression to asyncpg's 60 s conn
 async def proxy(tmp_path: Path) -> AsyncIterator[TcpProxy]:
     """The test PostgreSQL, opened through a proxy the test can cut and restore."""
     url = await fresh_database("postgres", tmp_path)
-    target = urlsplit(url)
-    tcp = TcpProxy(target.hostname or "127.0.0.1", target.port or 5432)
-    port = await tcp.start()
-    netloc = f"{target.username}@127.0.0.1:{port}" if target.username else f"127.0.0.1:{port}"
-    await db.open_database(urlunsplit(target._replace(netloc=netloc)))
+    tcp = await TcpProxy.in_front_of(url)
+    await db.open_database(tcp.url)
     try:
         yield tcp
     finally:

@@ -35,8 +35,7 @@ DEADLINE = 20.0  # seconds; reconnecting waits at most MAX_RETRY between attempt
 @pytest.fixture
 async def proxy(redis_url: str) -> AsyncIterator[TcpProxy]:
     """A proxy in front of the real Redis: cutting it never touches Redis itself."""
-    tcp = TcpProxy("127.0.0.1", 6379)
-    await tcp.start()
+    tcp = await TcpProxy.in_front_of(redis_url)
     try:
         yield tcp
     finally:
@@ -55,18 +54,13 @@ def quick_ping(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RedisBridge, "PING_EVERY", 1.0)
 
 
-def url(proxy: TcpProxy) -> str:
-    """The Redis URL through the proxy."""
-    return f"redis://{proxy.url_host_port}/0"
-
-
 async def two_processes(proxy: TcpProxy, channel: str) -> tuple[EventBus, EventBus, list[Event]]:
     """Bus A and bus B bridged through the proxy; B records what reaches it on institution 1."""
     a, b = EventBus(), EventBus()
     seen: list[Event] = []
     b.subscribe("institution:1", seen.append)  # type: ignore[arg-type]
-    await a.connect_redis(url(proxy), channel)
-    await b.connect_redis(url(proxy), channel)
+    await a.connect_redis(proxy.url, channel)
+    await b.connect_redis(proxy.url, channel)
     return a, b, seen
 
 
@@ -140,7 +134,7 @@ async def test_a_bus_started_while_redis_is_unreachable_works_locally_and_joins_
 async def test_a_committed_write_does_not_fail_when_redis_is_down(
         database: str, proxy: TcpProxy, channel: str) -> None:
     a = EventBus()
-    await a.connect_redis(url(proxy), channel)
+    await a.connect_redis(proxy.url, channel)
     try:
         await proxy.cut()
         async with committing(transaction, a) as outbox:
@@ -156,7 +150,7 @@ async def test_health_reports_the_bridge_and_stays_ok_without_redis(
         database: str, proxy: TcpProxy, channel: str) -> None:
     ok, body = await health()
     assert ok and body["events"] == {"status": "off"}
-    await bus.connect_redis(url(proxy), channel)
+    await bus.connect_redis(proxy.url, channel)
     try:
         ok, body = await health()
         assert ok and body["events"] == {"status": "connected"}

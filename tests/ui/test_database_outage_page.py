@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from nicegui.testing import User
@@ -32,11 +31,8 @@ async def proxy(app_environment: None, monkeypatch: pytest.MonkeyPatch, tmp_path
         await seed_demo(today=TODAY, scale=0.1)
     finally:
         await db.close_database()
-    target = urlsplit(url)
-    tcp = TcpProxy(target.hostname or "127.0.0.1", target.port or 5432)
-    port = await tcp.start()
-    netloc = f"{target.username}@127.0.0.1:{port}" if target.username else f"127.0.0.1:{port}"
-    monkeypatch.setenv("DATABASE_URL", urlunsplit(target._replace(netloc=netloc)))
+    tcp = await TcpProxy.in_front_of(url)
+    monkeypatch.setenv("DATABASE_URL", tcp.url)
     yield tcp
     await tcp.close()
 

@@ -1,16 +1,66 @@
-"""Time: stored in UTC, shown in Europe/Copenhagen, injected where it matters."""
+"""Time: stored in UTC, shown in Europe/Copenhagen; the one module that reads the machine's clock."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
+@dataclass
+class _Setting:
+    """How this process's "now" relates to the machine's clock: shifted by an offset, or standing still."""
+
+    offset: timedelta = timedelta(0)
+    frozen: datetime | None = None
+
+
+# The process's one clock (set by a test or a tool, never per user): every business decision reads it.
+_setting = _Setting()
+
+
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC."""
-    return datetime.now(UTC)
+    if _setting.frozen is not None:
+        return _setting.frozen
+    return datetime.now(UTC) + _setting.offset
+
+
+def set_now(instant: datetime, *, ticking: bool = True) -> None:
+    """From now on the clock reads `instant` and runs on from it (ticking) or stands still there."""
+    if instant.tzinfo is None:
+        raise ValueError("the clock needs an aware datetime")
+    if ticking:
+        _setting.frozen, _setting.offset = None, instant - datetime.now(UTC)
+    else:
+        _setting.frozen, _setting.offset = instant.astimezone(UTC), timedelta(0)
+
+
+def advance(delta: timedelta) -> None:
+    """Move the clock on (or back) by `delta`, keeping it ticking or still as it was."""
+    if _setting.frozen is not None:
+        _setting.frozen += delta
+    else:
+        _setting.offset += delta
+
+
+def reset() -> None:
+    """Back to the machine's own clock."""
+    _setting.frozen, _setting.offset = None, timedelta(0)
+
+
+def parse_instant(text: str) -> datetime:
+    """An ISO time; without an offset it is read in Copenhagen ("2026-12-06T14:00")."""
+    instant = datetime.fromisoformat(text.strip())
+    return instant if instant.tzinfo else instant.replace(tzinfo=COPENHAGEN)
+
+
+def protocol_seconds() -> float:
+    """Seconds since the epoch by the machine's clock, for tokens that other software checks against its own clock."""
+    return time.time()
 
 
 def today_local(now: datetime | None = None) -> date:

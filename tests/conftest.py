@@ -15,9 +15,10 @@ import pytest
 from domain import events
 from domain.clock import today_local
 from persistence import db
+from tests.clocks import START, TestClock
 from tests.services import PG_URL, REDIS_URL, WORKER, empty_postgres, need_service, remember_postgres, reset_postgres
 
-TODAY: date = today_local()  # the app reads the real clock, so the seed uses the same day
+TODAY: date = today_local(START)  # the day every test starts on, and the day the demo template is seeded for
 # What the migrated PostgreSQL schema looked like in this test process, so later tests only empty its tables.
 _MIGRATED_PG: dict[str, object] = {}
 # A migrated SQLite file per test process, copied for each test instead of migrating again.
@@ -25,11 +26,22 @@ _SQLITE_TEMPLATE: list[Path] = []
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Files go to a temporary data folder; parallel workers carry their events on a Redis channel of their own."""
+    """Files go to a temporary folder, the clock to the run's instant; each worker gets a Redis channel of its own."""
     # Attachments, photos and import files of the tests (and of the demo template) never land in ./data.
     os.environ.setdefault("SAMMEN_DATA_DIR", tempfile.mkdtemp(prefix="sammen-data-"))
+    TestClock(START)  # session fixtures (the demo template) are built before any test's own clock is set
     if WORKER:
         events.CHANNEL = os.environ["SAMMEN_EVENTS_CHANNEL"] = f"sammen:events:{WORKER}"
+
+
+@pytest.fixture(autouse=True)
+def clock() -> Iterator[TestClock]:
+    """Every test starts at the run's instant (SAMMEN_TEST_NOW, or when the run began); a test may move it."""
+    chosen = TestClock(START)
+    try:
+        yield chosen
+    finally:
+        chosen.at(START)
 
 
 async def fresh_database(kind: str, tmp_path: Path) -> str:

@@ -1,19 +1,19 @@
 """In-memory, expiring stores for authorization codes and access tokens."""
 
-import time
 from dataclasses import dataclass
 
 from authlib.oidc.core import AuthorizationCodeMixin
 
 from auth.dev_idp.users import DevUser
+from domain.clock import protocol_seconds
 
 CODE_TTL_SECONDS = 60
 TOKEN_TTL_SECONDS = 300
 
 
 def now() -> float:
-    """Current wall-clock time in seconds (a seam for tests)."""
-    return time.time()
+    """Seconds since the epoch for codes and tokens: the relying party checks them against the machine's clock."""
+    return protocol_seconds()
 
 
 @dataclass(frozen=True)

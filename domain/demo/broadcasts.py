@@ -37,7 +37,7 @@ def build_broadcast_demo(demo: Demo, admin: Person) -> None:
     book = demo.book
     for table in BROADCAST_TABLES:
         book.rows.setdefault(table, [])
-    rng = Random(f"broadcast-{demo.today.isoformat()}")
+    rng = Random("demo-broadcasts")
     day = demo.today - timedelta(days=DAYS_AGO)
     sent = _at(day, 7, 15)
     places: dict[int, set[int]] = defaultdict(set)

@@ -47,7 +47,7 @@ def build_conference_demo(demo: Demo, teacher: Person, guardian: Person) -> None
                    reminder_hours=24, created_at=created, closed_at=None)
     slots = [book.add(ConferenceSlot, round_id=rnd.id, starts_at=s, ends_at=e, child_id=None, booked_by_id=None,
                       booked_at=None, reminded_at=None) for s, e in generate(days, breaks, 15)]
-    rng = Random(today.toordinal() + 5)  # own randomness: the rest of the demo stays as it was
+    rng = Random("demo-conferences")  # own randomness: the rest of the demo stays as it was
     families = [c for c in children if guardian.id not in guardians[c] and guardians[c]]
     booked = rng.sample(families, min(len(slots), round(len(families) * BOOKED_SHARE)))
     for child_id, slot in zip(booked, rng.sample(slots, len(booked)), strict=True):

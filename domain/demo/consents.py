@@ -64,7 +64,7 @@ def build_consents_demo(demo: Demo, named: Named) -> None:
     book = demo.book
     for table in CONSENT_TABLES:
         book.rows.setdefault(table, [])
-    rng = Random(demo.today.toordinal() + 8)  # own randomness: the rest of the demo stays as it was
+    rng = Random("demo-consents")  # own randomness: the rest of the demo stays as it was
     start = datetime.combine(demo.today - timedelta(days=200), time(9), UTC)
     types = {key: book.add(ConsentType, municipality_id=demo.municipality_id, key=key, name=name,
                            description=text, active=True, created_at=start) for key, name, text in DEFAULT_TYPES}

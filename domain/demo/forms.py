@@ -44,7 +44,7 @@ def build_forms_demo(demo: Demo, named: Named) -> None:
     teacher, mette = named.people.get("demo-laerer"), named.people.get("demo-foraelder")
     if group is None or teacher is None or mette is None:
         return
-    rng = Random(demo.today.toordinal() + 5)
+    rng = Random("demo-forms")
     created = _at(demo.today - timedelta(days=2), 14)
     form = book.add(Form, group_id=group.id, author_id=teacher.id,
                     author_name=f"{teacher.first_name} {teacher.last_name}", title="Tur til Zoologisk Have",

@@ -52,7 +52,7 @@ class _History:
 
     def __init__(self, demo: Demo, named: Named, now_min: int) -> None:
         self.demo, self.book, self.named = demo, demo.book, named.people
-        self.rng = Random(f"beskeder-{demo.today.isoformat()}")
+        self.rng = Random("demo-beskeder")
         self.clock = Clock(demo.today, now_min, self.rng)
         self.world = World(demo)
         self.readers = {named.people[s].id for s in NAMED_READERS if s in named.people}

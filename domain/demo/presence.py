@@ -57,11 +57,15 @@ def _step(rng: Random, low: int, high: int) -> int:
 
 
 def build_presence_demo(demo: Demo, mette: Person, now_min: int) -> None:
-    """Add KommeGå rows for every child in daycare, BFO and klub (own randomness: the rest stays as it was)."""
+    """Add KommeGå rows for every child in daycare, BFO and klub (own randomness: the rest stays as it was).
+
+    Each child's standard week comes from a random stream of its own and each day's history from one of that child
+    and date, so a child's plan and consents do not change with the day the demo is seeded (they did: the stream
+    was seeded by today's date, and Oscar's consent to go home alone came and went from one day to the next).
+    """
     book = demo.book
     for table in PRESENCE_TABLES:
         book.rows.setdefault(table, [])
-    rng = Random(demo.today.toordinal())
     institutions = {i.id: i for i in book.all(Institution) if InstitutionKind(i.kind) in PRESENCE_KINDS}
     for inst in institutions.values():
         opens, closes = HOURS[_family(InstitutionKind(inst.kind))]
@@ -75,23 +79,26 @@ def build_presence_demo(demo: Demo, mette: Person, now_min: int) -> None:
                      secret_hash=hashlib.sha256(DEMO_WALL_SCREEN_SECRET.encode()).hexdigest(),
                      created_at=_utc(demo.today - timedelta(days=30), 600),
                      paired_at=_utc(demo.today - timedelta(days=30), 605))
-    _farmor(demo, mette)
-    _Week(demo, rng, institutions, now_min).build()
+    _Week(demo, institutions, now_min, _kristensens(demo, mette)).build()
 
 
-def _farmor(demo: Demo, mette: Person) -> None:
-    """The Kristensen children's farmor may pick them up (the README and the end-to-end test use her)."""
+def _kristensens(demo: Demo, mette: Person) -> set[int]:
+    """Farmor may pick up Mette's children (the README and the end-to-end tests use her); their ids are returned."""
+    children = set()
     for row in demo.book.all(Custody):
         if row.guardian_id == mette.id:
+            children.add(row.child_id)
             demo.book.add(PickupPerson, child_id=row.child_id, name="Inge Kristensen", relation="Farmor",
                           phone="+45 20 30 40 50", added_by_id=mette.id)
+    return children
 
 
 class _Week:
     """The last seven days and today, child by child."""
 
-    def __init__(self, demo: Demo, rng: Random, institutions: dict[int, Institution], now_min: int) -> None:
-        self.demo, self.rng, self.institutions, self.now_min = demo, rng, institutions, now_min
+    def __init__(self, demo: Demo, institutions: dict[int, Institution], now_min: int, kristensens: set[int]) -> None:
+        self.demo, self.institutions, self.now_min = demo, institutions, now_min
+        self.kristensens = kristensens
         book, today = demo.book, demo.today
         self.people = {p.id: p for p in book.all(Person)}
         self.guardians: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -129,44 +136,46 @@ class _Week:
                     self._on_duty(person_id, group)
 
     def _plan(self, child_id: int, kind: str) -> Plan:
+        rng = Random(f"presence-plan:{child_id}")
         choices = choices_from(self.guardians[child_id], self.others[child_id])
         guardians = [c for c in choices if c.key.startswith("g:")] or choices
-        chosen = guardians[0] if self.rng.random() < 0.75 or len(choices) == len(guardians) else choices[-1]
+        chosen = guardians[0] if rng.random() < 0.75 or len(choices) == len(guardians) else choices[-1]
         if kind == "klub":
-            return Plan(_step(self.rng, 810, 900), None, "", "", _step(self.rng, 990, 1080))
-        arrival = _step(self.rng, 405, 525) if kind == "daycare" else _step(self.rng, 705, 795)
-        pickup = _step(self.rng, 870, 1005)
-        if kind == "bfo" and self.rng.random() < 0.25:
-            return Plan(arrival, None, "", "", _step(self.rng, 870, 960))
+            return Plan(_step(rng, 810, 900), None, "", "", _step(rng, 990, 1080))
+        arrival = _step(rng, 405, 525) if kind == "daycare" else _step(rng, 705, 795)
+        pickup = _step(rng, 870, 1005)
+        if kind == "bfo" and rng.random() < 0.25:
+            return Plan(arrival, None, "", "", _step(rng, 870, 960))
         return Plan(arrival, pickup, chosen.key, chosen.label, None)
 
     def _child(self, child_id: int, inst: Institution) -> None:
         book, today, kind = self.demo.book, self.demo.today, _family(InstitutionKind(inst.kind))
         plan = self._plan(child_id, kind)
         stamp = _utc(today - timedelta(days=HISTORY_DAYS + 7), 1200)
-        if plan.alone is not None:
-            guardian = self.guardians[child_id][0][0] if self.guardians[child_id] else None
-            if guardian is None:
-                plan.alone = None
-            else:
-                book.add(Consent, child_id=child_id, kind=ConsentKind.GO_HOME_ALONE, given_by_id=guardian,
-                         given_at=stamp)
+        guardian = self.guardians[child_id][0][0] if self.guardians[child_id] else None
+        if guardian is None:
+            plan.alone = None
+        # Mette has let Oscar walk home from the BFO on days she says so, though his standard week has him picked up.
+        if guardian is not None and (plan.alone is not None or (kind == "bfo" and child_id in self.kristensens)):
+            book.add(Consent, child_id=child_id, kind=ConsentKind.GO_HOME_ALONE, given_by_id=guardian,
+                     given_at=stamp)
         for weekday in ALL_WEEK:
             pickup = plan.pickup - 60 if plan.pickup is not None and weekday == 4 else plan.pickup
             book.add(PlanEntry, child_id=child_id, weekday=weekday, arrival_min=plan.arrival, pickup_min=pickup,
                      pickup_key=plan.key, pickup_label=plan.label, alone_min=plan.alone, updated_at=stamp,
                      updated_by=self.guardians[child_id][0][1] if self.guardians[child_id] else "")
-        if plan.pickup is not None and self.rng.random() < 0.1:
+        own_day = Random(f"presence-own-day:{child_id}:{today.isoformat()}")
+        if plan.pickup is not None and own_day.random() < 0.1:
             plan.pickup = max(plan.arrival + 60, plan.pickup - 60)
             book.add(PlanEntry, child_id=child_id, day=today, arrival_min=plan.arrival, pickup_min=plan.pickup,
-                     pickup_key=plan.key, pickup_label=plan.label, note=self.rng.choice(NOTES),
+                     pickup_key=plan.key, pickup_label=plan.label, note=own_day.choice(NOTES),
                      updated_at=_utc(today, 400), updated_by=self.guardians[child_id][0][1])
         for back in range(HISTORY_DAYS, -1, -1):
             self._day(child_id, inst, kind, plan, today - timedelta(days=back), until=self.now_min if back == 0
                       else 24 * 60)
 
     def _day(self, child_id: int, inst: Institution, kind: str, plan: Plan, day: date, until: int) -> None:
-        rng, staff = self.rng, self.staff[inst.id] or ["Personalet"]
+        rng, staff = Random(f"presence-day:{child_id}:{day.isoformat()}"), self.staff[inst.id] or ["Personalet"]
         steps: list[tuple[int, Action, str, str, DeviceKind, str]] = []
         roll = rng.random()
         if roll < 0.08:

@@ -62,7 +62,7 @@ def add_vacation_request(demo: Demo, author: Person, unanswered_guardian: Person
             guardians[c.child_id].append(c.guardian_id)
     mette = unanswered_guardian.id
     settings = {s.institution_id: s for s in book.rows.get(PresenceSettings, [])}
-    rng, seen = Random(demo.today.toordinal() + 28), set()
+    rng, seen = Random("demo-vacation"), set()
     for e in book.all(Enrolment):
         active = e.start <= first and (e.end is None or e.end >= first)
         if not active or e.institution_id not in request.institution_ids or e.child_id in seen:

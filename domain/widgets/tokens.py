@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from joserfc import jwt
 
 from domain.audit import service as audit
+from domain.clock import protocol_seconds
 from domain.errors import DomainError
 from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
@@ -62,8 +63,10 @@ async def do_issue_token(actor: Actor, widget_id: int, ctx: WidgetContext, now: 
     children = await _children(actor, ctx, where)
     if actor.role is Role.PARENT:
         data["children"] = [signer.pseudonym(widget_id, c) for c in children]
-    claims = {"iss": issuer, "aud": audience(widget_id), "iat": int(now.timestamp()),
-              "exp": int((now + TOKEN_LIFETIME).timestamp()), "jti": uuid.uuid4().hex, **data}
+    # iat and exp follow the machine's clock: the supplier checks them against its own, not against Sammen's "now".
+    issued = int(protocol_seconds())
+    claims = {"iss": issuer, "aud": audience(widget_id), "iat": issued,
+              "exp": issued + int(TOKEN_LIFETIME.total_seconds()), "jti": uuid.uuid4().hex, **data}
     token = jwt.encode({"alg": "RS256", "kid": signer.kid, "typ": "JWT"}, claims, signer.key, algorithms=["RS256"])
     await WidgetTokenRecord.create(widget_id=widget_id, person_id=actor.person_id, at=now, role=actor.role.value,
                                    claims=sorted(data), children=len(children))

@@ -6,7 +6,6 @@ import asyncio
 import os
 import re
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.clocks import main_command
 from tests.e2e.conftest import (
     FOREIGN_ENV,
     FOREIGN_PREFIXES,
@@ -74,7 +74,7 @@ def _start(env: dict[str, str], workdir: Path, name: str, run_jobs: bool) -> Sam
                    "NICEGUI_STORAGE_PATH": str(workdir / f"nicegui-{name}")}
     log = workdir / f"server-{name}.log"
     with log.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "main.py", "serve"], cwd=ROOT, env=process_env, stdout=sink,
+        process = subprocess.Popen(main_command("serve"), cwd=ROOT, env=process_env, stdout=sink,
                                    stderr=subprocess.STDOUT)
     return SammenServer(url=f"http://localhost:{port}", process=process, log=log)
 

@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from tests.clocks import main_command
+
 ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -187,7 +189,7 @@ def free_port() -> int:
 
 def _run_step(args: list[str], env: dict[str, str]) -> None:
     """Run a one-shot main.py command (migrate, seed) and fail with its output when it does not succeed."""
-    command = [sys.executable, "main.py", *args]
+    command = main_command(*args)
     try:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=STEP_TIMEOUT,
                               check=False)
@@ -237,7 +239,7 @@ def sammen_server(tmp_path_factory: pytest.TempPathFactory, chromium_executable:
     url = f"http://localhost:{port}"  # the public URL the app derives from PORT; cookies and redirects use it
     log = workdir / "server.log"
     with log.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=sink,
+        process = subprocess.Popen(main_command(), cwd=ROOT, env=env, stdout=sink,
                                    stderr=subprocess.STDOUT)
     server = SammenServer(url=url, process=process, log=log)
     try:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from persistence import db
+from tests.clocks import main_command
 
 MIGRATIONS_ON_DISK = sorted(f"models.{p.stem}" for p in Path("persistence/migrations").glob("0*.py"))
 
@@ -18,7 +18,7 @@ MIGRATIONS_ON_DISK = sorted(f"models.{p.stem}" for p in Path("persistence/migrat
 def run_main(*args: str, database: Path) -> subprocess.CompletedProcess[str]:
     """Run the command line as a user would."""
     env = {**os.environ, "DATABASE_URL": f"sqlite://{database}"}
-    return subprocess.run([sys.executable, "main.py", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(main_command(*args), capture_output=True, text=True, env=env, timeout=120)
 
 
 async def test_migrate_refuses_a_database_with_foreign_tables(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from domain.rollout.model import MilestoneStatus, ReadinessChanged, ReadinessIte
 from domain.rollout.plan import MilestoneDraft
 from persistence.people import Employment, MunicipalAssignment
 from persistence.rollout import Milestone, Programme, ReadinessTick, Span
+from tests.conftest import TODAY
 from tests.factory import World, build_world, person
 
 
@@ -67,7 +68,7 @@ async def test_a_milestone_due_before_its_phase_starts_is_refused(database: str)
 @pytest.mark.parametrize(("field", "value", "key"), [
     ("title", "  ", "rollout.error.title_required"),
     ("status", MilestoneStatus.LATE, "rollout.error.late_is_computed"),
-    ("due", date.today() - timedelta(days=400), "rollout.error.due_before_programme"),
+    ("due", TODAY - timedelta(days=400), "rollout.error.due_before_programme"),
 ])
 async def test_bad_milestones_are_refused(database: str, field: str, value: object, key: str) -> None:
     w = await build_world()

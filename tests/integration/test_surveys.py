@@ -27,6 +27,7 @@ from domain.rollout.surveys import (
 from persistence.audit import AuditEntry
 from persistence.people import Custody, MunicipalAssignment, Person
 from persistence.surveys import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from tests.conftest import TODAY
 from tests.factory import World, build_world, person
 
 SCALE, TEXT = QuestionKind.SCALE, QuestionKind.TEXT
@@ -102,7 +103,7 @@ async def test_a_parent_cannot_create_a_survey_and_the_refusal_is_audited(databa
     ({"questions": []}, "survey.error.no_questions"),
     ({"questions": [(SCALE, " ")]}, "survey.error.question_required"),
     ({"questions": [(TEXT, "x" * 301)]}, "survey.error.question_too_long"),
-    ({"closes_on": date.today() - timedelta(days=1)}, "survey.error.closes_in_past"),
+    ({"closes_on": TODAY - timedelta(days=1)}, "survey.error.closes_in_past"),
     ({"institution_ids": []}, "survey.error.no_institutions"),
     ({"institution_ids": [987654]}, "survey.error.unknown_institution"),
 ])

@@ -7,7 +7,12 @@ STAMP := $(VENV)/.installed
 PORT ?= 8080
 export PORT
 
-.PHONY: run test lint typecheck pytest bench bench-peak wrk services chromium clean-data nginx cluster cluster-stop
+# The tests whose outcome could depend on the day or the hour: KommeGå, calendar, conferences, forms, vacation,
+# retention, rollout and surveys, the demo and the clock itself.
+DATE_TESTS := $(wildcard $(foreach f,presence kiosk kommegaa calendar conference forms vacation gdpr_retention \
+	rollout surveys demo clock,tests/*/test_$(f)*.py))
+
+.PHONY: run test test-dates lint typecheck pytest bench bench-peak wrk services chromium clean-data nginx cluster cluster-stop
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Sammen needs Python 3.11 ($(PYTHON))"; exit 1; }
@@ -57,6 +62,12 @@ pytest: $(STAMP) chromium nginx services
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 test: lint typecheck pytest
+
+# The date-sensitive tests once more at a hard instant: SAMMEN_TEST_NOW when set, else the one for today's day of
+# the year (tests/clocks.py lists them), so that a week of CI runs covers every one.
+test-dates: $(STAMP) chromium nginx services
+	@when="$${SAMMEN_TEST_NOW:-$$($(BIN)/python -m tests.clocks)}"; echo "date-sensitive tests at $$when"; \
+		SAMMEN_TEST_NOW="$$when" $(BIN)/python -m pytest -q -n 2 --dist loadgroup $(DATE_TESTS)
 
 # Every benchmark but the morning peak, which has its own target (it takes about half an hour).
 bench: $(STAMP)

@@ -14,6 +14,17 @@ from datetime import datetime, time, timedelta
 from domain import clock
 
 TEST_NOW_VARIABLE = "SAMMEN_TEST_NOW"
+# The instants the suite must pass at (Copenhagen time): weekends, early and late hours, both changes of summer time,
+# the turn of the year and a leap day. CI runs the date-sensitive tests at one of them, a different one each day.
+HARD_INSTANTS = (
+    "2026-12-06T14:00",  # a Sunday afternoon
+    "2026-12-07T07:30",  # a Monday morning, before most children arrive
+    "2026-12-11T23:59",  # a Friday, a minute before midnight
+    "2027-03-28T10:00",  # the day summer time starts
+    "2026-10-25T10:00",  # the day summer time ends
+    "2026-12-31T23:30",  # New Year's Eve
+    "2028-02-29T12:00",  # a leap day
+)
 
 
 def run_instant() -> datetime:
@@ -58,3 +69,12 @@ class TestClock:
 def main_command(*args: str) -> list[str]:
     """`python main.py ARGS` for a subprocess whose clock starts where this process's clock is now."""
     return [sys.executable, "-m", "tests.clocked_main", clock.utcnow().isoformat(), *args]
+
+
+def instant_of_the_day(day_of_year: int) -> str:
+    """The hard instant CI uses on a given day of the year, so that a week of runs covers them all."""
+    return clock.parse_instant(HARD_INSTANTS[day_of_year % len(HARD_INSTANTS)]).isoformat()
+
+
+if __name__ == "__main__":
+    print(instant_of_the_day(datetime.now(clock.COPENHAGEN).timetuple().tm_yday))

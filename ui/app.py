@@ -15,38 +15,29 @@ from domain.demo.users import DEMO_USERS
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
-from ui import appconfig, front, reconnecting, widget_api
+from ui import appconfig, front, reconnecting, rollout
+from ui.broadcast import page as broadcast
+from ui.calendar import page as calendar
+from ui.conferences import page as conferences
+from ui.forms import page as forms
+from ui.gdpr import audit_search, consents, data_export, retention
+from ui.gdpr import hub as gdpr_hub
+from ui.home import admin, parent, staff
+from ui.identity import login, profile
+from ui.messages import page as messages
 from ui.navigation import HOME
-from ui.pages import (
-    admin,
-    audit_search,
-    broadcast,
-    calendar,
-    child,
-    conferences,
-    consents,
-    data_export,
-    forms,
-    gdpr_hub,
-    kiosk,
-    login,
-    messages,
-    parent,
-    plans,
-    posts,
-    presence_board,
-    presence_parent,
-    profile,
-    provisioning,
-    retention,
-    rollout,
-    staff,
-    surveys,
-    vacation,
-    wall_screens,
-    widget_admin,
-    widget_settings,
-)
+from ui.organisation import child
+from ui.posts import page as posts
+from ui.presence import board as presence_board
+from ui.presence import kiosk, wall_screens
+from ui.presence import parent as presence_parent
+from ui.provisioning import page as provisioning
+from ui.rollout import surveys
+from ui.vacation import page as vacation
+from ui.widgets import admin as widget_admin
+from ui.widgets import api as widget_api
+from ui.widgets import plans
+from ui.widgets import settings as widget_settings
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",

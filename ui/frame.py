@@ -11,7 +11,7 @@ from auth.session import config as session_config
 from auth.session import switch_role
 from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
-from ui.messages_badge import unread_badge
+from ui.messages.badge import unread_badge
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
 

@@ -12,7 +12,7 @@ from domain.clock import utcnow
 from domain.events import bus
 from domain.rollout.model import Area
 from tests.broadcast_world import build_broadcast_world
-from ui.pages.broadcast_public import PUBLIC, register_public
+from ui.broadcast.public import PUBLIC, register_public
 
 
 async def test_krise_is_served_from_a_cache_with_etag_304_and_load_shedding(sqlite_database: str) -> None:

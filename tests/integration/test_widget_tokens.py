@@ -26,7 +26,7 @@ from persistence.audit import AuditEntry
 from persistence.people import Custody, Person
 from persistence.widgets import WidgetSetting, WidgetTokenRecord
 from tests.factory import World, build_world
-from ui.widget_api import routes
+from ui.widgets.api import routes
 
 ISSUER = "https://sammen.test"
 SIGNER: WidgetSigner = generate_signer()

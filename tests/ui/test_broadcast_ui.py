@@ -16,7 +16,7 @@ from domain.rollout.model import Area
 from persistence.broadcasts import Broadcast, BroadcastRecipient
 from persistence.people import Person
 from tests.ui.conftest import login
-from ui.broadcast_banner import broadcast_banner
+from ui.broadcast.banner import broadcast_banner
 
 
 async def _admin() -> Actor:

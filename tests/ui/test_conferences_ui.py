@@ -21,7 +21,7 @@ from persistence.calendar import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
 from tests.ui.conftest import login
-from ui.conferences_pending import pending_conferences
+from ui.conferences.pending import pending_conferences
 
 
 async def _actor(subject: str, role: str) -> Actor:

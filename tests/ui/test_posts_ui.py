@@ -16,7 +16,7 @@ from persistence.organisation import Group, Institution
 from persistence.people import Person
 from persistence.posts import ContentReport, Post, PostComment, PostGroup
 from tests.ui.conftest import login
-from ui.post_feed import post_feed
+from ui.posts.feed import post_feed
 
 
 async def _actor(first: str, last: str, role: Role) -> Actor:

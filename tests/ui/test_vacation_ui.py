@@ -19,7 +19,7 @@ from persistence.organisation import Institution
 from persistence.people import Person
 from persistence.presence import PresenceDay
 from tests.ui.conftest import login
-from ui.vacation_format import end_of_day
+from ui.vacation.format import end_of_day
 
 
 async def _request_to_skovly_bfo() -> tuple[VacationRequest, Person]:

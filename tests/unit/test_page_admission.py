@@ -64,7 +64,7 @@ async def test_page_loads_beyond_the_limit_get_the_busy_page_and_others_pass() -
 
 
 def test_the_crisis_page_bucket_allows_its_rate_and_refills_with_time() -> None:
-    from ui.pages.broadcast_public import TokenBucket
+    from ui.broadcast.public import TokenBucket
 
     bucket = TokenBucket(5.0)
     assert [bucket.take() for _ in range(6)] == [True] * 5 + [False]  # a second's worth at once, then nothing

@@ -87,7 +87,7 @@ def test_the_frame_address_carries_token_and_widget_and_keeps_the_suppliers_own_
 
 
 def test_the_demo_suppliers_page_escapes_every_claim() -> None:
-    from ui.widget_api import demo_page
+    from ui.widgets.api import demo_page
 
     page = demo_page({"role": "<b>x</b>", "institutions": ["<i>1</i>"], "children": ["<s>"]})
     assert "<b>" not in page and "<i>" not in page and "<s>" not in page and "&lt;b&gt;" in page

@@ -1,0 +1,1 @@
+"""Kalender: month, week and agenda views, the event editor, feeds and single-event files."""

@@ -1,0 +1,245 @@
+"""/kalender: month, week, day and agenda views, filters per child and institution, live; and the ICS routes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from nicegui import app, ui
+
+from auth.session import actor_or_redirect
+from domain.calendar import views as calendar_views
+from domain.calendar.facts import calendar_reach, target
+from domain.calendar.model import CalendarItem, Scope
+from domain.clock import today_local
+from domain.errors import DomainError
+from domain.events import Event
+from domain.identity.model import Actor, Role
+from domain.organisation.children import children_of_guardian
+from ui.calendar.dialog import open_event
+from ui.calendar.editor import open_editor
+from ui.calendar.feed import feed_dialog
+from ui.calendar.format import VIEWS, period, period_text, step
+from ui.calendar.ics import event_download, feed_download
+from ui.calendar.views import agenda, day_lists, month_grid
+from ui.frame import frame, refusal
+from ui.guard import wrong_role
+from ui.i18n import t
+from ui.live import follow
+
+CALENDAR_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.CHILD, Role.ADMIN})
+PHONE_ROLES = frozenset({Role.PARENT, Role.CHILD})
+VIEW_KEY = "calendar_view"
+LINKS = (("cal.link.conferences", "/kalender/samtaler", "forum"), ("cal.link.forms", "/kalender/blanketter",
+         "assignment"), ("cal.link.vacation", "/kalender/ferie", "beach_access"))
+
+
+def remembered_view(actor: Actor) -> str:
+    """The view this browser chose last, else agenda on the phone roles and week for staff."""
+    chosen = app.storage.user.get(VIEW_KEY, {}).get(actor.role.value) if isinstance(
+        app.storage.user.get(VIEW_KEY), dict) else None
+    if chosen in VIEWS:
+        return str(chosen)
+    return "agenda" if actor.role in PHONE_ROLES else "week"
+
+
+def remember_view(actor: Actor, view: str) -> None:
+    """Keep the choice per role, so a pædagog who is also a parent gets each default on its own."""
+    stored = app.storage.user.get(VIEW_KEY)
+    choices = dict(stored) if isinstance(stored, dict) else {}
+    choices[actor.role.value] = view
+    app.storage.user[VIEW_KEY] = choices
+
+
+class CalendarPage:
+    """One open calendar page (per client): the chosen view and period, filters and the items shown."""
+
+    def __init__(self, actor: Actor, children: dict[int, str], institutions: dict[int, str]) -> None:
+        self.actor = actor
+        self.view = remembered_view(actor)
+        self.anchor = today_local()
+        self.selected: date | None = None
+        self.children, self.institutions = children, institutions
+        self.child_ids: set[int] = set(children)
+        self.institution_ids: set[int] = set(institutions)
+        self.items: list[CalendarItem] = []
+
+    async def load(self) -> None:
+        """Read the items of the period shown, with the filters applied."""
+        first, last = period(self.view, self.anchor)
+        self.items = await calendar_views.items_between(
+            self.actor, first, last,
+            child_ids=set(self.child_ids) if self.children else None,
+            institution_ids=set(self.institution_ids) if self.institutions else None)
+
+    async def build(self) -> None:
+        """The header, the links to the other calendar pages, the filters and the view."""
+        await self.load()
+        self.header()
+        with ui.row().classes("w-full items-center gap-1").mark("cal-links"):
+            for key, path, icon in LINKS:
+                ui.button(t(key), icon=icon, on_click=lambda p=path: ui.navigate.to(p)).props(
+                    "outline dense no-caps size=sm").mark(f"cal-link-{path.rsplit('/', 1)[-1]}")
+        self.filters()
+        self.body()
+        self.dialogs = ui.element("div")  # dialogs live outside the view, which redraws under them
+        for topic in await calendar_topics(self.actor):
+            follow(topic, self.changed)
+
+    def header(self) -> None:
+        """View switch, previous/today/next and the period in words."""
+        with ui.row().classes("w-full items-center justify-between gap-2"):
+            ui.toggle({v: t(f"cal.view.{v}") for v in VIEWS}, value=self.view,
+                      on_change=lambda e: self.switch(str(e.value))).props("no-caps dense unelevated").mark(
+                "cal-view")
+            with ui.row().classes("items-center no-wrap gap-1"):
+                ui.button(icon="add", on_click=self.new_event).props(
+                    f'round dense unelevated aria-label="{t("cal.new")}"').tooltip(
+                    t("cal.new")).mark("cal-new")
+                ui.button(icon="event_repeat", on_click=lambda: feed_dialog(self.actor)).props(
+                    f'round dense flat aria-label="{t("cal.feed.settings")}"').tooltip(t("cal.feed.title")).mark(
+                    "cal-feed")
+        with ui.row().classes("w-full items-center no-wrap gap-1"):
+            ui.button(icon="chevron_left", on_click=lambda: self.move(-1)).props(
+                f'round dense flat aria-label="{t("cal.prev")}"').tooltip(
+                t("cal.prev")).mark("cal-prev")
+            ui.button(t("cal.today"), on_click=lambda: self.move(0)).props("dense outline no-caps no-wrap").mark(
+                "cal-today")
+            ui.button(icon="chevron_right", on_click=lambda: self.move(1)).props(
+                f'round dense flat aria-label="{t("cal.next")}"').tooltip(
+                t("cal.next")).mark("cal-next")
+            self.period_label = ui.label(period_text(self.view, self.anchor)).classes(
+                "text-lg sm:text-xl text-weight-medium ellipsis min-w-0 q-ml-sm").mark("cal-period")
+
+    def filters(self) -> None:
+        """Chips per child and per institution, for guardians of several children."""
+        if len(self.children) < 2 and len(self.institutions) < 2:
+            return
+        with ui.row().classes("w-full items-center gap-1").mark("cal-filters"):
+            for child_id, name in self.children.items():
+                ui.chip(name, selectable=True, selected=True, icon="child_care",
+                        on_selection_change=lambda e, c=child_id: self.toggle(self.child_ids, c, e.value)).props(
+                    "dense outline color=primary").mark(f"cal-child-{child_id}")
+            for institution_id, name in self.institutions.items():
+                ui.chip(name, selectable=True, selected=True, icon="apartment",
+                        on_selection_change=lambda e, i=institution_id: self.toggle(self.institution_ids, i,
+                                                                                    e.value)).props(
+                    "dense outline color=teal").mark(f"cal-institution-{institution_id}")
+
+    @ui.refreshable_method
+    def body(self) -> None:
+        """The chosen view over the loaded items."""
+        first, last = period(self.view, self.anchor)
+        if self.view == "month":
+            month_grid(self.items, first, last, self.anchor.month, self.selected, self.pick_day, self.open)
+        elif self.view == "agenda":
+            filtered = self.child_ids != set(self.children) or self.institution_ids != set(self.institutions)
+            agenda(self.items, first, last, self.open, t("cal.empty.agenda_filtered" if filtered else
+                                                         "cal.empty.agenda"))
+        else:
+            day_lists(self.items, first, last, self.open)
+
+    async def redraw(self) -> None:
+        """Load again and draw the view and the period text."""
+        await self.load()
+        self.period_label.set_text(period_text(self.view, self.anchor))
+        self.body.refresh()
+
+    async def switch(self, view: str) -> None:
+        """Another view; the choice is remembered for this browser."""
+        if view not in VIEWS or view == self.view:
+            return
+        self.view = view
+        remember_view(self.actor, view)
+        await self.redraw()
+
+    async def move(self, direction: int) -> None:
+        """One period back or forward, or back to today (0)."""
+        self.anchor = step(self.view, self.anchor, direction) if direction else today_local()
+        self.selected = None if direction else (self.anchor if self.view == "month" else None)
+        await self.redraw()
+
+    async def toggle(self, chosen: set[int], key: int, on: bool) -> None:
+        """A filter chip turned on or off."""
+        if on:
+            chosen.add(key)
+        else:
+            chosen.discard(key)
+        await self.redraw()
+
+    def pick_day(self, day: date) -> None:
+        """Tap a day in the month grid: its items show below the grid."""
+        self.selected = None if self.selected == day else day
+        self.body.refresh()
+
+    async def open(self, item: CalendarItem) -> None:
+        """Tap an item: an event opens its dialog; a conference, form or vacation item goes to its page."""
+        if item.event_id is not None:
+            with self.dialogs:
+                await open_event(self.actor, item, on_change=self.redraw, on_edit=self.edit_event)
+        elif item.url:
+            ui.navigate.to(item.url)
+
+    async def new_event(self) -> None:
+        """The editor for a new event on the day in focus."""
+        with self.dialogs:
+            await open_editor(self.actor, None, self.selected or self.anchor, on_saved=self.redraw)
+
+    async def edit_event(self, event_id: int) -> None:
+        """The editor for an existing event (the organiser's)."""
+        with self.dialogs:
+            await open_editor(self.actor, event_id, self.anchor, on_saved=self.redraw)
+
+    async def changed(self, event: Event) -> None:
+        """Something in this calendar's scope changed elsewhere: read the period again."""
+        await self.redraw()
+
+
+async def calendar_topics(actor: Actor) -> list[str]:
+    """The topics of every place this actor's calendar reaches, their own and their kommune's."""
+    reach = await calendar_reach(actor, today_local())
+    me = await target(actor, Scope.PERSON, person_id=None, group_id=None, institution_id=None)
+    return [f"calendar-person:{actor.person_id}", f"calendar-municipality:{me.municipality_id}",
+            *(f"calendar-group:{g}" for g in sorted(reach.policy.group_ids)),
+            *(f"calendar-inst:{i}" for i in sorted(reach.policy.institution_ids))]
+
+
+async def _filters_for(actor: Actor) -> tuple[dict[int, str], dict[int, str]]:
+    """A guardian's children and their current institutions, for the filter chips."""
+    if actor.role is not Role.PARENT:
+        return {}, {}
+    today = today_local()
+    cards = await children_of_guardian(actor, today)
+    children = {c.id: c.first_name for c in cards}
+    institutions = {e.institution_id: e.institution_name for c in cards for e in c.current}
+    return children, institutions
+
+
+def register() -> None:
+    """Add /kalender and the ICS downloads (one event for a signed-in user; the private feed by token)."""
+
+    @ui.page("/kalender")
+    async def calendar_route(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role not in CALENDAR_ROLES:
+            return wrong_role(actor)
+        try:
+            children, institutions = await _filters_for(actor)
+        except DomainError as error:
+            with frame(actor, t("error.title")):
+                refusal(error.key)
+            return None
+        with frame(actor, t("cal.title")):
+            await CalendarPage(actor, children, institutions).build()
+        return None
+
+    @app.get("/kalender/begivenhed/{event_id}.ics")
+    async def event_ics_route(request: Request, event_id: int) -> Response:
+        return await event_download(request, event_id)
+
+    @app.get("/kalender/feed/{token}.ics")
+    async def feed_route(token: str) -> Response:
+        return await feed_download(token)

@@ -1,0 +1,1 @@
+"""Samtaler: rounds of conference slots, booking by guardians, schedules for staff."""

@@ -1,0 +1,1 @@
+"""Formularer: forms staff build, guardians answer, and their results."""

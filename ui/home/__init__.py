@@ -1,0 +1,1 @@
+"""The homes each role lands on: Overblik for guardians, the staff home, administration homes."""

@@ -1,0 +1,1 @@
+"""Who you are: the login and refusal pages and the profile."""

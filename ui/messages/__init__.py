@@ -1,0 +1,1 @@
+"""Beskeder: inbox, threads, compose, recipients, attachments, folders and autosvar."""

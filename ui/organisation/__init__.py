@@ -1,0 +1,1 @@
+"""Institutions and children: a child's page across institutions 0-16."""

@@ -1,0 +1,98 @@
+"""A child's page: current institutions, the path 0-16 across institutions, guardians and pickups."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.clock import today_local
+from domain.errors import DomainError
+from domain.identity.model import Actor, Role
+from domain.organisation import children
+from domain.organisation.children import ChildProfile
+from ui.appconfig import config
+from ui.components import avatar, enrolment_line, kind_badge, span_label
+from ui.frame import frame, refusal
+from ui.gdpr.consent_badges import consent_badges
+from ui.guard import wrong_role
+from ui.i18n import fmt_date, t
+from ui.posts.feed import post_feed
+from ui.widgets.area import WidgetArea
+
+
+def _profile(p: ChildProfile) -> None:
+    with ui.card().classes("w-full"):
+        with ui.row().classes("items-center no-wrap gap-4"):
+            avatar(p.card.initials, p.card.photo_url, size="64px")
+            with ui.column().classes("gap-0"):
+                ui.label(f"{p.card.first_name} {p.card.last_name}").classes("text-h6").mark("child-name")
+                if p.birth_date:
+                    ui.label(f"{t('child.born')} {fmt_date(p.birth_date)} · {t('child.age', age=p.age)}").classes(
+                        "text-grey-8")
+                ui.label(f"{t('child.cpr')} {p.cpr_masked}").classes("text-caption text-grey-7")
+        ui.label(t("child.now")).classes("text-subtitle2 q-mt-sm")
+        if not p.card.current:
+            ui.label(t("child.not_enrolled")).classes("text-grey-7")
+        for e in p.card.current:
+            enrolment_line(e)
+    with ui.card().classes("w-full").mark("history"):
+        ui.label(t("child.history")).classes("text-subtitle1 text-weight-medium")
+        ui.label(t("child.history_hint")).classes("text-caption text-grey-7")
+        with ui.timeline(side="right").classes("w-full"):
+            for e in p.history:
+                with ui.timeline_entry(title=e.institution_name, subtitle=span_label(e),
+                                       icon="school" if e.institution_kind.value in ("skole", "bfo") else "child_care"):
+                    with ui.row().classes("items-center gap-2"):
+                        kind_badge(e.institution_kind)
+                        if e.group_name:
+                            ui.label(e.group_name)
+    with ui.element("div").classes("grid grid-cols-1 md:grid-cols-2 gap-3 w-full"):
+        with ui.card().classes("w-full"):
+            ui.label(t("child.guardians")).classes("text-subtitle1 text-weight-medium")
+            for name in p.guardians:
+                ui.label(name)
+        with ui.card().classes("w-full"):
+            ui.label(t("child.pickup")).classes("text-subtitle1 text-weight-medium")
+            if not p.pickup_persons:
+                ui.label(t("child.pickup_empty")).classes("text-grey-7")
+            for name in p.pickup_persons:
+                ui.label(name)
+
+
+async def _render(actor: Actor, child_id: int, title: str, widgets: bool = False) -> None:
+    try:
+        profile = await children.child_profile(actor, child_id, today_local())
+    except DomainError as error:
+        with frame(actor, title):
+            refusal(error.key)
+        return
+    with frame(actor, f"{profile.card.first_name} {profile.card.last_name}"):
+        if widgets:  # a child's own page is their Overblik too
+            await WidgetArea(actor, today_local(), config.public_url).build()
+            await post_feed(actor, first=3)
+        _profile(profile)
+        await consent_badges(actor, child_id)
+
+
+def register() -> None:
+    """Add /barn/{child_id} and /mig."""
+
+    @ui.page("/barn/{child_id}")
+    async def child_page(request: Request, child_id: int) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        await _render(actor, child_id, t("error.title"))
+        return None
+
+    @ui.page("/mig")
+    async def me_page(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role is not Role.CHILD:
+            return wrong_role(actor)
+        await _render(actor, actor.person_id, t("me.title"), widgets=True)
+        return None

@@ -1,0 +1,1 @@
+"""Opslag: the feed and the staff page to write and moderate posts."""

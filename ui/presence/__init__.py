@@ -1,0 +1,1 @@
+"""KommeGå: the staff board, the parent's plan, the wall screen and its pairing."""

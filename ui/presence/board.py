@@ -1,0 +1,299 @@
+"""Pages for the staff's live KommeGå board, the daily list and statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.clock import today_local, utcnow
+from domain.errors import DomainError
+from domain.events import Event
+from domain.identity.model import Actor, Role
+from domain.presence import alerts
+from domain.presence.board import Board, load_board
+from domain.presence.daily import Place, presence_places
+from domain.presence.duty import do_staff_duty
+from domain.presence.model import PresenceChanged, StaffDutyChanged, Status, Tile
+from domain.ticker import MINUTE_TOPIC
+from ui.components import empty_state
+from ui.frame import frame, refusal
+from ui.guard import wrong_role
+from ui.i18n import error_text, t
+from ui.live import follow
+from ui.presence.panel import PanelContext, open_panel
+from ui.presence.reports import daily_page, stats_page
+from ui.presence.strips import AlertsStrip, RoomsStrip
+from ui.presence.tiles import (
+    GRID_STYLE,
+    CountsBar,
+    TileCard,
+    choose_place,
+    now_minutes,
+    place_picker,
+    redraw_tile,
+    tile_card,
+)
+
+HERE_FILTER = "here"
+STATUS_FILTERS = ("", HERE_FILTER, *(s.value for s in Status))
+
+
+class LiveBoard:
+    """One browser's board: its filters and elements, fed by events and never by re-reading the database."""
+
+    def __init__(self, actor: Actor, board: Board) -> None:
+        self.actor, self.board = actor, board
+        self.groups: set[int] = set()
+        self.status, self.search, self.sort = "", "", "name"
+        self.cards: dict[int, TileCard] = {}
+
+    def draw(self, places: list[Place]) -> None:
+        """The whole page, once."""
+        settings = self.board.settings
+        with ui.row().classes("items-center gap-2 w-full"):
+            ui.label(settings.name).classes("text-h6").mark("institution-name")
+            place_picker(places, settings.institution_id, "/kommegaa")
+            ui.space()
+            query = f"?institution={settings.institution_id}"
+            ui.button(t("board.daily.link"), icon="print", on_click=lambda: ui.navigate.to(
+                f"/kommegaa/dagsliste{query}")).props("flat no-caps").mark("to-daily")
+            ui.button(t("board.stats.link"), icon="bar_chart", on_click=lambda: ui.navigate.to(
+                f"/kommegaa/statistik{query}")).props("flat no-caps").mark("to-stats")
+        reason = settings.closed_reason(self.board.day)
+        if reason is not None:
+            text = t("board.closed.weekday") if reason == "weekday" else t("board.closed.day", reason=reason)
+            with ui.card().classes("w-full bg-amber-2 q-pa-sm").props("flat").mark("closed-banner"):
+                with ui.row().classes("items-center no-wrap"):
+                    ui.icon("event_busy", color="amber-10")
+                    ui.label(text)
+        self.counts = CountsBar()
+        self.alerts_strip = AlertsStrip(self.open)
+        with ui.row().classes("items-center gap-2 w-full"):
+            self.rooms = RoomsStrip(ui.row().classes("items-center gap-1").mark("rooms"))
+            ui.space()
+            self.duty_host = ui.row().classes("items-center gap-2").mark("duty")
+        self._filters()
+        self.grid = ui.element("div").classes("grid gap-2 w-full").style(GRID_STYLE).mark("board-grid")
+        self.empty = ui.label(t("board.no_match")).classes("text-grey-8").mark("no-match")
+        self.undo_host = ui.element("div")
+        self.dialog_host = ui.element("div")
+        self.panel = PanelContext(self.actor, settings, self.board.day, self.take, self.undo_host, self.dialog_host)
+        self.redraw_grid()
+        self.redraw_duty()
+        self.refresh_summary()
+
+    def _filters(self) -> None:
+        with ui.row().classes("items-center gap-2 w-full"):
+            for group_id, name in self.board.groups.items():
+                ui.chip(name, selectable=True, color="blue-1",
+                        on_selection_change=lambda e, g=group_id: self.toggle_group(g, bool(e.value))).mark(
+                    f"group-chip-{group_id}")
+            ui.space()
+            statuses = {s: t(f"board.filter.{s or 'all'}") if s in ("", HERE_FILTER) else
+                        t(f"presence.status.{s}", location=t("board.filter.location")) for s in STATUS_FILTERS}
+            ui.select(statuses, value="", label=t("board.filter.status"),
+                      on_change=lambda e: self.set_status(str(e.value or ""))).props("outlined dense").classes(
+                "min-w-[10rem]").mark("status-filter")
+            ui.toggle({"name": t("board.sort.name"), "pickup": t("board.sort.pickup")}, value="name",
+                      on_change=lambda e: self.set_sort(str(e.value))).props("no-caps").mark("sort")
+            ui.input(placeholder=t("board.search"), on_change=lambda e: self.set_search(str(e.value or ""))).props(
+                "outlined dense clearable").classes("min-w-[12rem]").mark("search")
+
+    # filters and sorting: everything from memory
+    def toggle_group(self, group_id: int, on: bool) -> None:
+        """Show or hide a group's children (none chosen means all)."""
+        (self.groups.add if on else self.groups.discard)(group_id)
+        self.apply_filters()
+        self.refresh_summary()
+
+    def set_status(self, status: str) -> None:
+        """Show only children in one state (or here, or all)."""
+        self.status = status
+        self.apply_filters()
+
+    def set_search(self, text: str) -> None:
+        """Show only children whose first name holds the text."""
+        self.search = text.strip().casefold()
+        self.apply_filters()
+
+    def set_sort(self, sort: str) -> None:
+        """Order by name or by pickup time."""
+        self.sort = sort
+        self.redraw_grid()
+
+    def shows(self, tile: Tile) -> bool:
+        """Whether a tile passes the filters."""
+        if self.groups and tile.group_id not in self.groups:
+            return False
+        if self.status == HERE_FILTER and not tile.is_here:
+            return False
+        if self.status not in ("", HERE_FILTER) and tile.status != self.status:
+            return False
+        return not self.search or self.search in tile.first_name.casefold()
+
+    def ordered(self) -> list[Tile]:
+        """The tiles in the chosen order."""
+        tiles = list(self.board.tiles.values())
+        if self.sort == "pickup":
+            return sorted(tiles, key=lambda x: (x.alone or x.pickup or "99:99", x.first_name.casefold()))
+        return sorted(tiles, key=lambda x: (x.first_name.casefold(), x.child_id))
+
+    def redraw_grid(self) -> None:
+        """Draw every tile (on load and when the order changes)."""
+        self.grid.clear()
+        self.cards.clear()
+        with self.grid:
+            for tile in self.ordered():
+                self.cards[tile.child_id] = tile_card(tile, self.open)
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Hide and show tiles without redrawing them."""
+        visible = 0
+        for child_id, card in self.cards.items():
+            shown = self.shows(self.board.tiles[child_id])
+            card.set_visibility(shown)
+            visible += shown
+        self.empty.set_visibility(visible == 0)
+
+    # live
+    def take(self, tile: Tile) -> None:
+        """A new tile from an event or this tablet's own action: redraw that tile, the counts and the alerts."""
+        if self.board.tiles.get(tile.child_id) == tile or not self.board.apply(tile):
+            return
+        card = self.cards.get(tile.child_id)
+        if card is not None:
+            redraw_tile(card, tile)
+            card.set_visibility(self.shows(tile))
+        self.refresh_summary()
+
+    def on_event(self, event: Event) -> None:
+        """Handle a bus event from memory alone (no database query here)."""
+        if isinstance(event, PresenceChanged):
+            self.take(Tile.from_wire(event.tile))
+        elif isinstance(event, StaffDutyChanged):
+            self.board.set_duty(event.person_id, event.name, event.group_id, event.on_duty)
+            self.refresh_rooms()
+            if event.person_id == self.actor.person_id:
+                self.redraw_duty()
+
+    def refresh_summary(self) -> None:
+        """Counts, alerts and rooms, recomputed from the tiles in memory."""
+        self.counts.show(self.board.counts(self.groups or None))
+        self.refresh_alerts()
+        self.refresh_rooms()
+
+    def refresh_alerts(self) -> None:
+        """The alerts at this minute (the process's minute tick calls this too)."""
+        tiles = [x for x in self.board.tiles.values() if not self.groups or x.group_id in self.groups]
+        self.alerts_strip.show(alerts.compute(tiles, now_minutes()))
+
+    def refresh_rooms(self) -> None:
+        """Children per adult in each room."""
+        self.rooms.show(self.board)
+
+    async def open(self, child_id: int) -> None:
+        """Open a child's panel."""
+        tile = self.board.tiles.get(child_id)
+        if tile is not None:
+            await open_panel(self.panel, tile)
+
+    # the member of staff's own duty
+    def redraw_duty(self) -> None:
+        """'Jeg er på arbejde i [stue]', or who is on duty and a button to leave."""
+        self.duty_host.clear()
+        mine = self.board.staff.get(self.actor.person_id)
+        with self.duty_host:
+            if mine is not None:
+                room = self.board.groups.get(mine.group_id or 0) or t("board.room.none")
+                ui.label(t("board.duty.on", room=room)).classes("text-body2").mark("duty-on")
+                ui.button(t("board.duty.leave"), icon="logout",
+                          on_click=lambda: self.set_duty(mine.group_id, False)).props("outline no-caps").mark(
+                    "duty-leave")
+                return
+            options: dict[int, str] = {0: t("board.room.none"), **self.board.groups}
+            first = next(iter(self.board.groups), 0)
+            room_select = ui.select(options, value=first, label=t("board.duty.room")).props(
+                "outlined dense").classes("min-w-[10rem]").mark("duty-room")
+            ui.button(t("board.duty.arrive"), icon="badge",
+                      on_click=lambda: self.set_duty(int(room_select.value or 0) or None, True)).props(
+                "unelevated no-caps").mark("duty-arrive")
+
+    async def set_duty(self, group_id: int | None, on_duty: bool) -> None:
+        """Check the member of staff in to a room or out; the event redraws every board."""
+        try:
+            await do_staff_duty(self.actor, self.board.settings.institution_id, group_id, on_duty, now=utcnow())
+        except DomainError as error:
+            ui.notify(error_text(error), type="negative")
+            return
+        # This board's own event may arrive through another process; take the change at once either way.
+        first = self.actor.name.split()[0]
+        self.on_event(StaffDutyChanged(self.board.settings.institution_id, self.actor.person_id, first, group_id,
+                                       on_duty))
+
+
+async def board_page(actor: Actor, raw_institution: str) -> None:
+    """The live board of one of the actor's institutions."""
+    places = await presence_places(actor)
+    chosen = choose_place(places, raw_institution)
+    with frame(actor, t("board.title")):
+        if chosen is None:
+            empty_state("how_to_reg", "board.no_places")
+            return
+        try:
+            board = await load_board(actor, chosen, today_local())
+        except DomainError as error:
+            refusal(error.key)
+            return
+        live = LiveBoard(actor, board)
+        live.draw(places)
+        follow(f"presence:{chosen}", live.on_event)
+        follow(MINUTE_TOPIC, lambda _event: live.refresh_alerts())  # the process's one clock, not a timer each
+
+
+def _staff_or_leader(actor: Actor | RedirectResponse) -> Actor | RedirectResponse:
+    if isinstance(actor, RedirectResponse) or actor.role in (Role.STAFF, Role.LEADER):
+        return actor
+    return wrong_role(actor)
+
+
+def register() -> None:
+    """Add /kommegaa, /kommegaa/dagsliste and /kommegaa/statistik."""
+
+    @ui.page("/kommegaa")
+    async def board(request: Request, institution: str = "") -> RedirectResponse | None:
+        actor = _staff_or_leader(await actor_or_redirect(request))
+        if isinstance(actor, RedirectResponse):
+            return actor
+        await board_page(actor, institution)
+        return None
+
+    @ui.page("/kommegaa/dagsliste")
+    async def daily(request: Request, institution: str = "", day: str = "") -> RedirectResponse | None:
+        actor = _staff_or_leader(await actor_or_redirect(request))
+        if isinstance(actor, RedirectResponse):
+            return actor
+        places = await presence_places(actor)
+        await daily_page(actor, places, choose_place(places, institution), _day(day))
+        return None
+
+    @ui.page("/kommegaa/statistik")
+    async def stats(request: Request, institution: str = "", weeks: str = "") -> RedirectResponse | None:
+        actor = _staff_or_leader(await actor_or_redirect(request))
+        if isinstance(actor, RedirectResponse):
+            return actor
+        places = await presence_places(actor)
+        await stats_page(actor, places, choose_place(places, institution), int(weeks) if weeks.isdigit() else 4)
+        return None
+
+
+def _day(raw: str) -> date:
+    """A day from the address (today when missing or malformed)."""
+    try:
+        return date.fromisoformat(raw) if raw else today_local()
+    except ValueError:
+        return today_local()

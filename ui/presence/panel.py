@@ -1,0 +1,197 @@
+"""A tile's panel: today's plan, the day so far and only the actions allowed now, each one tap; then undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from nicegui import ui
+
+from domain.clock import utcnow
+from domain.errors import DomainError
+from domain.identity.model import Actor
+from domain.organisation.model import InstitutionKind
+from domain.presence import daily, service
+from domain.presence.history import HistoryLine
+from domain.presence.model import UNDO_SECONDS, Action, DeviceKind, Tile, allowed_actions
+from domain.presence.pickups import ALONE_KEY, ALONE_LABEL
+from domain.presence.tiles import Settings
+from ui.components import avatar
+from ui.i18n import error_text, t
+from ui.presence.tiles import LOOK, pickup_line, status_text
+
+ACTION_ICONS = {
+    Action.CHECK_IN: "login", Action.CHECK_OUT: "logout", Action.SLEEP: "bedtime", Action.WAKE: "wb_sunny",
+    Action.TRIP: "directions_walk", Action.GO_TO_LOCATION: "place", Action.RETURN: "keyboard_return",
+    Action.REPORT_SICK: "sick", Action.REPORT_VACATION: "beach_access", Action.CLEAR_ABSENCE: "undo",
+}
+BIG = "no-caps unelevated size=lg"
+
+
+def history_text(line: HistoryLine) -> str:
+    """One history line in the reader's language."""
+    key = f"presence.history.{line.action.value}"
+    if line.action is Action.CHECK_OUT:
+        key += "_alone" if line.pickup_by == ALONE_LABEL else ("" if line.pickup_by else "_plain")
+    text = t(key, at=line.at, by=line.by, pickup=line.pickup_by, location=line.location)
+    return f"{text} {t('presence.history.kiosk')}" if line.device is DeviceKind.KIOSK else text
+
+
+@dataclass
+class PanelContext:
+    """What a panel needs from its board: who acts, where, today, and what to do with a new tile."""
+
+    actor: Actor
+    settings: Settings
+    day: date
+    take: Callable[[Tile], None]
+    undo_host: ui.element
+    dialog_host: ui.element
+
+
+async def open_panel(ctx: PanelContext, tile: Tile) -> None:
+    """Load the child's plan note, pickups and history, then show the panel."""
+    try:
+        facts = await daily.panel_facts(ctx.actor, tile.child_id, ctx.settings.institution_id, ctx.day)
+    except DomainError as error:
+        ui.notify(error_text(error), type="negative")
+        return
+    ctx.dialog_host.clear()
+    with ctx.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full q-pa-md").style("max-width: 40rem") \
+            .mark(f"panel-{tile.child_id}"):
+        _heading(tile)
+        _plan(tile, facts)
+        ui.separator()
+        _actions(ctx, tile, facts, dialog)
+        ui.separator()
+        ui.label(t("board.panel.history")).classes("text-subtitle2")
+        if not facts.history:
+            ui.label(t("presence.history.empty")).classes("text-caption text-grey-8")
+        for line in facts.history:
+            ui.label(history_text(line)).classes("text-body2").mark("history-line")
+        with ui.row().classes("w-full justify-end"):
+            ui.button(t("board.panel.close"), on_click=dialog.close).props("flat no-caps").mark("panel-close")
+    dialog.open()
+
+
+def _heading(tile: Tile) -> None:
+    palette, icon = LOOK[tile.state]
+    with ui.row().classes("items-center no-wrap gap-3"):
+        avatar(tile.initials, tile.photo_url, size="56px")
+        with ui.column().classes("gap-0"):
+            ui.label(tile.first_name).classes("text-h6")
+            with ui.row().classes("items-center gap-1"):
+                ui.icon(icon, color=f"{palette}-8")
+                ui.label(status_text(tile)).mark("panel-status")
+                if tile.since:
+                    ui.label(t("board.panel.since", at=tile.since, by=tile.changed_by)).classes(
+                        "text-caption text-grey-8")
+            ui.label(tile.group_name).classes("text-caption text-grey-8")
+
+
+def _plan(tile: Tile, facts: daily.PanelFacts) -> None:
+    with ui.column().classes("gap-0 w-full").mark("panel-plan"):
+        ui.label(t("board.panel.plan")).classes("text-subtitle2")
+        if not (tile.arrival or tile.pickup or tile.alone or facts.note):
+            ui.label(t("board.panel.no_plan")).classes("text-caption text-grey-8")
+        if tile.arrival:
+            ui.label(t("board.panel.arrival", at=tile.arrival))
+        if pickup_line(tile):
+            ui.label(t("board.panel.pickup", line=pickup_line(tile)))
+        if tile.alone:
+            ui.label(t("board.tile.alone", at=tile.alone))
+        if tile.with_child:
+            ui.label(t("board.tile.with_child", name=tile.with_child))
+        if facts.note:
+            with ui.row().classes("items-start no-wrap gap-1 bg-amber-1 q-pa-xs rounded-borders w-full"):
+                ui.icon("sticky_note_2", color="amber-8")
+                ui.label(facts.note).classes("text-body2").style("white-space: pre-wrap").mark("panel-note")
+
+
+def _actions(ctx: PanelContext, tile: Tile, facts: daily.PanelFacts, dialog: ui.dialog) -> None:
+    allowed = allowed_actions(tile.state, InstitutionKind(ctx.settings.kind))
+
+    async def act(action: Action, location: str = "", pickup_key: str = "") -> None:
+        await _do(ctx, tile, action, dialog, location=location, pickup_key=pickup_key)
+
+    with ui.row().classes("gap-2 w-full"):
+        for action in allowed:
+            if action in (Action.CHECK_OUT, Action.GO_TO_LOCATION):
+                continue
+            colour = "negative" if action is Action.REPORT_SICK else "primary"
+            ui.button(t(f"presence.action.{action.value}"), icon=ACTION_ICONS[action], color=colour,
+                      on_click=lambda a=action: act(a)).props(BIG).mark(f"action-{action.value}")
+    if Action.GO_TO_LOCATION in allowed:
+        places = [p for p in ctx.settings.locations if p != tile.location]
+        if places:
+            with ui.row().classes("items-center gap-2 w-full"):
+                ui.icon(ACTION_ICONS[Action.GO_TO_LOCATION], color="teal-8")
+                for place in places:
+                    ui.button(place, color="teal", on_click=lambda p=place: act(Action.GO_TO_LOCATION, location=p)) \
+                        .props(BIG).mark(f"action-lokation-{places.index(place)}")
+    if Action.CHECK_OUT in allowed:
+        _check_out(tile, facts, act)
+
+
+def _check_out(tile: Tile, facts: daily.PanelFacts, act: Callable[..., object]) -> None:
+    """One button per person: the planned one first and filled, the others outlined; one tap confirms."""
+    ui.label(t("board.panel.check_out_by")).classes("text-subtitle2")
+    keys = {c.key for c in facts.choices}
+    planned = facts.planned_key if facts.planned_key in keys else ""
+    with ui.row().classes("gap-2 w-full").mark("check-out"):
+        if not planned:
+            # No one from the list is planned: check out with whatever the plan says (or no one named).
+            label = t("board.panel.check_out_planned", by=tile.pickup_by) if tile.pickup_by else \
+                t("presence.action.tjek_ud")
+            ui.button(label, icon="logout", on_click=lambda: act(Action.CHECK_OUT)).props(BIG).mark(
+                "action-tjek_ud")
+        for choice in sorted(facts.choices, key=lambda c: c.key != planned):
+            is_planned = choice.key == planned
+            text = t("board.panel.check_out_planned", by=choice.label) if is_planned else choice.label
+            button = ui.button(text, icon="logout" if is_planned else None,
+                               on_click=lambda k=choice.key: act(Action.CHECK_OUT, pickup_key=k))
+            button.props(BIG if is_planned else "no-caps outline size=lg").mark(
+                "action-tjek_ud" if is_planned else f"pickup-{choice.key}")
+        if facts.may_go_alone:
+            ui.button(t("board.panel.alone", at=tile.alone), icon="directions_walk", color="deep-orange",
+                      on_click=lambda: act(Action.CHECK_OUT, pickup_key=ALONE_KEY)).props(BIG).mark("pickup-alone")
+
+
+async def _do(ctx: PanelContext, tile: Tile, action: Action, dialog: ui.dialog, *, location: str,
+              pickup_key: str) -> None:
+    try:
+        done = await service.do_action(ctx.actor, tile.child_id, ctx.settings.institution_id, action, now=utcnow(),
+                                       device=DeviceKind.TABLET, location=location, pickup_key=pickup_key)
+    except DomainError as error:
+        ui.notify(error_text(error), type="negative")
+        return
+    dialog.close()
+    ctx.take(done.tile)
+    offer_undo(ctx, done)
+
+
+def offer_undo(ctx: PanelContext, done: service.Done) -> None:
+    """A bar at the bottom saying what happened, with Fortryd for ten seconds."""
+    ctx.undo_host.clear()
+
+    async def undo() -> None:
+        ctx.undo_host.clear()
+        try:
+            tile = await service.do_undo(ctx.actor, done.change_id, now=utcnow())
+        except DomainError as error:
+            ui.notify(error_text(error), type="negative")
+            return
+        ctx.take(tile)
+        ui.notify(t("board.undo.done", name=tile.first_name), type="info")
+
+    with ctx.undo_host:
+        with ui.card().classes("fixed-bottom q-ma-md q-pa-sm bg-grey-9 text-white z-top").style(
+                "max-width: 32rem; margin-left: auto; margin-right: auto").mark("undo-bar") as bar:
+            with ui.row().classes("items-center no-wrap w-full gap-2"):
+                ui.icon(LOOK[done.tile.state][1])
+                ui.label(t("board.undo.what", name=done.tile.first_name, status=status_text(done.tile))).classes(
+                    "col")
+                ui.button(t("board.undo.button"), on_click=undo).props("flat no-caps color=amber").mark("undo")
+        # Hide rather than delete: the timer lives in the same host and must not delete itself mid-call.
+        ui.timer(UNDO_SECONDS, lambda: bar.set_visibility(False), once=True)

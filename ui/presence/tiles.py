@@ -1,0 +1,124 @@
+"""Drawing the staff board's pieces from memory: a tile, the header counts, the alerts strip and the rooms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from domain.clock import COPENHAGEN, utcnow
+from domain.presence.board import Counts
+from domain.presence.daily import Place
+from domain.presence.model import Status, Tile
+from ui.i18n import t
+
+# Status -> (Quasar palette, icon): colour and shape together, so the board also reads without colour vision.
+LOOK: dict[Status, tuple[str, str]] = {
+    Status.NOT_ARRIVED: ("grey", "schedule"),
+    Status.PRESENT: ("green", "check_circle"),
+    Status.SLEEPING: ("indigo", "bedtime"),
+    Status.ON_TRIP: ("orange", "directions_walk"),
+    Status.AT_LOCATION: ("teal", "place"),
+    Status.PICKED_UP: ("blue-grey", "home"),
+    Status.SICK: ("red", "sick"),
+    Status.VACATION: ("purple", "beach_access"),
+}
+GRID_STYLE = "grid-template-columns: repeat(auto-fill, minmax(170px, 1fr))"
+
+
+def status_text(tile: Tile) -> str:
+    """The tile's status in words (the place's name when at a location)."""
+    return t(f"presence.status.{tile.status}", location=tile.location)
+
+
+def pickup_line(tile: Tile) -> str:
+    """'14:30 · Farmor', either half alone when the other is unknown."""
+    return " · ".join(part for part in (tile.pickup, tile.pickup_by) if part)
+
+
+def tile_marks(tile: Tile) -> str:
+    """Markers naming the child and its status, so tests and tools can find both."""
+    return f"tile tile-{tile.child_id} status-{tile.child_id}-{tile.status}"
+
+
+def tile_view(tile: Tile) -> dict[str, object]:
+    """What the tile component shows, translated here so the browser only lays it out."""
+    palette, icon = LOOK[tile.state]
+    return {"id": tile.child_id, "name": tile.first_name, "initials": tile.initials, "photo": tile.photo_url,
+            "palette": palette, "icon": icon, "status": status_text(tile), "pickup": pickup_line(tile),
+            "alone": t("board.tile.alone", at=tile.alone) if tile.alone else "",
+            "with": t("board.tile.with_child", name=tile.with_child) if tile.with_child else "",
+            "note": tile.has_note, "noteTitle": t("board.tile.note")}
+
+
+class TileCard(ui.element, component="tile.js"):
+    """A tappable tile for one child: one element, so a change is one small update for the browser."""
+
+    def __init__(self, tile: Tile, on_open: Callable[[int], object]) -> None:
+        super().__init__()
+        self.show(tile)
+        self.on("click", lambda: on_open(tile.child_id))
+
+    def show(self, tile: Tile) -> None:
+        """Put a tile's new state in (sent to the browser once the handler returns)."""
+        self._props["tile"] = tile_view(tile)
+        self.mark(tile_marks(tile))
+        self.update()
+
+    def _displayed_contents(self, *, only_visible: bool) -> list[object]:
+        view = self._props["tile"]
+        return [view["name"], view["status"], view["pickup"], view["alone"], view["with"]]
+
+
+def tile_card(tile: Tile, on_open: Callable[[int], object]) -> TileCard:
+    """A tappable tile for one child."""
+    return TileCard(tile, on_open)
+
+
+def redraw_tile(card: TileCard, tile: Tile) -> None:
+    """Show a child's new state in its tile."""
+    card.show(tile)
+
+
+class CountsBar:
+    """The header's four numbers, updated in place."""
+
+    KEYS = ("expected", "present", "gone", "absent")
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, ui.label] = {}
+        with ui.row().classes("gap-2 w-full"):
+            for key in self.KEYS:
+                with ui.card().classes("q-pa-sm items-center gap-0").props("flat bordered").style("min-width: 7rem"):
+                    self.numbers[key] = ui.label("0").classes("text-h5 text-weight-bold").mark(f"count-{key}")
+                    ui.label(t(f"board.count.{key}")).classes("text-caption text-grey-8")
+
+    def show(self, counts: Counts) -> None:
+        """Put new numbers in."""
+        for key in self.KEYS:
+            text = str(getattr(counts, key))
+            if self.numbers[key].text != text:  # an unchanged number costs the browser nothing
+                self.numbers[key].set_text(text)
+
+
+def choose_place(places: list[Place], raw: str) -> int | None:
+    """The institution in the address (even one not the actor's, so the refusal is audited), else the first."""
+    if raw.strip().isdigit():
+        return int(raw)
+    return places[0].institution_id if places else None
+
+
+def now_minutes() -> int:
+    """Minutes after midnight in Copenhagen now."""
+    local = utcnow().astimezone(COPENHAGEN)
+    return local.hour * 60 + local.minute
+
+
+def place_picker(places: list[Place], current: int, path: str) -> None:
+    """Choose among the actor's institutions; the choice lives in the address so reloads and links keep it."""
+    if len(places) < 2:
+        return
+    options = {p.institution_id: p.name for p in places}
+    ui.select(options, value=current if current in options else None, label=t("board.institution"),
+              on_change=lambda e: ui.navigate.to(f"{path}?institution={e.value}")).props(
+        "outlined dense").classes("min-w-[16rem]").mark("institution")

@@ -1,0 +1,1 @@
+"""Import from the registers: upload, validation report and the run's progress."""

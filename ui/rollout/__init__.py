@@ -1,0 +1,77 @@
+"""The project team's rollout page (/udrulning) and the printable status report."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.clock import today_local
+from domain.errors import DomainError
+from domain.identity.model import Actor, Role
+from domain.rollout import export
+from domain.rollout.overview import overview
+from ui.frame import frame, refusal
+from ui.guard import wrong_role
+from ui.i18n import fmt_date, t
+from ui.rollout.adoption_section import AdoptionSection
+from ui.rollout.matrix_section import MatrixSection
+from ui.rollout.plan_section import PlanSection
+from ui.rollout.report import report_body
+
+
+async def _page(actor: Actor) -> None:
+    today = today_local()
+    try:
+        data = await overview(actor, today)
+    except DomainError as error:
+        with frame(actor, t("rollout.title")):
+            refusal(error.key)
+        return
+    with frame(actor, t("rollout.title")):
+        ui.label(f"{t('rollout.today')}: {fmt_date(today)}").classes("text-grey-8")
+        with ui.tabs().classes("w-full").props("align=left no-caps") as tabs:
+            tab_plan = ui.tab(t("rollout.tab.plan"))
+            tab_ready = ui.tab(t("rollout.tab.readiness"))
+            tab_adopt = ui.tab(t("rollout.tab.adoption"))
+            tab_export = ui.tab(t("rollout.tab.export"))
+        with ui.tab_panels(tabs, value=tab_plan, animated=False).classes("w-full bg-transparent"):
+            with ui.tab_panel(tab_plan):
+                PlanSection(actor, today, data.programmes).render()
+            with ui.tab_panel(tab_ready):
+                MatrixSection(actor, data.matrix).build()
+            with ui.tab_panel(tab_adopt):
+                AdoptionSection(data.adoption, data.trend, today, data.checkins).build()
+            with ui.tab_panel(tab_export):
+                with ui.column().classes("gap-2"):
+                    ui.button(t("rollout.export.report"), icon="print",
+                              on_click=lambda: ui.navigate.to("/udrulning/rapport", new_tab=True)).props("no-caps")
+                    ui.button(t("rollout.export.matrix"), icon="download", on_click=lambda: ui.download(
+                        export.readiness_csv(data.matrix), f"parathed-{today}.csv")).props("outline no-caps")
+                    ui.button(t("rollout.export.adoption"), icon="download", on_click=lambda: ui.download(
+                        export.adoption_csv(data.adoption), f"adoption-{today}.csv")).props("outline no-caps")
+
+
+def register() -> None:
+    """Add /udrulning and /udrulning/rapport."""
+
+    @ui.page("/udrulning")
+    async def rollout_home(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role not in (Role.PROJECT_TEAM, Role.ADMIN):
+            return wrong_role(actor)
+        await _page(actor)
+        return None
+
+    @ui.page("/udrulning/rapport")
+    async def rollout_report(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role not in (Role.PROJECT_TEAM, Role.ADMIN):
+            return wrong_role(actor)
+        await report_body(actor, today_local())
+        return None

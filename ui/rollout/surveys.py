@@ -1,0 +1,287 @@
+"""Evaluation: respondents answer open surveys (/evaluering); the project team creates and follows them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
+
+from fastapi import Request
+from fastapi.responses import RedirectResponse
+from nicegui import ui
+
+from auth.session import actor_or_redirect
+from domain.clock import today_local, utcnow
+from domain.errors import DomainError
+from domain.identity.model import Actor, Role
+from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered, SurveyCreated
+from domain.rollout.surveys import (
+    OpenSurvey,
+    SurveyDraft,
+    do_answer,
+    do_create_survey,
+    institution_choices,
+    list_surveys,
+    open_surveys_for,
+    results,
+)
+from ui.components import empty_state
+from ui.dates import date_input, parse_day
+from ui.frame import frame, refusal
+from ui.guard import wrong_role
+from ui.i18n import current_language, error_text, fmt_date, t, tn
+from ui.live import follow
+from ui.rollout.survey_results import ResultsView
+
+PROJECT_ROLES = (Role.PROJECT_TEAM, Role.ADMIN)
+DEFAULT_OPEN_DAYS = 14
+
+
+# --- answering --------------------------------------------------------------------------------------------------
+
+
+AUDIENCE_OF = {Role.PARENT: Audience.GUARDIANS.value, Role.STAFF: Audience.STAFF.value,
+               Role.LEADER: Audience.STAFF.value}
+
+
+class AnswerPage:
+    """A respondent's open surveys; one at a time opens as a form, then a thank-you."""
+
+    def __init__(self, actor: Actor, surveys: list[OpenSurvey]) -> None:
+        self.actor, self.surveys = actor, surveys
+        self.body = ui.column().classes("w-full gap-3")
+        self.listing = True
+        follow("surveys", self.on_created)
+
+    async def on_created(self, event: object) -> None:
+        """A new survey went out: if it is for this person, it appears in the list without a reload."""
+        if not isinstance(event, SurveyCreated) or event.audience != AUDIENCE_OF.get(self.actor.role):
+            return
+        fresh = await open_surveys_for(self.actor, today_local())
+        if {s.id for s in fresh} != {s.id for s in self.surveys}:
+            self.surveys = fresh
+            if self.listing:  # never pull a half-filled form from under the user
+                self.show_list()
+
+    def show_list(self) -> None:
+        """The open surveys as cards."""
+        self.listing = True
+        self.body.clear()
+        with self.body:
+            if not self.surveys:
+                empty_state("rate_review", "survey.respond.empty")
+            for s in self.surveys:
+                with ui.card().classes("w-full").mark(f"open-survey-{s.id}"):
+                    ui.label(s.title).classes("text-h6")
+                    ui.label(t("survey.respond.closes", date=fmt_date(s.closes_on))).classes("text-grey-8")
+                    ui.button(t("survey.respond.answer"), icon="edit_note",
+                              on_click=lambda s=s: self.show_form(s)).props("no-caps").mark(f"answer-{s.id}")
+
+    def show_form(self, survey: OpenSurvey) -> None:
+        """One survey's questions: 1-5 as radio buttons (nothing else can be chosen), texts as text areas."""
+        self.listing = False
+        self.body.clear()
+        fields: dict[int, ui.radio | ui.textarea] = {}
+        with self.body, ui.card().classes("w-full gap-2").mark("survey-form"):
+            ui.label(survey.title).classes("text-h6")
+            ui.label(t("survey.respond.counts_for", name=survey.institution_name)).classes("text-grey-8")
+            ui.label(t("survey.respond.scale_hint", min=SCALE_MIN, max=SCALE_MAX)).classes("text-caption text-grey-7")
+            for n, q in enumerate(survey.questions, start=1):
+                ui.label(f"{n}. {q.text}").classes("text-subtitle2 q-mt-sm")
+                if q.kind is QuestionKind.SCALE:
+                    fields[q.id] = ui.radio({v: str(v) for v in range(SCALE_MIN, SCALE_MAX + 1)}).props(
+                        "inline").mark(f"scale-{q.id}")
+                else:
+                    fields[q.id] = ui.textarea(placeholder=t("survey.respond.optional")).props(
+                        "outlined autogrow maxlength=2000 counter").classes("w-full").mark(f"text-{q.id}")
+            with ui.row().classes("w-full justify-end gap-2"):
+                ui.button(t("survey.respond.back"), on_click=self.show_list).props("flat no-caps")
+                ui.button(t("survey.respond.submit"), icon="send",
+                          on_click=lambda: self.submit(survey, fields)).props("no-caps").mark("submit")
+
+    async def submit(self, survey: OpenSurvey, fields: dict[int, ui.radio | ui.textarea]) -> None:
+        """Send the answers; a refusal is told in the user's language and the form stays."""
+        answers: dict[int, int | str] = {qid: f.value for qid, f in fields.items() if f.value not in (None, "")}
+        try:
+            await do_answer(self.actor, survey.id, answers, utcnow())
+        except DomainError as error:
+            ui.notify(error_text(error), type="negative")
+            return
+        self.surveys = [s for s in self.surveys if s.id != survey.id]
+        self.body.clear()
+        with self.body, ui.card().classes("w-full items-center q-pa-lg").mark("thanks"):
+            ui.icon("check_circle", size="xl", color="positive")
+            ui.label(t("survey.respond.thanks")).classes("text-h6")
+            ui.label(t("survey.respond.anonymous")).classes("text-grey-8 text-center")
+            ui.button(t("survey.respond.back"), on_click=self.show_list).props("flat no-caps")
+
+
+# --- the project team -------------------------------------------------------------------------------------------
+
+
+class QuestionList:
+    """The questions being written in the dialog, added and removed in place."""
+
+    def __init__(self) -> None:
+        self.items: list[list[object]] = [[QuestionKind.SCALE, ""]]
+        self.box = ui.column().classes("w-full gap-1")
+        self.draw()
+
+    def draw(self) -> None:
+        """One row per question: kind, text, remove."""
+        self.box.clear()
+        kinds = {k: t(f"survey.kind.{k.value}") for k in QuestionKind}
+        with self.box:
+            for n, item in enumerate(self.items):
+                with ui.row().classes("w-full items-center no-wrap gap-1"):
+                    ui.select(kinds, value=item[0], on_change=lambda e, i=item: i.__setitem__(0, e.value)).props(
+                        "dense outlined").classes("w-28").mark(f"question-kind-{n}")
+                    ui.input(t("survey.field.question", n=n + 1), value=str(item[1]),
+                             on_change=lambda e, i=item: i.__setitem__(1, e.value or "")).props(
+                        "dense outlined maxlength=300").classes("grow").mark(f"question-text-{n}")
+                    ui.button(icon="delete", on_click=lambda i=item: self.remove(i)).props(
+                        "flat round dense").mark(f"question-remove-{n}")
+            ui.button(t("survey.add_question"), icon="add", on_click=self.add).props("flat no-caps").mark(
+                "add-question")
+
+    def add(self) -> None:
+        """Another scale question at the end."""
+        self.items.append([QuestionKind.SCALE, ""])
+        self.draw()
+
+    def remove(self, item: list[object]) -> None:
+        """Drop one question."""
+        self.items.remove(item)
+        self.draw()
+
+    def value(self) -> list[tuple[QuestionKind, str]]:
+        """The questions as the service wants them."""
+        return [(QuestionKind(str(kind)), str(text)) for kind, text in self.items]
+
+
+async def new_survey_dialog(actor: Actor, on_created: Callable[[], Awaitable[None]]) -> None:
+    """The 'Ny evaluering' dialog; a refusal is shown and the dialog stays open with what was typed."""
+    choices = dict(await institution_choices(actor))
+    with ui.dialog() as dialog, ui.card().classes("w-full max-w-lg gap-2").mark("new-survey-dialog"):
+        ui.label(t("survey.admin.new")).classes("text-h6")
+        title = ui.input(t("survey.field.title")).props("dense outlined maxlength=160").classes("w-full").mark(
+            "new-title")
+        audience = ui.select({a: t(f"survey.audience.{a.value}") for a in Audience}, value=Audience.GUARDIANS,
+                             label=t("survey.field.audience")).props("dense outlined").mark("new-audience")
+        closes = date_input(t("survey.field.closes_on"), today_local() + timedelta(days=DEFAULT_OPEN_DAYS))
+        closes.mark("new-closes")
+        places = ui.select(choices, multiple=True, label=t("survey.field.institutions"), value=[]).props(
+            "dense outlined use-chips").classes("w-full").mark("new-institutions")
+        ui.label(t("survey.field.questions")).classes("text-subtitle2")
+        questions = QuestionList()
+
+        async def create() -> None:
+            day = parse_day(closes.value or "")
+            if day is None:
+                ui.notify(t("survey.error.bad_date"), type="negative")
+                return
+            draft = SurveyDraft(title.value or "", Audience(audience.value), day, list(places.value or []),
+                                questions.value())
+            try:
+                await do_create_survey(actor, draft, utcnow())
+            except DomainError as error:
+                ui.notify(error_text(error), type="negative")
+                return
+            dialog.close()
+            ui.notify(t("survey.created"), type="positive")
+            await on_created()
+
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
+            ui.button(t("survey.create"), on_click=create).props("no-caps").mark("create-survey")
+    dialog.open()
+
+
+async def _team_page(actor: Actor) -> None:
+    lang, today = current_language(), today_local()
+    with frame(actor, t("survey.admin.title")):
+        ui.button(t("survey.admin.new"), icon="add", on_click=lambda: new_survey_dialog(actor, draw)).props(
+            "no-caps").mark("new-survey")
+        box = ui.column().classes("w-full gap-2")
+
+        async def draw() -> None:
+            surveys = await list_surveys(actor)
+            box.clear()
+            with box:
+                if not surveys:
+                    empty_state("rate_review", "survey.admin.empty")
+                for s in surveys:
+                    _summary_card(s.id, s.title, s.audience, s.closes_on, s.is_open(today), s.responses, lang)
+
+        async def on_event(event: object) -> None:
+            if isinstance(event, SurveyAnswered | SurveyCreated):
+                await draw()
+
+        await draw()
+        follow("rollout", on_event)
+        follow("surveys", on_event)  # a colleague on the team sent out a survey
+
+
+def _summary_card(survey_id: int, title: str, audience: Audience, closes_on: date, is_open: bool,
+                  responses: int, lang: str) -> None:
+    with ui.card().classes("w-full").mark(f"survey-{survey_id}"):
+        with ui.row().classes("w-full items-center justify-between"):
+            with ui.column().classes("gap-0"):
+                ui.label(title).classes("text-subtitle1 text-weight-medium")
+                state = "survey.admin.open" if is_open else "survey.admin.closed"
+                ui.label(f"{t(f'survey.audience.{audience.value}', lang)} · "
+                         f"{t(state, lang, date=fmt_date(closes_on, lang))}").classes("text-grey-8")
+            with ui.row().classes("items-center gap-2"):
+                ui.badge(tn("survey.admin.responses", responses, lang)).props("rounded").mark(
+                    f"responses-{survey_id}")
+                ui.button(t("survey.admin.results", lang), icon="bar_chart",
+                          on_click=lambda: ui.navigate.to(f"/udrulning/evaluering/{survey_id}")).props(
+                    "flat no-caps")
+
+
+async def _results_page(actor: Actor, survey_id: int) -> None:
+    try:
+        first = await results(actor, survey_id)
+    except DomainError as error:
+        with frame(actor, t("survey.admin.title")):
+            refusal(error.key)
+        return
+    with frame(actor, first.title):
+        ui.link(t("survey.results.back"), "/udrulning/evaluering")
+        ResultsView(actor, first, current_language()).start()
+
+
+# --- routes -----------------------------------------------------------------------------------------------------
+
+
+def register() -> None:
+    """Add /evaluering, /udrulning/evaluering and /udrulning/evaluering/{id}."""
+
+    @ui.page("/evaluering")
+    async def answer_home(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        surveys = await open_surveys_for(actor, today_local())
+        with frame(actor, t("survey.respond.title")):
+            AnswerPage(actor, surveys).show_list()
+        return None
+
+    @ui.page("/udrulning/evaluering")
+    async def surveys_home(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role not in PROJECT_ROLES:
+            return wrong_role(actor)
+        await _team_page(actor)
+        return None
+
+    @ui.page("/udrulning/evaluering/{survey_id}")
+    async def survey_results(request: Request, survey_id: int) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        if actor.role not in PROJECT_ROLES:
+            return wrong_role(actor)
+        await _results_page(actor, survey_id)
+        return None

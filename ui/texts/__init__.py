@@ -1,0 +1,28 @@
+"""The translation table: key -> (Danish, English), assembled from one module per feature."""
+
+from __future__ import annotations
+
+from ui.texts.broadcast import BROADCAST_TEXTS
+from ui.texts.calendar import CALENDAR_TEXTS
+from ui.texts.common import COMMON_TEXTS
+from ui.texts.conferences import CONFERENCES_TEXTS
+from ui.texts.forms import FORMS_TEXTS
+from ui.texts.gdpr import AUDIT_SEARCH_TEXTS, CONSENTS_TEXTS, DATA_EXPORT_TEXTS, RETENTION_TEXTS
+from ui.texts.identity import LOGIN_TEXTS
+from ui.texts.messages import MESSAGES_TEXTS
+from ui.texts.organisation import CHILD_TEXTS
+from ui.texts.posts import POSTS_TEXTS
+from ui.texts.presence import BOARD_TEXTS, KIOSK_TEXTS, PARENT_PRESENCE_TEXTS, PRESENCE_TEXTS
+from ui.texts.provisioning import PROVISIONING_TEXTS
+from ui.texts.reconnect import RECONNECT_TEXTS
+from ui.texts.rollout import ROLLOUT_TEXTS
+from ui.texts.vacation import VACATION_TEXTS
+from ui.texts.widgets import EXTWIDGET_TEXTS, PLAN_TEXTS, WIDGET_TEXTS
+
+TABLES: tuple[dict[str, tuple[str, str]], ...] = (
+    COMMON_TEXTS, LOGIN_TEXTS, CHILD_TEXTS, WIDGET_TEXTS, ROLLOUT_TEXTS, EXTWIDGET_TEXTS, PLAN_TEXTS, PRESENCE_TEXTS,
+    BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS, MESSAGES_TEXTS, POSTS_TEXTS, BROADCAST_TEXTS, CALENDAR_TEXTS,
+    CONFERENCES_TEXTS, FORMS_TEXTS, VACATION_TEXTS, AUDIT_SEARCH_TEXTS, CONSENTS_TEXTS, DATA_EXPORT_TEXTS,
+    PROVISIONING_TEXTS, RETENTION_TEXTS, RECONNECT_TEXTS,
+)
+TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

@@ -1,0 +1,1 @@
+"""Vacation: its pages and parts."""

@@ -15,8 +15,8 @@ from domain.presence.tiles import ENROLMENT_FIELDS, Settings, load_settings, mak
 from persistence.people import Enrolment
 from persistence.presence import PresenceDay
 
-DAY_VALUES = ("person_id", "status", "location", "pickup_label", "changed_at", "changed_by", "version", "is_staff",
-              "group_id", "person__first_name")
+DAY_VALUES = ("person_id", "status", "location", "pickup_label", "left_at", "changed_at", "changed_by", "version",
+              "is_staff", "group_id", "person__first_name")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from domain.presence.model import SELF_LEAVE_KINDS, Status, Tile, hhmm
 from persistence.organisation import Institution
 from persistence.presence import PlanEntry, PresenceDay, PresenceSettings
 
-DAY_FIELDS = ("person_id", "status", "location", "pickup_label", "changed_at", "changed_by", "version")
+DAY_FIELDS = ("person_id", "status", "location", "pickup_label", "left_at", "changed_at", "changed_by", "version")
 ENROLMENT_FIELDS = ("child_id", "child__first_name", "child__last_name", "child__photo_url", "group_id", "group__name")
 
 
@@ -85,6 +85,18 @@ async def plans_for(child_ids: Iterable[int], day: date) -> dict[int, PlanEntry]
     return chosen
 
 
+def pickup_person(status: Status, checked_out_by: str, left_at: datetime | None, plan: PlanEntry | None) -> str:
+    """Who picks the child up, as every screen says it: today's plan, unless the child went home after it was made.
+
+    An earlier check-out's person is history once the child is back, or once a guardian has planned anew.
+    """
+    planned = plan.pickup_label if plan else ""
+    replanned = plan is not None and left_at is not None and plan.updated_at > left_at
+    if status is Status.PICKED_UP and checked_out_by and not replanned:
+        return checked_out_by
+    return planned
+
+
 def make_tile(institution_id: int, day: date, child: dict[str, Any], row: PresenceDay | dict[str, Any] | None,
               plan: PlanEntry | None) -> Tile:
     """One child's tile from its enrolment values, its day row (if any) and its plan (if any)."""
@@ -104,8 +116,8 @@ def make_tile(institution_id: int, day: date, child: dict[str, Any], row: Presen
         location=values["location"] if values else "",
         arrival=hhmm(plan.arrival_min) if plan else "",
         pickup=hhmm(plan.pickup_min) if plan else "",
-        pickup_by=(values["pickup_label"] if values and values["pickup_label"] else "") or
-                  (plan.pickup_label if plan else ""),
+        pickup_by=pickup_person(status, values["pickup_label"] if values else "",
+                                values.get("left_at") if values else None, plan),
         alone=hhmm(plan.alone_min) if plan else "",
         with_child=plan.with_child_name if plan else "",
         has_note=bool(plan and plan.note),

@@ -152,6 +152,38 @@ async def test_todays_plan_reaches_the_board_as_a_tile(world: PresenceWorld) -> 
     assert loaded.counts().expected == 3
 
 
+async def test_a_new_plan_wins_over_an_earlier_check_outs_person_on_every_tile(world: PresenceWorld) -> None:
+    mette = f"g:{world.parent.person_id}"
+    await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=at(12), device=TABLET)
+    gone = await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_OUT, now=at(13),
+                                   device=TABLET, pickup_key=mette)
+    assert (gone.tile.status, gone.tile.pickup_by) == (Status.PICKED_UP.value, "Mette")  # who took him, as history
+    events: list[Event] = []
+    sub = bus.subscribe(f"presence:{world.bfo.id}", events.append)
+    try:
+        await plans.do_plan_day(world.parent, world.oscar.id, DAY,
+                                PlanInput(pickup="15:30", pickup_key=f"p:{world.farmor.id}"), now=at(13, 30))
+    finally:
+        sub.cancel()
+    assert events[0].tile["pickup_by"] == "Farmor"  # type: ignore[attr-defined]
+    back = await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=at(14),
+                                   device=TABLET)
+    assert (back.tile.status, back.tile.pickup, back.tile.pickup_by) == (Status.PRESENT.value, "15:30", "Farmor")
+    loaded = await board.load_board(world.staff, world.bfo.id, DAY)
+    assert loaded.tiles[world.oscar.id].pickup_by == "Farmor"
+
+
+async def test_a_child_back_after_a_check_out_shows_no_earlier_pickup_person(world: PresenceWorld) -> None:
+    await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=at(12), device=TABLET)
+    await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_OUT, now=at(13), device=TABLET,
+                            pickup_key=f"g:{world.parent.person_id}")
+    back = await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=at(14),
+                                   device=TABLET)
+    assert back.tile.pickup_by == ""  # no plan names anyone; Mette took him earlier, she is not "picking up" now
+    loaded = await board.load_board(world.staff, world.bfo.id, DAY)
+    assert loaded.tiles[world.oscar.id].pickup_by == ""
+
+
 async def test_the_standard_week_applies_unless_the_day_has_its_own_plan(world: PresenceWorld) -> None:
     week = {d: PlanInput(arrival="12:00", pickup="16:00", pickup_key=f"p:{world.farmor.id}") for d in range(5)}
     await plans.do_set_week(world.parent, world.oscar.id, week, now=NOW)

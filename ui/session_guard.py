@@ -7,7 +7,7 @@ from nicegui import app, context, ui
 
 from auth.session import end_session
 from domain.events import Event
-from domain.identity.model import Actor
+from domain.identity.model import Actor, person_topic
 from domain.provisioning.model import PeopleDeactivated
 from ui.live import follow
 
@@ -24,7 +24,7 @@ def follow_own_access(actor: Actor) -> None:
             with client:
                 ui.navigate.to(ENDED_PATH)
 
-    follow(f"person:{actor.person_id}", on_event, client)
+    follow(person_topic(actor.person_id), on_event, client)
 
 
 def register() -> None:

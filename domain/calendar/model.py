@@ -8,6 +8,33 @@ from enum import StrEnum
 
 from domain.events import Event
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+
+
+def calendar_institution_topic(institution_id: int) -> str:
+    """Calendars reaching an institution."""
+    return f"calendar-inst:{institution_id}"
+
+
+def calendar_group_topic(group_id: int) -> str:
+    """Calendars reaching a group."""
+    return f"calendar-group:{group_id}"
+
+
+def calendar_person_topic(person_id: int) -> str:
+    """One person's calendar."""
+    return f"calendar-person:{person_id}"
+
+
+def calendar_municipality_topic(municipality_id: int) -> str:
+    """Calendars of a whole municipality."""
+    return f"calendar-municipality:{municipality_id}"
+
+
+def event_topic(event_id: int) -> str:
+    """The open dialogs of one event."""
+    return f"event:{event_id}"
+
 
 class Scope(StrEnum):
     """Whose calendar an event belongs to."""
@@ -147,12 +174,12 @@ class CalendarChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """One topic per scope touched, and the event's own page."""
-        found = [f"calendar-inst:{i}" for i in self.institution_ids]
-        found += [f"calendar-group:{g}" for g in self.group_ids]
-        found += [f"calendar-person:{p}" for p in self.person_ids]
+        found = [calendar_institution_topic(i) for i in self.institution_ids]
+        found += [calendar_group_topic(g) for g in self.group_ids]
+        found += [calendar_person_topic(p) for p in self.person_ids]
         if self.municipality_id is not None:
-            found.append(f"calendar-municipality:{self.municipality_id}")
-        return (*found, f"event:{self.event_id}")
+            found.append(calendar_municipality_topic(self.municipality_id))
+        return (*found, event_topic(self.event_id))
 
 
 @dataclass(frozen=True)
@@ -170,7 +197,7 @@ class InvitationAnswered(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The event's page, and the answering person's own calendars."""
-        return (f"event:{self.event_id}", f"calendar-person:{self.person_id}")
+        return (event_topic(self.event_id), calendar_person_topic(self.person_id))
 
     @property
     def counts(self) -> InvitationCounts:

@@ -9,6 +9,18 @@ from typing import Any
 from domain.clock import COPENHAGEN
 from domain.events import Event
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+
+
+def conference_topic(round_id: int) -> str:
+    """The pages of one round of conferences."""
+    return f"conference:{round_id}"
+
+
+def conference_group_topic(group_id: int) -> str:
+    """The rounds of a group."""
+    return f"conference-group:{group_id}"
+
 
 @dataclass(frozen=True)
 class SlotView:
@@ -115,7 +127,7 @@ class SlotsChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Every open booking page and schedule of the round."""
-        return (f"conference:{self.round_id}",)
+        return (conference_topic(self.round_id),)
 
 
 @dataclass(frozen=True)
@@ -128,4 +140,4 @@ class RoundsChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The group's lists of rounds, and the round's own pages."""
-        return (f"conference-group:{self.group_id}", f"conference:{self.round_id}")
+        return (conference_group_topic(self.group_id), conference_topic(self.round_id))

@@ -33,6 +33,19 @@ KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 NAME_MAX, DESCRIPTION_MAX = 120, 1000
 
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+
+
+def consent_child_topic(child_id: int) -> str:
+    """Pages showing one child's consents."""
+    return f"consent-child:{child_id}"
+
+
+def consent_institution_topic(institution_id: int) -> str:
+    """Staff pages of an institution's consents."""
+    return f"consent-inst:{institution_id}"
+
+
 @dataclass(frozen=True)
 class ConsentTypeView:
     """A consent type as pages show it."""
@@ -79,7 +92,7 @@ class ConsentChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The child's own pages and the open staff pages of its institutions."""
-        return (f"consent-child:{self.child_id}", *(f"consent-inst:{i}" for i in self.institution_ids))
+        return (consent_child_topic(self.child_id), *(consent_institution_topic(i) for i in self.institution_ids))
 
 
 def _view(row: ConsentType) -> ConsentTypeView:

@@ -7,6 +7,14 @@ from enum import StrEnum
 
 from domain.events import Event
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+LOGINS_TOPIC = "logins"  # Adoption views: every login.
+
+
+def person_topic(person_id: int) -> str:
+    """Every open page of one person (a logout when they lose access)."""
+    return f"person:{person_id}"
+
 
 class Role(StrEnum):
     """The hats a person can wear in Sammen; one is active at a time."""
@@ -65,4 +73,4 @@ class UserLoggedIn(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Delivered to the adoption views."""
-        return ("all", "logins")
+        return ("all", LOGINS_TOPIC)

@@ -15,6 +15,24 @@ INBOX_PAGE = 20
 PARTICIPANTS_NAMED = 12  # a thread to 2,000 guardians names the first few and counts the rest
 
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+
+
+def thread_topic(thread_id: int) -> str:
+    """The open pages of one thread."""
+    return f"thread:{thread_id}"
+
+
+def inbox_topic(person_id: int) -> str:
+    """One person's inbox and unread badge."""
+    return f"inbox:{person_id}"
+
+
+def shared_inbox_topic(inbox_id: int) -> str:
+    """An institution's fællespostkasse."""
+    return f"shared-inbox:{inbox_id}"
+
+
 class RecipientKind(StrEnum):
     """What a chosen recipient stands for; groups and roles are resolved to persons when sent."""
 
@@ -127,7 +145,7 @@ class SendResult:
 
 def thread_reach(thread_id: int, person_ids: tuple[int, ...], inbox_ids: tuple[int, ...]) -> tuple[str, ...]:
     """The topics of a thread's open page and of the inboxes of everyone in it."""
-    return (f"thread:{thread_id}", *(f"inbox:{p}" for p in person_ids), *(f"shared-inbox:{i}" for i in inbox_ids))
+    return (thread_topic(thread_id), *(inbox_topic(p) for p in person_ids), *(shared_inbox_topic(i) for i in inbox_ids))
 
 
 @dataclass(frozen=True)
@@ -172,4 +190,4 @@ class InboxChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Every open device of that reader, and every colleague watching the shared inbox it concerned."""
-        return (f"inbox:{self.person_id}", *((f"shared-inbox:{self.inbox_id}",) if self.inbox_id else ()))
+        return (inbox_topic(self.person_id), *((shared_inbox_topic(self.inbox_id),) if self.inbox_id else ()))

@@ -15,6 +15,19 @@ REASON_MAX = 500
 FEED_PAGE = 20
 
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+
+
+def posts_topic(institution_id: int) -> str:
+    """The feeds of an institution."""
+    return f"posts:{institution_id}"
+
+
+def post_reports_topic(institution_id: int) -> str:
+    """The leader's list of reported posts of an institution."""
+    return f"post-reports:{institution_id}"
+
+
 class ReportOutcome(StrEnum):
     """What the leader decided about reported content."""
 
@@ -96,7 +109,7 @@ class PostPublished(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Feeds that follow the institution."""
-        return (f"posts:{self.institution_id}",)
+        return (posts_topic(self.institution_id),)
 
 
 @dataclass(frozen=True)
@@ -109,7 +122,7 @@ class PostRemoved(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Feeds that follow the institution, and the leader's reports."""
-        return (f"posts:{self.institution_id}", f"post-reports:{self.institution_id}")
+        return (posts_topic(self.institution_id), post_reports_topic(self.institution_id))
 
 
 @dataclass(frozen=True)
@@ -123,7 +136,7 @@ class CommentAdded(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Feeds that follow the institution."""
-        return (f"posts:{self.institution_id}",)
+        return (posts_topic(self.institution_id),)
 
 
 @dataclass(frozen=True)
@@ -137,7 +150,7 @@ class CommentRemoved(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Feeds that follow the institution, and the leader's reports."""
-        return (f"posts:{self.institution_id}", f"post-reports:{self.institution_id}")
+        return (posts_topic(self.institution_id), post_reports_topic(self.institution_id))
 
 
 @dataclass(frozen=True)
@@ -150,4 +163,4 @@ class ReportChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The leaders' report lists of the institution."""
-        return (f"post-reports:{self.institution_id}",)
+        return (post_reports_topic(self.institution_id),)

@@ -12,7 +12,7 @@ from domain.clock import today_local
 from domain.errors import DomainError
 from domain.events import Event, committing
 from domain.identity.model import Actor, Role
-from domain.presence.model import PRESENCE_KINDS, minutes_of
+from domain.presence.model import PRESENCE_KINDS, minutes_of, settings_topic
 from domain.presence.tiles import Settings, load_settings
 from persistence.db import transaction
 from persistence.organisation import Institution
@@ -41,7 +41,7 @@ class PresenceSettingsChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The institution's wall screens and boards."""
-        return (f"presence-settings:{self.institution_id}",)
+        return (settings_topic(self.institution_id),)
 
 
 async def administered_institutions(actor: Actor) -> list[InstitutionChoice]:

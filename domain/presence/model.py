@@ -12,6 +12,29 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+WALL_SCREENS_TOPIC = "wallscreens"  # The leaders' list of wall screens.
+
+
+def presence_topic(institution_id: int) -> str:
+    """The boards and wall screens of an institution."""
+    return f"presence:{institution_id}"
+
+
+def child_topic(child_id: int) -> str:
+    """The guardians' pages of one child."""
+    return f"presence-child:{child_id}"
+
+
+def settings_topic(institution_id: int) -> str:
+    """What follows an institution's KommeGå settings."""
+    return f"presence-settings:{institution_id}"
+
+
+def wall_screen_topic(wall_screen_id: int) -> str:
+    """One wall screen's own page."""
+    return f"wallscreen:{wall_screen_id}"
+
 
 class Status(StrEnum):
     """Where a child is in its day."""
@@ -202,7 +225,7 @@ class PresenceChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Boards and wall screens of the institution, and the child's own guardians."""
-        return (f"presence:{self.institution_id}", f"presence-child:{self.child_id}")
+        return (presence_topic(self.institution_id), child_topic(self.child_id))
 
 
 @dataclass(frozen=True)
@@ -218,7 +241,7 @@ class StaffDutyChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Boards of the institution."""
-        return (f"presence:{self.institution_id}",)
+        return (presence_topic(self.institution_id),)
 
 
 @dataclass(frozen=True)
@@ -233,4 +256,4 @@ class WallScreenChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The device itself and the leader's list of screens."""
-        return (f"wallscreen:{self.wall_screen_id}", "wallscreens")
+        return (wall_screen_topic(self.wall_screen_id), WALL_SCREENS_TOPIC)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain.events import Event
+from domain.identity.model import person_topic
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 REPORT_LINE_LIMIT = 1000
@@ -65,6 +66,14 @@ REASONS: dict[str, str] = {
     "no_files": "Ingen importfiler fundet.",
     "no_municipality": "Databasen har ingen kommune at importere til.",
 }
+
+
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+
+
+def import_topic(municipality_id: int) -> str:
+    """The admin's import pages of a municipality."""
+    return f"import:{municipality_id}"
 
 
 def render(reason: str, params: dict[str, Any]) -> str:
@@ -176,7 +185,7 @@ class PeopleDeactivated(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """One topic per person, so each open page of theirs hears it."""
-        return tuple(f"person:{pid}" for pid in self.person_ids)
+        return tuple(person_topic(pid) for pid in self.person_ids)
 
 
 @dataclass(frozen=True)
@@ -189,4 +198,4 @@ class ImportApplied(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """The admin pages of the municipality."""
-        return (f"import:{self.municipality_id}",)
+        return (import_topic(self.municipality_id),)

@@ -9,6 +9,10 @@ from enum import StrEnum
 from domain.events import Event
 from domain.organisation.model import InstitutionKind
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+ROLLOUT_TOPIC = "rollout"  # The rollout pages: plans, readiness, adoption.
+SURVEYS_TOPIC = "surveys"  # The survey pages: a survey was created or sent.
+
 
 class Area(StrEnum):
     """The three areas the deck plans separately."""
@@ -137,7 +141,7 @@ class ReadinessChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Delivered to open rollout pages."""
-        return ("rollout",)
+        return (ROLLOUT_TOPIC,)
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,7 @@ class PlanChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Delivered to open rollout pages."""
-        return ("rollout",)
+        return (ROLLOUT_TOPIC,)
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ class SurveyAnswered(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Delivered to open rollout pages."""
-        return ("rollout",)
+        return (ROLLOUT_TOPIC,)
 
 
 @dataclass(frozen=True)
@@ -176,4 +180,4 @@ class SurveyCreated(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Delivered to open answer pages and the team's survey list."""
-        return ("surveys",)
+        return (SURVEYS_TOPIC,)

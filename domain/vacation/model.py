@@ -12,6 +12,14 @@ TITLE_MAX = 200
 NOTE_MAX = 2000
 
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+
+
+def vacation_topic(request_id: int) -> str:
+    """The staff's overview of one vacation request."""
+    return f"vacation:{request_id}"
+
+
 @dataclass(frozen=True)
 class DayAnswer:
     """Whether the child comes on a day, and optionally when ("HH:MM" texts, empty means as usual)."""
@@ -129,4 +137,4 @@ class VacationAnswered(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Everyone looking at this request."""
-        return (f"vacation:{self.request_id}",)
+        return (vacation_topic(self.request_id),)

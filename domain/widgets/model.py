@@ -9,6 +9,9 @@ from domain.events import Event
 from domain.identity.model import Role
 from domain.organisation.model import InstitutionKind
 
+# Topic builders: publishers and pages name a topic only through these, so a misspelt topic cannot be.
+WIDGETS_TOPIC = "widgets"  # Open widget areas.
+
 
 class Placement(StrEnum):
     """The column of Overblik a widget sits in."""
@@ -69,4 +72,4 @@ class WidgetContentChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         """Delivered to open widget areas."""
-        return ("widgets",)
+        return (WIDGETS_TOPIC,)

@@ -13,13 +13,13 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.rollout.model import Area
+from ui.broadcast import detail as broadcast_detail
 from ui.broadcast.detail import PATH, fmt_count, summary_lines
 from ui.broadcast.public import register_public
 from ui.components import empty_state
 from ui.frame import frame
 from ui.guard import wrong_role
 from ui.i18n import error_text, t
-from ui.broadcast import detail as broadcast_detail
 
 DEFAULT_MINUTES = 60
 

@@ -9,7 +9,7 @@ from nicegui import ui
 
 from domain.calendar import invitations, service
 from domain.calendar import views as calendar_views
-from domain.calendar.model import Answer, CalendarItem, EventDetail, InvitationAnswered, InvitationCounts
+from domain.calendar.model import Answer, CalendarItem, EventDetail, InvitationAnswered, InvitationCounts, event_topic
 from domain.clock import COPENHAGEN, utcnow
 from domain.errors import DomainError
 from domain.events import Event, Subscription
@@ -96,7 +96,7 @@ class EventDialog:
                 self.answer_part()
             if d.can_edit and self.counts is not None:
                 self.counts_part()
-                self.subscription = follow(f"event:{d.event_id}", self.answered)
+                self.subscription = follow(event_topic(d.event_id), self.answered)
             self.tools()
         return self.dialog
 

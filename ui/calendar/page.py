@@ -11,7 +11,14 @@ from nicegui import app, ui
 from auth.session import actor_or_redirect
 from domain.calendar import views as calendar_views
 from domain.calendar.facts import calendar_reach, target
-from domain.calendar.model import CalendarItem, Scope
+from domain.calendar.model import (
+    CalendarItem,
+    Scope,
+    calendar_group_topic,
+    calendar_institution_topic,
+    calendar_municipality_topic,
+    calendar_person_topic,
+)
 from domain.clock import today_local
 from domain.errors import DomainError
 from domain.events import Event
@@ -200,9 +207,9 @@ async def calendar_topics(actor: Actor) -> list[str]:
     """The topics of every place this actor's calendar reaches, their own and their kommune's."""
     reach = await calendar_reach(actor, today_local())
     me = await target(actor, Scope.PERSON, person_id=None, group_id=None, institution_id=None)
-    return [f"calendar-person:{actor.person_id}", f"calendar-municipality:{me.municipality_id}",
-            *(f"calendar-group:{g}" for g in sorted(reach.policy.group_ids)),
-            *(f"calendar-inst:{i}" for i in sorted(reach.policy.institution_ids))]
+    return [calendar_person_topic(actor.person_id), calendar_municipality_topic(me.municipality_id),
+            *(calendar_group_topic(g) for g in sorted(reach.policy.group_ids)),
+            *(calendar_institution_topic(i) for i in sorted(reach.policy.institution_ids))]
 
 
 async def _filters_for(actor: Actor) -> tuple[dict[int, str], dict[int, str]]:

@@ -6,7 +6,7 @@ from nicegui import ui
 
 from domain.clock import utcnow
 from domain.conferences import queries, service
-from domain.conferences.model import ChildChoice, RoundView, SlotsChanged, SlotView
+from domain.conferences.model import ChildChoice, RoundView, SlotsChanged, SlotView, conference_topic
 from domain.events import Event
 from domain.identity.model import Actor
 from ui.components import confirm
@@ -29,7 +29,7 @@ class GuardianBooking:
         round_facts(self.view)
         self.home = ui.element("div")  # dialogs live here, so a live refresh of the list cannot remove them
         self.body()
-        follow(f"conference:{self.view.round_id}", self.on_event)
+        follow(conference_topic(self.view.round_id), self.on_event)
 
     async def reload(self) -> None:
         """Read the round again (after this guardian's own change, a lost race or a closed round)."""

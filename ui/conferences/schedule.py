@@ -6,7 +6,7 @@ from nicegui import ui
 
 from domain.clock import utcnow
 from domain.conferences import queries, service
-from domain.conferences.model import RoundView, SlotsChanged, SlotView
+from domain.conferences.model import RoundView, SlotsChanged, SlotView, conference_topic
 from domain.events import Event
 from domain.identity.model import Actor
 from ui.components import confirm
@@ -40,7 +40,7 @@ class Schedule:
                 ui.button(t("conferences.close_round"), icon="lock", on_click=self.close).props(
                     "outline no-caps color=grey-8").mark("close-round")
         self.body()
-        follow(f"conference:{self.view.round_id}", self.on_event)
+        follow(conference_topic(self.view.round_id), self.on_event)
 
     async def reload(self) -> None:
         """Read the round again."""

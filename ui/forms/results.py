@@ -8,7 +8,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.events import Event
 from domain.forms import results, service
-from domain.forms.model import QuestionKind
+from domain.forms.model import QuestionKind, form_topic
 from domain.forms.results import FormResults, QuestionResult
 from domain.identity.model import Actor
 from ui.components import confirm
@@ -49,7 +49,7 @@ class ResultsView:
     def build(self) -> None:
         """Header, actions, and the live body."""
         self.body()
-        follow(f"form:{self.found.form_id}", self.reload)
+        follow(form_topic(self.found.form_id), self.reload)
 
     async def reload(self, _: Event | None = None) -> None:
         """Read the results again after a guardian answered (reads were audited when the page opened)."""

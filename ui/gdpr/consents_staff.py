@@ -7,7 +7,7 @@ from nicegui import ui
 from domain.clock import today_local, utcnow
 from domain.events import Event
 from domain.gdpr import consents
-from domain.gdpr.consents import ChildConsents, ConsentChanged
+from domain.gdpr.consents import ChildConsents, ConsentChanged, consent_institution_topic
 from domain.identity.model import Actor
 from domain.organisation.service import staff_overview
 from ui.components import empty_state
@@ -52,7 +52,7 @@ def group_page(actor: Actor, group_id: int, children: list[ChildConsents], insti
     page = GroupConsents(actor, group_id, children)
     page.table()
     for institution_id in sorted(institution_ids):
-        follow(f"consent-inst:{institution_id}", page.on_change)
+        follow(consent_institution_topic(institution_id), page.on_change)
 
 
 async def staff_groups(actor: Actor) -> None:

@@ -11,7 +11,7 @@ from domain.clock import start_of_local_day, today_local
 from domain.errors import DomainError
 from domain.events import Event
 from domain.identity import service as identity
-from domain.identity.model import Actor, Role
+from domain.identity.model import LOGINS_TOPIC, Actor, Role
 from domain.organisation import service
 from domain.organisation.service import InstitutionSummary
 from ui.components import empty_state, kind_badge
@@ -68,7 +68,7 @@ async def _live_logins() -> None:
     def on_login(_event: Event) -> None:
         figure.set_text(str(int(figure.text) + 1))
 
-    follow("logins", on_login)
+    follow(LOGINS_TOPIC, on_login)
 
 
 def register() -> None:

@@ -9,6 +9,7 @@ from nicegui import app, background_tasks, ui
 from domain.events import Event
 from domain.identity.model import Actor
 from domain.messages import inbox
+from domain.messages.model import inbox_topic
 from ui.live import follow
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def _badges_of(actor: Actor) -> _Badges:
     if not isinstance(badges, _Badges):
         badges = app.storage.client[BADGES_KEY] = _Badges(actor)
         background_tasks.create(badges.recount(), name="unread badge")
-        follow(f"inbox:{actor.person_id}", badges.recount)
+        follow(inbox_topic(actor.person_id), badges.recount)
     return badges
 
 

@@ -8,7 +8,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor
 from domain.messages import inbox
-from domain.messages.model import InboxPage, ThreadSummary
+from domain.messages.model import InboxPage, ThreadSummary, inbox_topic, shared_inbox_topic
 from ui.components import empty_state
 from ui.i18n import t
 from ui.live import follow
@@ -104,5 +104,5 @@ class InboxList:
         if page is not None:
             self.threads, self.has_more = list(page.threads), page.has_more
         self.rows()
-        topic = f"shared-inbox:{self.inbox_id}" if self.inbox_id else f"inbox:{self.actor.person_id}"
+        topic = shared_inbox_topic(self.inbox_id) if self.inbox_id else inbox_topic(self.actor.person_id)
         follow(topic, self.reload)

@@ -9,6 +9,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.messages import drafts, folders, shared
+from domain.messages.model import shared_inbox_topic
 from ui.i18n import t
 from ui.live import follow
 from ui.messages.format import refuse, when
@@ -107,7 +108,7 @@ async def _staff_boxes(actor: Actor, folder_id: int | None, inbox_id: int | None
     with ui.list().classes("w-full").mark("shared-inboxes"):
         shared_list()
     for box_id, _, _ in boxes:
-        follow(f"shared-inbox:{box_id}", again)
+        follow(shared_inbox_topic(box_id), again)
     with ui.list().classes("w-full").mark("folders"):
         ui.item_label(t("msg.folders")).props("header").classes("text-weight-medium")
         for folder in await folders.list_folders(actor):

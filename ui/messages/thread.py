@@ -11,7 +11,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor
 from domain.messages import inbox, service
-from domain.messages.model import MessageView, ThreadView
+from domain.messages.model import MessageView, ThreadView, thread_topic
 from ui.frame import refusal
 from ui.i18n import fmt_datetime, t
 from ui.live import follow
@@ -154,4 +154,4 @@ class ThreadPage:
                 undo_notice(self.actor, pending)
         self.messages()
         self.reply_box()
-        follow(f"thread:{view.thread_id}", self.reload)
+        follow(thread_topic(view.thread_id), self.reload)

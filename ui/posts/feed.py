@@ -9,7 +9,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
-from domain.posts.model import COMMENT_MAX, REASON_MAX, CommentView, PostView
+from domain.posts.model import COMMENT_MAX, REASON_MAX, CommentView, PostView, posts_topic
 from ui.components import confirm, empty_state
 from ui.i18n import error_text, fmt_date, fmt_datetime, t
 from ui.live import follow
@@ -30,7 +30,7 @@ class PostFeed:
             ui.label(heading).classes("text-h6")
             await self.posts()
         for institution_id in await feed.feed_institutions(self.actor, today_local()):
-            follow(f"posts:{institution_id}", self.on_event, self.root.client)
+            follow(posts_topic(institution_id), self.on_event, self.root.client)
 
     def on_event(self, _event: Event) -> None:
         """The event carries only ids: re-read the first page."""

@@ -12,7 +12,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
-from domain.posts.model import BODY_MAX, TITLE_MAX, PostingPlace, ReportOutcome, ReportView
+from domain.posts.model import BODY_MAX, TITLE_MAX, PostingPlace, ReportOutcome, ReportView, post_reports_topic
 from ui.components import confirm, empty_state
 from ui.dates import date_input, parse_day
 from ui.frame import frame
@@ -86,7 +86,7 @@ class ReportList:
             ui.label(t("posts.reports.title")).classes("text-h6")
             await self.rows()
         for institution_id in sorted(self.actor.leader_institutions):
-            follow(f"post-reports:{institution_id}", self.on_event, self.root.client)
+            follow(post_reports_topic(institution_id), self.on_event, self.root.client)
 
     def on_event(self, _event: Event) -> None:
         """Something changed: re-read the open reports."""

@@ -17,7 +17,7 @@ from domain.presence import alerts
 from domain.presence.board import Board, load_board
 from domain.presence.daily import Place, presence_places
 from domain.presence.duty import do_staff_duty
-from domain.presence.model import PresenceChanged, StaffDutyChanged, Status, Tile
+from domain.presence.model import PresenceChanged, StaffDutyChanged, Status, Tile, presence_topic
 from domain.ticker import MINUTE_TOPIC
 from ui.components import empty_state
 from ui.frame import frame, refusal
@@ -251,7 +251,7 @@ async def board_page(actor: Actor, raw_institution: str) -> None:
             return
         live = LiveBoard(actor, board)
         live.draw(places)
-        follow(f"presence:{chosen}", live.on_event)
+        follow(presence_topic(chosen), live.on_event)
         follow(MINUTE_TOPIC, lambda _event: live.refresh_alerts())  # the process's one clock, not a timer each
 
 

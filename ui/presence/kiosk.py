@@ -17,7 +17,15 @@ from domain.events import Event, Subscription
 from domain.presence import kiosk
 from domain.presence.admin import PresenceSettingsChanged
 from domain.presence.board import Board
-from domain.presence.model import Action, PresenceChanged, Tile, WallScreenChanged
+from domain.presence.model import (
+    Action,
+    PresenceChanged,
+    Tile,
+    WallScreenChanged,
+    presence_topic,
+    settings_topic,
+    wall_screen_topic,
+)
 from ui.frame import theme
 from ui.i18n import t
 from ui.live import follow
@@ -99,7 +107,7 @@ class WallScreenPage:
         """The code in big digits and what to do with it; waits for the leader to pair."""
         self.code_expires = expires_at
         screen_id = int(token.partition(".")[0])
-        self.follow(f"wallscreen:{screen_id}", self.on_screen_event)
+        self.follow(wall_screen_topic(screen_id), self.on_screen_event)
         self.root.clear()
         with self.root:
             ui.icon("tv", size="96px", color="primary")
@@ -128,9 +136,9 @@ class WallScreenPage:
     def paired(self, board: Board) -> None:
         """The institution's name, the letter bar and a tile per child; follows the day live."""
         institution_id = board.settings.institution_id
-        self.follow(f"presence:{institution_id}", self.on_presence)
-        self.follow(f"presence-settings:{institution_id}", self.on_settings)
-        self.follow(f"wallscreen:{int(self.token.partition('.')[0])}", self.on_screen_event)
+        self.follow(presence_topic(institution_id), self.on_presence)
+        self.follow(settings_topic(institution_id), self.on_settings)
+        self.follow(wall_screen_topic(int(self.token.partition('.')[0])), self.on_screen_event)
         self.root.clear()
         with self.root:
             with ui.row().classes("w-full items-center justify-between"):

@@ -11,7 +11,7 @@ from nicegui import ui
 from domain.events import Event
 from domain.presence.family import change_between
 from domain.presence.history import HistoryLine
-from domain.presence.model import Action, DeviceKind, PresenceChanged, Status, Tile
+from domain.presence.model import Action, DeviceKind, PresenceChanged, Status, Tile, child_topic
 from domain.presence.pickups import ALONE_LABEL
 from ui.i18n import t
 from ui.live import follow
@@ -85,7 +85,7 @@ class LiveStatus:
             ui.label(t("pp.history.title")).classes("text-subtitle2 q-mt-sm")
             self.lines = ui.column().classes("gap-1 w-full").mark(f"presence-history-{cid}")
             self._draw_history()
-        follow(f"presence-child:{cid}", self.receive)
+        follow(child_topic(cid), self.receive)
 
     def receive(self, event: Event) -> None:
         """Take a newer tile from the bus (no database)."""

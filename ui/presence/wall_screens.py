@@ -15,7 +15,7 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.presence import admin, kiosk
 from domain.presence.kiosk import ScreenView
-from domain.presence.model import WallScreenChanged
+from domain.presence.model import WALL_SCREENS_TOPIC, WallScreenChanged
 from ui.components import empty_state
 from ui.frame import frame, refusal
 from ui.guard import wrong_role
@@ -153,7 +153,7 @@ def register() -> None:
                 refusal(error.key)
                 return None
             screens = ScreensCard(actor, chosen, rows)
-            follow("wallscreens", screens.on_event)
+            follow(WALL_SCREENS_TOPIC, screens.on_event)
             with ui.row().classes("w-full gap-4 items-start"):
                 with ui.column().classes("col-12 col-md gap-4"):
                     SettingsCard(actor, settings)

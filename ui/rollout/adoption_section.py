@@ -7,7 +7,7 @@ from datetime import date
 from nicegui import ui
 
 from domain.events import Event
-from domain.identity.model import UserLoggedIn
+from domain.identity.model import LOGINS_TOPIC, UserLoggedIn
 from domain.rollout.adoption import AdoptionRow, TrendPoint, by_area
 from domain.rollout.model import Area
 from ui.i18n import fmt_short_date, t
@@ -78,7 +78,7 @@ class AdoptionSection:
                  checkins: dict[tuple[date, Area], int] | None = None) -> None:
         self.rows = {r.institution_id: r for r in rows}
         self.trend, self.today, self.checkins = trend, today, checkins or {}
-        follow("logins", self.on_login)
+        follow(LOGINS_TOPIC, self.on_login)
 
     def build(self) -> None:
         """Area totals, the per-institution table, the trend and what is still to come."""

@@ -12,7 +12,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor
 from domain.rollout import readiness
-from domain.rollout.model import Area, ReadinessCell, ReadinessChanged, ReadinessItem
+from domain.rollout.model import ROLLOUT_TOPIC, Area, ReadinessCell, ReadinessChanged, ReadinessItem
 from domain.rollout.readiness import ReadinessMatrix
 from ui.i18n import error_text, fmt_datetime, t
 from ui.live import follow
@@ -49,7 +49,7 @@ class MatrixSection:
         self.tips: dict[tuple[int, ReadinessItem], ui.tooltip] = {}
         self.totals: dict[tuple[Area, ReadinessItem], ui.label] = {}
         self.can_edit = access.can_edit_rollout(actor).allowed
-        follow("rollout", self.on_event)
+        follow(ROLLOUT_TOPIC, self.on_event)
 
     def build(self) -> None:
         """The grid, with one row of totals per area."""

@@ -7,7 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from domain.identity.model import Actor
-from domain.rollout.model import SCALE_MAX, QuestionKind, SurveyAnswered
+from domain.rollout.model import ROLLOUT_TOPIC, SCALE_MAX, QuestionKind, SurveyAnswered
 from domain.rollout.surveys import SurveyResults, results
 from ui.i18n import fmt_date, t
 from ui.live import follow
@@ -66,7 +66,7 @@ class ResultsView:
     def start(self) -> None:
         """Draw now and follow the answers."""
         self.draw()
-        follow("rollout", self.on_event)
+        follow(ROLLOUT_TOPIC, self.on_event)
 
     async def on_event(self, event: object) -> None:
         """Reload only for answers to the survey on screen."""

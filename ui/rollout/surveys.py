@@ -13,7 +13,16 @@ from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
-from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered, SurveyCreated
+from domain.rollout.model import (
+    ROLLOUT_TOPIC,
+    SCALE_MAX,
+    SCALE_MIN,
+    SURVEYS_TOPIC,
+    Audience,
+    QuestionKind,
+    SurveyAnswered,
+    SurveyCreated,
+)
 from domain.rollout.surveys import (
     OpenSurvey,
     SurveyDraft,
@@ -50,7 +59,7 @@ class AnswerPage:
         self.actor, self.surveys = actor, surveys
         self.body = ui.column().classes("w-full gap-3")
         self.listing = True
-        follow("surveys", self.on_created)
+        follow(SURVEYS_TOPIC, self.on_created)
 
     async def on_created(self, event: object) -> None:
         """A new survey went out: if it is for this person, it appears in the list without a reload."""
@@ -217,8 +226,8 @@ async def _team_page(actor: Actor) -> None:
                 await draw()
 
         await draw()
-        follow("rollout", on_event)
-        follow("surveys", on_event)  # a colleague on the team sent out a survey
+        follow(ROLLOUT_TOPIC, on_event)
+        follow(SURVEYS_TOPIC, on_event)  # a colleague on the team sent out a survey
 
 
 def _summary_card(survey_id: int, title: str, audience: Audience, closes_on: date, is_open: bool,

@@ -11,7 +11,7 @@ from nicegui import ui
 from domain.events import Event
 from domain.identity.model import Actor
 from domain.vacation.attendance import attendance
-from domain.vacation.model import Attendance
+from domain.vacation.model import Attendance, vacation_topic
 from ui.i18n import t
 from ui.live import follow
 from ui.vacation.format import day_label
@@ -57,7 +57,7 @@ class AttendanceView:
         self.missing_title = ui.label("").classes("text-subtitle1 text-weight-medium")
         self.missing = ui.column().classes("gap-0").mark("vacation-unanswered")
         self.draw(data)
-        follow(f"vacation:{self.request_id}", self.on_answer)
+        follow(vacation_topic(self.request_id), self.on_answer)
 
     def draw(self, data: Attendance) -> None:
         """Show one snapshot."""

@@ -11,7 +11,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor
 from domain.widgets import service
-from domain.widgets.model import Placement, WidgetContentChanged, WidgetSlot
+from domain.widgets.model import WIDGETS_TOPIC, Placement, WidgetContentChanged, WidgetSlot
 from domain.widgets.registry import REGISTRY, WidgetContext
 from ui.i18n import error_text, t
 from ui.live import follow
@@ -108,7 +108,7 @@ class WidgetArea:
         """Load the actor's widgets and draw them; redraw when their content changes where the actor is."""
         self.container = ui.column().classes("w-full gap-3").mark("widget-area")
         await self.draw()
-        follow("widgets", self.on_content_changed)
+        follow(WIDGETS_TOPIC, self.on_content_changed)
 
     async def on_content_changed(self, event: Event) -> None:
         """A plan, menu or link was saved: redraw if it concerns one of this page's shown widgets."""

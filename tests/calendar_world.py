@@ -9,9 +9,10 @@ from domain.clock import COPENHAGEN, today_local
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from persistence.people import Person
+from tests.clocks import START
 from tests.factory import World, build_world
 
-NOW = datetime.now(UTC).replace(microsecond=0)
+NOW = START.astimezone(UTC)  # the instant every test starts at (SAMMEN_TEST_NOW, or when the run began)
 
 
 def local(day: date, hour: int = 0, minute: int = 0) -> datetime:

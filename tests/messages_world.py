@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 
 from domain.clock import today_local
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from persistence.people import Person
+from tests.clocks import START
 from tests.factory import World, build_world
 
-NOW = datetime.now(UTC).replace(microsecond=0)
+NOW = START.astimezone(UTC)  # the instant every test starts at (SAMMEN_TEST_NOW, or when the run began)
 
 
 async def actor_of(person: Person, role: Role, acr: str = "2") -> Actor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 
@@ -21,13 +21,14 @@ from domain.settings import SmtpSettings
 from persistence.calendar import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
+from tests.clocks import START
 from tests.factory import World, build_world, person
 from tests.messages_world import actor_of
 from tests.querycount import count_queries
 from tests.smtp_support import Inbox, free_port
 from tests.smtp_support import smtp_server as running_smtp
 
-NOW = datetime.now(UTC).replace(microsecond=0)
+NOW = START.astimezone(UTC)  # the instant every test starts at (SAMMEN_TEST_NOW, or when the run began)
 
 
 @dataclass

@@ -17,14 +17,19 @@ from persistence.accounts import UserAccount
 from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.organisation import Institution
 from persistence.people import Person
-from persistence.presence import PresenceDay
+from persistence.presence import PresenceDay, PresenceSettings
 from tests.ui.conftest import login
 from ui.vacation.format import end_of_day
 
 
 async def _request_to_skovly_bfo() -> tuple[VacationRequest, Person]:
-    """A request for five days three weeks ahead to Skovlyskolens BFO (Oscar's), written by Sofie."""
+    """A request for five days three weeks ahead to Skovlyskolens BFO (Oscar's), written by Sofie.
+
+    The BFO is open every day of those weeks, whatever the run's date: the demo's Christmas closing days would
+    otherwise fall in the period when the test runs in December.
+    """
     bfo = await Institution.get(name="Skovlyskolens BFO")
+    await PresenceSettings.filter(institution_id=bfo.id).update(open_weekdays=list(range(7)), closing_days=[])
     sofie = await UserAccount.get(oidc_subject="demo-paedagog-bfo")
     first = today_local() + timedelta(days=20)
     request = await VacationRequest.create(

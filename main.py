@@ -13,6 +13,7 @@ from typing import Any
 
 from nicegui import app, ui
 
+from domain import files
 from domain.broadcast.mailer import send_due_emails
 from domain.calendar.reminders import send_due_reminders as event_reminders
 from domain.conferences.reminders import send_due_reminders as conference_reminders
@@ -41,7 +42,7 @@ def install_lifespan(settings: Settings) -> None:
         if settings.dev_idp_enabled:
             await keep_demo_widget_address(settings.public_url)
         if settings.redis_url:
-            await bus.connect_redis(settings.redis_url)
+            await bus.connect_redis(settings.redis_url, settings.events_channel)
         jobs = asyncio.create_task(run_forever()) if settings.run_jobs else None
         ticker = asyncio.create_task(tick_minutes())
         # The broadcast's e-mail fallback and the reminders ride the minute tick, in the one process that runs jobs.
@@ -75,6 +76,7 @@ def configure(settings: Settings) -> None:
     """Build the web app for these settings."""
     from ui.app import build
 
+    files.use_data_dir(settings.data_dir)
     install_lifespan(settings)
     build(settings)
 
@@ -192,6 +194,7 @@ def cli(argv: list[str]) -> int:
     imp.add_argument("--partial", action="store_true", help="only add and update; deactivate nobody")
     args = parser.parse_args(argv)
     settings = load_settings()
+    files.use_data_dir(settings.data_dir)
     try:
         if args.command == "migrate":
             return asyncio.run(_migrate(settings))

@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import cProfile
 import io
-import os
 import pstats
 import sys
 import tempfile
@@ -29,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._figures import on_both_databases  # noqa: E402
 from domain.clock import utcnow  # noqa: E402
+from domain.files import use_data_dir  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
 from domain.identity.service import current_actor  # noqa: E402
 from domain.organisation.model import MunicipalRole  # noqa: E402
@@ -157,7 +157,7 @@ async def main(argv: list[str]) -> int:
         report(label, await measure(url, files, args.profile), people)
 
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SAMMEN_DATA_DIR"] = tmp  # the stored upload files go here, not to data/
+        use_data_dir(Path(tmp))  # the stored upload files go here, not to data/
         await on_both_databases(PG_DATABASE, run)
     return 0
 

@@ -7,7 +7,6 @@ import contextlib
 import dataclasses
 import json
 import logging
-import os
 import uuid
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -20,8 +19,7 @@ log = logging.getLogger(__name__)
 Handler = Callable[["Event"], Awaitable[None] | None]
 E = TypeVar("E", bound="Event")
 _REGISTRY: dict[str, type[Event]] = {}
-# Several Sammen installations (or parallel test workers) can share one Redis, each on its own channel.
-CHANNEL = os.environ.get("SAMMEN_EVENTS_CHANNEL", "sammen:events")
+DEFAULT_CHANNEL = "sammen:events"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,7 +165,7 @@ class RedisBridge:
 
     def __init__(self, bus: EventBus, url: str, channel: str | None = None) -> None:
         self._bus, self._url = bus, url
-        self._channel = channel or CHANNEL
+        self._channel = channel or DEFAULT_CHANNEL
         self._task: asyncio.Task[None] | None = None
         self._first_attempt = asyncio.Event()
         self._up = self._warned = self._stopping = False

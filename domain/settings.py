@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain.files import DEFAULT_DATA_DIR
+
 # A known development value: serve() warns whenever it is in force.
 DEV_STORAGE_SECRET = "sammen-dev-storage-secret-change-me"  # noqa: S105
-DATA_DIR = Path(os.environ.get("SAMMEN_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Settings:
     run_jobs: bool = True
     smtp: SmtpSettings | None = None
     host: str = "0.0.0.0"  # noqa: S104 - behind a proxy on the same machine, set SAMMEN_HOST=127.0.0.1
+    data_dir: Path = DEFAULT_DATA_DIR
+    events_channel: str = "sammen:events"
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -62,19 +65,20 @@ class Settings:
         return self.oidc_issuer or f"{self.public_url}/dev-idp"
 
 
-def default_database_url() -> str:
-    """An SQLite file under ./data, in WAL mode with a busy timeout."""
-    return f"sqlite://{DATA_DIR / 'sammen.sqlite3'}?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL"
+def default_database_url(data_dir: Path) -> str:
+    """An SQLite file in the data folder, in WAL mode with a busy timeout."""
+    return f"sqlite://{data_dir / 'sammen.sqlite3'}?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL"
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from the environment (or a given mapping)."""
     e = os.environ if env is None else env
     port = int(e.get("PORT", "8080"))
+    data_dir = Path(e.get("SAMMEN_DATA_DIR") or DEFAULT_DATA_DIR)
     return Settings(
         port=port,
         public_url=e.get("PUBLIC_URL", f"http://localhost:{port}").rstrip("/"),
-        database_url=e.get("DATABASE_URL") or default_database_url(),
+        database_url=e.get("DATABASE_URL") or default_database_url(data_dir),
         redis_url=e.get("REDIS_URL") or None,
         oidc_issuer=(e.get("OIDC_ISSUER") or "").rstrip("/") or None,
         oidc_client_id=e.get("OIDC_CLIENT_ID", "sammen"),
@@ -85,4 +89,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         run_jobs=e.get("SAMMEN_RUN_JOBS", "1") != "0",
         smtp=load_smtp(e),
         host=e.get("SAMMEN_HOST") or "0.0.0.0",  # noqa: S104 - every interface unless told otherwise
+        data_dir=data_dir,
+        # Several Sammen installations (or parallel test workers) can share one Redis, each on its own channel.
+        events_channel=e.get("SAMMEN_EVENTS_CHANNEL") or "sammen:events",
     )

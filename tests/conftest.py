@@ -12,11 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from domain import events
+from domain import files
 from domain.clock import today_local
 from persistence import db
 from tests.clocks import START, TestClock
-from tests.services import PG_URL, REDIS_URL, WORKER, empty_postgres, need_service, remember_postgres, reset_postgres
+from tests.services import (
+    EVENTS_CHANNEL,
+    PG_URL,
+    REDIS_URL,
+    empty_postgres,
+    need_service,
+    remember_postgres,
+    reset_postgres,
+)
 
 TODAY: date = today_local(START)  # the day every test starts on, and the day the demo template is seeded for
 # What the migrated PostgreSQL schema looked like in this test process, so later tests only empty its tables.
@@ -30,8 +38,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # Attachments, photos and import files of the tests (and of the demo template) never land in ./data.
     os.environ.setdefault("SAMMEN_DATA_DIR", tempfile.mkdtemp(prefix="sammen-data-"))
     TestClock(START)  # session fixtures (the demo template) are built before any test's own clock is set
-    if WORKER:
-        events.CHANNEL = os.environ["SAMMEN_EVENTS_CHANNEL"] = f"sammen:events:{WORKER}"
+    files.use_data_dir(Path(os.environ["SAMMEN_DATA_DIR"]))
+    os.environ["SAMMEN_EVENTS_CHANNEL"] = EVENTS_CHANNEL
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +50,20 @@ def clock() -> Iterator[TestClock]:
         yield chosen
     finally:
         chosen.at(START)
+
+
+@pytest.fixture(autouse=True)
+def _data_dir_restored() -> Iterator[None]:
+    """A test that points the data folder elsewhere (point_data_dir) leaves it as it found it."""
+    before = files.data_dir()
+    yield
+    files.use_data_dir(before)
+
+
+def point_data_dir(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """This test's files go under `path`, whether the app is built before or after (main.py reads the variable)."""
+    monkeypatch.setenv("SAMMEN_DATA_DIR", str(path))
+    files.use_data_dir(path)
 
 
 async def fresh_database(kind: str, tmp_path: Path) -> str:

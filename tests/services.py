@@ -12,6 +12,8 @@ import pytest
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 PG_URL += f"_{WORKER}" if WORKER else ""
+# Parallel workers carry their events on a Redis channel of their own.
+EVENTS_CHANNEL = f"sammen:events:{WORKER}" if WORKER else "sammen:events"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 IN_CI = os.environ.get("CI") == "true"
 

@@ -15,7 +15,7 @@ from tortoise.models import Model
 from domain.demo.named import Named
 from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.gdpr.consents import DEFAULT_TYPES, PHOTO_KEY
-from domain.gdpr.photos import photo_root
+from domain.gdpr.photo_files import photo_root
 from persistence.gdpr import ChildConsent, ConsentType
 from persistence.people import Custody, Person
 

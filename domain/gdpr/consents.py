@@ -12,6 +12,7 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import Event, committing
+from domain.gdpr.photo_files import published_url
 from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.organisation.children import child_facts
@@ -274,8 +275,6 @@ async def do_decide(actor: Actor, *, child_id: int, consent_type_id: int, given:
         await ChildConsent.filter(child_id=child_id, consent_type_id=ctype.id).update(
             given=given, decided_by_id=actor.person_id, decided_at=now)
         if ctype.key == PHOTO_KEY:
-            from domain.gdpr.photos import published_url
-
             await Person.filter(id=child_id).update(photo_url=published_url(child_id) if given else "")
         outbox.add(ConsentChanged(child_id, ctype.key, given, institutions))
     await audit.record("consents.decide", audit.ALLOWED, actor=actor, concerned_person_id=child_id,

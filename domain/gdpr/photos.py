@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -14,77 +11,19 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.gdpr.consents import has_photo_consent
+from domain.gdpr.photo_files import (
+    TYPES,
+    remove_files,
+    route_for,
+    sniff,
+    stored_photo,
+    write_photo,
+)
 from domain.identity.model import Actor
 from domain.organisation.children import child_facts
-from domain.settings import DATA_DIR
 from persistence.people import Person
 
 MAX_BYTES = 5 * 1024 * 1024
-TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
-
-
-def photo_root() -> Path:
-    """The photos folder; SAMMEN_DATA_DIR is read on every call so tests can point it elsewhere."""
-    base = os.environ.get("SAMMEN_DATA_DIR")
-    return (Path(base) if base else DATA_DIR) / "photos"
-
-
-def sniff(data: bytes) -> str | None:
-    """The file type by its first bytes (png, jpg, webp), whatever the file was called; None for anything else."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    return None
-
-
-def stored_photo(child_id: int) -> Path | None:
-    """The child's stored photo file, if there is one (the newest, should an old one linger)."""
-    root = photo_root()
-    if not root.is_dir():
-        return None
-    files = [p for p in root.glob(f"{int(child_id)}-*.*") if p.suffix[1:] in TYPES]
-    return max(files, key=lambda p: p.stat().st_mtime_ns) if files else None
-
-
-def route_for(child_id: int, path: Path) -> str:
-    """The address pages use for a stored photo: the route, with its hash so a new photo is fetched anew."""
-    return f"/foto/{child_id}?v={path.stem.partition('-')[2]}"
-
-
-def published_url(child_id: int) -> str:
-    """The photo address to publish on the child's record ("" when there is no stored photo)."""
-    path = stored_photo(child_id)
-    return route_for(child_id, path) if path else ""
-
-
-def _write(child_id: int, data: bytes, ext: str) -> Path:
-    root = photo_root()
-    root.mkdir(parents=True, exist_ok=True)
-    target = root / f"{child_id}-{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
-    # A temp file and an atomic rename: a reader sees no photo or the whole photo, never half of one.
-    fd, temp = tempfile.mkstemp(dir=root, prefix=".upload-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    for old in root.glob(f"{child_id}-*.*"):
-        if old != target:
-            old.unlink(missing_ok=True)
-    return target
-
-
-def remove_files(child_id: int) -> None:
-    """Delete every stored photo file of a child (for anonymisation; the caller clears Person.photo_url)."""
-    root = photo_root()
-    if root.is_dir():
-        for old in root.glob(f"{int(child_id)}-*.*"):
-            old.unlink(missing_ok=True)
 
 
 async def _check_change(actor: Actor, child_id: int, now: datetime, action: str) -> None:
@@ -102,7 +41,7 @@ async def do_set_photo(actor: Actor, *, child_id: int, data: bytes, now: datetim
     ext = sniff(data)
     if ext is None:
         raise DomainError("consents.photo.bad_type")
-    path = await asyncio.to_thread(_write, child_id, data, ext)
+    path = await asyncio.to_thread(write_photo, child_id, data, ext)
     url = route_for(child_id, path) if await has_photo_consent(child_id) else ""
     await Person.filter(id=child_id).update(photo_url=url)
     await audit.record("photo.set", audit.ALLOWED, actor=actor, concerned_person_id=child_id)

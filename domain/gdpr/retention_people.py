@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from tortoise.expressions import Q, Subquery
 
-from domain.gdpr import photos
+from domain.gdpr import photo_files
 from domain.gdpr.retention_messages import rename_sender
 from domain.gdpr.retention_model import ANONYMOUS
 from domain.identity.facts import ints
@@ -47,5 +47,5 @@ async def anonymise(child_ids: list[int], *, now: datetime) -> int:
             await rename_sender(batch, ANONYMOUS)
             await ChildConsent.filter(child_id__in=batch).delete()
         for child_id in batch:  # after the commit: a rolled-back batch keeps its photos
-            photos.remove_files(child_id)
+            photo_files.remove_files(child_id)
     return done

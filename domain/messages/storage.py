@@ -9,7 +9,7 @@ import tempfile
 import weakref
 from pathlib import Path
 
-from domain.settings import DATA_DIR
+from domain import files
 
 _locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
 
@@ -25,9 +25,8 @@ def files_lock() -> asyncio.Lock:
 
 
 def attachment_root() -> Path:
-    """The attachments folder; SAMMEN_DATA_DIR is read on every call so tests can point it elsewhere."""
-    base = os.environ.get("SAMMEN_DATA_DIR")
-    return (Path(base) if base else DATA_DIR) / "attachments"
+    """The attachments folder."""
+    return files.folder("attachments")
 
 
 def digest(data: bytes) -> str:

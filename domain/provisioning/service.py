@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from domain import access, settings
+from domain import access, files
 from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
@@ -49,8 +48,8 @@ _SAFE = re.compile(r"[^\w.\-]+")
 
 
 def imports_dir() -> Path:
-    """Where uploaded files are kept, read at call time so tests can point SAMMEN_DATA_DIR elsewhere."""
-    return Path(os.environ.get("SAMMEN_DATA_DIR") or settings.DATA_DIR) / "imports"
+    """Where uploaded files are kept."""
+    return files.folder("imports")
 
 
 @dataclass

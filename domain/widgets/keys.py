@@ -15,7 +15,7 @@ from typing import Any
 
 from joserfc.jwk import KeySet, RSAKey
 
-from domain import settings
+from domain import files
 
 KEY_FILE = "widget-signing-key.json"
 _loaded: dict[Path, WidgetSigner] = {}
@@ -72,8 +72,8 @@ def _read(path: Path) -> WidgetSigner:
 
 
 def default_path() -> Path:
-    """Where the key lives: the data folder (read at call time, so tests may point it elsewhere)."""
-    return settings.DATA_DIR / KEY_FILE
+    """Where the key lives: the data folder."""
+    return files.data_dir() / KEY_FILE
 
 
 def load_signer(path: Path | None = None) -> WidgetSigner:

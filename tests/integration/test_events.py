@@ -13,6 +13,7 @@ import pytest
 from domain.events import Event, EventBus, committing, decode, encode
 from persistence.db import transaction
 from persistence.organisation import Municipality
+from tests.services import EVENTS_CHANNEL
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ PUBLISHER = textwrap.dedent("""
 
     async def main():
         bus = EventBus()
-        await bus.connect_redis(sys.argv[1])
+        await bus.connect_redis(sys.argv[1], sys.argv[2])
         await bus.publish(ThingHappened(42, "from another process"))
         await bus.close()
 
@@ -107,9 +108,9 @@ async def test_an_event_from_another_process_reaches_a_subscriber_here(redis_url
         received.set()
 
     local.subscribe("institution:42", on_event)
-    await local.connect_redis(redis_url)
+    await local.connect_redis(redis_url, EVENTS_CHANNEL)
     try:
-        proc = await asyncio.create_subprocess_exec(sys.executable, "-c", PUBLISHER, redis_url)
+        proc = await asyncio.create_subprocess_exec(sys.executable, "-c", PUBLISHER, redis_url, EVENTS_CHANNEL)
         assert await proc.wait() == 0
         await asyncio.wait_for(received.wait(), timeout=10)
     finally:
@@ -121,7 +122,7 @@ async def test_a_process_does_not_receive_its_own_events_twice(redis_url: str) -
     local = EventBus()
     seen: list[Event] = []
     local.subscribe("institution:5", seen.append)  # type: ignore[arg-type]
-    await local.connect_redis(redis_url)
+    await local.connect_redis(redis_url, EVENTS_CHANNEL)
     try:
         await local.publish(ThingHappened(5, "once"))
         await asyncio.sleep(0.3)

@@ -20,6 +20,7 @@ from domain.presence import board, kiosk
 from persistence.audit import AuditEntry
 from persistence.gdpr import ChildConsent
 from persistence.people import MunicipalAssignment, Person
+from tests.conftest import point_data_dir
 from tests.factory import person
 from tests.presence_world import DAY, NOW, PresenceWorld, actor, build_presence_world
 
@@ -34,7 +35,7 @@ def tiny_png() -> bytes:
 
 @pytest.fixture
 async def world(database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> PresenceWorld:
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path / "data"))
+    point_data_dir(monkeypatch, tmp_path / "data")
     return await build_presence_world()
 
 

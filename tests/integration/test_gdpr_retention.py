@@ -10,7 +10,7 @@ import pytest
 
 from domain.clock import COPENHAGEN, today_local
 from domain.errors import AccessDenied, DomainError
-from domain.gdpr import photos, retention
+from domain.gdpr import photo_files, retention
 from domain.gdpr.retention_model import RetentionCounts, local_midnight_utc, months_before
 from domain.identity.model import Role
 from domain.messages import storage
@@ -21,6 +21,7 @@ from persistence.messages import Attachment, Message, Participant, Thread
 from persistence.organisation import Municipality
 from persistence.people import Custody, Enrolment, Person, PickupPerson
 from persistence.presence import PlanEntry, PresenceChange, PresenceDay
+from tests.conftest import point_data_dir
 from tests.factory import World, build_world, person
 from tests.messages_world import actor_of
 from tests.querycount import count_queries
@@ -130,11 +131,11 @@ EXPECTED = RetentionCounts(messages=3, threads=1, attachments=2, presence_days=2
 
 async def test_the_daily_job_deletes_exactly_what_is_old_once_a_day_after_a_dry_run_that_changes_nothing(
         database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path / "data"))
+    point_data_dir(monkeypatch, tmp_path / "data")
     d = await build_dated()
     admin = await actor_of(d.w.admin, Role.ADMIN)
     await retention.do_set_policy(admin, messages_months=12, presence_months=12, anonymise_after_months=12, now=NOW)
-    photo = photos.photo_root() / f"{d.gone_child.id}-0123abcd.png"
+    photo = photo_files.photo_root() / f"{d.gone_child.id}-0123abcd.png"
     photo.parent.mkdir(parents=True, exist_ok=True)
     photo.write_bytes(b"\x89PNG\r\n\x1a\n")
     kind = await ConsentType.create(municipality_id=d.w.school.municipality_id, key="foto_sammen", name="Foto",
@@ -244,7 +245,7 @@ async def _old_shapes(w: World, k: int, offset: int) -> None:
 
 async def test_a_run_costs_the_same_number_of_statements_for_one_or_many_threads_days_and_children(
         database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path / "data"))
+    point_data_dir(monkeypatch, tmp_path / "data")
     w = await build_world()
     admin = await actor_of(w.admin, Role.ADMIN)
     await retention.do_set_policy(admin, messages_months=12, presence_months=12, anonymise_after_months=12, now=NOW)

@@ -17,6 +17,7 @@ from domain.messages import attachments, service, storage
 from persistence.audit import AuditEntry
 from persistence.messages import Attachment, Message, Participant, Thread
 from persistence.people import Person
+from tests.conftest import point_data_dir
 from tests.factory import World, build_world
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -47,7 +48,7 @@ def pdf_bytes() -> bytes:
 @pytest.fixture
 def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The attachment folder, under this test's own data folder."""
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path / "data"))
+    point_data_dir(monkeypatch, tmp_path / "data")
     yield tmp_path / "data" / "attachments"
 
 

@@ -13,6 +13,7 @@ from domain.identity.model import Role
 from domain.messages import attachments, drafts
 from domain.messages.model import BODY_MAX
 from persistence.messages import Attachment, Draft
+from tests.conftest import point_data_dir
 from tests.factory import World, build_world
 from tests.integration.test_messages_attachments import NOW, actor_for, png_bytes, stored_files, thread_between
 from tests.querycount import count_queries
@@ -25,7 +26,7 @@ async def world(database: str) -> World:
 
 @pytest.fixture
 def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path / "data"))
+    point_data_dir(monkeypatch, tmp_path / "data")
     yield tmp_path / "data" / "attachments"
 
 

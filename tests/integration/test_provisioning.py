@@ -18,6 +18,7 @@ from domain.provisioning.model import APPLIED, MAX_FILE_BYTES, REJECTED, ImportF
 from persistence.accounts import UserAccount
 from persistence.organisation import Institution, Municipality
 from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person
+from tests.conftest import point_data_dir
 from tests.provisioning_files import register
 from tests.querycount import count_queries
 
@@ -28,7 +29,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 @pytest.fixture
 async def admin(database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Actor:
     """A municipality with its admin; uploaded files go under the test's own directory."""
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path))
+    point_data_dir(monkeypatch, tmp_path)
     m = await Municipality.create(code="330", name="Testkommune")
     person = await Person.create(municipality=m, first_name="Ane", last_name="Admin", cpr="0101701234")
     await MunicipalAssignment.create(person=person, role=MunicipalRole.ADMIN)

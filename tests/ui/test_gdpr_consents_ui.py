@@ -16,6 +16,7 @@ from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
 from persistence.gdpr import ConsentType
 from persistence.people import Person
+from tests.conftest import point_data_dir
 from tests.demo_support import children_of, person_of
 from tests.ui.conftest import login
 
@@ -27,7 +28,7 @@ def _image_sources(user: User) -> set[str]:
 
 async def test_a_guardian_withdraws_photo_consent_and_overblik_falls_back_to_initials(
         user: User, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path))
+    point_data_dir(monkeypatch, tmp_path)
     await login(user, "demo-foraelder")
     mette = await person_of("demo-foraelder")
     freja = next(c for c in await children_of(mette) if c.first_name == "Freja")

@@ -10,6 +10,7 @@ from nicegui.testing import User
 from domain.clock import utcnow
 from domain.messages import attachments, service
 from persistence.accounts import UserAccount
+from tests.conftest import point_data_dir
 from tests.integration.test_messages_attachments import pdf_bytes
 from tests.ui.conftest import login
 from tests.ui.test_messages_thread import anne
@@ -17,7 +18,7 @@ from tests.ui.test_messages_thread import anne
 
 async def test_an_attachment_downloads_for_its_reader_and_is_refused_to_another_parent(
         user: User, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path / "data"))
+    point_data_dir(monkeypatch, tmp_path / "data")
     teacher = await anne()
     pdf = pdf_bytes()
     plan = await attachments.do_upload(teacher, filename="Årsplan 2.A.pdf", data=pdf, now=utcnow())

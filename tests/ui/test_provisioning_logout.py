@@ -12,6 +12,7 @@ from domain.identity.service import current_actor
 from domain.provisioning import service
 from persistence.accounts import UserAccount
 from persistence.people import Person
+from tests.conftest import point_data_dir
 from tests.provisioning_files import register
 from tests.ui.conftest import login
 
@@ -19,7 +20,7 @@ from tests.ui.conftest import login
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The stored import files go to this test's folder, not the working tree's data/."""
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path))
+    point_data_dir(monkeypatch, tmp_path)
 
 
 async def test_a_parent_left_out_of_a_full_import_is_sent_from_the_open_page_to_the_refusal(user: User) -> None:

@@ -12,6 +12,7 @@ from nicegui.testing import User
 from domain.provisioning.model import ImportFile
 from persistence.gdpr import ImportRun
 from persistence.people import Person
+from tests.conftest import point_data_dir
 from tests.provisioning_files import register
 from tests.ui.conftest import login
 
@@ -28,7 +29,7 @@ class Oversized(SmallFileUpload):
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The stored import files go to this test's folder, not the working tree's data/."""
-    monkeypatch.setenv("SAMMEN_DATA_DIR", str(tmp_path))
+    point_data_dir(monkeypatch, tmp_path)
 
 
 async def _upload(user: User, files: list[ImportFile]) -> None:

@@ -11,7 +11,6 @@ import pytest
 from nicegui import ui
 from nicegui.testing import User
 
-from domain import settings
 from domain.clock import today_local, utcnow
 from domain.identity.model import Role
 from domain.identity.service import current_actor
@@ -22,6 +21,7 @@ from domain.widgets.tokens import do_issue_token
 from persistence.organisation import Institution
 from persistence.people import Person
 from persistence.widgets import ExternalWidget, ExternalWidgetInstitution, WidgetTokenRecord
+from tests.conftest import point_data_dir
 from tests.ui.conftest import login
 
 PUBLIC_URL = "http://localhost:8080"
@@ -31,7 +31,7 @@ HTTPS_REFUSAL = "Adressen skal bruge https://. Kun lokale testadresser må bruge
 @pytest.fixture(autouse=True)
 def key_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep the widget signing key of each test out of the repository's data folder."""
-    monkeypatch.setattr(settings, "DATA_DIR", tmp_path)
+    point_data_dir(monkeypatch, tmp_path)
     forget_loaded()
     yield
     forget_loaded()

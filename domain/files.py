@@ -1,0 +1,33 @@
+"""Where Sammen keeps its files (attachments, photos, import uploads, the widget key): one folder, set at start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass
+class _DataDir:
+    """The process's data folder, handed in by the composition root (main.py) from its Settings."""
+
+    path: Path = DEFAULT_DATA_DIR
+
+
+_data = _DataDir()
+
+
+def use_data_dir(path: Path) -> None:
+    """Keep files under `path` from now on (main.py calls this once; a test may point it at its own folder)."""
+    _data.path = Path(path)
+
+
+def data_dir() -> Path:
+    """The data folder."""
+    return _data.path
+
+
+def folder(name: str) -> Path:
+    """A named folder under the data folder ("photos", "attachments", "imports"), not created here."""
+    return _data.path / name

@@ -11,9 +11,9 @@ from auth.session import config as session_config
 from auth.session import switch_role
 from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
-from ui.messages.badge import unread_badge
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
+from ui.unread import unread_badge
 
 ENGLISH_QUASAR = """<script>window.addEventListener('load',()=>{const s=document.createElement('script');
 s.src='/_nicegui/%s/static/lang/en-US.umd.prod.js';s.onload=()=>Quasar.Lang.set(Quasar.Lang.enUS);

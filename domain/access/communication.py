@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access.core import Decision, GroupFacts, _works_at, allow, can_view_group, deny
+from domain.access.core import Decision, GroupFacts, allow, can_view_group, deny, works_at
 from domain.identity.model import Actor, Role
 
 # --- Opslag (posts): who writes, reads, removes and handles reports ---
@@ -31,13 +31,13 @@ def can_publish_post(actor: Actor, institution_id: int) -> Decision:
     """Staff and leaders post to the institutions where they work."""
     if actor.role not in (Role.STAFF, Role.LEADER):
         return deny("not_staff")
-    return allow("staff") if _works_at(actor, frozenset({institution_id})) else deny("other_institution")
+    return allow("staff") if works_at(actor, frozenset({institution_id})) else deny("other_institution")
 
 
 def can_view_post(actor: Actor, post: PostFacts, reach: FamilyReach) -> Decision:
     """Staff read their institutions' posts; guardians and older children those addressed to their groups or house."""
     if actor.role in (Role.STAFF, Role.LEADER):
-        return allow("staff") if _works_at(actor, frozenset({post.institution_id})) else deny("other_institution")
+        return allow("staff") if works_at(actor, frozenset({post.institution_id})) else deny("other_institution")
     if actor.role not in (Role.PARENT, Role.CHILD):
         return deny("role_has_no_post_access")
     if post.group_ids:
@@ -93,7 +93,7 @@ def can_change_seat(actor: Actor, *, seat_person_id: int | None, inbox_instituti
     if personal_only:
         return deny("shared_inbox_seat")
     if inbox_institution_id is not None and actor.role in (Role.STAFF, Role.LEADER) and \
-            _works_at(actor, frozenset({inbox_institution_id})):
+            works_at(actor, frozenset({inbox_institution_id})):
         return allow("shared_inbox_staff")
     return deny("not_staff_here")
 
@@ -185,7 +185,7 @@ def can_message_inbox(reach: MessageReach, institution_id: int) -> Decision:
 
 def can_answer_for_inbox(actor: Actor, institution_id: int) -> Decision:
     """Staff and leaders who work at the institution read and answer its shared inbox."""
-    if actor.role in (Role.STAFF, Role.LEADER) and _works_at(actor, frozenset({institution_id})):
+    if actor.role in (Role.STAFF, Role.LEADER) and works_at(actor, frozenset({institution_id})):
         return allow("shared_inbox_staff")
     return deny("not_staff_here")
 

@@ -37,7 +37,8 @@ class GroupFacts:
     member_institution_ids: frozenset[int] = frozenset()
 
 
-def _works_at(actor: Actor, institution_ids: frozenset[int]) -> bool:
+def works_at(actor: Actor, institution_ids: frozenset[int]) -> bool:
+    """Whether the actor works (as staff, or leads as a leader) at one of the institutions."""
     mine = actor.leader_institutions if actor.role is Role.LEADER else actor.staff_institutions
     return bool(mine & institution_ids)
 
@@ -48,7 +49,7 @@ def can_view_child(actor: Actor, child: ChildFacts) -> Decision:
         case Role.PARENT:
             return allow("guardian") if child.child_id in actor.guardian_of else deny("not_guardian")
         case Role.STAFF | Role.LEADER:
-            return allow("staff") if _works_at(actor, child.institution_ids) else deny("other_institution")
+            return allow("staff") if works_at(actor, child.institution_ids) else deny("other_institution")
         case Role.PPR:
             return allow("ppr_case") if child.child_id in actor.ppr_children else deny("no_case")
         case Role.CHILD:
@@ -67,7 +68,7 @@ def can_view_group(actor: Actor, group: GroupFacts) -> Decision:
         reach = group.member_institution_ids | (
             frozenset({group.institution_id}) if group.institution_id is not None else frozenset()
         )
-        return allow("staff") if _works_at(actor, reach) else deny("other_institution")
+        return allow("staff") if works_at(actor, reach) else deny("other_institution")
     return deny("role_has_no_group_access")
 
 
@@ -76,7 +77,7 @@ def can_view_institution(actor: Actor, institution_id: int) -> Decision:
     if actor.role in (Role.ADMIN, Role.PROJECT_TEAM):
         return allow("municipal")
     if actor.role in (Role.STAFF, Role.LEADER):
-        return allow("staff") if _works_at(actor, frozenset({institution_id})) else deny("other_institution")
+        return allow("staff") if works_at(actor, frozenset({institution_id})) else deny("other_institution")
     return deny("role_has_no_institution_access")
 
 
@@ -138,7 +139,7 @@ def can_operate_presence(actor: Actor, institution_id: int) -> Decision:
     """Staff and leaders check children in and out at the institutions where they work."""
     if actor.role not in (Role.STAFF, Role.LEADER):
         return deny("not_staff")
-    return allow("staff") if _works_at(actor, frozenset({institution_id})) else deny("other_institution")
+    return allow("staff") if works_at(actor, frozenset({institution_id})) else deny("other_institution")
 
 
 def can_plan_child(actor: Actor, child_id: int) -> Decision:

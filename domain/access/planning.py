@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from domain.access.core import (
     Decision,
     GroupFacts,
-    _works_at,
     allow,
     can_administer_institution,
     can_administer_municipality,
     can_view_group,
     deny,
+    works_at,
 )
 from domain.identity.model import Actor, Role
 
@@ -178,7 +178,7 @@ def can_follow_vacation_request(actor: Actor, author_id: int | None, institution
         return deny("not_staff")
     if author_id == actor.person_id:
         return allow("author")
-    return allow("staff") if _works_at(actor, institution_ids) else deny("other_institution")
+    return allow("staff") if works_at(actor, institution_ids) else deny("other_institution")
 
 
 def can_answer_vacation(actor: Actor, child_id: int) -> Decision:

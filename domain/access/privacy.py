@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.access.core import Decision, _works_at, allow, can_administer_municipality, can_view_child, deny
+from domain.access.core import Decision, allow, can_administer_municipality, can_view_child, deny, works_at
 from domain.identity.model import Actor, ChildFacts, Role
 
 # --- GDPR: the audit search and a person's data export (right of access) ---
@@ -37,7 +37,7 @@ def can_change_photo(actor: Actor, child: ChildFacts) -> Decision:
     if actor.role is Role.PARENT:
         return allow("guardian") if child.child_id in actor.guardian_of else deny("not_guardian")
     if actor.role in (Role.STAFF, Role.LEADER):
-        return allow("staff") if _works_at(actor, child.institution_ids) else deny("other_institution")
+        return allow("staff") if works_at(actor, child.institution_ids) else deny("other_institution")
     return deny("role_cannot_change_photo")
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from domain.access import Decision
+from typing import TYPE_CHECKING
+
 from domain.clock import utcnow
 from domain.errors import AccessDenied
-from domain.identity.model import Actor
 from persistence.audit import AuditEntry
+
+if TYPE_CHECKING:  # audit sits below access and identity: their types are only named here, never imported at run time
+    from domain.access import Decision
+    from domain.identity.model import Actor
 
 ALLOWED, REFUSED = "allowed", "refused"
 

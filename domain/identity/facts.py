@@ -10,8 +10,7 @@ from typing import Any
 from tortoise.expressions import Q
 
 from domain.clock import age_on
-from domain.identity.model import Actor, Role
-from domain.organisation.model import MunicipalRole, StaffRole
+from domain.identity.model import Actor, MunicipalRole, Role, StaffRole
 from persistence.people import (
     Custody,
     Employment,

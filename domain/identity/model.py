@@ -16,6 +16,23 @@ def person_topic(person_id: int) -> str:
     return f"person:{person_id}"
 
 
+class StaffRole(StrEnum):
+    """What an employee is at one institution."""
+
+    PAEDAGOG = "paedagog"
+    LAERER = "laerer"
+    LEDER = "leder"
+    MEDHJAELPER = "medhjaelper"
+
+
+class MunicipalRole(StrEnum):
+    """Roles held at the municipality rather than at an institution."""
+
+    ADMIN = "admin"
+    PROJECT_TEAM = "project_team"
+    PPR = "ppr"
+
+
 class Role(StrEnum):
     """The hats a person can wear in Sammen; one is active at a time."""
 

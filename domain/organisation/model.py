@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from domain.identity.model import MunicipalRole as MunicipalRole  # re-exported: roles are named in identity
+from domain.identity.model import StaffRole as StaffRole
+
 
 class InstitutionKind(StrEnum):
     """The kinds of institution a municipality runs for children 0-16."""
@@ -31,23 +34,6 @@ class GroupKind(StrEnum):
     KLASSE = "klasse"
     HOLD = "hold"
     TVAERGAAENDE = "tvaergaaende"
-
-
-class StaffRole(StrEnum):
-    """What an employee is at one institution."""
-
-    PAEDAGOG = "paedagog"
-    LAERER = "laerer"
-    LEDER = "leder"
-    MEDHJAELPER = "medhjaelper"
-
-
-class MunicipalRole(StrEnum):
-    """Roles held at the municipality rather than at an institution."""
-
-    ADMIN = "admin"
-    PROJECT_TEAM = "project_team"
-    PPR = "ppr"
 
 
 @dataclass(frozen=True)

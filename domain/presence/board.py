@@ -83,12 +83,12 @@ async def load_board(actor: Actor, institution_id: int, day: date) -> Board:
     """Build an institution's board in five queries, however many children it has."""
     await audit.check(access.can_operate_presence(actor, institution_id), actor, "view_presence_board")
     settings = await load_settings(institution_id)
-    board = await _board_rows(settings, day)
+    board = await board_rows(settings, day)
     await audit.record("view_presence_board", audit.ALLOWED, actor=actor, detail=f"institution:{institution_id}")
     return board
 
 
-async def _board_rows(settings: Settings, day: date) -> Board:
+async def board_rows(settings: Settings, day: date) -> Board:
     """The three queries that read an institution's day (shared by the staff board and the wall screen)."""
     children = await Enrolment.filter(active_on(day), institution_id=settings.institution_id,
                                       child__active=True).values(*ENROLMENT_FIELDS)

@@ -14,7 +14,7 @@ from domain.clock import today_local
 from domain.errors import DomainError
 from domain.events import committing
 from domain.identity.model import Actor
-from domain.presence.board import Board, _board_rows
+from domain.presence.board import Board, board_rows
 from domain.presence.model import Action, DeviceKind, WallScreenChanged
 from domain.presence.service import Device, Done, do_action
 from domain.presence.tiles import load_settings
@@ -131,7 +131,7 @@ async def kiosk_board(token: str, day: date, *, now: datetime) -> Board:
     """The wall screen's view of its institution's day."""
     device = await device_for(token, now=now)
     await WallScreen.filter(id=device.wall_screen_id).update(last_seen_at=now)
-    return await _board_rows(await load_settings(device.institution_id), day)
+    return await board_rows(await load_settings(device.institution_id), day)
 
 
 def _pin_hash(pin: str, salt: str) -> str:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from typing import Any
-
 from nicegui import ui
 
 from domain.clock import utcnow
@@ -12,24 +9,10 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.messages import folders, threads
 from domain.messages.model import ThreadView
-from ui.components import confirm
+from ui.components import attempt, confirm, refuse
 from ui.i18n import t
-from ui.messages.format import refuse
 
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
-
-
-async def attempt(write: Awaitable[Any], done: str, then: str | None = None) -> bool:
-    """Run a write, tell the user how it went, and go somewhere afterwards when asked."""
-    try:
-        await write
-    except DomainError as error:
-        refuse(error)
-        return False
-    ui.notify(done, type="positive")
-    if then:
-        ui.navigate.to(then)
-    return True
 
 
 async def _move(actor: Actor, view: ThreadView) -> None:

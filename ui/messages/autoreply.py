@@ -8,9 +8,9 @@ from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import autoreply
+from ui.components import refuse
 from ui.dates import date_input, parse_day
 from ui.i18n import fmt_date, t
-from ui.messages.format import refuse
 
 
 async def autoreply_form(actor: Actor) -> None:

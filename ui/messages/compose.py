@@ -13,8 +13,9 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import attachments, drafts, service
 from domain.messages.model import BODY_MAX, SUBJECT_MAX, AttachmentView, RecipientChoice
+from ui.components import refuse
 from ui.i18n import t
-from ui.messages.format import refuse, size_text
+from ui.messages.format import size_text
 from ui.messages.recipients import RecipientPicker
 from ui.messages.undo import remember
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from nicegui import ui
-
 from domain.clock import COPENHAGEN, utcnow
-from domain.errors import DomainError
-from ui.i18n import MONTHS, current_language, error_text, t
+from ui.i18n import MONTHS, current_language, t
 
 
 def when(moment: datetime, now: datetime | None = None) -> str:
@@ -36,6 +33,3 @@ def size_text(size: int) -> str:
     return text if current_language() == "en" else text.replace(".", ",")
 
 
-def refuse(error: DomainError) -> None:
-    """Tell the user, in their language, why nothing happened."""
-    ui.notify(error_text(error), type="negative", multi_line=True)

@@ -9,10 +9,10 @@ from domain.events import Event
 from domain.identity.model import Actor
 from domain.messages import inbox
 from domain.messages.model import InboxPage, ThreadSummary, inbox_topic, shared_inbox_topic
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.i18n import t
 from ui.live import follow
-from ui.messages.format import refuse, when
+from ui.messages.format import when
 
 
 def thread_row(summary: ThreadSummary) -> None:

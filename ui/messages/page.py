@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from nicegui import app, ui
 
-from auth.session import actor_or_redirect
 from domain.clock import utcnow
 from domain.errors import DomainError, NotFound
 from domain.identity.model import Actor, Role
 from domain.messages import drafts, folders, inbox, shared
 from domain.messages.describe import describe_recipients
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import t
 from ui.messages.autoreply import autoreply_form
 from ui.messages.compose import Compose
@@ -25,13 +24,6 @@ from ui.messages.thread import ThreadPage
 
 MESSAGE_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.PPR, Role.CHILD})
 STAFF_ROLES = frozenset({Role.STAFF, Role.LEADER})
-
-
-async def _actor(request: Request, roles: frozenset[Role] = MESSAGE_ROLES) -> Actor | RedirectResponse:
-    actor = await actor_or_redirect(request)
-    if isinstance(actor, RedirectResponse):
-        return actor
-    return actor if actor.role in roles else wrong_role(actor)
 
 
 def _refused(actor: Actor, error: DomainError) -> None:
@@ -99,43 +91,33 @@ async def _thread_page(actor: Actor, thread_id: int) -> None:
 
 
 def register() -> None:
-    """Add /beskeder, /beskeder/ny, /beskeder/autosvar, /beskeder/{thread_id} and /beskeder/fil/{attachment_id}."""
-
-    @ui.page("/beskeder")
-    async def inbox_route(request: Request, mappe: int | None = None,
-                          postkasse: int | None = None) -> RedirectResponse | None:
-        actor = await _actor(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _inbox_page(actor, mappe, postkasse)
-        return None
-
-    @ui.page("/beskeder/ny")
-    async def compose_route(request: Request, kladde: int | None = None,
-                            videresend: int | None = None) -> RedirectResponse | None:
-        actor = await _actor(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _compose_page(actor, kladde, videresend)
-        return None
-
-    @ui.page("/beskeder/autosvar")
-    async def autoreply_route(request: Request) -> RedirectResponse | None:
-        actor = await _actor(request, STAFF_ROLES)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        with frame(actor, t("msg.auto.title")):
-            await autoreply_form(actor)
-        return None
-
-    @ui.page("/beskeder/{thread_id}")
-    async def thread_route(request: Request, thread_id: int) -> RedirectResponse | None:
-        actor = await _actor(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _thread_page(actor, thread_id)
-        return None
+    """Add /beskeder/fil/{attachment_id}: downloads check access every time."""
 
     @app.get("/beskeder/fil/{attachment_id}")
     async def file_route(request: Request, attachment_id: int) -> Response:
         return await download(request, attachment_id)
+
+
+@page("/beskeder", *MESSAGE_ROLES)
+async def inbox_route(actor: Actor, mappe: int | None = None, postkasse: int | None = None) -> None:
+    """The inbox, a folder of one's own (mappe) or an institution's fællespostkasse (postkasse)."""
+    await _inbox_page(actor, mappe, postkasse)
+
+
+@page("/beskeder/ny", *MESSAGE_ROLES)
+async def compose_route(actor: Actor, kladde: int | None = None, videresend: int | None = None) -> None:
+    """A new message, from a draft (kladde) or forwarding a message (videresend)."""
+    await _compose_page(actor, kladde, videresend)
+
+
+@page("/beskeder/autosvar", *STAFF_ROLES)
+async def autoreply_route(actor: Actor) -> None:
+    """Staff's automatic reply while away."""
+    with frame(actor, t("msg.auto.title")):
+        await autoreply_form(actor)
+
+
+@page("/beskeder/{thread_id}", *MESSAGE_ROLES)
+async def thread_route(actor: Actor, thread_id: int) -> None:
+    """One thread."""
+    await _thread_page(actor, thread_id)

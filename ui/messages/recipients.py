@@ -10,8 +10,8 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import recipients
 from domain.messages.model import RecipientChoice, RecipientKind
+from ui.components import refuse
 from ui.i18n import t, tn
-from ui.messages.format import refuse
 
 KIND_ICONS = {
     RecipientKind.PERSON: "person",

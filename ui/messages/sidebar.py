@@ -10,9 +10,10 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.messages import drafts, folders, shared
 from domain.messages.model import shared_inbox_topic
+from ui.components import refuse
 from ui.i18n import t
 from ui.live import follow
-from ui.messages.format import refuse, when
+from ui.messages.format import when
 
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
 

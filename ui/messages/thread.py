@@ -12,11 +12,12 @@ from domain.events import Event
 from domain.identity.model import Actor
 from domain.messages import inbox, service
 from domain.messages.model import MessageView, ThreadView, thread_topic
+from ui.components import refuse
 from ui.frame import refusal
 from ui.i18n import fmt_datetime, t
 from ui.live import follow
 from ui.messages.actions import thread_actions
-from ui.messages.format import refuse, size_text
+from ui.messages.format import size_text
 from ui.messages.undo import remember, take_pending, undo_notice
 
 

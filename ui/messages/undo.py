@@ -11,8 +11,8 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import service
 from domain.messages.model import SendResult
+from ui.components import refuse
 from ui.i18n import t, tn
-from ui.messages.format import refuse
 
 PENDING_KEY = "msg_sent"
 

@@ -15,13 +15,15 @@ from domain.demo.users import DEMO_USERS
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
-from ui import appconfig, front, reconnecting, rollout
+from ui import front, reconnecting, rollout
+from ui.broadcast import detail as broadcast_detail
 from ui.broadcast import page as broadcast
 from ui.calendar import page as calendar
 from ui.conferences import page as conferences
 from ui.forms import page as forms
 from ui.gdpr import audit_search, consents, data_export, retention
 from ui.gdpr import hub as gdpr_hub
+from ui.guard import install_pages
 from ui.home import admin, parent, staff
 from ui.identity import login, profile
 from ui.messages import page as messages
@@ -32,12 +34,18 @@ from ui.presence import board as presence_board
 from ui.presence import kiosk, wall_screens
 from ui.presence import parent as presence_parent
 from ui.provisioning import page as provisioning
-from ui.rollout import surveys
+from ui.rollout import survey_results, surveys
 from ui.vacation import page as vacation
 from ui.widgets import admin as widget_admin
 from ui.widgets import api as widget_api
 from ui.widgets import plans
 from ui.widgets import settings as widget_settings
+
+# Importing a page module declares its pages (@page); install_pages() registers them behind the guard.
+PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, child, conferences, consents, data_export,
+                forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
+                provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
+                widget_settings)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -75,7 +83,6 @@ def _api_routes() -> None:
 def build(settings: Settings) -> None:
     """Register routes and pages on the NiceGUI app (again on every test run, never twice per app)."""
     session.config.idle_minutes = settings.idle_minutes
-    appconfig.config.public_url = settings.public_url
     backchannel: FastAPI | None = None
     if settings.dev_idp_enabled:
         idp = create_dev_idp_router(
@@ -89,32 +96,13 @@ def build(settings: Settings) -> None:
     front.install(app)  # page loads beyond what the process can build in time get a self-reloading 503
     reconnecting.install()  # every page, API route and callback answers a database outage the same way
     _api_routes()
-    login.register(settings.dev_idp_enabled)
-    parent.register()
-    child.register()
-    staff.register()
-    admin.register()
-    rollout.register()
-    surveys.register()
-    widget_settings.register()
-    plans.register()
     widget_api.register(settings)
-    widget_admin.register(settings)
-    profile.register()
-    presence_board.register()
-    presence_parent.register()
-    kiosk.register()
-    wall_screens.register()
     messages.register()
-    posts.register()
     broadcast.register()
     calendar.register()
-    conferences.register()
     forms.register()
-    vacation.register()
-    gdpr_hub.register()
     provisioning.register()
     audit_search.register()
     data_export.register()
-    retention.register()
     consents.register()
+    install_pages(settings)  # every page declared with @page or @public_page, behind the guard

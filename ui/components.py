@@ -1,13 +1,17 @@
-"""Small reusable pieces: avatars, institution badges, empty states."""
+"""Small reusable pieces: avatars, institution badges, empty states, and how a write's outcome is told."""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import Any
 
 from nicegui import ui
 
+from domain.errors import DomainError
 from domain.organisation.model import EnrolmentView, InstitutionKind
-from ui.i18n import fmt_date, t
+from ui.i18n import error_text, fmt_date, t
 
 KIND_COLOURS = {
     InstitutionKind.VUGGESTUE: "pink-3",
@@ -71,3 +75,32 @@ async def confirm(question: str, yes: str, marker: str, *, danger: bool = True,
     answer = bool(await dialog)
     dialog.delete()
     return answer
+
+
+def refuse(error: DomainError) -> None:
+    """Tell the user, in their language, why nothing was changed: the one way a refused write is reported."""
+    ui.notify(error_text(error), type="negative", multi_line=True)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a write went: true when it was done; otherwise the refusal, already told to the user."""
+
+    error: DomainError | None = None
+
+    def __bool__(self) -> bool:
+        return self.error is None
+
+
+async def attempt(write: Awaitable[Any], done: str = "", then: str | None = None) -> Outcome:
+    """Run a domain write, say how it went, and go to `then` when it was done."""
+    try:
+        await write
+    except DomainError as error:
+        refuse(error)
+        return Outcome(error)
+    if done:
+        ui.notify(done, type="positive")
+    if then:
+        ui.navigate.to(then)
+    return Outcome()

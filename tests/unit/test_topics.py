@@ -31,7 +31,8 @@ def test_the_check_finds_written_out_topics() -> None:
 
 
 def test_no_page_writes_out_a_topic() -> None:
-    offenders = {str(path.relative_to(ROOT)): found for folder in ("ui", "auth") for path in (ROOT / folder).rglob("*.py")
+    sources = [path for folder in ("ui", "auth") for path in (ROOT / folder).rglob("*.py")]
+    offenders = {str(path.relative_to(ROOT)): found for path in sources
                  if (found := literal_topics(path.read_text(encoding="utf-8")))}
     assert offenders == {}, "subscribe through the topic builders in domain/<feature>/model.py"
 

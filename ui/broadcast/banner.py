@@ -17,7 +17,8 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
-from ui.i18n import error_text, fmt_datetime, t
+from ui.components import refuse
+from ui.i18n import fmt_datetime, t
 from ui.live import follow
 
 
@@ -52,7 +53,7 @@ class Banner:
         try:
             await service.do_mark_read(self.actor, broadcast_id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self._drop(broadcast_id)
 

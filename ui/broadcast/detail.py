@@ -6,21 +6,19 @@ import asyncio
 import time
 from typing import Any
 
-from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.broadcast import service, stats
 from domain.broadcast.model import BroadcastSummary, InstitutionFigure, broadcast_topic
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
-from ui.components import confirm
+from ui.components import confirm, refuse
 from ui.frame import frame
-from ui.guard import wrong_role
-from ui.i18n import current_language, error_text, fmt_datetime, t
+from ui.guard import page
+from ui.i18n import current_language, fmt_datetime, t
 from ui.live import follow
 
 PATH = "/kommune/krisebesked"
@@ -132,27 +130,20 @@ class Detail:
         try:
             await service.do_end_broadcast(self.actor, self.summary.id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("broadcast.ended_done"), type="positive")
         await self.redraw()
 
 
-def register() -> None:
-    """Add /kommune/krisebesked/{broadcast_id}."""
-
-    @ui.page(PATH + "/{broadcast_id}")
-    async def broadcast_detail(request: Request, broadcast_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.ADMIN:
-            return wrong_role(actor)
-        try:
-            summary = await stats.broadcast_summary(actor, broadcast_id)
-        except DomainError:
-            return RedirectResponse(PATH, status_code=303)
-        figures = await stats.institution_figures(broadcast_id)
-        with frame(actor, summary.title):
-            Detail(actor, summary, figures).build()
-        return None
+@page(PATH + "/{broadcast_id}", Role.ADMIN)
+async def broadcast_detail(actor: Actor, broadcast_id: int) -> RedirectResponse | None:
+    """One broadcast's read figures per institution, live; an unknown broadcast leads back to the list."""
+    try:
+        summary = await stats.broadcast_summary(actor, broadcast_id)
+    except DomainError:
+        return RedirectResponse(PATH, status_code=303)
+    figures = await stats.institution_figures(broadcast_id)
+    with frame(actor, summary.title):
+        Detail(actor, summary, figures).build()
+    return None

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import app, ui
 
-from auth.session import actor_or_redirect
 from domain.broadcast import service, stats
 from domain.broadcast.model import BODY_MAX, MINUTES_MAX, MINUTES_MIN, TITLE_MAX
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.rollout.model import Area
-from ui.broadcast import detail as broadcast_detail
 from ui.broadcast.detail import PATH, fmt_count, summary_lines
 from ui.broadcast.public import register_public
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.frame import frame
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import error_text, t
 
 DEFAULT_MINUTES = 60
@@ -94,7 +90,7 @@ class Compose:
             if n == 0:
                 raise DomainError("broadcast.error.no_recipients")
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         with ui.dialog() as dialog, ui.card():
             ui.label(t("broadcast.confirm", n=fmt_count(n))).classes("text-h6")
@@ -111,7 +107,7 @@ class Compose:
                 self.actor, title=str(self.title.value or ""), body=str(self.body.value or ""), areas=areas,
                 institution_ids=ids, email_after_minutes=self._minutes(), now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("broadcast.sent"), type="positive")
         ui.navigate.to(f"{PATH}/{broadcast_id}")
@@ -134,17 +130,10 @@ async def _list_page(actor: Actor) -> None:
 
 
 def register() -> None:
-    """Add /kommune/krisebesked, its detail page and the public /krise."""
-
-    @ui.page(PATH)
-    async def broadcast_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.ADMIN:
-            return wrong_role(actor)
-        await _list_page(actor)
-        return None
-
-    broadcast_detail.register()
+    """Add the public /krise, answered in front of every middleware."""
     register_public(app)
+
+
+@page(PATH, Role.ADMIN)
+async def broadcast_page(actor: Actor) -> None:
+    await _list_page(actor)

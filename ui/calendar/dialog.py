@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from nicegui import ui
 
@@ -16,8 +15,8 @@ from domain.events import Event, Subscription
 from domain.identity.model import Actor
 from ui.calendar.format import long_day, time_range
 from ui.calendar.views import KIND_ICONS, colour
-from ui.components import confirm
-from ui.i18n import error_text, fmt_date, t
+from ui.components import attempt, confirm, refuse
+from ui.i18n import fmt_date, t
 from ui.live import follow
 
 Redraw = Callable[[], Awaitable[None]]
@@ -39,17 +38,6 @@ def repeat_text(detail: EventDetail) -> str:
 def occurrence_of(item: CalendarItem) -> str:
     """The local start of the tapped occurrence, as the domain keys skipped dates ("2026-12-07T08:00")."""
     return item.starts_at.astimezone(COPENHAGEN).replace(tzinfo=None).isoformat(timespec="minutes")
-
-
-async def attempt(write: Awaitable[Any], done: str) -> bool:
-    """Run a domain write; on a refusal say why (nothing changed) and return False."""
-    try:
-        await write
-    except DomainError as error:
-        ui.notify(error_text(error), type="negative")
-        return False
-    ui.notify(done, type="positive")
-    return True
 
 
 class EventDialog:
@@ -191,6 +179,6 @@ async def open_event(actor: Actor, item: CalendarItem, *, on_change: Redraw, on_
     try:
         detail = await calendar_views.event_detail(actor, item.event_id)
     except DomainError as error:
-        ui.notify(error_text(error), type="negative")
+        refuse(error)
         return
     EventDialog(actor, item, detail, on_change, on_edit).build().open()

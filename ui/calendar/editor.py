@@ -15,6 +15,7 @@ from domain.clock import COPENHAGEN, today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.organisation.service import staff_overview
+from ui.components import refuse
 from ui.i18n import error_text, t
 from ui.presence.parent_parts import date_input, parse_day, time_input
 
@@ -161,7 +162,7 @@ class Editor:
                 await service.do_update_event(self.actor, self.detail.event_id, **values, now=utcnow())
         except DomainError as error:
             self.error.set_text(error_text(error))
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("cal.editor.saved"), type="positive")
         self.dialog.close()
@@ -174,6 +175,6 @@ async def open_editor(actor: Actor, event_id: int | None, day: date, *, on_saved
         detail = await calendar_views.event_detail(actor, event_id) if event_id is not None else None
         places = await places_for(actor)
     except DomainError as error:
-        ui.notify(error_text(error), type="negative")
+        refuse(error)
         return
     Editor(actor, detail, day, places, on_saved).build().open()

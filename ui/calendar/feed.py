@@ -8,22 +8,21 @@ from domain.calendar import feeds
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor
-from ui.appconfig import config
-from ui.components import confirm
-from ui.i18n import error_text, t
+from ui.components import confirm, refuse
+from ui.i18n import t
 
 
-def feed_urls(token: str) -> tuple[str, str]:
+def feed_urls(public_url: str, token: str) -> tuple[str, str]:
     """The https address and the webcal one a phone opens straight in its calendar."""
-    https = f"{config.public_url}/kalender/feed/{token}.ics"
+    https = f"{public_url}/kalender/feed/{token}.ics"
     return https, "webcal://" + https.split("://", 1)[1]
 
 
 class FeedPanel:
     """The subscription section of one open page."""
 
-    def __init__(self, actor: Actor, active: bool) -> None:
-        self.actor, self.active = actor, active
+    def __init__(self, actor: Actor, active: bool, public_url: str) -> None:
+        self.actor, self.active, self.public_url = actor, active, public_url
         self.token = ""
 
     @ui.refreshable_method
@@ -31,7 +30,7 @@ class FeedPanel:
         """Explanation, the address once it is made, and the buttons."""
         ui.label(t("cal.feed.intro")).classes("text-body2")
         if self.token:
-            https, webcal = feed_urls(self.token)
+            https, webcal = feed_urls(self.public_url, self.token)
             ui.label(t("cal.feed.shown_once")).classes("text-body2 text-weight-bold text-negative")
             ui.input(value=https).props("outlined dense readonly").classes("w-full").mark("cal-feed-url")
             with ui.row().classes("items-center gap-2"):
@@ -61,7 +60,7 @@ class FeedPanel:
         try:
             self.token = await feeds.do_create_feed(self.actor, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.active = True
         self.build.refresh()
@@ -73,14 +72,14 @@ class FeedPanel:
         try:
             await feeds.do_revoke_feed(self.actor, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.token, self.active = "", False
         ui.notify(t("cal.feed.revoked"), type="positive")
         self.build.refresh()
 
 
-async def feed_dialog(actor: Actor) -> None:
+async def feed_dialog(actor: Actor, public_url: str) -> None:
     """Open the subscription settings in a dialog."""
     active = await feeds.has_feed(actor)
     with ui.dialog() as dialog, ui.card().classes("w-full q-pa-md gap-2").style("max-width:560px").mark(
@@ -88,6 +87,6 @@ async def feed_dialog(actor: Actor) -> None:
         with ui.row().classes("w-full items-center no-wrap"):
             ui.label(t("cal.feed.title")).classes("text-h6 col")
             ui.button(icon="close", on_click=dialog.close).props("flat round dense")
-        FeedPanel(actor, active).build()
+        FeedPanel(actor, active, public_url).build()
     dialog.on("hide", dialog.delete)
     dialog.open()

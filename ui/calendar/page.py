@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from nicegui import app, ui
 
-from auth.session import actor_or_redirect
 from domain.calendar import views as calendar_views
 from domain.calendar.facts import calendar_reach, target
 from domain.calendar.model import (
@@ -24,6 +23,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.organisation.children import children_of_guardian
+from domain.settings import Settings
 from ui.calendar.dialog import open_event
 from ui.calendar.editor import open_editor
 from ui.calendar.feed import feed_dialog
@@ -31,7 +31,7 @@ from ui.calendar.format import VIEWS, period, period_text, step
 from ui.calendar.ics import event_download, feed_download
 from ui.calendar.views import agenda, day_lists, month_grid
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import t
 from ui.live import follow
 
@@ -62,8 +62,8 @@ def remember_view(actor: Actor, view: str) -> None:
 class CalendarPage:
     """One open calendar page (per client): the chosen view and period, filters and the items shown."""
 
-    def __init__(self, actor: Actor, children: dict[int, str], institutions: dict[int, str]) -> None:
-        self.actor = actor
+    def __init__(self, actor: Actor, children: dict[int, str], institutions: dict[int, str], public_url: str) -> None:
+        self.actor, self.public_url = actor, public_url
         self.view = remembered_view(actor)
         self.anchor = today_local()
         self.selected: date | None = None
@@ -104,7 +104,7 @@ class CalendarPage:
                 ui.button(icon="add", on_click=self.new_event).props(
                     f'round dense unelevated aria-label="{t("cal.new")}"').tooltip(
                     t("cal.new")).mark("cal-new")
-                ui.button(icon="event_repeat", on_click=lambda: feed_dialog(self.actor)).props(
+                ui.button(icon="event_repeat", on_click=lambda: feed_dialog(self.actor, self.public_url)).props(
                     f'round dense flat aria-label="{t("cal.feed.settings")}"').tooltip(t("cal.feed.title")).mark(
                     "cal-feed")
         with ui.row().classes("w-full items-center no-wrap gap-1"):
@@ -226,23 +226,6 @@ async def _filters_for(actor: Actor) -> tuple[dict[int, str], dict[int, str]]:
 def register() -> None:
     """Add /kalender and the ICS downloads (one event for a signed-in user; the private feed by token)."""
 
-    @ui.page("/kalender")
-    async def calendar_route(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in CALENDAR_ROLES:
-            return wrong_role(actor)
-        try:
-            children, institutions = await _filters_for(actor)
-        except DomainError as error:
-            with frame(actor, t("error.title")):
-                refusal(error.key)
-            return None
-        with frame(actor, t("cal.title")):
-            await CalendarPage(actor, children, institutions).build()
-        return None
-
     @app.get("/kalender/begivenhed/{event_id}.ics")
     async def event_ics_route(request: Request, event_id: int) -> Response:
         return await event_download(request, event_id)
@@ -250,3 +233,16 @@ def register() -> None:
     @app.get("/kalender/feed/{token}.ics")
     async def feed_route(token: str) -> Response:
         return await feed_download(token)
+
+
+@page("/kalender", *CALENDAR_ROLES)
+async def calendar_route(actor: Actor, settings: Settings) -> None:
+    """The calendar in the view the person chose last, with filters for a guardian's children."""
+    try:
+        children, institutions = await _filters_for(actor)
+    except DomainError as error:
+        with frame(actor, t("error.title")):
+            refusal(error.key)
+        return
+    with frame(actor, t("cal.title")):
+        await CalendarPage(actor, children, institutions, settings.public_url).build()

@@ -9,9 +9,9 @@ from domain.conferences import queries, service
 from domain.conferences.model import ChildChoice, RoundView, SlotsChanged, SlotView, conference_topic
 from domain.events import Event
 from domain.identity.model import Actor
-from ui.components import confirm
+from ui.components import attempt, confirm
 from ui.conferences.format import clock, day_heading, when
-from ui.conferences.parts import attempt, by_day, round_facts
+from ui.conferences.parts import by_day, round_facts
 from ui.i18n import t
 from ui.live import follow
 
@@ -128,9 +128,8 @@ class GuardianBooking:
                      when=when(slot.starts_at))
         if not await confirm(question, t("conferences.yes_book"), "confirm-book", danger=False, home=self.home):
             return
-        refused = await attempt(service.do_book(self.actor, slot_id=slot.slot_id, child_id=child_id, now=utcnow()),
-                                t("conferences.booked"))
-        if refused is None:
+        if await attempt(service.do_book(self.actor, slot_id=slot.slot_id, child_id=child_id, now=utcnow()),
+                         t("conferences.booked")):
             self.moving = None
         await self.reload()
 
@@ -140,6 +139,6 @@ class GuardianBooking:
         if not await confirm(question, t("conferences.yes_cancel"), "confirm-cancel", danger=False, home=self.home):
             return
         if await attempt(service.do_cancel(self.actor, slot_id=slot.slot_id, now=utcnow()),
-                         t("conferences.cancelled")) is None:
+                         t("conferences.cancelled")):
             self.moving, self.chosen = None, child.child_id
         await self.reload()

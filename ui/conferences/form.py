@@ -13,7 +13,7 @@ from domain.conferences.service import RoundInput
 from domain.conferences.slots import BreakInput, DayInput, local_moment, parse_time
 from domain.errors import DomainError
 from domain.identity.model import Actor
-from ui.conferences.parts import attempt
+from ui.components import attempt
 from ui.i18n import t
 
 
@@ -179,5 +179,5 @@ class RoundForm:
         async def write() -> None:
             created.append(await service.do_create_round(self.actor, self.spec(), now=utcnow()))
 
-        if await attempt(write(), t("conferences.created")) is None:
+        if await attempt(write(), t("conferences.created")):
             ui.navigate.to(f"/kalender/samtaler/{created[0]}")

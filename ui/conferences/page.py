@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import COPENHAGEN, utcnow
 from domain.conferences import queries
 from domain.conferences.model import RoundSummary
@@ -18,7 +15,7 @@ from ui.conferences.form import RoundForm
 from ui.conferences.format import deadline, short_date, when
 from ui.conferences.schedule import Schedule
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import t
 
 ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER})
@@ -99,25 +96,11 @@ async def _round_page(actor: Actor, round_id: int) -> None:
             GuardianBooking(actor, view).build()
 
 
-def register() -> None:
-    """Add /kalender/samtaler and /kalender/samtaler/{round_id}."""
+@page("/kalender/samtaler", *ROLES)
+async def conferences_page(actor: Actor) -> None:
+    await (_family_list(actor) if actor.role is Role.PARENT else _staff_list(actor))
 
-    @ui.page("/kalender/samtaler")
-    async def conferences_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in ROLES:
-            return wrong_role(actor)
-        await (_family_list(actor) if actor.role is Role.PARENT else _staff_list(actor))
-        return None
 
-    @ui.page("/kalender/samtaler/{round_id}")
-    async def conference_round_page(request: Request, round_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in ROLES:
-            return wrong_role(actor)
-        await _round_page(actor, round_id)
-        return None
+@page("/kalender/samtaler/{round_id}", *ROLES)
+async def conference_round_page(actor: Actor, round_id: int) -> None:
+    await _round_page(actor, round_id)

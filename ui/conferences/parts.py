@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import date
 
 from nicegui import ui
 
 from domain.conferences.model import RoundView, SlotView
-from domain.errors import DomainError
 from ui.conferences.format import deadline
-from ui.i18n import error_text, t
+from ui.i18n import t
 
 
 def round_facts(view: RoundView) -> None:
@@ -37,12 +35,3 @@ def by_day(slots: tuple[SlotView, ...]) -> dict[date, list[SlotView]]:
     return days
 
 
-async def attempt(write: Awaitable[None], done: str) -> DomainError | None:
-    """Run a domain write and say how it went; the refusal, if any, is given back (nothing was changed)."""
-    try:
-        await write
-    except DomainError as error:
-        ui.notify(error_text(error), type="negative", multi_line=True)
-        return error
-    ui.notify(done, type="positive")
-    return None

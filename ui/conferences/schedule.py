@@ -9,9 +9,9 @@ from domain.conferences import queries, service
 from domain.conferences.model import RoundView, SlotsChanged, SlotView, conference_topic
 from domain.events import Event
 from domain.identity.model import Actor
-from ui.components import confirm
+from ui.components import attempt, confirm
 from ui.conferences.format import clock, day_heading, when
-from ui.conferences.parts import attempt, by_day, round_facts
+from ui.conferences.parts import by_day, round_facts
 from ui.i18n import t
 from ui.live import follow
 
@@ -122,5 +122,5 @@ class Schedule:
                              danger=False, home=self.home):
             return
         if await attempt(service.do_close_round(self.actor, round_id=self.view.round_id, now=utcnow()),
-                         t("conferences.round_closed_done")) is None:
+                         t("conferences.round_closed_done")):
             ui.navigate.reload()

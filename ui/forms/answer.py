@@ -11,8 +11,9 @@ from domain.errors import DomainError
 from domain.forms import reading, service
 from domain.forms.model import ChildAnswer, FormView, Question, QuestionKind
 from domain.identity.model import Actor
+from ui.components import refuse
 from ui.forms.parts import fmt_deadline, status_badge
-from ui.i18n import error_text, fmt_datetime, t
+from ui.i18n import fmt_datetime, t
 
 
 def form_header(title: str, description: str, author: str, group: str, deadline: Any, closed: bool) -> None:
@@ -87,7 +88,7 @@ class AnswerCards:
             await service.do_answer(self.actor, form_id=self.view.id, child_id=child.child_id, answers=answers,
                                     now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("forms.sent"), type="positive")
         self.view = await reading.form_for_guardian(self.actor, self.view.id, utcnow())

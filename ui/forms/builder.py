@@ -11,8 +11,9 @@ from domain.errors import DomainError
 from domain.forms import service
 from domain.forms.model import MAX_QUESTIONS, QuestionInput, QuestionKind
 from domain.identity.model import Actor
+from ui.components import refuse
 from ui.forms.parts import deadline_from
-from ui.i18n import error_text, t
+from ui.i18n import t
 from ui.presence.parent_parts import date_input, time_input
 
 KINDS = (QuestionKind.YES_NO, QuestionKind.CHOICE, QuestionKind.TEXT)
@@ -99,7 +100,7 @@ class FormBuilder:
                 description=str(self.description.value or ""), questions=[e.read() for e in self.editors],
                 deadline=deadline, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("forms.created"), type="positive")
         ui.navigate.to(f"/kalender/blanketter/{form_id}")

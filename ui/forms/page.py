@@ -18,7 +18,7 @@ from ui.forms.builder import FormBuilder
 from ui.forms.parts import fmt_deadline, status_badge
 from ui.forms.results import ResultsView
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import error_text, t
 
 ROLES = (Role.PARENT, Role.STAFF, Role.LEADER)
@@ -88,42 +88,27 @@ async def _csv(request: Request, form_id: int) -> Response:
 def register() -> None:
     """Add /kalender/blanketter, the builder, one form's page and its CSV download."""
 
-    @ui.page("/kalender/blanketter")
-    async def list_route(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in ROLES:
-            return wrong_role(actor)
-        await _list_page(actor)
-        return None
-
-    @ui.page("/kalender/blanketter/ny")
-    async def builder_route(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in STAFF:
-            return wrong_role(actor)
-        groups = await reading.builder_groups(actor, today_local())
-        with frame(actor, t("forms.new")):
-            ui.link(t("forms.back"), "/kalender/blanketter").classes("text-body2")
-            if not groups:
-                empty_state("group_off", "forms.builder.no_groups")
-            else:
-                FormBuilder(actor, groups).build()
-        return None
-
-    @ui.page("/kalender/blanketter/{form_id}")
-    async def form_route(request: Request, form_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in ROLES:
-            return wrong_role(actor)
-        await _form_page(actor, form_id)
-        return None
-
     @app.get("/kalender/blanketter/{form_id}/csv")
     async def csv_route(request: Request, form_id: int) -> Response:
         return await _csv(request, form_id)
+
+
+@page("/kalender/blanketter", *ROLES)
+async def list_route(actor: Actor) -> None:
+    await _list_page(actor)
+
+
+@page("/kalender/blanketter/ny", *STAFF)
+async def builder_route(actor: Actor) -> None:
+    groups = await reading.builder_groups(actor, today_local())
+    with frame(actor, t("forms.new")):
+        ui.link(t("forms.back"), "/kalender/blanketter").classes("text-body2")
+        if not groups:
+            empty_state("group_off", "forms.builder.no_groups")
+        else:
+            FormBuilder(actor, groups).build()
+
+
+@page("/kalender/blanketter/{form_id}", *ROLES)
+async def form_route(actor: Actor, form_id: int) -> None:
+    await _form_page(actor, form_id)

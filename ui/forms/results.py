@@ -11,9 +11,9 @@ from domain.forms import results, service
 from domain.forms.model import QuestionKind, form_topic
 from domain.forms.results import FormResults, QuestionResult
 from domain.identity.model import Actor
-from ui.components import confirm
+from ui.components import confirm, refuse
 from ui.forms.answer import form_header
-from ui.i18n import error_text, fmt_datetime, t
+from ui.i18n import fmt_datetime, t
 from ui.live import follow
 
 LABELS = {results.YES: "forms.results.yes", results.NO: "forms.results.no"}
@@ -123,7 +123,7 @@ class ResultsView:
         try:
             n = await service.do_remind(self.actor, form_id=self.found.form_id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("forms.results.reminded", n=n), type="positive")
 
@@ -134,7 +134,7 @@ class ResultsView:
         try:
             await service.do_close_form(self.actor, form_id=self.found.form_id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("forms.results.closed_now"), type="positive")
         await self.reload()

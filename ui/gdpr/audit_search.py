@@ -18,6 +18,7 @@ from domain.gdpr.audit_search import AuditRow, PersonHit
 from domain.identity.model import Actor
 from ui.dates import date_input, parse_day
 from ui.frame import frame, refusal
+from ui.guard import SIGNED_IN, page
 from ui.i18n import error_text, fmt_datetime, t
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"}
@@ -212,14 +213,11 @@ async def _page(actor: Actor) -> None:
 def register() -> None:
     """Add /kommune/revision and its CSV download."""
 
-    @ui.page("/kommune/revision")
-    async def audit_route(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _page(actor)
-        return None
-
     @app.get("/kommune/revision.csv")
     async def csv_route(request: Request) -> Response:
         return await _csv(request)
+
+
+@page("/kommune/revision", *SIGNED_IN)
+async def audit_route(actor: Actor) -> None:
+    await _page(actor)

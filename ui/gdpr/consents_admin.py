@@ -9,7 +9,8 @@ from domain.errors import DomainError
 from domain.gdpr import consents
 from domain.gdpr.consents import PHOTO_KEY, ConsentTypeView
 from domain.identity.model import Actor
-from ui.i18n import error_text, t
+from ui.components import refuse
+from ui.i18n import t
 
 
 class TypesPage:
@@ -63,7 +64,7 @@ class TypesPage:
             await consents.do_update_type(self.actor, ctype.id, name=str(name.value or ""),
                                           description=str(description.value or ""), active=bool(active.value))
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("consents.admin.saved"), type="positive")
         await self.reload()
@@ -83,7 +84,7 @@ class TypesPage:
                     await consents.do_create_type(self.actor, key=str(key.value or ""), name=str(name.value or ""),
                                                   description=str(description.value or ""), now=utcnow())
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 ui.notify(t("consents.admin.created"), type="positive")
                 for field in (key, name, description):

@@ -9,8 +9,8 @@ from domain.errors import DomainError
 from domain.gdpr import consents, photos
 from domain.gdpr.consents import PHOTO_KEY, ChildConsents
 from domain.identity.model import Actor
-from ui.components import avatar, empty_state
-from ui.i18n import error_text, fmt_datetime, t
+from ui.components import avatar, empty_state, refuse
+from ui.i18n import fmt_datetime, t
 
 
 class FamilyConsents:
@@ -67,7 +67,7 @@ class FamilyConsents:
             await consents.do_decide(self.actor, child_id=child_id, consent_type_id=type_id, given=given,
                                      now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
         else:
             ui.notify(t("consents.saved_given" if given else "consents.saved_withdrawn"), type="positive")
         await self.reload(child_id)
@@ -84,7 +84,7 @@ class FamilyConsents:
             try:
                 await photos.do_set_photo(self.actor, child_id=child_id, data=await e.file.read(), now=utcnow())
             except DomainError as error:
-                ui.notify(error_text(error), type="negative")
+                refuse(error)
                 return
             ui.notify(t("consents.photo.saved"), type="positive")
             await self.reload(child_id)
@@ -99,7 +99,7 @@ class FamilyConsents:
                 try:
                     await photos.do_remove_photo(self.actor, child_id=child_id, now=utcnow())
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 ui.notify(t("consents.photo.removed"), type="positive")
                 await self.reload(child_id)

@@ -14,6 +14,7 @@ from domain.gdpr.export import build_export
 from domain.identity.model import Actor
 from ui.frame import frame, refusal
 from ui.gdpr.audit_search import PersonPicker
+from ui.guard import SIGNED_IN, page
 from ui.i18n import error_text, t
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"}
@@ -78,14 +79,11 @@ async def _zip(request: Request, person_id: int) -> Response:
 def register() -> None:
     """Add /kommune/indsigt and the ZIP download /indsigt/{person_id}.zip."""
 
-    @ui.page("/kommune/indsigt")
-    async def export_route(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _page(actor)
-        return None
-
     @app.get("/indsigt/{person_id}.zip")
     async def zip_route(request: Request, person_id: int) -> Response:
         return await _zip(request, person_id)
+
+
+@page("/kommune/indsigt", *SIGNED_IN)
+async def export_route(actor: Actor) -> None:
+    await _page(actor)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain import access
 from domain.audit import service as audit
 from domain.errors import AccessDenied
 from domain.identity.model import Actor
 from ui.frame import frame, refusal
+from ui.guard import SIGNED_IN, page
 from ui.i18n import t
 
 SECTIONS = (
@@ -42,13 +40,6 @@ async def _hub(actor: Actor) -> None:
                             ui.label(t(text)).classes("text-grey-8")
 
 
-def register() -> None:
-    """Add /kommune/persondata."""
-
-    @ui.page("/kommune/persondata")
-    async def gdpr_hub(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _hub(actor)
-        return None
+@page("/kommune/persondata", *SIGNED_IN)
+async def gdpr_hub(actor: Actor) -> None:
+    await _hub(actor)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import utcnow
 from domain.errors import AccessDenied, DomainError
 from domain.gdpr import retention
 from domain.gdpr.retention_model import RANGES, RULES, PolicyView, RetentionCounts, stricter
 from domain.identity.model import Actor
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
-from ui.i18n import error_text, fmt_datetime, t
+from ui.guard import SIGNED_IN, page
+from ui.i18n import fmt_datetime, t
 
 PATH = "/kommune/sletning"
 # What a rule shows when "keep always" is switched off for the first time.
@@ -97,7 +95,7 @@ class RetentionPage:
             for rule in RULES:
                 retention.check_months(rule, new.months(rule))
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         tighter = stricter(self.policy, new)
         if tighter and not await self._confirm(t("retention.confirm_stricter"), [
@@ -108,7 +106,7 @@ class RetentionPage:
                 self.actor, messages_months=new.messages_months, presence_months=new.presence_months,
                 anonymise_after_months=new.anonymise_after_months, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self._show_updated()
         ui.notify(t("retention.saved"), type="positive")
@@ -129,7 +127,7 @@ class RetentionPage:
         try:
             counts = await retention.do_run_retention(self.actor, now=utcnow(), dry_run=True)
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.result.clear()
         with self.result, ui.card().classes("w-full").props('data-x="retention-result"'):
@@ -142,7 +140,7 @@ class RetentionPage:
         try:
             counts = await retention.preview(self.actor, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         if counts.total == 0:
             ui.notify(t("retention.nothing"))
@@ -154,7 +152,7 @@ class RetentionPage:
         try:
             await retention.do_run_retention(self.actor, now=utcnow(), dry_run=False)
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.result.clear()
         ui.notify(t("retention.done"), type="positive")
@@ -188,13 +186,6 @@ async def _page(actor: Actor) -> None:
         await page.show_history()
 
 
-def register() -> None:
-    """Add /kommune/sletning."""
-
-    @ui.page(PATH)
-    async def retention_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _page(actor)
-        return None
+@page(PATH, *SIGNED_IN)
+async def retention_page(actor: Actor) -> None:
+    await _page(actor)

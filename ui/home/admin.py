@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import start_of_local_day, today_local
 from domain.errors import DomainError
 from domain.events import Event
@@ -16,7 +13,7 @@ from domain.organisation import service
 from domain.organisation.service import InstitutionSummary
 from ui.components import empty_state, kind_badge
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import SIGNED_IN, page
 from ui.home.staff import cross_group_chip, group_chip
 from ui.i18n import t, tn
 from ui.live import follow
@@ -71,65 +68,48 @@ async def _live_logins() -> None:
     follow(LOGINS_TOPIC, on_login)
 
 
-def register() -> None:
-    """Add /leder, /kommune and /sager."""
+@page("/leder", Role.LEADER)
+async def leader_home(actor: Actor, institution: int | None = None) -> None:
+    await _leader_page(actor, institution)
 
-    @ui.page("/leder")
-    async def leader_home(request: Request, institution: int | None = None) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.LEADER:
-            return wrong_role(actor)
-        await _leader_page(actor, institution)
-        return None
 
-    @ui.page("/kommune")
-    async def municipality_home(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        try:
-            summaries, cross = await service.municipality_overview(actor, today_local())
-        except DomainError as error:
-            with frame(actor, t("municipality.title")):
-                refusal(error.key)
-            return None
-        today = today_local()
+@page("/kommune", *SIGNED_IN)
+async def municipality_home(actor: Actor) -> None:
+    try:
+        summaries, cross = await service.municipality_overview(actor, today_local())
+    except DomainError as error:
         with frame(actor, t("municipality.title")):
-            totals = await service.municipality_totals(actor, today)
-            ui.label(t("municipality.totals", inst=totals.institutions, kids=totals.children,
-                       staff=totals.staff)).classes("text-grey-8").mark("totals")
-            await _live_logins()
-            rows = [{"id": s.institution.id, "name": s.institution.name, "number": s.institution.number,
-                     "kind": t(f"kind.{s.institution.kind.value}"), "children": s.children, "staff": s.staff,
-                     "groups": len(s.groups)} for s in summaries]
-            ui.table(columns=[
-                {"name": "name", "label": t("table.institution"), "field": "name", "align": "left", "sortable": True},
-                {"name": "kind", "label": t("table.kind"), "field": "kind", "align": "left", "sortable": True},
-                {"name": "number", "label": t("leader.number"), "field": "number", "align": "left"},
-                {"name": "children", "label": t("table.children"), "field": "children", "sortable": True},
-                {"name": "staff", "label": t("table.staff"), "field": "staff", "sortable": True},
-                {"name": "groups", "label": t("table.groups"), "field": "groups", "sortable": True},
-            ], rows=rows, row_key="id", pagination=20).props("flat dense").classes("w-full").mark("institutions")
-            ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
-            with ui.row().classes("gap-2"):
-                for g in cross:
-                    cross_group_chip(g, today)
-        return None
+            refusal(error.key)
+        return
+    today = today_local()
+    with frame(actor, t("municipality.title")):
+        totals = await service.municipality_totals(actor, today)
+        ui.label(t("municipality.totals", inst=totals.institutions, kids=totals.children,
+                   staff=totals.staff)).classes("text-grey-8").mark("totals")
+        await _live_logins()
+        rows = [{"id": s.institution.id, "name": s.institution.name, "number": s.institution.number,
+                 "kind": t(f"kind.{s.institution.kind.value}"), "children": s.children, "staff": s.staff,
+                 "groups": len(s.groups)} for s in summaries]
+        ui.table(columns=[
+            {"name": "name", "label": t("table.institution"), "field": "name", "align": "left", "sortable": True},
+            {"name": "kind", "label": t("table.kind"), "field": "kind", "align": "left", "sortable": True},
+            {"name": "number", "label": t("leader.number"), "field": "number", "align": "left"},
+            {"name": "children", "label": t("table.children"), "field": "children", "sortable": True},
+            {"name": "staff", "label": t("table.staff"), "field": "staff", "sortable": True},
+            {"name": "groups", "label": t("table.groups"), "field": "groups", "sortable": True},
+        ], rows=rows, row_key="id", pagination=20).props("flat dense").classes("w-full").mark("institutions")
+        ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
+        with ui.row().classes("gap-2"):
+            for g in cross:
+                cross_group_chip(g, today)
 
-    @ui.page("/sager")
-    async def ppr_home(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.PPR:
-            return wrong_role(actor)
-        cases = await service.ppr_cases(actor)
-        with frame(actor, t("cases.title")):
-            if not cases:
-                empty_state("folder_off", "cases.empty")
-            for c in cases:
-                ui.button(f"{c.first_name} {c.last_name}", on_click=lambda c=c: ui.navigate.to(f"/barn/{c.id}")).props(
-                    "flat no-caps align=left").classes("w-full")
-        return None
+
+@page("/sager", Role.PPR)
+async def ppr_home(actor: Actor) -> None:
+    cases = await service.ppr_cases(actor)
+    with frame(actor, t("cases.title")):
+        if not cases:
+            empty_state("folder_off", "cases.empty")
+        for c in cases:
+            ui.button(f"{c.first_name} {c.last_name}", on_click=lambda c=c: ui.navigate.to(f"/barn/{c.id}")).props(
+                "flat no-caps align=left").classes("w-full")

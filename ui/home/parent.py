@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local
 from domain.errors import DomainError
-from domain.identity.model import Role
+from domain.identity.model import Actor, Role
 from domain.organisation import children
 from domain.presence.family import ChildDay, family_days
-from ui.appconfig import config
+from domain.settings import Settings
 from ui.broadcast.banner import broadcast_banner
 from ui.components import avatar, empty_state, enrolment_line
 from ui.conferences.pending import pending_conferences
 from ui.forms.pending import pending_forms
 from ui.frame import frame
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import t
 from ui.posts.feed import post_feed
 from ui.presence.parent_parts import LiveStatus
@@ -40,42 +37,33 @@ def _presence(day: ChildDay) -> None:
             "click.stop", js_handler="() => {}")
 
 
-def register() -> None:
-    """Add /overblik."""
-
-    @ui.page("/overblik")
-    async def overblik(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.PARENT:
-            return wrong_role(actor)
-        cards = await children.children_of_guardian(actor, today_local())
-        try:
-            days = {d.child_id: d for d in await family_days(actor, today_local(), history=False)}
-        except DomainError:
-            days = {}
-        with frame(actor, t("overblik.title")):
-            await broadcast_banner(actor)
-            ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
-            await pending_conferences(actor)
-            await pending_forms(actor)
-            await pending_vacation(actor)
-            if not cards:
-                empty_state("child_care", "overblik.empty")
-            with ui.element("div").classes("grid grid-cols-1 md:grid-cols-2 gap-3 w-full"):
-                for card in cards:
-                    with ui.card().classes("cursor-pointer w-full").mark(f"child-{card.id}").on(
-                            "click", lambda c=card: ui.navigate.to(f"/barn/{c.id}")):
-                        with ui.row().classes("items-center no-wrap gap-3"):
-                            avatar(card.initials, card.photo_url)
-                            ui.label(f"{card.first_name} {card.last_name}").classes("text-h6")
-                        if not card.current:
-                            ui.label(t("child.not_enrolled")).classes("text-grey-7")
-                        for enrolment in card.current:
-                            enrolment_line(enrolment)
-                        if card.id in days:
-                            _presence(days[card.id])
-            await post_feed(actor, first=3)
-            await WidgetArea(actor, today_local(), config.public_url).build()
-        return None
+@page("/overblik", Role.PARENT)
+async def overblik(actor: Actor, settings: Settings) -> None:
+    cards = await children.children_of_guardian(actor, today_local())
+    try:
+        days = {d.child_id: d for d in await family_days(actor, today_local(), history=False)}
+    except DomainError:
+        days = {}
+    with frame(actor, t("overblik.title")):
+        await broadcast_banner(actor)
+        ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
+        await pending_conferences(actor)
+        await pending_forms(actor)
+        await pending_vacation(actor)
+        if not cards:
+            empty_state("child_care", "overblik.empty")
+        with ui.element("div").classes("grid grid-cols-1 md:grid-cols-2 gap-3 w-full"):
+            for card in cards:
+                with ui.card().classes("cursor-pointer w-full").mark(f"child-{card.id}").on(
+                        "click", lambda c=card: ui.navigate.to(f"/barn/{c.id}")):
+                    with ui.row().classes("items-center no-wrap gap-3"):
+                        avatar(card.initials, card.photo_url)
+                        ui.label(f"{card.first_name} {card.last_name}").classes("text-h6")
+                    if not card.current:
+                        ui.label(t("child.not_enrolled")).classes("text-grey-7")
+                    for enrolment in card.current:
+                        enrolment_line(enrolment)
+                    if card.id in days:
+                        _presence(days[card.id])
+        await post_feed(actor, first=3)
+        await WidgetArea(actor, today_local(), settings.public_url).build()

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local
 from domain.errors import DomainError
-from domain.identity.model import Role
+from domain.identity.model import Actor, Role
 from domain.organisation import service
 from domain.organisation.model import GroupView
-from ui.appconfig import config
+from domain.settings import Settings
 from ui.components import avatar, empty_state, kind_badge
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t, tn
 from ui.posts.feed import post_feed
 from ui.widgets.area import WidgetArea
@@ -42,68 +39,56 @@ def cross_group_chip(group: GroupView, today: date) -> None:
             ui.label(t(key, date=fmt_date(group.expires_on))).classes("text-caption")
 
 
-def register() -> None:
-    """Add /personale and /gruppe/{group_id}."""
-
-    @ui.page("/personale")
-    async def staff_home(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (Role.STAFF, Role.LEADER):
-            return wrong_role(actor)
-        summaries = await service.staff_overview(actor, today_local())
-        cross = await service.cross_groups_reaching(actor, today_local())
-        mine = await service.my_group_ids(actor)
-        with frame(actor, t("staff.title")):
-            if not summaries:
-                empty_state("domain_disabled", "staff.empty")
-            for s in summaries:
-                with ui.card().classes("w-full").mark(f"institution-{s.institution.id}"):
-                    with ui.row().classes("items-center gap-2"):
-                        ui.label(s.institution.name).classes("text-h6")
-                        kind_badge(s.institution.kind)
-                    ui.label(f"{tn('staff.children', s.children)} · {tn('staff.staff', s.staff)}").classes(
-                        "text-grey-8")
-                    ui.label(t("staff.groups")).classes("text-subtitle2 q-mt-sm")
-                    with ui.row().classes("gap-2"):
-                        for g in sorted(s.groups, key=lambda g: (g.id not in mine, g.name)):
-                            group_chip(g, g.id in mine)
-            if cross:
-                ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
+@page("/personale", Role.STAFF, Role.LEADER)
+async def staff_home(actor: Actor, settings: Settings) -> None:
+    summaries = await service.staff_overview(actor, today_local())
+    cross = await service.cross_groups_reaching(actor, today_local())
+    mine = await service.my_group_ids(actor)
+    with frame(actor, t("staff.title")):
+        if not summaries:
+            empty_state("domain_disabled", "staff.empty")
+        for s in summaries:
+            with ui.card().classes("w-full").mark(f"institution-{s.institution.id}"):
+                with ui.row().classes("items-center gap-2"):
+                    ui.label(s.institution.name).classes("text-h6")
+                    kind_badge(s.institution.kind)
+                ui.label(f"{tn('staff.children', s.children)} · {tn('staff.staff', s.staff)}").classes(
+                    "text-grey-8")
+                ui.label(t("staff.groups")).classes("text-subtitle2 q-mt-sm")
                 with ui.row().classes("gap-2"):
-                    for g in cross:
-                        cross_group_chip(g, today_local())
-            await post_feed(actor, first=3)
-            await WidgetArea(actor, today_local(), config.public_url).build()
-        return None
+                    for g in sorted(s.groups, key=lambda g: (g.id not in mine, g.name)):
+                        group_chip(g, g.id in mine)
+        if cross:
+            ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
+            with ui.row().classes("gap-2"):
+                for g in cross:
+                    cross_group_chip(g, today_local())
+        await post_feed(actor, first=3)
+        await WidgetArea(actor, today_local(), settings.public_url).build()
 
-    @ui.page("/gruppe/{group_id}")
-    async def group_page(request: Request, group_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        try:
-            group, roster = await service.group_roster(actor, group_id, today_local())
-        except DomainError as error:
-            with frame(actor, t("group.title")):
-                refusal(error.key)
-            return None
-        title = f"{group.name} · {group.institution_name}" if group.institution_name else group.name
-        with frame(actor, title):
-            if group.expires_on:
-                key = "group.expires" if service.group_is_open(group.expires_on, today_local()) else "group.closed"
-                ui.label(t(key, date=fmt_date(group.expires_on))).classes("text-grey-8")
-            if roster:
-                ui.button(t("group.consents"), icon="verified_user",
-                          on_click=lambda: ui.navigate.to(f"/samtykker/gruppe/{group_id}")).props(
-                    "flat no-caps").mark("group-consents")
-            else:
-                empty_state("groups", "group.empty")
-            with ui.element("div").classes("grid grid-cols-2 sm:grid-cols-4 lg:grid-cols-6 gap-2 w-full"):
-                for child in roster:
-                    with ui.card().classes("items-center q-pa-sm cursor-pointer").on(
-                            "click", lambda c=child: ui.navigate.to(f"/barn/{c.id}")):
-                        avatar((child.first_name[:1] + child.last_name[:1]).upper())
-                        ui.label(child.first_name).classes("text-center")
-        return None
+
+@page("/gruppe/{group_id}", *SIGNED_IN)
+async def group_page(actor: Actor, group_id: int) -> None:
+    try:
+        group, roster = await service.group_roster(actor, group_id, today_local())
+    except DomainError as error:
+        with frame(actor, t("group.title")):
+            refusal(error.key)
+        return
+    title = f"{group.name} · {group.institution_name}" if group.institution_name else group.name
+    with frame(actor, title):
+        if group.expires_on:
+            key = "group.expires" if service.group_is_open(group.expires_on, today_local()) else "group.closed"
+            ui.label(t(key, date=fmt_date(group.expires_on))).classes("text-grey-8")
+        if roster:
+            ui.button(t("group.consents"), icon="verified_user",
+                      on_click=lambda: ui.navigate.to(f"/samtykker/gruppe/{group_id}")).props(
+                "flat no-caps").mark("group-consents")
+        else:
+            empty_state("groups", "group.empty")
+        with ui.element("div").classes("grid grid-cols-2 sm:grid-cols-4 lg:grid-cols-6 gap-2 w-full"):
+            for child in roster:
+                with ui.card().classes("items-center q-pa-sm cursor-pointer").on(
+                        "click", lambda c=child: ui.navigate.to(f"/barn/{c.id}")):
+                    avatar((child.first_name[:1] + child.last_name[:1]).upper())
+                    ui.label(child.first_name).classes("text-center")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from domain.settings import Settings
 from ui.frame import theme, toggle_language
+from ui.guard import public_page
 from ui.i18n import t
 
 REASONS = ("expired", "logged_out", "required")
@@ -18,35 +20,34 @@ def _centered_card() -> ui.card:
         return ui.card().classes("w-full max-w-md q-pa-lg gap-4")
 
 
-def register(dev_idp_enabled: bool) -> None:
-    """Add /login and /afvist."""
+@public_page("/login")
+def login_page(settings: Settings, reason: str = "", next: str = "/") -> None:
+    """The login page: one button to the identity provider, and why the person is here (expired, required)."""
+    ui.page_title(f"{t('login.title')} · Sammen")
+    with _centered_card():
+        with ui.row().classes("items-center justify-between w-full"):
+            ui.label(t("app.name")).classes("text-h4 text-primary text-weight-bold")
+            ui.button(t("nav.language"), on_click=toggle_language).props("flat dense no-caps")
+        ui.label(t("app.tagline")).classes("text-grey-8")
+        if reason in REASONS:
+            ui.label(t(f"login.reason.{reason}")).classes("bg-blue-1 q-pa-sm rounded-borders w-full").mark(
+                "login-reason")
+        ui.label(t("login.intro"))
+        target = next if next.startswith("/") and not next.startswith("//") else "/"
+        ui.button(t("login.button"), icon="login",
+                  on_click=lambda: ui.navigate.to(f"/auth/login?next={target}")).props(
+            "no-caps unelevated size=lg").classes("w-full").mark("login-button")
+        if settings.dev_idp_enabled:
+            ui.label(t("login.dev_hint")).classes("text-caption text-grey-7")
 
-    @ui.page("/login")
-    def login_page(reason: str = "", next: str = "/") -> None:
-        ui.page_title(f"{t('login.title')} · Sammen")
-        with _centered_card():
-            with ui.row().classes("items-center justify-between w-full"):
-                ui.label(t("app.name")).classes("text-h4 text-primary text-weight-bold")
-                ui.button(t("nav.language"), on_click=toggle_language).props("flat dense no-caps")
-            ui.label(t("app.tagline")).classes("text-grey-8")
-            if reason in REASONS:
-                ui.label(t(f"login.reason.{reason}")).classes("bg-blue-1 q-pa-sm rounded-borders w-full").mark(
-                    "login-reason")
-            ui.label(t("login.intro"))
-            target = next if next.startswith("/") and not next.startswith("//") else "/"
-            ui.button(t("login.button"), icon="login",
-                      on_click=lambda: ui.navigate.to(f"/auth/login?next={target}")).props(
-                "no-caps unelevated size=lg").classes("w-full").mark("login-button")
-            if dev_idp_enabled:
-                ui.label(t("login.dev_hint")).classes("text-caption text-grey-7")
-
-    @ui.page("/afvist")
-    def refused_page(reason: str = "login.refused.failed") -> None:
-        ui.page_title(f"{t('login.refused.title')} · Sammen")
-        key = reason if reason in REFUSALS else "login.refused.failed"
-        with _centered_card().mark("refused"):
-            with ui.row().classes("items-center no-wrap"):
-                ui.icon("gpp_bad", color="negative", size="lg")
-                ui.label(t("login.refused.title")).classes("text-h5")
-            ui.label(t(key))
-            ui.button(t("login.try_again"), on_click=lambda: ui.navigate.to("/login")).props("no-caps")
+@public_page("/afvist")
+def refused_page(reason: str = "login.refused.failed") -> None:
+    """Why a login was refused, and a way back."""
+    ui.page_title(f"{t('login.refused.title')} · Sammen")
+    key = reason if reason in REFUSALS else "login.refused.failed"
+    with _centered_card().mark("refused"):
+        with ui.row().classes("items-center no-wrap"):
+            ui.icon("gpp_bad", color="negative", size="lg")
+            ui.label(t("login.refused.title")).classes("text-h5")
+        ui.label(t(key))
+        ui.button(t("login.try_again"), on_click=lambda: ui.navigate.to("/login")).props("no-caps")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
+from domain.identity.model import Actor
 from domain.widgets.tokens import TokenRecordView, token_history
 from ui.components import empty_state
 from ui.frame import frame
+from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_datetime, t
 
 CLAIM_ORDER = ("role", "institutions", "children")
@@ -40,26 +39,19 @@ def shared_table(records: list[TokenRecordView]) -> None:
                 ui.label(f"{t('profile.col.data')}: {claims_text(r)}").classes("text-body2")
 
 
-def register() -> None:
-    """Add /profil."""
-
-    @ui.page("/profil")
-    async def profile(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        records = await token_history(actor)
-        with frame(actor, t("profile.title")):
-            with ui.card().classes("w-full"):
-                ui.label(actor.name).classes("text-subtitle1 text-weight-medium")
-                ui.label(t(f"role.{actor.role.value}")).classes("text-grey-8")
-            with ui.card().classes("w-full gap-2"):
-                ui.label(t("profile.shared")).classes("text-subtitle1 text-weight-medium")
-                ui.label(t("profile.shared_hint")).classes("text-grey-8")
-                shared_table(records)
-            with ui.card().classes("w-full gap-2"):
-                ui.label(t("export.mine")).classes("text-subtitle1 text-weight-medium")
-                ui.label(t("export.mine_text")).classes("text-grey-8")
-                ui.button(t("export.mine"), icon="download", on_click=lambda: ui.download.from_url(
-                    f"/indsigt/{actor.person_id}.zip")).props("outline no-caps").mark("export-mine")
-        return None
+@page("/profil", *SIGNED_IN)
+async def profile(actor: Actor) -> None:
+    records = await token_history(actor)
+    with frame(actor, t("profile.title")):
+        with ui.card().classes("w-full"):
+            ui.label(actor.name).classes("text-subtitle1 text-weight-medium")
+            ui.label(t(f"role.{actor.role.value}")).classes("text-grey-8")
+        with ui.card().classes("w-full gap-2"):
+            ui.label(t("profile.shared")).classes("text-subtitle1 text-weight-medium")
+            ui.label(t("profile.shared_hint")).classes("text-grey-8")
+            shared_table(records)
+        with ui.card().classes("w-full gap-2"):
+            ui.label(t("export.mine")).classes("text-subtitle1 text-weight-medium")
+            ui.label(t("export.mine_text")).classes("text-grey-8")
+            ui.button(t("export.mine"), icon="download", on_click=lambda: ui.download.from_url(
+                f"/indsigt/{actor.person_id}.zip")).props("outline no-caps").mark("export-mine")

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.organisation import children
 from domain.organisation.children import ChildProfile
-from ui.appconfig import config
+from domain.settings import Settings
 from ui.components import avatar, enrolment_line, kind_badge, span_label
 from ui.frame import frame, refusal
 from ui.gdpr.consent_badges import consent_badges
-from ui.guard import wrong_role
+from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t
 from ui.posts.feed import post_feed
 from ui.widgets.area import WidgetArea
@@ -61,7 +58,7 @@ def _profile(p: ChildProfile) -> None:
                 ui.label(name)
 
 
-async def _render(actor: Actor, child_id: int, title: str, widgets: bool = False) -> None:
+async def _render(actor: Actor, child_id: int, title: str, widgets_from: str = "") -> None:
     try:
         profile = await children.child_profile(actor, child_id, today_local())
     except DomainError as error:
@@ -69,30 +66,18 @@ async def _render(actor: Actor, child_id: int, title: str, widgets: bool = False
             refusal(error.key)
         return
     with frame(actor, f"{profile.card.first_name} {profile.card.last_name}"):
-        if widgets:  # a child's own page is their Overblik too
-            await WidgetArea(actor, today_local(), config.public_url).build()
+        if widgets_from:  # a child's own page is their Overblik too
+            await WidgetArea(actor, today_local(), widgets_from).build()
             await post_feed(actor, first=3)
         _profile(profile)
         await consent_badges(actor, child_id)
 
 
-def register() -> None:
-    """Add /barn/{child_id} and /mig."""
+@page("/barn/{child_id}", *SIGNED_IN)
+async def child_page(actor: Actor, child_id: int) -> None:
+    await _render(actor, child_id, t("error.title"))
 
-    @ui.page("/barn/{child_id}")
-    async def child_page(request: Request, child_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _render(actor, child_id, t("error.title"))
-        return None
 
-    @ui.page("/mig")
-    async def me_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.CHILD:
-            return wrong_role(actor)
-        await _render(actor, actor.person_id, t("me.title"), widgets=True)
-        return None
+@page("/mig", Role.CHILD)
+async def me_page(actor: Actor, settings: Settings) -> None:
+    await _render(actor, actor.person_id, t("me.title"), widgets_from=settings.public_url)

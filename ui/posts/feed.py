@@ -10,7 +10,7 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
 from domain.posts.model import COMMENT_MAX, REASON_MAX, CommentView, PostView, posts_topic
-from ui.components import confirm, empty_state
+from ui.components import confirm, empty_state, refuse
 from ui.i18n import error_text, fmt_date, fmt_datetime, t
 from ui.live import follow
 
@@ -149,7 +149,7 @@ class PostFeed:
         try:
             await service.do_comment(self.actor, view.post_id, str(field.value or ""), now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         field.set_value("")
         self.opened.add(view.post_id)
@@ -171,7 +171,7 @@ class PostFeed:
                                             comment_id=comment.comment_id if comment else None,
                                             reason=str(reason.value or ""), now=utcnow())
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 dialog.close()
                 ui.notify(t("posts.report.sent"), type="positive")
@@ -188,7 +188,7 @@ class PostFeed:
         try:
             await service.do_remove_post(self.actor, view.post_id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
         else:
             ui.notify(t("posts.removed"), type="positive")
         self.posts.refresh()
@@ -200,7 +200,7 @@ class PostFeed:
         try:
             await service.do_remove_comment(self.actor, comment.comment_id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
         else:
             ui.notify(t("posts.comment.removed"), type="positive")
         self.posts.refresh()

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
 from domain.posts.model import BODY_MAX, TITLE_MAX, PostingPlace, ReportOutcome, ReportView, post_reports_topic
-from ui.components import confirm, empty_state
+from ui.components import confirm, empty_state, refuse
 from ui.dates import date_input, parse_day
 from ui.frame import frame
-from ui.guard import wrong_role
-from ui.i18n import error_text, fmt_datetime, t
+from ui.guard import page
+from ui.i18n import fmt_datetime, t
 from ui.live import follow
 from ui.posts.feed import post_feed
 
@@ -63,7 +60,7 @@ def _write_form(actor: Actor, places: list[PostingPlace]) -> None:
                                          important=bool(important.value), expires_on=expires_on,
                                          allow_comments=bool(comments.value), now=utcnow())
             except DomainError as error:
-                ui.notify(error_text(error), type="negative")
+                refuse(error)
                 return
             for field in (title, body, expires):
                 field.set_value("")
@@ -127,7 +124,7 @@ class ReportList:
         try:
             await reports.do_handle_report(self.actor, r.report_id, outcome=outcome.value, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
         else:
             ui.notify(t("posts.reports.removed" if removing else "posts.reports.dismissed"), type="positive")
         self.rows.refresh()
@@ -146,15 +143,6 @@ async def _posts_page(actor: Actor) -> None:
             await post_feed(actor, heading=t("posts.feed.staff"), empty_key="posts.empty.staff")
 
 
-def register() -> None:
-    """Add /opslag."""
-
-    @ui.page("/opslag")
-    async def posts_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (Role.STAFF, Role.LEADER):
-            return wrong_role(actor)
-        await _posts_page(actor)
-        return None
+@page("/opslag", Role.STAFF, Role.LEADER)
+async def posts_page(actor: Actor) -> None:
+    await _posts_page(actor)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.events import Event
@@ -19,10 +16,10 @@ from domain.presence.daily import Place, presence_places
 from domain.presence.duty import do_staff_duty
 from domain.presence.model import PresenceChanged, StaffDutyChanged, Status, Tile, presence_topic
 from domain.ticker import MINUTE_TOPIC
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
-from ui.i18n import error_text, t
+from ui.guard import page
+from ui.i18n import t
 from ui.live import follow
 from ui.presence.panel import PanelContext, open_panel
 from ui.presence.reports import daily_page, stats_page
@@ -228,7 +225,7 @@ class LiveBoard:
         try:
             await do_staff_duty(self.actor, self.board.settings.institution_id, group_id, on_duty, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         # This board's own event may arrive through another process; take the change at once either way.
         first = self.actor.name.split()[0]
@@ -255,40 +252,24 @@ async def board_page(actor: Actor, raw_institution: str) -> None:
         follow(MINUTE_TOPIC, lambda _event: live.refresh_alerts())  # the process's one clock, not a timer each
 
 
-def _staff_or_leader(actor: Actor | RedirectResponse) -> Actor | RedirectResponse:
-    if isinstance(actor, RedirectResponse) or actor.role in (Role.STAFF, Role.LEADER):
-        return actor
-    return wrong_role(actor)
+@page("/kommegaa", Role.STAFF, Role.LEADER)
+async def board(actor: Actor, institution: str = "") -> None:
+    """The live board of one of the actor's KommeGå institutions."""
+    await board_page(actor, institution)
 
 
-def register() -> None:
-    """Add /kommegaa, /kommegaa/dagsliste and /kommegaa/statistik."""
+@page("/kommegaa/dagsliste", Role.STAFF, Role.LEADER)
+async def daily(actor: Actor, institution: str = "", day: str = "") -> None:
+    """The printable daily list."""
+    places = await presence_places(actor)
+    await daily_page(actor, places, choose_place(places, institution), _day(day))
 
-    @ui.page("/kommegaa")
-    async def board(request: Request, institution: str = "") -> RedirectResponse | None:
-        actor = _staff_or_leader(await actor_or_redirect(request))
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await board_page(actor, institution)
-        return None
 
-    @ui.page("/kommegaa/dagsliste")
-    async def daily(request: Request, institution: str = "", day: str = "") -> RedirectResponse | None:
-        actor = _staff_or_leader(await actor_or_redirect(request))
-        if isinstance(actor, RedirectResponse):
-            return actor
-        places = await presence_places(actor)
-        await daily_page(actor, places, choose_place(places, institution), _day(day))
-        return None
-
-    @ui.page("/kommegaa/statistik")
-    async def stats(request: Request, institution: str = "", weeks: str = "") -> RedirectResponse | None:
-        actor = _staff_or_leader(await actor_or_redirect(request))
-        if isinstance(actor, RedirectResponse):
-            return actor
-        places = await presence_places(actor)
-        await stats_page(actor, places, choose_place(places, institution), int(weeks) if weeks.isdigit() else 4)
-        return None
+@page("/kommegaa/statistik", Role.STAFF, Role.LEADER)
+async def stats(actor: Actor, institution: str = "", weeks: str = "") -> None:
+    """Statistics per group over some weeks."""
+    places = await presence_places(actor)
+    await stats_page(actor, places, choose_place(places, institution), int(weeks) if weeks.isdigit() else 4)
 
 
 def _day(raw: str) -> date:

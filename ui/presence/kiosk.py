@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import app, background_tasks, context, ui
 
@@ -27,6 +26,7 @@ from domain.presence.model import (
     wall_screen_topic,
 )
 from ui.frame import theme
+from ui.guard import public_page
 from ui.i18n import t
 from ui.live import follow
 from ui.presence.kiosk_dialog import ChildDialog
@@ -248,19 +248,17 @@ class WallScreenPage:
             self.grid.filter("")
 
 
-def register() -> None:
-    """Add /vaegskaerm (no personal login: the device's own token is its key)."""
-
-    @ui.page(PATH)
-    async def wall_screen(request: Request, token: str = "") -> RedirectResponse | None:
-        if token:
-            app.storage.user[STORAGE_KEY] = token.strip()
-            return RedirectResponse(PATH, status_code=303)
-        theme()
-        ui.page_title(f"{t('kiosk.title')} · Sammen")
-        ui.query("body").classes("bg-white")
-        root = ui.column().classes("w-full max-w-screen-xl mx-auto items-center q-pa-md gap-6").mark("kiosk-root")
-        page = WallScreenPage(app.storage.user, root)
-        await page.show()
-        ui.timer(TICK_SECONDS, page.tick)
-        return None
+@public_page(PATH)
+async def wall_screen(token: str = "") -> RedirectResponse | None:
+    """The wall screen: no personal login, the device's own token is its key (taken out of the address at once)."""
+    if token:
+        app.storage.user[STORAGE_KEY] = token.strip()
+        return RedirectResponse(PATH, status_code=303)
+    theme()
+    ui.page_title(f"{t('kiosk.title')} · Sammen")
+    ui.query("body").classes("bg-white")
+    root = ui.column().classes("w-full max-w-screen-xl mx-auto items-center q-pa-md gap-6").mark("kiosk-root")
+    page = WallScreenPage(app.storage.user, root)
+    await page.show()
+    ui.timer(TICK_SECONDS, page.tick)
+    return None

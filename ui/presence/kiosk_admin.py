@@ -12,6 +12,7 @@ from domain.identity.model import Actor
 from domain.presence import admin
 from domain.presence.model import hhmm
 from domain.presence.tiles import Settings
+from ui.components import refuse
 from ui.dates import date_input, parse_day
 from ui.i18n import error_text, fmt_date, t
 
@@ -67,7 +68,7 @@ class SettingsCard:
                 bool(self.pin.value), now=utcnow())
         except DomainError as error:
             self.problem.set_text(error_text(error))
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.problem.set_text("")
         ui.notify(t("wallscreens.saved"), type="positive")

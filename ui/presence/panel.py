@@ -17,8 +17,8 @@ from domain.presence.history import HistoryLine
 from domain.presence.model import UNDO_SECONDS, Action, DeviceKind, Tile, allowed_actions
 from domain.presence.pickups import ALONE_KEY, ALONE_LABEL
 from domain.presence.tiles import Settings
-from ui.components import avatar
-from ui.i18n import error_text, t
+from ui.components import avatar, refuse
+from ui.i18n import t
 from ui.presence.tiles import LOOK, pickup_line, status_text
 
 ACTION_ICONS = {
@@ -55,7 +55,7 @@ async def open_panel(ctx: PanelContext, tile: Tile) -> None:
     try:
         facts = await daily.panel_facts(ctx.actor, tile.child_id, ctx.settings.institution_id, ctx.day)
     except DomainError as error:
-        ui.notify(error_text(error), type="negative")
+        refuse(error)
         return
     ctx.dialog_host.clear()
     with ctx.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full q-pa-md").style("max-width: 40rem") \
@@ -164,7 +164,7 @@ async def _do(ctx: PanelContext, tile: Tile, action: Action, dialog: ui.dialog, 
         done = await service.do_action(ctx.actor, tile.child_id, ctx.settings.institution_id, action, now=utcnow(),
                                        device=DeviceKind.TABLET, location=location, pickup_key=pickup_key)
     except DomainError as error:
-        ui.notify(error_text(error), type="negative")
+        refuse(error)
         return
     dialog.close()
     ctx.take(done.tile)
@@ -180,7 +180,7 @@ def offer_undo(ctx: PanelContext, done: service.Done) -> None:
         try:
             tile = await service.do_undo(ctx.actor, done.change_id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ctx.take(tile)
         ui.notify(t("board.undo.done", name=tile.first_name), type="info")

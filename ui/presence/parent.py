@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
@@ -16,10 +13,10 @@ from domain.presence import family, kiosk, plans
 from domain.presence.family import ChildDay
 from domain.presence.model import ConsentKind, hhmm
 from domain.presence.plans import PlanInput
-from ui.components import avatar, confirm
+from ui.components import attempt, avatar, confirm, refuse
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
-from ui.i18n import error_text, fmt_date, t, tn
+from ui.guard import page
+from ui.i18n import fmt_date, t, tn
 from ui.presence.parent_parts import LiveStatus, date_input, parse_day, time_input
 
 NO_COMPANION = 0
@@ -32,17 +29,6 @@ def _section(key: str, icon: str, marker: str, opened: bool = False) -> ui.expan
 
 def _text(field: ui.input | ui.textarea | None) -> str:
     return str(field.value or "").strip() if field is not None else ""
-
-
-async def _attempt(write: Any, done: str) -> bool:
-    """Run a domain write; on a refusal say why (nothing was changed) and return False."""
-    try:
-        await write
-    except DomainError as error:
-        ui.notify(error_text(error), type="negative")
-        return False
-    ui.notify(done, type="positive")
-    return True
 
 
 class PlanPage:
@@ -130,12 +116,12 @@ class PlanPage:
             plan = PlanInput(arrival=_text(arrival), pickup=_text(pickup), pickup_key=str(who.value or ""),
                              alone=_text(alone) if alone_on is not None and alone_on.value else "",
                              with_child_id=int(with_child.value) if with_child.value else None, note=_text(note))
-            if await _attempt(plans.do_plan_day(self.actor, self.child_id, today_local(), plan, now=utcnow()),
+            if await attempt(plans.do_plan_day(self.actor, self.child_id, today_local(), plan, now=utcnow()),
                               t("pp.today.saved")):
                 await self.reload()
 
         async def use_week() -> None:
-            if await _attempt(plans.do_clear_day(self.actor, self.child_id, today_local(), now=utcnow()),
+            if await attempt(plans.do_clear_day(self.actor, self.child_id, today_local(), now=utcnow()),
                               t("pp.today.cleared")):
                 await self.reload()
 
@@ -175,7 +161,7 @@ class PlanPage:
                 week[weekday] = PlanInput(arrival=_text(arrival), pickup=_text(pickup), pickup_key=str(who.value or ""),
                                           alone=_text(alone), with_child_id=entry.with_child_id if entry else None,
                                           note=entry.note if entry else "")
-            if await _attempt(plans.do_set_week(self.actor, self.child_id, week, now=utcnow()), t("pp.week.saved")):
+            if await attempt(plans.do_set_week(self.actor, self.child_id, week, now=utcnow()), t("pp.week.saved")):
                 await self.reload()
 
         ui.button(t("pp.week.save"), icon="save", on_click=save).props("no-caps").mark("week-save")
@@ -205,7 +191,7 @@ class PlanPage:
                 days = await plans.do_report_absence(self.actor, self.child_id, sick, start, end, now=utcnow())
             except DomainError as error:
                 result.set_text("")
-                ui.notify(error_text(error), type="negative")
+                refuse(error)
                 return
             result.set_text(tn("pp.absence.done", days))
             ui.notify(tn("pp.absence.done", days), type="positive")
@@ -234,7 +220,7 @@ class PlanPage:
             "outlined dense maxlength=4 inputmode=numeric autocomplete=off").classes("w-full").mark("pin-field")
 
         async def set_pin(value: str, done: str) -> None:
-            if await _attempt(kiosk.do_set_pin(self.actor, self.child_id, value), done):
+            if await attempt(kiosk.do_set_pin(self.actor, self.child_id, value), done):
                 await self.reload()
 
         with ui.row().classes("items-center gap-2"):
@@ -246,7 +232,7 @@ class PlanPage:
 
     async def give(self) -> None:
         """Give consent to go home alone."""
-        if await _attempt(plans.do_consent(self.actor, self.child_id, ConsentKind.GO_HOME_ALONE, True, now=utcnow()),
+        if await attempt(plans.do_consent(self.actor, self.child_id, ConsentKind.GO_HOME_ALONE, True, now=utcnow()),
                           t("pp.consent.given_done")):
             await self.reload()
 
@@ -254,7 +240,7 @@ class PlanPage:
         """Withdraw it, after a confirmation (planned times to go alone are dropped)."""
         if not await confirm(t("pp.consent.confirm_withdraw"), t("pp.consent.withdraw"), "consent-confirm"):
             return
-        if await _attempt(plans.do_consent(self.actor, self.child_id, ConsentKind.GO_HOME_ALONE, False,
+        if await attempt(plans.do_consent(self.actor, self.child_id, ConsentKind.GO_HOME_ALONE, False,
                                            now=utcnow()), t("pp.consent.withdrawn_done")):
             await self.reload()
 
@@ -275,15 +261,6 @@ async def _render(actor: Actor, child_id: int) -> None:
         PlanPage(actor, day, week).build()
 
 
-def register() -> None:
-    """Add /kommegaa/plan/{child_id}."""
-
-    @ui.page("/kommegaa/plan/{child_id}")
-    async def plan_page(request: Request, child_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.PARENT:
-            return wrong_role(actor)
-        await _render(actor, child_id)
-        return None
+@page("/kommegaa/plan/{child_id}", Role.PARENT)
+async def plan_page(actor: Actor, child_id: int) -> None:
+    await _render(actor, child_id)

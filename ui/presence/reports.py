@@ -12,9 +12,9 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.presence import stats as statistics
 from domain.presence.daily import DailyList, Place, daily_list
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
-from ui.i18n import current_language, error_text, fmt_date, t
+from ui.i18n import current_language, fmt_date, t
 from ui.presence.tiles import place_picker
 
 # Paper needs no chrome: the header, the drawer and the buttons stay on the screen.
@@ -120,7 +120,7 @@ async def stats_page(actor: Actor, places: list[Place], chosen: int | None, week
             if error.key == "error.access_denied":
                 refusal(error.key)
             else:
-                ui.notify(error_text(error), type="negative")
+                refuse(error)
                 empty_state("bar_chart", "board.stats.empty")
             return
         with ui.row().classes("items-center gap-2 w-full"):

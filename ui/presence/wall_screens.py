@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import background_tasks, ui
 
-from auth.session import actor_or_redirect
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.events import Event
@@ -16,9 +13,9 @@ from domain.identity.model import Actor, Role
 from domain.presence import admin, kiosk
 from domain.presence.kiosk import ScreenView
 from domain.presence.model import WALL_SCREENS_TOPIC, WallScreenChanged
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import error_text, fmt_datetime, t
 from ui.live import follow
 from ui.presence.kiosk_admin import ClosingDays, SettingsCard
@@ -119,44 +116,35 @@ class ScreensCard:
         try:
             await kiosk.do_revoke(self.actor, screen.id, now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         ui.notify(t("wallscreens.revoked_done"), type="positive")
         await self.reload()
 
 
-def register() -> None:
-    """Add /leder/kommegaa."""
-
-    @ui.page(PATH)
-    async def wall_screens(request: Request, institution: int | None = None) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (Role.LEADER, Role.ADMIN):
-            return wrong_role(actor)
-        choices = await admin.administered_institutions(actor)
-        with frame(actor, t("wallscreens.title")):
-            if not choices:
-                empty_state("domain_disabled", "wallscreens.none")
-                return None
-            chosen = institution if institution is not None else choices[0].id
-            if len(choices) > 1:
-                ui.select({c.id: c.name for c in choices}, value=chosen if chosen in {c.id for c in choices}
-                          else None, label=t("wallscreens.institution"),
-                          on_change=lambda e: ui.navigate.to(f"{PATH}?institution={e.value}")).props(
-                    "dense outlined").classes("min-w-[18rem]").mark("institution-select")
-            try:
-                rows = await kiosk.screens(actor, chosen)
-                settings = await admin.settings_for(actor, chosen)
-            except DomainError as error:
-                refusal(error.key)
-                return None
-            screens = ScreensCard(actor, chosen, rows)
-            follow(WALL_SCREENS_TOPIC, screens.on_event)
-            with ui.row().classes("w-full gap-4 items-start"):
-                with ui.column().classes("col-12 col-md gap-4"):
-                    SettingsCard(actor, settings)
-                with ui.column().classes("col-12 col-md gap-4"):
-                    ClosingDays(actor, settings)
-        return None
+@page(PATH, Role.LEADER, Role.ADMIN)
+async def wall_screens(actor: Actor, institution: int | None = None) -> None:
+    choices = await admin.administered_institutions(actor)
+    with frame(actor, t("wallscreens.title")):
+        if not choices:
+            empty_state("domain_disabled", "wallscreens.none")
+            return
+        chosen = institution if institution is not None else choices[0].id
+        if len(choices) > 1:
+            ui.select({c.id: c.name for c in choices}, value=chosen if chosen in {c.id for c in choices}
+                      else None, label=t("wallscreens.institution"),
+                      on_change=lambda e: ui.navigate.to(f"{PATH}?institution={e.value}")).props(
+                "dense outlined").classes("min-w-[18rem]").mark("institution-select")
+        try:
+            rows = await kiosk.screens(actor, chosen)
+            settings = await admin.settings_for(actor, chosen)
+        except DomainError as error:
+            refusal(error.key)
+            return
+        screens = ScreensCard(actor, chosen, rows)
+        follow(WALL_SCREENS_TOPIC, screens.on_event)
+        with ui.row().classes("w-full gap-4 items-start"):
+            with ui.column().classes("col-12 col-md gap-4"):
+                SettingsCard(actor, settings)
+            with ui.column().classes("col-12 col-md gap-4"):
+                ClosingDays(actor, settings)

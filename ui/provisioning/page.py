@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.errors import AccessDenied
 from domain.identity.model import Actor
 from domain.provisioning.pipeline import admin_municipality
 from ui import session_guard
 from ui.frame import frame, refusal
+from ui.guard import SIGNED_IN, page
 from ui.i18n import current_language, t
 from ui.provisioning.pipeline import PipelineView
 from ui.provisioning.upload import ImportPanel
@@ -44,10 +42,7 @@ def register() -> None:
     """Add /kommune/import and the route that ends a deactivated person's session."""
     session_guard.register()
 
-    @ui.page("/kommune/import")
-    async def provisioning_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        await _page(actor)
-        return None
+
+@page("/kommune/import", *SIGNED_IN)
+async def provisioning_page(actor: Actor) -> None:
+    await _page(actor)

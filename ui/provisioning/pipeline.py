@@ -10,7 +10,8 @@ from domain.identity.model import Actor
 from domain.provisioning import service
 from domain.provisioning.model import ImportRunView
 from domain.provisioning.pipeline import Pipeline, load_pipeline
-from ui.i18n import error_text, fmt_datetime, t
+from ui.components import refuse
+from ui.i18n import fmt_datetime, t
 from ui.provisioning.report import CHANGES, counts_table, lines_table, report_view
 from ui.texts import TEXTS
 
@@ -53,7 +54,7 @@ class PipelineView:
         try:
             report = await service.load_report(self.actor, run.id)
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         with ui.dialog().props("maximized-on-mobile") as dialog, ui.card().classes(
                 "w-full max-w-screen-lg gap-3").mark("run-report"):

@@ -12,7 +12,8 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.provisioning import service
 from domain.provisioning.model import APPLIED, ERROR, MAX_FILE_BYTES, VALIDATED, ImportFile, ImportReport, ReportLine
-from ui.i18n import error_text, t
+from ui.components import refuse
+from ui.i18n import t
 from ui.provisioning.report import CHANGES, reason_text, report_view, totals
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ class ImportPanel:
                                                     now=utcnow(), progress=self._progress)
         except DomainError as error:
             self.report = None
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
         except Exception:  # noqa: BLE001 - the admin reads a clear sentence, the log keeps the trace
             log.exception("import check failed")
             self.report = None
@@ -193,7 +194,7 @@ class ImportPanel:
         try:
             self.report = await service.do_apply(self.actor, run_id, now=utcnow(), progress=self._progress)
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
         except Exception:  # noqa: BLE001 - the transaction rolled back; say so plainly
             log.exception("import apply failed")
             ui.notify(t("prov.failed", self.lang), type="negative")

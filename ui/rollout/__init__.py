@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.rollout import export
 from domain.rollout.overview import overview
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
+from ui.guard import page
 from ui.i18n import fmt_date, t
 from ui.rollout.adoption_section import AdoptionSection
 from ui.rollout.matrix_section import MatrixSection
@@ -53,25 +50,11 @@ async def _page(actor: Actor) -> None:
                         export.adoption_csv(data.adoption), f"adoption-{today}.csv")).props("outline no-caps")
 
 
-def register() -> None:
-    """Add /udrulning and /udrulning/rapport."""
+@page("/udrulning", Role.PROJECT_TEAM, Role.ADMIN)
+async def rollout_home(actor: Actor) -> None:
+    await _page(actor)
 
-    @ui.page("/udrulning")
-    async def rollout_home(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (Role.PROJECT_TEAM, Role.ADMIN):
-            return wrong_role(actor)
-        await _page(actor)
-        return None
 
-    @ui.page("/udrulning/rapport")
-    async def rollout_report(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (Role.PROJECT_TEAM, Role.ADMIN):
-            return wrong_role(actor)
-        await report_body(actor, today_local())
-        return None
+@page("/udrulning/rapport", Role.PROJECT_TEAM, Role.ADMIN)
+async def rollout_report(actor: Actor) -> None:
+    await report_body(actor, today_local())

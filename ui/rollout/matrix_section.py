@@ -14,7 +14,8 @@ from domain.identity.model import Actor
 from domain.rollout import readiness
 from domain.rollout.model import ROLLOUT_TOPIC, Area, ReadinessCell, ReadinessChanged, ReadinessItem
 from domain.rollout.readiness import ReadinessMatrix
-from ui.i18n import error_text, fmt_datetime, t
+from ui.components import refuse
+from ui.i18n import fmt_datetime, t
 from ui.live import follow
 
 ITEMS = list(ReadinessItem)
@@ -125,7 +126,7 @@ class MatrixSection:
                 try:
                     await readiness.do_tick(self.actor, inst_id, item, ticked, comment.value or "", now=utcnow())
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 dialog.close()
 

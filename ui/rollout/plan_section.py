@@ -12,8 +12,9 @@ from domain.identity.model import Actor
 from domain.rollout import plan
 from domain.rollout.model import MilestoneStatus, SpanKind
 from domain.rollout.plan import MilestoneDraft, MilestoneView, ProgrammeView
+from ui.components import refuse
 from ui.dates import date_input, parse_day
-from ui.i18n import error_text, fmt_date, t
+from ui.i18n import fmt_date, t
 from ui.rollout.timeline import STATUS_COLOURS, gantt_options
 
 EDITABLE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS, MilestoneStatus.DONE)
@@ -108,7 +109,7 @@ class PlanSection:
                 try:
                     await plan.do_save_milestone(self.actor, draft, existing.id if existing else None)
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 dialog.close()
                 ui.notify(t("rollout.saved"), type="positive")
@@ -131,7 +132,7 @@ class PlanSection:
                 try:
                     await plan.do_delete_milestone(self.actor, m.id)
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 confirm.close()
                 parent.close()
@@ -157,7 +158,7 @@ class PlanSection:
                 try:
                     await plan.do_move_span(self.actor, span_id, a, b)
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 dialog.close()
                 await self.reload()

@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
@@ -33,11 +30,11 @@ from domain.rollout.surveys import (
     open_surveys_for,
     results,
 )
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.dates import date_input, parse_day
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
-from ui.i18n import current_language, error_text, fmt_date, t, tn
+from ui.guard import SIGNED_IN, page
+from ui.i18n import current_language, fmt_date, t, tn
 from ui.live import follow
 from ui.rollout.survey_results import ResultsView
 
@@ -113,7 +110,7 @@ class AnswerPage:
         try:
             await do_answer(self.actor, survey.id, answers, utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.surveys = [s for s in self.surveys if s.id != survey.id]
         self.body.clear()
@@ -193,7 +190,7 @@ async def new_survey_dialog(actor: Actor, on_created: Callable[[], Awaitable[Non
             try:
                 await do_create_survey(actor, draft, utcnow())
             except DomainError as error:
-                ui.notify(error_text(error), type="negative")
+                refuse(error)
                 return
             dialog.close()
             ui.notify(t("survey.created"), type="positive")
@@ -262,35 +259,18 @@ async def _results_page(actor: Actor, survey_id: int) -> None:
 # --- routes -----------------------------------------------------------------------------------------------------
 
 
-def register() -> None:
-    """Add /evaluering, /udrulning/evaluering and /udrulning/evaluering/{id}."""
+@page("/evaluering", *SIGNED_IN)
+async def answer_home(actor: Actor) -> None:
+    surveys = await open_surveys_for(actor, today_local())
+    with frame(actor, t("survey.respond.title")):
+        AnswerPage(actor, surveys).show_list()
 
-    @ui.page("/evaluering")
-    async def answer_home(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        surveys = await open_surveys_for(actor, today_local())
-        with frame(actor, t("survey.respond.title")):
-            AnswerPage(actor, surveys).show_list()
-        return None
 
-    @ui.page("/udrulning/evaluering")
-    async def surveys_home(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in PROJECT_ROLES:
-            return wrong_role(actor)
-        await _team_page(actor)
-        return None
+@page("/udrulning/evaluering", *PROJECT_ROLES)
+async def surveys_home(actor: Actor) -> None:
+    await _team_page(actor)
 
-    @ui.page("/udrulning/evaluering/{survey_id}")
-    async def survey_results(request: Request, survey_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in PROJECT_ROLES:
-            return wrong_role(actor)
-        await _results_page(actor, survey_id)
-        return None
+
+@page("/udrulning/evaluering/{survey_id}", *PROJECT_ROLES)
+async def survey_results(actor: Actor, survey_id: int) -> None:
+    await _results_page(actor, survey_id)

@@ -13,7 +13,8 @@ from domain.identity.model import Actor
 from domain.presence.model import hhmm
 from domain.vacation.model import ChildForm, DayAnswer, DayView
 from domain.vacation.service import do_answer
-from ui.i18n import error_text, t
+from ui.components import refuse
+from ui.i18n import t
 from ui.presence.parent_parts import time_input
 from ui.vacation.format import day_label
 
@@ -118,7 +119,7 @@ class ChildAnswers:
             await do_answer(self.actor, request_id=self.request_id, child_id=self.form.child_id, days=days,
                             now=utcnow())
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.answered |= days.keys()
         self._progress()

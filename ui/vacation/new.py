@@ -11,7 +11,8 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.vacation.queries import institutions_and_groups_for
 from domain.vacation.service import do_create_request
-from ui.i18n import error_text, t
+from ui.components import refuse
+from ui.i18n import t
 from ui.presence.parent_parts import date_input, parse_day
 from ui.vacation.format import end_of_day
 
@@ -52,7 +53,7 @@ async def new_request_form(actor: Actor) -> None:
                     institution_ids=[int(i) for i in chosen_institutions.value or []],
                     group_ids=[int(g) for g in chosen_groups.value or []], now=utcnow())
             except DomainError as error:
-                ui.notify(error_text(error), type="negative")
+                refuse(error)
                 return
             ui.notify(t("vacation.created"), type="positive")
             ui.navigate.to(f"/kalender/ferie/{request_id}")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
@@ -14,10 +11,10 @@ from domain.vacation import queries
 from domain.vacation.attendance import attendance
 from domain.vacation.model import RequestInfo
 from domain.vacation.service import do_close
-from ui.components import confirm, empty_state
+from ui.components import confirm, empty_state, refuse
 from ui.frame import frame, refusal
-from ui.guard import wrong_role
-from ui.i18n import error_text, fmt_date, t
+from ui.guard import page
+from ui.i18n import fmt_date, t
 from ui.vacation.answer import ChildAnswers
 from ui.vacation.attendance import AttendanceView
 from ui.vacation.format import deadline_day, names_text, short_date, weeks_text
@@ -86,7 +83,7 @@ async def _staff_detail(actor: Actor, request_id: int) -> None:
                 try:
                     await do_close(actor, request_id, now=utcnow())
                 except DomainError as error:
-                    ui.notify(error_text(error), type="negative")
+                    refuse(error)
                     return
                 ui.notify(t("vacation.closed_now"), type="positive")
                 button.disable()
@@ -112,28 +109,16 @@ async def _guardian_detail(actor: Actor, request_id: int) -> None:
             ChildAnswers(actor, request_id, form, editable)
 
 
-def register() -> None:
-    """Add /kalender/ferie and /kalender/ferie/{request_id}."""
+@page("/kalender/ferie", *STAFF_ROLES, Role.PARENT)
+async def vacation_list(actor: Actor) -> None:
+    """Staff's requests and a form for a new one; a guardian's requests waiting for an answer."""
+    await _list_page(actor)
 
-    @ui.page("/kalender/ferie")
-    async def vacation_list(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (*STAFF_ROLES, Role.PARENT):
-            return wrong_role(actor)
-        await _list_page(actor)
-        return None
 
-    @ui.page("/kalender/ferie/{request_id}")
-    async def vacation_detail(request: Request, request_id: int) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role in STAFF_ROLES:
-            await _staff_detail(actor, request_id)
-        elif actor.role is Role.PARENT:
-            await _guardian_detail(actor, request_id)
-        else:
-            return wrong_role(actor)
-        return None
+@page("/kalender/ferie/{request_id}", *STAFF_ROLES, Role.PARENT)
+async def vacation_detail(actor: Actor, request_id: int) -> None:
+    """One request: the expected attendance for staff, the children's answers for a guardian."""
+    if actor.role in STAFF_ROLES:
+        await _staff_detail(actor, request_id)
+    else:
+        await _guardian_detail(actor, request_id)

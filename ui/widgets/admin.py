@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
@@ -23,8 +20,9 @@ from domain.widgets.suppliers import (
     institution_choices,
     list_widgets,
 )
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
+from ui.guard import SIGNED_IN, page
 from ui.i18n import error_text, t
 
 PATH = "/kommune/widgets/leverandoerer"
@@ -45,7 +43,7 @@ def _widget_card(actor: Actor, w: SupplierWidget) -> None:
         try:
             await do_set_widget_active(actor, w.id, active)
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
 
     with ui.card().classes("w-full q-pa-sm gap-1").mark(f"supplier-widget-{w.id}"):
         with ui.row().classes("w-full items-center justify-between no-wrap"):
@@ -91,7 +89,7 @@ async def register_dialog(actor: Actor, allowed_http: frozenset[str],
                 await do_register_widget(actor, draft, utcnow(), allowed_http=allowed_http)
             except DomainError as error:
                 problem.set_text(error_text(error))
-                ui.notify(error_text(error), type="negative")
+                refuse(error)
                 return
             dialog.close()
             ui.notify(t("extwidget.admin.registered"), type="positive")
@@ -103,39 +101,33 @@ async def register_dialog(actor: Actor, allowed_http: frozenset[str],
     dialog.open()
 
 
-def register(settings: Settings) -> None:
-    """Add /kommune/widgets/leverandoerer."""
+@page(PATH, *SIGNED_IN)
+async def supplier_widgets(actor: Actor, settings: Settings) -> None:
+    """Suppliers' widgets of the municipality: register, switch on and off (https only outside development)."""
     allowed_http = http_hosts(settings.public_url, settings.dev_idp_enabled)
-
-    @ui.page(PATH)
-    async def supplier_widgets(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        try:
-            widgets = await list_widgets(actor)
-        except DomainError as error:
-            with frame(actor, t("extwidget.admin.title")):
-                refusal(error.key)
-            return None
+    try:
+        widgets = await list_widgets(actor)
+    except DomainError as error:
         with frame(actor, t("extwidget.admin.title")):
-            ui.label(t("extwidget.admin.hint")).classes("text-grey-8")
-            ui.label(t("extwidget.admin.jwks", url=f"{settings.public_url}/api/widgets/jwks")).classes(
-                "text-caption text-grey-7")
+            refusal(error.key)
+        return
+    with frame(actor, t("extwidget.admin.title")):
+        ui.label(t("extwidget.admin.hint")).classes("text-grey-8")
+        ui.label(t("extwidget.admin.jwks", url=f"{settings.public_url}/api/widgets/jwks")).classes(
+            "text-caption text-grey-7")
 
-            @ui.refreshable
-            def listing(rows: list[SupplierWidget]) -> None:
-                if not rows:
-                    empty_state("extension", "extwidget.admin.empty")
-                for w in rows:
-                    _widget_card(actor, w)
+        @ui.refreshable
+        def listing(rows: list[SupplierWidget]) -> None:
+            if not rows:
+                empty_state("extension", "extwidget.admin.empty")
+            for w in rows:
+                _widget_card(actor, w)
 
-            async def reload() -> None:
-                listing.refresh(await list_widgets(actor))
+        async def reload() -> None:
+            listing.refresh(await list_widgets(actor))
 
-            ui.button(t("extwidget.admin.new"), icon="add",
-                      on_click=lambda: register_dialog(actor, allowed_http, reload)).props("no-caps").mark(
-                "new-widget")
-            with ui.column().classes("w-full gap-2").mark("supplier-widgets"):
-                listing(widgets)
-        return None
+        ui.button(t("extwidget.admin.new"), icon="add",
+                  on_click=lambda: register_dialog(actor, allowed_http, reload)).props("no-caps").mark(
+            "new-widget")
+        with ui.column().classes("w-full gap-2").mark("supplier-widgets"):
+            listing(widgets)

@@ -13,6 +13,7 @@ from domain.identity.model import Actor
 from domain.widgets import service
 from domain.widgets.model import WIDGETS_TOPIC, Placement, WidgetContentChanged, WidgetSlot
 from domain.widgets.registry import REGISTRY, WidgetContext
+from ui.components import refuse
 from ui.i18n import error_text, t
 from ui.live import follow
 from ui.widgets.builtin import RENDERERS
@@ -70,7 +71,7 @@ class Customisation:
         try:
             await service.do_save_layout(self.actor, self.today, self.order, sorted(self.hidden))
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         self.dialog.close()
         await self.on_saved()  # type: ignore[operator]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
@@ -15,10 +12,10 @@ from domain.widgets.builtin import links, madplan, ugeplan
 from domain.widgets.builtin.common import iso_week, next_week
 from domain.widgets.builtin.madplan import InstitutionMenu
 from domain.widgets.model import WIDGET_ROLES
-from ui.components import empty_state
+from ui.components import empty_state, refuse
 from ui.frame import frame
-from ui.guard import wrong_role
-from ui.i18n import error_text, t
+from ui.guard import page
+from ui.i18n import t
 
 
 async def _save_plan(actor: Actor, group_id: int, year: int, week: int, text: str, status: ui.label) -> None:
@@ -26,7 +23,7 @@ async def _save_plan(actor: Actor, group_id: int, year: int, week: int, text: st
         await ugeplan.do_save_week_plan(actor, group_id, year, week, text, utcnow())
     except DomainError as error:
         status.set_text("")
-        ui.notify(error_text(error), type="negative")
+        refuse(error)
         return
     status.set_text(t("plans.saved"))
     ui.notify(t("plans.saved"), type="positive")
@@ -49,7 +46,7 @@ async def _save_menu(actor: Actor, menu: InstitutionMenu, year: int, week: int, 
                                    utcnow())
     except DomainError as error:
         status.set_text("")
-        ui.notify(error_text(error), type="negative")
+        refuse(error)
         return
     status.set_text(t("plans.saved"))
     ui.notify(t("plans.saved"), type="positive")
@@ -101,7 +98,7 @@ async def _delete(actor: Actor, link: links.AdminLink, redraw: ui.refreshable) -
     try:
         await links.do_delete_link(actor, link.id)
     except DomainError as error:
-        ui.notify(error_text(error), type="negative")
+        refuse(error)
     else:
         ui.notify(t("links.deleted"), type="positive")
     redraw.refresh()
@@ -133,7 +130,7 @@ async def _links_page(actor: Actor) -> None:
                                      [Role(r) for r in roles.value or []], place.value or None,
                                      int(position.value or 0), dev=load_settings().dev_idp_enabled)
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             return
         title.set_value("")
         url.set_value("")
@@ -155,25 +152,11 @@ async def _links_page(actor: Actor) -> None:
             ui.button(t("links.add"), icon="add", on_click=add).props("no-caps").mark("save-link")
 
 
-def register() -> None:
-    """Add /planer and /kommune/links."""
+@page("/planer", Role.STAFF, Role.LEADER)
+async def plans_page(actor: Actor) -> None:
+    await _plans_page(actor)
 
-    @ui.page("/planer")
-    async def plans_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role not in (Role.STAFF, Role.LEADER):
-            return wrong_role(actor)
-        await _plans_page(actor)
-        return None
 
-    @ui.page("/kommune/links")
-    async def links_page(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        if actor.role is not Role.ADMIN:
-            return wrong_role(actor)
-        await _links_page(actor)
-        return None
+@page("/kommune/links", Role.ADMIN)
+async def links_page(actor: Actor) -> None:
+    await _links_page(actor)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from fastapi.responses import RedirectResponse
 from nicegui import ui
 
-from auth.session import actor_or_redirect
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.widgets import service
 from domain.widgets.service import EnablementView
+from ui.components import refuse
 from ui.frame import frame, refusal
-from ui.i18n import error_text, t
+from ui.guard import SIGNED_IN, page
+from ui.i18n import t
 
 
 def _title(key: str, name: str) -> str:
@@ -63,27 +62,20 @@ class SwitchBoard:
         try:
             await service.do_set_enabled(self.actor, self.key, inst_id, role, enabled)
         except DomainError as error:
-            ui.notify(error_text(error), type="negative")
+            refuse(error)
             self.grid.refresh()
             return
         cell = (self.key, inst_id, role.value)
         (self.view.disabled.discard if enabled else self.view.disabled.add)(cell)
 
 
-def register() -> None:
-    """Add /kommune/widgets."""
-
-    @ui.page("/kommune/widgets")
-    async def widget_settings(request: Request) -> RedirectResponse | None:
-        actor = await actor_or_redirect(request)
-        if isinstance(actor, RedirectResponse):
-            return actor
-        try:
-            view = await service.enablement(actor)
-        except DomainError as error:
-            with frame(actor, t("widget.admin.title")):
-                refusal(error.key)
-            return None
+@page("/kommune/widgets", *SIGNED_IN)
+async def widget_settings(actor: Actor) -> None:
+    try:
+        view = await service.enablement(actor)
+    except DomainError as error:
         with frame(actor, t("widget.admin.title")):
-            SwitchBoard(actor, view).build()
-        return None
+            refusal(error.key)
+        return
+    with frame(actor, t("widget.admin.title")):
+        SwitchBoard(actor, view).build()

@@ -12,7 +12,7 @@ from domain.clock import today_local, utcnow
 from domain.identity.facts import ints
 from domain.presence.kiosk import do_request_pairing
 from domain.presence.model import PRESENCE_KINDS
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from persistence.people import Custody, Employment, Enrolment
 from persistence.presence import PresenceDay, PresenceSettings, WallScreen

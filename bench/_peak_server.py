@@ -37,7 +37,7 @@ from domain.messages.service import do_send  # noqa: E402
 from domain.presence.model import Action, DeviceKind  # noqa: E402
 from domain.presence.service import do_action  # noqa: E402
 from domain.rollout.model import Area  # noqa: E402
-from persistence.accounts import UserAccount  # noqa: E402
+from persistence.identity import UserAccount  # noqa: E402
 from persistence.people import Employment  # noqa: E402
 
 _staff: dict[int, Actor] = {}

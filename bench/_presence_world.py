@@ -10,7 +10,7 @@ from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from domain.organisation.model import GroupKind, InstitutionKind, StaffRole
 from domain.presence.model import Status
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import Employment, Enrolment, Person
 from persistence.presence import PlanEntry, PresenceDay, PresenceSettings

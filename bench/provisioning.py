@@ -35,7 +35,7 @@ from domain.organisation.model import MunicipalRole  # noqa: E402
 from domain.provisioning import service  # noqa: E402
 from domain.provisioning.model import ImportFile, ImportReport  # noqa: E402
 from persistence import db  # noqa: E402
-from persistence.accounts import UserAccount  # noqa: E402
+from persistence.identity import UserAccount  # noqa: E402
 from persistence.organisation import Municipality  # noqa: E402
 from persistence.people import MunicipalAssignment, Person  # noqa: E402
 from tests.provisioning_files import register  # noqa: E402

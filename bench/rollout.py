@@ -26,7 +26,7 @@ from domain.identity.service import current_actor  # noqa: E402
 from domain.rollout import adoption  # noqa: E402
 from domain.rollout.overview import overview  # noqa: E402
 from persistence import db  # noqa: E402
-from persistence.accounts import UserAccount  # noqa: E402
+from persistence.identity import UserAccount  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
 from tests.services import reset_postgres  # noqa: E402
 

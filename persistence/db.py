@@ -21,17 +21,20 @@ from domain.errors import DatabaseUnavailable
 MODEL_MODULES = [
     "persistence.organisation",
     "persistence.people",
-    "persistence.accounts",
+    "persistence.identity",
     "persistence.audit",
     "persistence.rollout",
-    "persistence.surveys",
     "persistence.widgets",
     "persistence.presence",
     "persistence.messages",
     "persistence.posts",
-    "persistence.broadcasts",
+    "persistence.broadcast",
     "persistence.calendar",
+    "persistence.conferences",
+    "persistence.forms",
+    "persistence.vacation",
     "persistence.gdpr",
+    "persistence.provisioning",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from persistence.accounts import UserAccount
 from persistence.db import apply_migrations, open_database
+from persistence.identity import UserAccount
 from persistence.people import Custody, Enrolment, Person
 
 TODAY = date(2026, 3, 15)

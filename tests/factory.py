@@ -8,7 +8,7 @@ from itertools import count
 
 from domain.clock import today_local
 from domain.organisation.model import GroupKind, InstitutionKind, MunicipalRole, StaffRole
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person, ProfessionalAccess
 

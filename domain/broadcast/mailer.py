@@ -10,7 +10,7 @@ from tortoise.expressions import Subquery
 
 from domain.mail import deliver, plain
 from domain.settings import SmtpSettings
-from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.people import Person
 
 log = logging.getLogger(__name__)

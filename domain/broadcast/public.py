@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from domain.broadcast.model import ALL_TOPIC, PublicItem
 from domain.events import Event, EventBus, Subscription
-from persistence.broadcasts import Broadcast
+from persistence.broadcast import Broadcast
 
 log = logging.getLogger(__name__)
 TTL_SECONDS = 30.0

@@ -27,7 +27,7 @@ from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.rollout.model import AREA_OF_KIND, Area
-from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Custody, Enrolment, Person

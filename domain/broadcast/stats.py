@@ -9,7 +9,7 @@ from domain.broadcast.model import BroadcastSummary, InstitutionFigure
 from domain.broadcast.service import check_admin
 from domain.errors import NotFound
 from domain.identity.model import Actor
-from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.broadcast import Broadcast, BroadcastRecipient
 
 
 async def list_broadcasts(actor: Actor, limit: int = 50) -> list[BroadcastSummary]:

@@ -16,7 +16,7 @@ from domain.conferences.model import ChildChoice, PendingBooking, RoundSummary, 
 from domain.errors import NotFound
 from domain.identity.facts import ints
 from domain.identity.model import Actor, Role
-from persistence.calendar import ConferenceRound, ConferenceSlot
+from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import GroupMembership
 

@@ -10,7 +10,7 @@ from domain.clock import COPENHAGEN, today_local
 from domain.identity.facts import active_on
 from domain.mail import deliver, plain
 from domain.settings import SmtpSettings
-from persistence.calendar import ConferenceRound, ConferenceSlot
+from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.people import Custody
 
 log = logging.getLogger(__name__)

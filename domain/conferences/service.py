@@ -19,7 +19,7 @@ from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.facts import ints
 from domain.identity.model import Actor, Role
-from persistence.calendar import ConferenceRound, ConferenceSlot
+from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.db import transaction
 
 TITLE_MAX, PLACE_MAX = 200, 200

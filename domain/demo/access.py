@@ -11,7 +11,7 @@ from domain.demo.rows import ChildInfo, Demo
 from domain.demo.staff import join
 from domain.demo.users import demo_user
 from domain.organisation.model import MunicipalRole
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.people import Custody, Employment, MunicipalAssignment, Person, ProfessionalAccess
 
 ACCOUNT_AGE = 10

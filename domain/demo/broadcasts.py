@@ -11,7 +11,7 @@ from tortoise.models import Model
 
 from domain.clock import COPENHAGEN
 from domain.demo.rows import Demo, RowBook, insert_tables
-from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.people import Custody, Enrolment, Person
 
 BROADCAST_TABLES: list[type[Model]] = [Broadcast, BroadcastRecipient]

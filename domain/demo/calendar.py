@@ -18,8 +18,8 @@ from domain.demo.named import Named
 from domain.demo.rows import Demo, RowBook
 from domain.identity.facts import CHILD_LOGIN_MIN_AGE
 from domain.organisation.model import DAYCARE_KINDS, GroupKind, InstitutionKind, StaffRole
-from persistence.accounts import UserAccount
 from persistence.calendar import CalendarEvent, Invitation
+from persistence.identity import UserAccount
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person
 from persistence.presence import PresenceSettings

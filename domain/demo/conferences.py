@@ -11,7 +11,7 @@ from tortoise.models import Model
 from domain.clock import COPENHAGEN
 from domain.conferences.slots import BreakInput, DayInput, generate
 from domain.demo.rows import Demo
-from persistence.calendar import ConferenceRound, ConferenceSlot
+from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, GroupMembership, Person
 

@@ -12,7 +12,7 @@ from domain.clock import COPENHAGEN
 from domain.demo.named import Named
 from domain.demo.rows import Demo
 from domain.forms.model import Question, QuestionKind
-from persistence.calendar import Form, FormAnswer
+from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Enrolment
 

@@ -31,11 +31,20 @@ from domain.rollout.model import (
     SpanKind,
     Track,
 )
-from persistence.accounts import LoginRecord, UserAccount
+from persistence.identity import LoginRecord, UserAccount
 from persistence.organisation import Institution
 from persistence.people import Custody, Enrolment, Person
-from persistence.rollout import Milestone, Programme, ReadinessTick, Span
-from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+from persistence.rollout import (
+    Milestone,
+    Programme,
+    ReadinessTick,
+    Span,
+    Survey,
+    SurveyAnswer,
+    SurveyInstitution,
+    SurveyQuestion,
+    SurveyResponse,
+)
 
 # Inserted after the seed's own tables, in foreign-key order.
 ROLLOUT_TABLES: list[type[Model]] = [Programme, Span, Milestone, ReadinessTick, LoginRecord, Survey,

@@ -13,17 +13,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 from domain.demo.names import ascii_slug
-from persistence.accounts import UserAccount
-from persistence.calendar import (
-    CalendarEvent,
-    ConferenceRound,
-    ConferenceSlot,
-    Form,
-    FormAnswer,
-    Invitation,
-    VacationAnswer,
-    VacationRequest,
-)
+from persistence.calendar import CalendarEvent, Invitation
+from persistence.conferences import ConferenceRound, ConferenceSlot
+from persistence.forms import Form, FormAnswer
+from persistence.identity import UserAccount
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import (
@@ -37,6 +30,7 @@ from persistence.people import (
     ProfessionalAccess,
 )
 from persistence.posts import ContentReport, Post, PostComment, PostGroup
+from persistence.vacation import VacationAnswer, VacationRequest
 
 M = TypeVar("M", bound=Model)
 TOWNS = ["9999 Sammenby", "9998 Skovly", "9997 Engby"]

@@ -31,9 +31,9 @@ from domain.demo.staff import build_staff
 from domain.demo.surveys import build_surveys
 from domain.demo.vacation import build_vacation_demo
 from domain.demo.widgets import build_widget_demo, insert_widget_demo
-from persistence.accounts import LoginRecord, UserAccount
 from persistence.audit import AuditEntry
 from persistence.db import transaction
+from persistence.identity import LoginRecord, UserAccount
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import Custody, Employment, Person
 

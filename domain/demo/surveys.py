@@ -13,10 +13,10 @@ from domain.rollout.model import (
     Audience,
     QuestionKind,
 )
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from persistence.people import Employment
-from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 
 DAYCARE_KINDS = (InstitutionKind.VUGGESTUE, InstitutionKind.BOERNEHAVE, InstitutionKind.INTEGRERET,
                  InstitutionKind.DAGPLEJE)

@@ -10,10 +10,10 @@ from domain.clock import COPENHAGEN
 from domain.demo.named import Named
 from domain.demo.rows import Demo
 from domain.presence.model import Action, DeviceKind, Status
-from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.organisation import Institution
 from persistence.people import Custody, Enrolment, Person
 from persistence.presence import PlanEntry, PresenceChange, PresenceDay, PresenceSettings
+from persistence.vacation import VacationAnswer, VacationRequest
 
 TARGETS = ("999301", "999111")  # Skovlyskolens BFO and Solsikken
 TITLE = "Juleferie"

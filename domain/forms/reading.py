@@ -14,7 +14,7 @@ from domain.forms.model import ChildAnswer, FormSummary, FormView, Pending
 from domain.forms.service import children_by_group, is_open, load_form, person_names, questions_of
 from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
-from persistence.calendar import Form, FormAnswer
+from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group
 from persistence.people import Enrolment, GroupMembership
 

@@ -20,7 +20,7 @@ from domain.forms.service import (
     questions_of,
 )
 from domain.identity.model import Actor
-from persistence.calendar import FormAnswer
+from persistence.forms import FormAnswer
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,8 @@ from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.messages.resolve import group_facts
 from domain.messages.service import do_send
-from persistence.calendar import Form, FormAnswer
 from persistence.db import transaction
+from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, GroupMembership, Person
 

@@ -6,16 +6,10 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from persistence.calendar import (
-    CalendarEvent,
-    ConferenceRound,
-    ConferenceSlot,
-    Form,
-    FormAnswer,
-    Invitation,
-    VacationAnswer,
-    VacationRequest,
-)
+from persistence.calendar import CalendarEvent, Invitation
+from persistence.conferences import ConferenceRound, ConferenceSlot
+from persistence.forms import Form, FormAnswer
+from persistence.vacation import VacationAnswer, VacationRequest
 
 EVENT_FIELDS = ("title", "description", "place", "all_day", "starts_at", "ends_at", "rrule", "private", "created_at",
                 "cancelled_at")

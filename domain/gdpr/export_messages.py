@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.messages import Attachment, AutoReply, Draft, Folder, Message, Participant, Thread
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from persistence.accounts import LoginRecord, UserAccount
 from persistence.calendar import CalendarFeed
+from persistence.identity import LoginRecord, UserAccount
 from persistence.people import (
     Custody,
     Employment,

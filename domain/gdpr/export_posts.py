@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from persistence.posts import ContentReport, Post, PostComment
-from persistence.surveys import SurveyAnswer, SurveyResponse
+from persistence.rollout import SurveyAnswer, SurveyResponse
 
 
 async def posts_file(person_id: int) -> dict[str, Any]:

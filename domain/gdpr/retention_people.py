@@ -10,9 +10,9 @@ from domain.gdpr import photo_files
 from domain.gdpr.retention_messages import rename_sender
 from domain.gdpr.retention_model import ANONYMOUS
 from domain.identity.facts import ints
-from persistence.accounts import UserAccount
 from persistence.db import transaction
 from persistence.gdpr import ChildConsent
+from persistence.identity import UserAccount
 from persistence.people import Enrolment, Person, PickupPerson
 from persistence.presence import KioskPin, PlanEntry
 

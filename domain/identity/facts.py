@@ -11,14 +11,7 @@ from tortoise.expressions import Q
 
 from domain.clock import age_on
 from domain.identity.model import Actor, MunicipalRole, Role, StaffRole
-from persistence.people import (
-    Custody,
-    Employment,
-    Enrolment,
-    MunicipalAssignment,
-    Person,
-    ProfessionalAccess,
-)
+from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person, ProfessionalAccess
 
 CHILD_LOGIN_MIN_AGE = 10
 ROLE_ORDER = (Role.LEADER, Role.STAFF, Role.PPR, Role.PROJECT_TEAM, Role.ADMIN, Role.PARENT, Role.CHILD)

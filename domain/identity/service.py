@@ -11,8 +11,8 @@ from domain.errors import DomainError
 from domain.events import committing
 from domain.identity.facts import active_on, ints, load_person_facts
 from domain.identity.model import Actor, Role, UserLoggedIn
-from persistence.accounts import LoginRecord, UserAccount
 from persistence.db import transaction
+from persistence.identity import LoginRecord, UserAccount
 from persistence.people import Enrolment
 
 VALID_ACR = ("2", "3")

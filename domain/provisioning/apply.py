@@ -14,7 +14,7 @@ from domain.provisioning import validate as v
 from domain.provisioning.model import Progress
 from domain.provisioning.plan import ADULT_AGE, Plan
 from domain.provisioning.snapshot import CHUNK, Snapshot
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, Person
 

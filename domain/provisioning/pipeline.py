@@ -14,10 +14,10 @@ from domain.errors import NotFound
 from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.provisioning.model import APPLIED, ERROR, VALIDATED, WARNING, ImportRunView, ReportLine
-from persistence.accounts import UserAccount
-from persistence.gdpr import ImportRun
+from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from persistence.people import Employment, Person
+from persistence.provisioning import ImportRun
 
 RUN_FIELDS = ("id", "status", "full", "source", "actor_name", "started_at", "finished_at", "applied_at", "files",
               "counts")

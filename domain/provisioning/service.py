@@ -41,8 +41,8 @@ from domain.provisioning.plan import Plan, make_plan
 from domain.provisioning.snapshot import Snapshot, load_snapshot
 from domain.provisioning.validate import validate
 from persistence.db import transaction
-from persistence.gdpr import ImportRun
 from persistence.people import Person
+from persistence.provisioning import ImportRun
 
 _SAFE = re.compile(r"[^\w.\-]+")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from domain.identity.facts import ints
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person
 

@@ -16,7 +16,7 @@ from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.rollout.model import Audience, QuestionKind
 from persistence.people import Custody, Employment
-from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 
 # A line chart of more weeks than this is unreadable; the newest weeks are the ones that matter.
 MAX_WEEKS = 104

@@ -22,7 +22,7 @@ from domain.rollout.survey_results import results as results
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Enrolment
-from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 
 TITLE_MAX, QUESTION_MAX, TEXT_ANSWER_MAX, QUESTIONS_MAX = 160, 300, 2000, 40
 

@@ -10,7 +10,7 @@ from domain.identity.model import Actor
 from domain.vacation.model import Attendance, DayCount, RequestInfo
 from domain.vacation.queries import as_date
 from domain.vacation.targets import concerned, load_request, reach, settings_of
-from persistence.calendar import VacationAnswer
+from persistence.vacation import VacationAnswer
 
 
 async def check_follow(actor: Actor, request_id: int) -> RequestInfo:

@@ -16,9 +16,9 @@ from domain.identity.model import Actor, Role
 from domain.presence.model import hhmm
 from domain.vacation.model import ChildForm, DayView, Pending, RequestInfo, StoredAnswer
 from domain.vacation.targets import PRESENCE_KIND_VALUES, concerned, info_of, load_request, settings_of
-from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.organisation import Group, Institution
 from persistence.people import Enrolment
+from persistence.vacation import VacationAnswer, VacationRequest
 
 
 def as_date(value: Any) -> date:

@@ -18,9 +18,9 @@ from domain.presence.tiles import Settings
 from domain.vacation import planning
 from domain.vacation.model import MAX_PERIOD_DAYS, NOTE_MAX, TITLE_MAX, DayAnswer, StoredAnswer, VacationAnswered
 from domain.vacation.targets import concerned, concerned_child, info_of, load_request, reach, settings_of
-from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.db import transaction
 from persistence.organisation import Group, Institution
+from persistence.vacation import VacationAnswer, VacationRequest
 
 
 def short_day(day: date) -> str:

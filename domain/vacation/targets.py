@@ -13,10 +13,10 @@ from domain.identity.facts import active_on
 from domain.presence.model import PRESENCE_KINDS
 from domain.presence.tiles import Settings, load_settings, settings_from_row
 from domain.vacation.model import RequestInfo
-from persistence.calendar import VacationRequest
 from persistence.organisation import Group
 from persistence.people import Enrolment
 from persistence.presence import PresenceSettings
+from persistence.vacation import VacationRequest
 
 PRESENCE_KIND_VALUES = [k.value for k in PRESENCE_KINDS]
 

@@ -7,7 +7,7 @@ from domain.clock import today_local, utcnow
 from domain.demo.broadcasts import insert_broadcast_demo
 from domain.demo.seed import _insert, build_rows
 from domain.identity.service import current_actor
-from persistence.broadcasts import BroadcastRecipient
+from persistence.broadcast import BroadcastRecipient
 from persistence.db import transaction
 from persistence.people import Person
 

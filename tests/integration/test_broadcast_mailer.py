@@ -12,7 +12,7 @@ from domain.broadcast import mailer, service
 from domain.clock import utcnow
 from domain.rollout.model import Area
 from domain.settings import SmtpSettings, load_smtp
-from persistence.broadcasts import BroadcastRecipient
+from persistence.broadcast import BroadcastRecipient
 from persistence.people import Person
 from tests.broadcast_world import build_broadcast_world
 from tests.smtp_support import Inbox, free_port

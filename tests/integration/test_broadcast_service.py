@@ -12,7 +12,7 @@ from domain.clock import utcnow
 from domain.errors import AccessDenied, DomainError
 from domain.events import Event, bus
 from domain.rollout.model import Area
-from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.people import Custody, Enrolment
 from tests.broadcast_world import BroadcastWorld, build_broadcast_world
 from tests.factory import person

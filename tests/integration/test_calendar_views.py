@@ -8,10 +8,13 @@ from domain.calendar import service, views
 from domain.clock import age_on
 from domain.identity.model import Role
 from domain.organisation.model import GroupKind, InstitutionKind
-from persistence.calendar import ConferenceRound, ConferenceSlot, Form, Invitation, VacationRequest
+from persistence.calendar import Invitation
+from persistence.conferences import ConferenceRound, ConferenceSlot
+from persistence.forms import Form
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Enrolment, GroupMembership, Person
 from persistence.presence import PresenceSettings
+from persistence.vacation import VacationRequest
 from tests.calendar_world import NOW, CalendarWorld, actor_of, aware, build_calendar_world, local
 from tests.factory import person
 from tests.querycount import count_queries

@@ -18,7 +18,7 @@ from domain.events import Event, bus
 from domain.identity.model import Actor, Role
 from domain.organisation.model import GroupKind
 from domain.settings import SmtpSettings
-from persistence.calendar import ConferenceRound, ConferenceSlot
+from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
 from tests.clocks import START

@@ -9,7 +9,7 @@ from datetime import time
 from domain.clock import COPENHAGEN
 from domain.demo.seed import build_rows
 from domain.messages.compose import snippet
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
 from persistence.organisation import Institution
 from persistence.people import Custody

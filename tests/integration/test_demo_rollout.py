@@ -20,14 +20,21 @@ from domain.rollout.model import (
     Track,
     effective_status,
 )
-from persistence.accounts import LoginRecord, UserAccount
+from persistence.identity import LoginRecord, UserAccount
 from persistence.organisation import Institution
-from persistence.people import (
-    Custody,
-    Employment,
+from persistence.people import Custody, Employment
+from persistence.rollout import (
+    AdoptionSnapshot,
+    Milestone,
+    Programme,
+    ReadinessTick,
+    Span,
+    Survey,
+    SurveyAnswer,
+    SurveyInstitution,
+    SurveyQuestion,
+    SurveyResponse,
 )
-from persistence.rollout import AdoptionSnapshot, Milestone, Programme, ReadinessTick, Span
-from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 from tests.demo_support import TODAY, children_of, current_enrolments, person_of
 
 

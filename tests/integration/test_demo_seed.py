@@ -11,8 +11,8 @@ from domain.clock import age_on
 from domain.demo.seed import DatabaseNotEmpty, demo_facts, seed_demo
 from domain.demo.users import DEMO_USERS
 from domain.organisation.model import DAYCARE_KINDS, GroupKind, InstitutionKind, MunicipalRole, StaffRole
-from persistence.accounts import LoginRecord, UserAccount
 from persistence.db import apply_migrations, close_database, open_database
+from persistence.identity import LoginRecord, UserAccount
 from persistence.organisation import Group, Institution
 from persistence.people import (
     Custody,
@@ -23,8 +23,17 @@ from persistence.people import (
     Person,
     ProfessionalAccess,
 )
-from persistence.rollout import AdoptionSnapshot, Milestone, ReadinessTick, Span
-from persistence.surveys import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+from persistence.rollout import (
+    AdoptionSnapshot,
+    Milestone,
+    ReadinessTick,
+    Span,
+    Survey,
+    SurveyAnswer,
+    SurveyInstitution,
+    SurveyQuestion,
+    SurveyResponse,
+)
 from tests.demo_support import TODAY, children_of, current_enrolments, fresh_database, person_of
 from tests.services import PG_URL, need_service, reset_postgres
 

@@ -9,8 +9,8 @@ from domain.demo.seed import build_rows
 from domain.forms import reading, results
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
-from persistence.accounts import UserAccount
-from persistence.calendar import Form
+from persistence.forms import Form
+from persistence.identity import UserAccount
 from persistence.people import Person
 
 

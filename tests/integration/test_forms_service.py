@@ -14,7 +14,7 @@ from domain.events import Event, bus
 from domain.forms import reading, results, service
 from domain.forms.model import FormAnswered, QuestionInput, QuestionKind
 from domain.identity.model import Actor, Role
-from persistence.calendar import Form, FormAnswer
+from persistence.forms import Form, FormAnswer
 from persistence.messages import Participant
 from persistence.people import Custody, Enrolment, Person
 from tests.factory import World, build_world, person

@@ -15,7 +15,7 @@ from domain.identity.model import Role
 from domain.messages import service
 from domain.presence.model import Action, DeviceKind, Status
 from persistence.audit import AuditEntry
-from persistence.calendar import Form, FormAnswer
+from persistence.forms import Form, FormAnswer
 from persistence.organisation import Municipality
 from persistence.people import Person
 from persistence.presence import PresenceChange, PresenceDay

@@ -12,8 +12,8 @@ from domain.identity.facts import load_person_facts
 from domain.identity.model import Role, UserLoggedIn
 from domain.identity.service import LoginRefused, current_actor, do_login
 from domain.organisation import children, service
-from persistence.accounts import LoginRecord, UserAccount
 from persistence.audit import AuditEntry
+from persistence.identity import LoginRecord, UserAccount
 from tests.factory import build_world
 
 

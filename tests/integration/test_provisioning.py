@@ -15,7 +15,7 @@ from domain.organisation.model import MunicipalRole
 from domain.provisioning import service
 from domain.provisioning.cli import import_files, read_directory
 from domain.provisioning.model import APPLIED, MAX_FILE_BYTES, REJECTED, ImportFile, PeopleDeactivated
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Institution, Municipality
 from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person
 from tests.conftest import point_data_dir

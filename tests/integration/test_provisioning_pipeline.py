@@ -11,10 +11,10 @@ from domain.identity.model import Role
 from domain.identity.service import current_actor
 from domain.organisation.model import InstitutionKind, StaffRole
 from domain.provisioning.pipeline import load_pipeline
-from persistence.accounts import UserAccount
-from persistence.gdpr import ImportRun
+from persistence.identity import UserAccount
 from persistence.organisation import Institution, Municipality
 from persistence.people import Employment
+from persistence.provisioning import ImportRun
 from tests.factory import World, build_world, person
 from tests.querycount import count_queries
 

@@ -43,7 +43,7 @@ async def test_the_municipal_overview_costs_the_same_for_any_number_of_instituti
 
 async def test_the_rollout_page_reads_everything_in_thirteen_queries(demo_database: str) -> None:
     from domain.rollout.overview import overview
-    from persistence.accounts import UserAccount
+    from persistence.identity import UserAccount
 
     camilla = await UserAccount.get(oidc_subject="demo-projektgruppe")
     actor = await current_actor(camilla.person_id, "project_team", "2", now=utcnow())

@@ -26,7 +26,7 @@ from domain.rollout.surveys import (
 )
 from persistence.audit import AuditEntry
 from persistence.people import Custody, MunicipalAssignment, Person
-from persistence.surveys import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from persistence.rollout import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from tests.conftest import TODAY
 from tests.factory import World, build_world, person
 

@@ -15,9 +15,9 @@ from domain.organisation.model import InstitutionKind
 from domain.presence.model import Status
 from domain.vacation import attendance, queries, service
 from domain.vacation.model import DayAnswer, VacationAnswered
-from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.organisation import Institution
 from persistence.presence import PlanEntry, PresenceDay, PresenceSettings
+from persistence.vacation import VacationAnswer, VacationRequest
 from tests.presence_world import NOW, PresenceWorld, build_presence_world
 from tests.querycount import count_queries
 

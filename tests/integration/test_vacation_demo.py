@@ -16,9 +16,9 @@ from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
 from domain.presence.model import Status
 from domain.vacation import attendance, queries
-from persistence.calendar import VacationAnswer, VacationRequest
 from persistence.people import Person
 from persistence.presence import PlanEntry, PresenceDay
+from persistence.vacation import VacationAnswer, VacationRequest
 
 TODAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 9, tzinfo=UTC)

@@ -13,7 +13,7 @@ from domain.clock import utcnow
 from domain.identity.model import Actor
 from domain.identity.service import current_actor
 from domain.rollout.model import Area
-from persistence.broadcasts import Broadcast, BroadcastRecipient
+from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.people import Person
 from tests.ui.conftest import login
 from ui.broadcast.banner import broadcast_banner

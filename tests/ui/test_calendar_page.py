@@ -14,8 +14,8 @@ from domain.calendar.ics import uid
 from domain.clock import COPENHAGEN, today_local, utcnow
 from domain.identity.model import Actor
 from domain.identity.service import current_actor
-from persistence.accounts import UserAccount
 from persistence.calendar import CalendarEvent, Invitation
+from persistence.identity import UserAccount
 from persistence.organisation import Group
 from tests.ui.conftest import login
 from ui.i18n import MONTHS

@@ -16,8 +16,8 @@ from domain.conferences.slots import DayInput, local_moment, parse_time
 from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.identity.service import current_actor
-from persistence.accounts import UserAccount
-from persistence.calendar import ConferenceRound, ConferenceSlot
+from persistence.conferences import ConferenceRound, ConferenceSlot
+from persistence.identity import UserAccount
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
 from tests.ui.conftest import login

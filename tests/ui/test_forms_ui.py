@@ -13,7 +13,7 @@ from domain.forms import service
 from domain.forms.model import QuestionInput, QuestionKind
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
-from persistence.calendar import Form, FormAnswer
+from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group
 from persistence.people import Person
 from tests.ui.conftest import login

@@ -9,7 +9,7 @@ from nicegui.testing import User
 
 from domain.clock import utcnow
 from domain.messages import attachments, service
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from tests.conftest import point_data_dir
 from tests.integration.test_messages_attachments import pdf_bytes
 from tests.ui.conftest import login

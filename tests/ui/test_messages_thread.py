@@ -14,7 +14,7 @@ from domain.identity.model import Actor
 from domain.identity.service import current_actor
 from domain.messages import service
 from domain.messages.model import SendResult
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.messages import Message, Participant, Thread
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment

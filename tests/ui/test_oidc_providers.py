@@ -13,8 +13,8 @@ from nicegui.testing import User
 from oidc_provider_mock import run_server_in_thread
 
 import auth.dev_idp.server as dev_idp_server
-from persistence.accounts import UserAccount
 from persistence.audit import AuditEntry
+from persistence.identity import UserAccount
 from persistence.people import Person
 from tests.oidc_servers import hostile_provider
 from tests.ui.conftest import HIDDEN

@@ -15,7 +15,7 @@ from domain.identity.service import current_actor
 from domain.presence import service
 from domain.presence.board import load_board
 from domain.presence.model import Action, DeviceKind, Status
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from tests.querycount import count_queries
 from tests.ui.conftest import login

@@ -15,7 +15,7 @@ from domain.identity.service import current_actor
 from domain.presence import pickups, plans, service
 from domain.presence.model import Action, DeviceKind, PresenceChanged, Status
 from domain.presence.plans import PlanInput
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.people import Person
 from persistence.presence import PlanEntry, PresenceChange, PresenceDay, PresenceSettings
 from tests.ui.conftest import login

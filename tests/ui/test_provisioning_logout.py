@@ -10,7 +10,7 @@ from nicegui.testing import User
 from domain.clock import utcnow
 from domain.identity.service import current_actor
 from domain.provisioning import service
-from persistence.accounts import UserAccount
+from persistence.identity import UserAccount
 from persistence.people import Person
 from tests.conftest import point_data_dir
 from tests.provisioning_files import register

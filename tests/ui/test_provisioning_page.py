@@ -10,8 +10,8 @@ from nicegui.elements.upload_files import SmallFileUpload
 from nicegui.testing import User
 
 from domain.provisioning.model import ImportFile
-from persistence.gdpr import ImportRun
 from persistence.people import Person
+from persistence.provisioning import ImportRun
 from tests.conftest import point_data_dir
 from tests.provisioning_files import register
 from tests.ui.conftest import login

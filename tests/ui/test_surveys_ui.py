@@ -17,7 +17,7 @@ from domain.rollout.model import Audience, QuestionKind
 from domain.rollout.surveys import SurveyDraft, do_answer, do_create_survey
 from persistence.organisation import Institution
 from persistence.people import Person
-from persistence.surveys import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from persistence.rollout import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from tests.ui.conftest import login
 
 TITLE = "Hvordan går det med Sammen?"

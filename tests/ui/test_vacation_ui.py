@@ -13,11 +13,11 @@ from domain.identity.service import current_actor
 from domain.presence.model import Status
 from domain.vacation.model import DayAnswer
 from domain.vacation.service import do_answer
-from persistence.accounts import UserAccount
-from persistence.calendar import VacationAnswer, VacationRequest
+from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from persistence.people import Person
 from persistence.presence import PresenceDay, PresenceSettings
+from persistence.vacation import VacationAnswer, VacationRequest
 from tests.ui.conftest import login
 from ui.vacation.format import end_of_day
 

@@ -56,7 +56,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy domain persistence auth ui main.py
+	$(BIN)/mypy domain persistence auth ui demo main.py
 
 pytest: $(STAMP) chromium nginx services
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup

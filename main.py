@@ -65,7 +65,7 @@ def install_lifespan(settings: Settings) -> None:
 
 async def keep_demo_widget_address(public_url: str) -> None:
     """In development, point the demo supplier widget at this server's own address (port may differ)."""
-    from domain.demo.seed import demo_municipality_present
+    from demo.seed import demo_municipality_present
     from domain.widgets.demo import ensure_demo_widget
 
     if await demo_municipality_present():
@@ -115,8 +115,8 @@ async def _migrate(settings: Settings) -> int:
 
 
 async def _seed(settings: Settings, scale: float, if_empty: bool) -> int:
+    from demo.seed import DatabaseNotEmpty, seed_demo
     from domain.clock import COPENHAGEN, today_local, utcnow
-    from domain.demo.seed import DatabaseNotEmpty, seed_demo
 
     await db.check_schema_current(settings.database_url)
     await db.open_database(settings.database_url)

@@ -8,10 +8,10 @@ from typing import Any
 
 from tortoise.models import Model
 
-from domain.demo import seed
-from domain.demo.calendar import CALENDAR_TABLES, build_calendar_demo
-from domain.demo.named import Named
-from domain.demo.rows import TABLES, Demo
+from demo import seed
+from demo.calendar import CALENDAR_TABLES, build_calendar_demo
+from demo.named import Named
+from demo.rows import TABLES, Demo
 from domain.identity.facts import active_on, load_person_facts
 from domain.identity.model import Actor, Role
 from domain.organisation.model import GroupKind, InstitutionKind, StaffRole

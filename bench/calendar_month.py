@@ -1,7 +1,7 @@
 """Benchmark: the calendar with a school year of events for the demo municipality, on SQLite and on PostgreSQL.
 
-The demo municipality is seeded at full scale (domain.demo.seed.seed_demo) with its school year of events
-(domain/demo/calendar.py), then: (a) items_between for a guardian with three children in three institutions
+The demo municipality is seeded at full scale (demo.seed.seed_demo) with its school year of events
+(demo/calendar.py), then: (a) items_between for a guardian with three children in three institutions
 over the month view of today's month, with the page's child and institution filters: ms p50/p95 over 50 runs
 after one warm-up call, and its statements (targets: 50 ms, 5 statements); (b) do_create_event for an
 institution-wide event inviting the guardians of a school of 600 children (built in the bench's database):
@@ -29,10 +29,10 @@ from typing import Any  # noqa: E402
 
 from bench._calendar_world import BIG_CHILDREN, actor, big_school, family_of_three, wire_calendar  # noqa: E402
 from bench._figures import on_both_databases, p95  # noqa: E402
+from demo import seed  # noqa: E402
 from domain.calendar.service import do_create_event  # noqa: E402
 from domain.calendar.views import items_between  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
-from domain.demo import seed  # noqa: E402
 from domain.identity.facts import active_on, ints  # noqa: E402
 from domain.identity.model import Role  # noqa: E402
 from persistence import db  # noqa: E402

@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._figures import bench_postgres, p95  # noqa: E402
+from demo.seed import seed_demo  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
-from domain.demo.seed import seed_demo  # noqa: E402
 from domain.identity.model import Actor  # noqa: E402
 from domain.identity.service import current_actor  # noqa: E402
 from domain.rollout import adoption  # noqa: E402

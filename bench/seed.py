@@ -11,8 +11,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._figures import bench_postgres  # noqa: E402
+from demo.seed import seed_demo  # noqa: E402
 from domain.clock import today_local  # noqa: E402
-from domain.demo.seed import seed_demo  # noqa: E402
 from persistence import db  # noqa: E402
 from tests.services import reset_postgres  # noqa: E402
 

@@ -113,7 +113,7 @@ async def sqlite_database(tmp_path: Path) -> AsyncIterator[str]:
 
 
 async def _build_template(path: Path) -> None:
-    from domain.demo.seed import seed_demo
+    from demo.seed import seed_demo
 
     url = f"sqlite://{path}"
     await db.apply_migrations(url)

@@ -10,8 +10,8 @@ import domain.widgets.builtin  # noqa: F401  (registers the built-in widgets)
 from auth import session
 from auth.dev_idp import DevUser, create_dev_idp_router
 from auth.oidc import build_oauth, create_auth_router
+from demo.users import DEMO_USERS
 from domain.clock import utcnow
-from domain.demo.users import DEMO_USERS
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings

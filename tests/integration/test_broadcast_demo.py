@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from demo.broadcasts import insert_broadcast_demo
+from demo.seed import _insert, build_rows
 from domain.broadcast import stats
 from domain.clock import today_local, utcnow
-from domain.demo.broadcasts import insert_broadcast_demo
-from domain.demo.seed import _insert, build_rows
 from domain.identity.service import current_actor
 from persistence.broadcast import BroadcastRecipient
 from persistence.db import transaction

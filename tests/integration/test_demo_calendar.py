@@ -6,14 +6,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from tortoise.models import Model
 
+from demo.calendar import CALENDAR_TABLES, build_calendar_demo, named_of, school_days
+from demo.presence import PRESENCE_TABLES
+from demo.rows import TABLES, Demo, RowBook
+from demo.seed import build_rows
 from domain.calendar.model import ItemKind, Repeat
 from domain.calendar.service import do_create_event
 from domain.calendar.views import items_between
 from domain.clock import COPENHAGEN
-from domain.demo.calendar import CALENDAR_TABLES, build_calendar_demo, named_of, school_days
-from domain.demo.presence import PRESENCE_TABLES
-from domain.demo.rows import TABLES, Demo, RowBook
-from domain.demo.seed import build_rows
 from domain.identity.facts import active_on, load_person_facts
 from domain.identity.model import Actor, Role
 from persistence.calendar import CalendarEvent, Invitation

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from datetime import time
 
+from demo.seed import build_rows
 from domain.clock import COPENHAGEN
-from domain.demo.seed import build_rows
 from domain.messages.compose import snippet
 from persistence.identity import UserAccount
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread

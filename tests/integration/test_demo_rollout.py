@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from domain.demo.seed import seed_demo
-from domain.demo.users import DEMO_USERS
+from demo.seed import seed_demo
+from demo.users import DEMO_USERS
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
 from domain.rollout.adoption import compute
 from domain.rollout.model import (

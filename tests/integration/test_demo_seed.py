@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from demo.seed import DatabaseNotEmpty, demo_facts, seed_demo
+from demo.users import DEMO_USERS
 from domain.clock import age_on
-from domain.demo.seed import DatabaseNotEmpty, demo_facts, seed_demo
-from domain.demo.users import DEMO_USERS
 from domain.organisation.model import DAYCARE_KINDS, GroupKind, InstitutionKind, MunicipalRole, StaffRole
 from persistence.db import apply_migrations, close_database, open_database
 from persistence.identity import LoginRecord, UserAccount

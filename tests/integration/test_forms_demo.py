@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from demo.named import Named
+from demo.rows import TABLES
+from demo.seed import build_rows
 from domain.clock import today_local, utcnow
-from domain.demo.named import Named
-from domain.demo.rows import TABLES
-from domain.demo.seed import build_rows
 from domain.forms import reading, results
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role

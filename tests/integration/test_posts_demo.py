@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from demo.posts import REPORTED_INSTITUTION
+from demo.rows import TABLES
+from demo.seed import build_rows
 from domain.clock import today_local
-from domain.demo.posts import REPORTED_INSTITUTION
-from domain.demo.rows import TABLES
-from domain.demo.seed import build_rows
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
 from domain.posts import feed, reports

@@ -8,10 +8,10 @@ from random import Random
 from faker import Faker
 from tortoise.models import Model
 
-from domain.demo.presence import PRESENCE_TABLES
-from domain.demo.rows import TABLES, Demo
-from domain.demo.seed import build_rows
-from domain.demo.vacation import add_vacation_request
+from demo.presence import PRESENCE_TABLES
+from demo.rows import TABLES, Demo
+from demo.seed import build_rows
+from demo.vacation import add_vacation_request
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
 from domain.presence.model import Status

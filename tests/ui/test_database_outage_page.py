@@ -23,7 +23,7 @@ SOFIE = "demo-paedagog-bfo"
 @pytest.fixture
 async def proxy(app_environment: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AsyncIterator[TcpProxy]:
     """The demo municipality on the test PostgreSQL, which the app reaches only through a proxy the test can cut."""
-    from domain.demo.seed import seed_demo
+    from demo.seed import seed_demo
 
     url = await fresh_database("postgres", tmp_path)
     await db.open_database(url)

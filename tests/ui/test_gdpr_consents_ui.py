@@ -8,8 +8,8 @@ import pytest
 from nicegui import ui
 from nicegui.testing import User
 
+from demo.consents import avatar_png
 from domain.clock import today_local, utcnow
-from domain.demo.consents import avatar_png
 from domain.gdpr import consents, photos
 from domain.gdpr.consents import PHOTO_KEY
 from domain.identity.facts import load_person_facts

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from nicegui import ui
 from nicegui.testing import User
 
+from demo.presence import DEMO_WALL_SCREEN_TOKEN
 from domain.clock import today_local, utcnow
-from domain.demo.presence import DEMO_WALL_SCREEN_TOKEN
 from domain.presence import kiosk
 from domain.presence.model import Status
 from persistence.organisation import Institution

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, time, timedelta
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
+from demo.rows import Demo, RowBook, insert_tables
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.organisation.model import DAYCARE_KINDS, GroupKind, InstitutionKind
 from domain.widgets.model import WIDGET_ROLES
 from persistence.organisation import Group, Institution

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from domain.demo import names
-from domain.demo.rows import Demo
+from demo import names
+from demo.rows import Demo
 from domain.organisation.model import GroupKind, InstitutionKind
 from persistence.organisation import Group, Institution, Municipality
 

@@ -9,8 +9,8 @@ from random import Random
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
+from demo.rows import Demo, RowBook, insert_tables
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo, RowBook, insert_tables
 from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.people import Custody, Enrolment, Person
 

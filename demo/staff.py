@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from domain.demo.dates import add_years
-from domain.demo.institutions import Org
-from domain.demo.rows import Demo, Progress
+from demo.dates import add_years
+from demo.institutions import Org
+from demo.rows import Demo, Progress
 from domain.organisation.model import InstitutionKind, StaffRole
 from persistence.people import Employment, Enrolment, GroupMembership, Person
 

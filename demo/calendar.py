@@ -10,12 +10,12 @@ from random import Random
 from dateutil.easter import easter
 from tortoise.models import Model
 
+from demo.dates import add_years, school_year
+from demo.named import Named
+from demo.rows import Demo, RowBook
 from domain.calendar.model import Repeat, Scope
 from domain.calendar.service import timing
 from domain.clock import COPENHAGEN, age_on
-from domain.demo.dates import add_years, school_year
-from domain.demo.named import Named
-from domain.demo.rows import Demo, RowBook
 from domain.identity.facts import CHILD_LOGIN_MIN_AGE
 from domain.organisation.model import DAYCARE_KINDS, GroupKind, InstitutionKind, StaffRole
 from persistence.calendar import CalendarEvent, Invitation

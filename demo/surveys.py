@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from demo.named import Named
+from demo.rollout import current_institutions, moment
+from demo.rows import Demo, RowBook
 from domain.clock import COPENHAGEN
-from domain.demo.named import Named
-from domain.demo.rollout import current_institutions, moment
-from domain.demo.rows import Demo, RowBook
 from domain.organisation.model import InstitutionKind
 from domain.rollout.model import (
     Audience,

@@ -12,7 +12,7 @@ from faker import Faker
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
-from domain.demo.names import ascii_slug
+from demo.names import ascii_slug
 from persistence.calendar import CalendarEvent, Invitation
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.forms import Form, FormAnswer

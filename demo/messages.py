@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from random import Random
 
-from domain.demo import message_texts as texts
-from domain.demo.message_texts import Script
-from domain.demo.message_world import DAY, Clock, World
-from domain.demo.named import Named
-from domain.demo.rows import Demo
+from demo import message_texts as texts
+from demo.message_texts import Script
+from demo.message_world import DAY, Clock, World
+from demo.named import Named
+from demo.rows import Demo
 from domain.messages.compose import snippet
 from domain.messages.shared import INBOX_NAME
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread

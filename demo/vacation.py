@@ -6,9 +6,9 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 
+from demo.named import Named
+from demo.rows import Demo
 from domain.clock import COPENHAGEN
-from domain.demo.named import Named
-from domain.demo.rows import Demo
 from domain.presence.model import Action, DeviceKind, Status
 from persistence.organisation import Institution
 from persistence.people import Custody, Enrolment, Person

@@ -8,9 +8,9 @@ from random import Random
 
 from tortoise.models import Model
 
+from demo.rows import Demo
 from domain.clock import COPENHAGEN
 from domain.conferences.slots import BreakInput, DayInput, generate
-from domain.demo.rows import Demo
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, GroupMembership, Person

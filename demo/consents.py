@@ -12,8 +12,8 @@ from random import Random
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
-from domain.demo.named import Named
-from domain.demo.rows import Demo, RowBook, insert_tables
+from demo.named import Named
+from demo.rows import Demo, RowBook, insert_tables
 from domain.gdpr.consents import DEFAULT_TYPES, PHOTO_KEY
 from domain.gdpr.photo_files import photo_root
 from persistence.gdpr import ChildConsent, ConsentType

@@ -12,25 +12,25 @@ from faker import Faker
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
-from domain.demo import names
-from domain.demo.access import build_accounts, build_cross_members, build_municipal
-from domain.demo.broadcasts import build_broadcast_demo, insert_broadcast_demo
-from domain.demo.calendar import build_calendar_demo
-from domain.demo.conferences import build_conference_demo
-from domain.demo.consents import build_consents_demo, insert_consents_demo
-from domain.demo.families import build_families
-from domain.demo.forms import build_forms_demo
-from domain.demo.institutions import build_organisation
-from domain.demo.messages import build_message_demo
-from domain.demo.named import build_named
-from domain.demo.posts import build_posts_demo
-from domain.demo.presence import build_presence_demo, insert_presence_demo
-from domain.demo.rollout import build_rollout, insert_rollout
-from domain.demo.rows import TABLES, Demo, Progress, RowBook, reset_sequences
-from domain.demo.staff import build_staff
-from domain.demo.surveys import build_surveys
-from domain.demo.vacation import build_vacation_demo
-from domain.demo.widgets import build_widget_demo, insert_widget_demo
+from demo import names
+from demo.access import build_accounts, build_cross_members, build_municipal
+from demo.broadcasts import build_broadcast_demo, insert_broadcast_demo
+from demo.calendar import build_calendar_demo
+from demo.conferences import build_conference_demo
+from demo.consents import build_consents_demo, insert_consents_demo
+from demo.families import build_families
+from demo.forms import build_forms_demo
+from demo.institutions import build_organisation
+from demo.messages import build_message_demo
+from demo.named import build_named
+from demo.posts import build_posts_demo
+from demo.presence import build_presence_demo, insert_presence_demo
+from demo.rollout import build_rollout, insert_rollout
+from demo.rows import TABLES, Demo, Progress, RowBook, reset_sequences
+from demo.staff import build_staff
+from demo.surveys import build_surveys
+from demo.vacation import build_vacation_demo
+from demo.widgets import build_widget_demo, insert_widget_demo
 from persistence.audit import AuditEntry
 from persistence.db import transaction
 from persistence.identity import LoginRecord, UserAccount

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from domain.demo.children import Path, add_child, random_path
-from domain.demo.dates import birth_for, birth_for_age
-from domain.demo.families import add_custody
-from domain.demo.institutions import Org
-from domain.demo.rows import Demo
-from domain.demo.staff import employ, join
+from demo.children import Path, add_child, random_path
+from demo.dates import birth_for, birth_for_age
+from demo.families import add_custody
+from demo.institutions import Org
+from demo.rows import Demo
+from demo.staff import employ, join
 from domain.organisation.model import MunicipalRole, StaffRole
 from persistence.people import MunicipalAssignment, Person
 

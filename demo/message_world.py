@@ -6,8 +6,8 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from random import Random
 
+from demo.rows import Demo
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo
 from domain.organisation.model import StaffRole
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.demo import names
-from domain.demo.dates import add_years, end_of_grade, grade_of, school_start
-from domain.demo.institutions import Org
-from domain.demo.rows import ChildInfo, Demo
+from demo import names
+from demo.dates import add_years, end_of_grade, grade_of, school_start
+from demo.institutions import Org
+from demo.rows import ChildInfo, Demo
 from persistence.organisation import Group
 from persistence.people import Enrolment, Person
 

@@ -17,9 +17,9 @@ from random import Random
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
+from demo.named import Named
+from demo.rows import Demo, RowBook, insert_tables
 from domain.clock import COPENHAGEN
-from domain.demo.named import Named
-from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.organisation.model import InstitutionKind
 from domain.rollout.adoption import do_backfill_snapshots
 from domain.rollout.model import (

@@ -11,8 +11,8 @@ from random import Random
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
+from demo.rows import Demo, RowBook, insert_tables
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo, RowBook, insert_tables
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
 from domain.presence.model import PRESENCE_KINDS, Action, ConsentKind, DeviceKind, Status
 from domain.presence.pickups import ALONE_LABEL, choices_from

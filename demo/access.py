@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from demo.institutions import Org
+from demo.named import Named
+from demo.rows import ChildInfo, Demo
+from demo.staff import join
+from demo.users import demo_user
 from domain.clock import age_on
-from domain.demo.institutions import Org
-from domain.demo.named import Named
-from domain.demo.rows import ChildInfo, Demo
-from domain.demo.staff import join
-from domain.demo.users import demo_user
 from domain.organisation.model import MunicipalRole
 from persistence.identity import UserAccount
 from persistence.people import Custody, Employment, MunicipalAssignment, Person, ProfessionalAccess

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from domain.demo.children import add_child, random_path
-from domain.demo.institutions import Org
-from domain.demo.names import PICKUP_RELATIONS
-from domain.demo.rows import Demo, Progress
+from demo.children import add_child, random_path
+from demo.institutions import Org
+from demo.names import PICKUP_RELATIONS
+from demo.rows import Demo, Progress
 from persistence.people import Custody, Person, PickupPerson
 
 YEAR = 365

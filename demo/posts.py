@@ -8,8 +8,8 @@ from random import Random
 
 from tortoise.models import Model
 
+from demo.rows import Demo
 from domain.clock import COPENHAGEN
-from domain.demo.rows import Demo
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind, StaffRole
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, Person

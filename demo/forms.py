@@ -8,9 +8,9 @@ from random import Random
 
 from tortoise.models import Model
 
+from demo.named import Named
+from demo.rows import Demo
 from domain.clock import COPENHAGEN
-from domain.demo.named import Named
-from domain.demo.rows import Demo
 from domain.forms.model import Question, QuestionKind
 from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group, Institution

@@ -14,7 +14,7 @@ from tortoise.models import Model
 from demo.rows import Demo, RowBook, insert_tables
 from domain.clock import COPENHAGEN
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
-from domain.presence.model import PRESENCE_KINDS, Action, ConsentKind, DeviceKind, Status
+from domain.presence.model import PRESENCE_KINDS, Action, ConsentKind, DeviceKind, Status, next_status
 from domain.presence.pickups import ALONE_LABEL, choices_from
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person, PickupPerson
@@ -208,10 +208,11 @@ class _Week:
         if not steps:
             return
         book, status = self.demo.book, Status.NOT_ARRIVED
+        kind = InstitutionKind(self.institutions[institution_id].kind)
         arrived_at = left_at = None
         location = label = ""
         for minutes, action, by, place, device, pickup in steps:
-            target = _TARGET[action]
+            target = next_status(status, action, kind)  # the domain's own state machine, not a copy of it
             book.add(PresenceChange, person_id=child_id, institution_id=institution_id, day=day,
                      at=_utc(day, minutes), action=action, from_status=status, to_status=target, location=place,
                      pickup_label=pickup, actor_name=by, device=device,
@@ -232,10 +233,6 @@ class _Week:
                            changed_at=_utc(self.demo.today, 420), changed_by=self.people[person_id].first_name,
                            version=1)
 
-
-_TARGET = {Action.CHECK_IN: Status.PRESENT, Action.CHECK_OUT: Status.PICKED_UP, Action.GO_TO_LOCATION:
-           Status.AT_LOCATION, Action.RETURN: Status.PRESENT, Action.SLEEP: Status.SLEEPING,
-           Action.WAKE: Status.PRESENT, Action.REPORT_SICK: Status.SICK, Action.REPORT_VACATION: Status.VACATION}
 
 
 async def insert_presence_demo(book: RowBook, conn: BaseDBAsyncClient) -> None:

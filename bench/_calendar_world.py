@@ -12,13 +12,14 @@ from demo import seed
 from demo.calendar import CALENDAR_TABLES, build_calendar_demo
 from demo.named import Named
 from demo.rows import TABLES, Demo
-from domain.identity.facts import active_on, load_person_facts
+from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from domain.organisation.model import GroupKind, InstitutionKind, StaffRole
 from persistence import db
 from persistence.calendar import CalendarEvent
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, Person
+from persistence.queries import active_on
 
 BIG_CHILDREN = 600
 BIG_CLASSES = 20

@@ -9,13 +9,14 @@ from typing import TypeVar
 
 from tortoise.models import Model
 
-from domain.identity.facts import ints, load_person_facts
+from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from domain.messages.compose import snippet
 from domain.organisation.model import GroupKind, InstitutionKind, StaffRole
 from persistence.messages import Message, Participant, Thread
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person
+from persistence.queries import ints
 
 M = TypeVar("M", bound=Model)
 CHILDREN = 1_000  # two guardians each: the role group "alle forældre i Hele skolen" reaches 2,000 people

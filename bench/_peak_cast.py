@@ -9,13 +9,13 @@ from datetime import date, datetime
 from tortoise.expressions import Q
 
 from domain.clock import today_local, utcnow
-from domain.identity.facts import ints
 from domain.presence.kiosk import do_request_pairing
 from domain.presence.model import PRESENCE_KINDS
 from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from persistence.people import Custody, Employment, Enrolment
 from persistence.presence import PresenceDay, PresenceSettings, WallScreen
+from persistence.queries import ints
 
 WALLS_PER_INSTITUTION = 6
 AWAY = ("syg", "ferie")  # children reported sick or on vacation today cannot be checked in

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench._peak_deploy import Deployment
-from domain.identity.facts import ints
 from persistence import db
 from persistence.presence import PresenceChange
+from persistence.queries import ints
 
 FAULTS = ("kill", "pg-restart")
 

@@ -33,11 +33,11 @@ from demo import seed  # noqa: E402
 from domain.calendar.service import do_create_event  # noqa: E402
 from domain.calendar.views import items_between  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
-from domain.identity.facts import active_on, ints  # noqa: E402
 from domain.identity.model import Role  # noqa: E402
 from persistence import db  # noqa: E402
 from persistence.calendar import CalendarEvent, Invitation  # noqa: E402
 from persistence.people import Enrolment  # noqa: E402
+from persistence.queries import active_on, ints  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
 
 PG_DATABASE = "bench_calendar"  # never one of the test databases

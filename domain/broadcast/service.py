@@ -23,7 +23,6 @@ from domain.broadcast.model import (
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.rollout.model import AREA_OF_KIND, Area
@@ -31,6 +30,7 @@ from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Custody, Enrolment, Person
+from persistence.queries import active_on, ints
 
 INSERT_BATCH = 5000
 

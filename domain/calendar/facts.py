@@ -10,11 +10,11 @@ from tortoise.expressions import Q, Subquery
 from domain.access import CalendarReach, EventFacts, GroupFacts
 from domain.calendar.model import Scope
 from domain.errors import DomainError, NotFound
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from persistence.calendar import CalendarEvent
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import Enrolment, GroupMembership, Person
+from persistence.queries import active_on, ints
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from tortoise.expressions import Subquery
 from domain.access import EventFacts
 from domain.calendar.model import Scope
 from domain.clock import age_on
-from domain.identity.facts import CHILD_LOGIN_MIN_AGE, active_on, ints
+from domain.identity.facts import CHILD_LOGIN_MIN_AGE
 from persistence.calendar import Invitation
 from persistence.people import Custody, Enrolment, GroupMembership
+from persistence.queries import active_on, ints
 
 
 async def invitees_of(facts: EventFacts, today: date) -> dict[int, int | None]:

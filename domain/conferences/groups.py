@@ -8,10 +8,10 @@ from datetime import date
 from domain import access
 from domain.access import Decision, deny
 from domain.errors import NotFound
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from persistence.organisation import Group
 from persistence.people import Enrolment, GroupMembership
+from persistence.queries import active_on, ints
 
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
 

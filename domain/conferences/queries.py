@@ -14,11 +14,11 @@ from domain.clock import today_local
 from domain.conferences.groups import STAFF_ROLES, children_in_group, family_groups, organiser_decision
 from domain.conferences.model import ChildChoice, PendingBooking, RoundSummary, RoundView, SlotView
 from domain.errors import NotFound
-from domain.identity.facts import ints
 from domain.identity.model import Actor, Role
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.organisation import Group
 from persistence.people import GroupMembership
+from persistence.queries import ints
 
 LIST_LIMIT = 60
 

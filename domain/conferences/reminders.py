@@ -7,11 +7,11 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from domain.clock import COPENHAGEN, today_local
-from domain.identity.facts import active_on
 from domain.mail import deliver, plain
 from domain.settings import SmtpSettings
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.people import Custody
+from persistence.queries import active_on
 
 log = logging.getLogger(__name__)
 MAX_HOURS = 168

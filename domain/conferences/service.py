@@ -17,10 +17,10 @@ from domain.conferences.model import RoundsChanged, SlotsChanged
 from domain.conferences.slots import BreakInput, DayInput, generate
 from domain.errors import DomainError, NotFound
 from domain.events import committing
-from domain.identity.facts import ints
 from domain.identity.model import Actor, Role
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.db import transaction
+from persistence.queries import ints
 
 TITLE_MAX, PLACE_MAX = 200, 200
 REMINDER_MAX_HOURS = 168

@@ -12,11 +12,11 @@ from domain.clock import today_local
 from domain.errors import AccessDenied
 from domain.forms.model import ChildAnswer, FormSummary, FormView, Pending
 from domain.forms.service import children_by_group, is_open, load_form, person_names, questions_of
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group
 from persistence.people import Enrolment, GroupMembership
+from persistence.queries import active_on, ints
 
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
 

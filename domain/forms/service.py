@@ -32,7 +32,6 @@ from domain.forms.model import (
     QuestionInput,
     QuestionKind,
 )
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.messages.resolve import group_facts
 from domain.messages.service import do_send
@@ -40,6 +39,7 @@ from persistence.db import transaction
 from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, GroupMembership, Person
+from persistence.queries import active_on, ints
 
 MONTHS_SHORT = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
 

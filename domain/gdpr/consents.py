@@ -13,12 +13,12 @@ from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import Event, committing
 from domain.gdpr.photo_files import published_url
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.organisation.children import child_facts
 from persistence.db import transaction
 from persistence.gdpr import ChildConsent, ConsentType
 from persistence.people import Enrolment, Person
+from persistence.queries import active_on, ints
 
 PHOTO_KEY = "foto_sammen"
 # The three consents every municipality starts with: key, name, description.

@@ -18,11 +18,11 @@ from domain.gdpr.retention_model import (
     local_midnight_utc,
     months_before,
 )
-from domain.identity.facts import ints
 from domain.identity.model import Actor
 from persistence.db import transaction
 from persistence.gdpr import RetentionPolicy, RetentionRun
 from persistence.people import Person
+from persistence.queries import ints
 
 log = logging.getLogger(__name__)
 HISTORY_MAX = 50

@@ -7,11 +7,11 @@ from datetime import datetime
 from tortoise.expressions import Subquery
 from tortoise.functions import Count, Max
 
-from domain.identity.facts import ints
 from domain.messages import storage
 from domain.messages.compose import snippet
 from persistence.db import transaction
 from persistence.messages import Attachment, Draft, Message, Participant, Thread
+from persistence.queries import ints
 
 # Threads per transaction: each batch removes its old messages and recomputes its threads, all or nothing.
 THREAD_BATCH = 200

@@ -9,12 +9,12 @@ from tortoise.expressions import Q, Subquery
 from domain.gdpr import photo_files
 from domain.gdpr.retention_messages import rename_sender
 from domain.gdpr.retention_model import ANONYMOUS
-from domain.identity.facts import ints
 from persistence.db import transaction
 from persistence.gdpr import ChildConsent
 from persistence.identity import UserAccount
 from persistence.people import Enrolment, Person, PickupPerson
 from persistence.presence import KioskPin, PlanEntry
+from persistence.queries import ints
 
 CHILD_BATCH = 500
 

@@ -8,11 +8,11 @@ from typing import Any
 from tortoise.expressions import Subquery
 from tortoise.models import Model
 
-from domain.identity.facts import ints
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Person
 from persistence.presence import PlanEntry, PresenceChange, PresenceDay
+from persistence.queries import ints
 
 # Rows per delete statement: each batch is one short transaction, so the board never waits long on a lock.
 ROW_BATCH = 5000

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from tortoise.expressions import Q
 
 from domain.clock import age_on
 from domain.identity.model import Actor, MunicipalRole, Role, StaffRole
 from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person, ProfessionalAccess
+from persistence.queries import active_on, ints
 
 CHILD_LOGIN_MIN_AGE = 10
 ROLE_ORDER = (Role.LEADER, Role.STAFF, Role.PPR, Role.PROJECT_TEAM, Role.ADMIN, Role.PARENT, Role.CHILD)
-
-
-def active_on(day: date, start_field: str = "start", end_field: str = "end") -> Q:
-    """Rows whose span covers a day (no end means still running)."""
-    starts: dict[str, Any] = {f"{start_field}__lte": day}
-    open_end: dict[str, Any] = {f"{end_field}__isnull": True}
-    ends: dict[str, Any] = {f"{end_field}__gte": day}
-    return Q(**starts) & (Q(**open_end) | Q(**ends))
-
-
-def ints(rows: Iterable[Any]) -> list[int]:
-    """Tortoise types flat values_list as tuples; this says what they are."""
-    return [int(r) for r in rows]
 
 
 @dataclass(frozen=True)

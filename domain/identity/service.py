@@ -9,11 +9,12 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError
 from domain.events import committing
-from domain.identity.facts import active_on, ints, load_person_facts
+from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role, UserLoggedIn
 from persistence.db import transaction
 from persistence.identity import LoginRecord, UserAccount
 from persistence.people import Enrolment
+from persistence.queries import active_on, ints
 
 VALID_ACR = ("2", "3")
 RECENT_LOGIN_DAYS = 30

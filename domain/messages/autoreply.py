@@ -10,7 +10,6 @@ from domain import access
 from domain.audit import service as audit
 from domain.clock import start_of_local_day, today_local
 from domain.errors import DomainError
-from domain.identity.facts import ints
 from domain.identity.model import Actor
 from domain.messages.compose import clean_body, prefixed
 from domain.messages.deliver import Outgoing, add_to_thread, start_thread
@@ -18,6 +17,7 @@ from domain.messages.model import MessageSent
 from persistence.db import transaction
 from persistence.messages import AutoReply, Message, Participant, Thread
 from persistence.people import Person
+from persistence.queries import ints
 
 AUTO_REPLY_MAX = 2_000
 PREFIX = "Autosvar: "

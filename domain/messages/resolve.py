@@ -13,12 +13,12 @@ from tortoise.expressions import Q, Subquery
 from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.messages.model import RecipientChoice, RecipientKind
 from domain.messages.reading import valid_id
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person
+from persistence.queries import active_on, ints
 
 CHILD_MIN_AGE = 10
 GROUP_KINDS = frozenset({RecipientKind.GROUP_GUARDIANS, RecipientKind.GROUP_STAFF, RecipientKind.GROUP_CHILDREN,

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
 
-from domain.identity.facts import ints
 from domain.identity.model import Actor, Role
 from persistence.messages import Participant, SharedInbox
+from persistence.queries import ints
 
 INBOX_NAME = "Fællespostkasse"
 

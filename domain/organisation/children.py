@@ -10,10 +10,10 @@ from domain import access
 from domain.audit import service as audit
 from domain.clock import age_on
 from domain.errors import NotFound
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, ChildFacts
 from domain.organisation.model import EnrolmentView, InstitutionKind
 from persistence.people import Custody, Enrolment, Person, PickupPerson
+from persistence.queries import active_on, ints
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from tortoise.functions import Count
 from domain import access
 from domain.audit import service as audit
 from domain.errors import NotFound
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.organisation.model import GroupKind, GroupView, InstitutionKind, InstitutionView, StaffRole
 from persistence.organisation import Group, Institution
 from persistence.people import Employment, Enrolment, GroupMembership, Person
+from persistence.queries import active_on, ints
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from datetime import date
 
 from domain.access import FamilyReach, PostFacts
 from domain.errors import NotFound
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from persistence.people import Enrolment, GroupMembership
 from persistence.posts import Post, PostGroup
+from persistence.queries import active_on, ints
 
 NO_REACH = FamilyReach(frozenset(), frozenset())
 

@@ -10,7 +10,6 @@ from tortoise.functions import Count
 
 from domain import access
 from domain.access import FamilyReach, PostFacts
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.organisation.service import group_is_open
 from domain.posts.facts import family_reach, workplaces
@@ -19,6 +18,7 @@ from domain.posts.service import check_can_see
 from persistence.organisation import Group, Institution
 from persistence.people import Enrolment, GroupMembership
 from persistence.posts import Post, PostComment, PostGroup
+from persistence.queries import active_on, ints
 
 
 def _audience(actor: Actor, reach: FamilyReach) -> Q | None:

@@ -9,7 +9,6 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.posts.facts import family_reach, load_post
 from domain.posts.model import (
@@ -25,6 +24,7 @@ from persistence.db import transaction
 from persistence.organisation import Group
 from persistence.people import Enrolment, GroupMembership
 from persistence.posts import ContentReport, Post, PostComment, PostGroup
+from persistence.queries import active_on
 
 
 def _text(value: str, empty_key: str, long_key: str, limit: int) -> str:

@@ -8,12 +8,12 @@ from datetime import date
 
 from domain import access
 from domain.audit import service as audit
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.presence.model import ABSENT, HERE_VALUES, Status, Tile
 from domain.presence.tiles import ENROLMENT_FIELDS, Settings, load_settings, make_tile, plans_for
 from persistence.people import Enrolment
 from persistence.presence import PresenceDay
+from persistence.queries import active_on
 
 DAY_VALUES = ("person_id", "status", "location", "pickup_label", "left_at", "changed_at", "changed_by", "version",
               "is_staff", "group_id", "person__first_name")

@@ -7,7 +7,6 @@ from datetime import date
 
 from domain import access
 from domain.audit import service as audit
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.presence import history, pickups
 from domain.presence.model import PRESENCE_KINDS, Status, hhmm
@@ -15,6 +14,7 @@ from domain.presence.tiles import load_settings, local_hhmm, plans_for
 from persistence.organisation import Institution
 from persistence.people import Enrolment
 from persistence.presence import PresenceDay
+from persistence.queries import active_on
 
 
 @dataclass(frozen=True)

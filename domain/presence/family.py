@@ -9,7 +9,6 @@ from typing import Any
 
 from domain import access
 from domain.audit import service as audit
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.presence.history import HistoryLine, line_of
 from domain.presence.model import (
@@ -34,6 +33,7 @@ from domain.presence.tiles import (
 )
 from persistence.people import Custody, Enrolment, PickupPerson
 from persistence.presence import Consent, KioskPin, PlanEntry, PresenceChange, PresenceDay, PresenceSettings
+from persistence.queries import active_on
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from tortoise.functions import Count
 
-from domain.identity.facts import ints
 from domain.presence.model import Action
 from persistence.presence import PresenceChange, WallScreen
+from persistence.queries import ints
 
 IN_USE_DAYS = 14
 

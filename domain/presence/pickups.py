@@ -8,8 +8,8 @@ from datetime import date
 
 from domain.clock import today_local
 from domain.errors import DomainError
-from domain.identity.facts import active_on
 from persistence.people import Custody, PickupPerson
+from persistence.queries import active_on
 
 ALONE_KEY = "alone"
 ALONE_LABEL = "går selv"

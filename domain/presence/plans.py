@@ -10,7 +10,6 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.presence import pickups
 from domain.presence.model import Action, ConsentKind, DeviceKind, PresenceChanged, minutes_of
@@ -19,6 +18,7 @@ from domain.presence.tiles import Settings, load_settings, make_tile, plans_for
 from persistence.db import transaction
 from persistence.people import Enrolment, Person
 from persistence.presence import Consent, PlanEntry, PresenceDay
+from persistence.queries import active_on
 
 MAX_ABSENCE_DAYS = 92
 NOTE_MAX = 500

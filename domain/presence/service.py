@@ -11,7 +11,6 @@ from domain.access import Decision
 from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
 from domain.events import Outbox, committing
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.presence import pickups
@@ -31,6 +30,7 @@ from domain.presence.tiles import ENROLMENT_FIELDS, Settings, load_settings, mak
 from persistence.db import transaction
 from persistence.people import Enrolment
 from persistence.presence import PresenceChange, PresenceDay
+from persistence.queries import active_on
 
 
 @dataclass(frozen=True)

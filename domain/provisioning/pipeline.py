@@ -11,13 +11,13 @@ from tortoise.expressions import Subquery
 from domain import access
 from domain.audit import service as audit
 from domain.errors import NotFound
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.provisioning.model import APPLIED, ERROR, VALIDATED, WARNING, ImportRunView, ReportLine
 from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from persistence.people import Employment, Person
 from persistence.provisioning import ImportRun
+from persistence.queries import active_on, ints
 
 RUN_FIELDS = ("id", "status", "full", "source", "actor_name", "started_at", "finished_at", "applied_at", "files",
               "counts")

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from domain.identity.facts import ints
 from persistence.identity import UserAccount
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person
+from persistence.queries import ints
 
 CHUNK = 5000
 

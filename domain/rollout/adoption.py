@@ -12,13 +12,13 @@ from tortoise.functions import Count, Sum
 from domain import access
 from domain.audit import service as audit
 from domain.clock import COPENHAGEN
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.organisation.service import InstitutionRow, active_institution_rows, superusers_per_institution
 from domain.rollout.model import AREA_OF_KIND, Area
 from persistence.db import transaction
 from persistence.people import Custody
+from persistence.queries import active_on
 from persistence.rollout import AdoptionSnapshot
 
 RECENT_DAYS = 30

@@ -12,10 +12,10 @@ from domain import access
 from domain.audit import service as audit
 from domain.clock import COPENHAGEN, today_local
 from domain.errors import NotFound
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.rollout.model import Audience, QuestionKind
 from persistence.people import Custody, Employment
+from persistence.queries import active_on
 from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 
 # A line chart of more weeks than this is unreadable; the newest weeks are the ones that matter.

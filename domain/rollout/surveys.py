@@ -14,7 +14,6 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered, SurveyCreated
 from domain.rollout.survey_results import SurveyResults as SurveyResults  # re-exported: one entry point
@@ -22,6 +21,7 @@ from domain.rollout.survey_results import results as results
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Enrolment
+from persistence.queries import active_on, ints
 from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
 
 TITLE_MAX, QUESTION_MAX, TEXT_ANSWER_MAX, QUESTIONS_MAX = 160, 300, 2000, 40

@@ -9,13 +9,13 @@ from typing import Any
 from tortoise.expressions import Q
 
 from domain.errors import NotFound
-from domain.identity.facts import active_on
 from domain.presence.model import PRESENCE_KINDS
 from domain.presence.tiles import Settings, load_settings, settings_from_row
 from domain.vacation.model import RequestInfo
 from persistence.organisation import Group
 from persistence.people import Enrolment
 from persistence.presence import PresenceSettings
+from persistence.queries import active_on
 from persistence.vacation import VacationRequest
 
 PRESENCE_KIND_VALUES = [k.value for k in PRESENCE_KINDS]

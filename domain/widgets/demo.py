@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from domain.clock import utcnow
-from domain.identity.facts import ints
 from domain.identity.model import Role
 from domain.organisation.model import InstitutionKind
 from domain.widgets.model import Placement
 from persistence.organisation import Institution
+from persistence.queries import ints
 from persistence.widgets import ExternalWidget, ExternalWidgetInstitution
 
 DEMO_NAME = "Skolebibliotekets lånestatus"

@@ -8,13 +8,13 @@ from datetime import date
 from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.organisation.model import InstitutionKind
 from domain.widgets.model import WIDGET_ROLES, Placement, WidgetSlot, builtin_key, external_key
 from domain.widgets.registry import REGISTRY, WidgetContext
 from persistence.organisation import Institution
 from persistence.people import Enrolment
+from persistence.queries import active_on, ints
 from persistence.widgets import ExternalWidget, ExternalWidgetInstitution, WidgetLayout, WidgetSetting
 
 

@@ -11,7 +11,6 @@ from joserfc import jwt
 from domain.audit import service as audit
 from domain.clock import protocol_seconds
 from domain.errors import DomainError
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.widgets import service
 from domain.widgets.keys import WidgetSigner, load_signer, public_jwks
@@ -19,6 +18,7 @@ from domain.widgets.model import external_key
 from domain.widgets.registry import WidgetContext
 from persistence.organisation import Institution
 from persistence.people import Enrolment
+from persistence.queries import active_on, ints
 from persistence.widgets import ExternalWidgetInstitution, WidgetSetting, WidgetTokenRecord
 
 __all__ = ["TOKEN_LIFETIME", "TokenRecordView", "audience", "do_issue_token", "public_jwks", "token_history"]

@@ -14,12 +14,13 @@ from domain.calendar.model import ItemKind, Repeat
 from domain.calendar.service import do_create_event
 from domain.calendar.views import items_between
 from domain.clock import COPENHAGEN
-from domain.identity.facts import active_on, load_person_facts
+from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from persistence.calendar import CalendarEvent, Invitation
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, GroupMembership
 from persistence.presence import PresenceSettings
+from persistence.queries import active_on
 from tests.conftest import TODAY
 
 NOW = datetime.combine(TODAY, time(10), COPENHAGEN).astimezone(UTC)

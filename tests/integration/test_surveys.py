@@ -12,7 +12,7 @@ import pytest
 from domain.clock import today_local, utcnow
 from domain.errors import AccessDenied, DomainError
 from domain.events import Event, bus
-from domain.identity.facts import ints, load_person_facts
+from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from domain.organisation.model import MunicipalRole
 from domain.rollout.model import Audience, QuestionKind, SurveyAnswered
@@ -26,6 +26,7 @@ from domain.rollout.surveys import (
 )
 from persistence.audit import AuditEntry
 from persistence.people import Custody, MunicipalAssignment, Person
+from persistence.queries import ints
 from persistence.rollout import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from tests.conftest import TODAY
 from tests.factory import World, build_world, person

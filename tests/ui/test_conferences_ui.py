@@ -13,13 +13,13 @@ from domain.clock import today_local, utcnow
 from domain.conferences import service
 from domain.conferences.service import RoundInput
 from domain.conferences.slots import DayInput, local_moment, parse_time
-from domain.identity.facts import active_on
 from domain.identity.model import Actor
 from domain.identity.service import current_actor
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.identity import UserAccount
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
+from persistence.queries import active_on
 from tests.ui.conftest import login
 from ui.conferences.pending import pending_conferences
 

@@ -8,10 +8,10 @@ from nicegui import ui
 from nicegui.testing import User
 
 from domain.clock import today_local
-from domain.identity.facts import active_on, ints
 from persistence.messages import Draft, Message, Participant, Thread
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment, Person
+from persistence.queries import active_on, ints
 from tests.ui.conftest import login
 
 

@@ -9,7 +9,6 @@ from nicegui import ui
 from nicegui.testing import User
 
 from domain.clock import today_local, utcnow
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor
 from domain.identity.service import current_actor
 from domain.messages import service
@@ -18,6 +17,7 @@ from persistence.identity import UserAccount
 from persistence.messages import Message, Participant, Thread
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment
+from persistence.queries import active_on, ints
 from tests.ui.conftest import HIDDEN, login
 
 

@@ -10,13 +10,13 @@ from nicegui.testing import User
 
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
-from domain.identity.facts import ints
 from domain.identity.model import Actor
 from domain.identity.service import current_actor
 from domain.rollout.model import Audience, QuestionKind
 from domain.rollout.surveys import SurveyDraft, do_answer, do_create_survey
 from persistence.organisation import Institution
 from persistence.people import Person
+from persistence.queries import ints
 from persistence.rollout import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from tests.ui.conftest import login
 

@@ -9,10 +9,10 @@ from tortoise.expressions import Q
 from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError
-from domain.identity.facts import active_on
 from domain.identity.model import Actor, Role
 from domain.widgets.model import WidgetSpec
 from persistence.people import Enrolment, GroupMembership
+from persistence.queries import active_on
 
 GUARDIAN_ROLES = (Role.PARENT, Role.CHILD)
 

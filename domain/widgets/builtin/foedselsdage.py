@@ -6,12 +6,12 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.identity.facts import active_on, ints
 from domain.identity.model import Actor, Role
 from domain.widgets.builtin.common import GUARDIAN_ROLES, check_widget, children_of, staff_groups
 from domain.widgets.model import Placement, WidgetSpec
 from domain.widgets.registry import BuiltinWidget, WidgetContext, register
 from persistence.people import Enrolment
+from persistence.queries import active_on, ints
 
 
 @dataclass(frozen=True)

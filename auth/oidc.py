@@ -93,7 +93,7 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
         except LoginRefused as refused:
             end_session()
             return RedirectResponse(f"/afvist?reason={refused.key}", status_code=303)
-        start_session(grant, now)
+        start_session(grant, now, settings.idle_minutes)
         return RedirectResponse(_safe_next(request.session.pop("after_login", "/")), status_code=303)
 
     @router.get("/logout")

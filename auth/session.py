@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -18,18 +17,11 @@ from domain.identity.service import LoginRefused, SessionGrant, current_actor
 SESSION_KEY = "session"
 
 
-@dataclass
-class SessionConfig:
-    """Settings the guard needs; set once by the composition root."""
-
-    idle_minutes: int = 30
+DEFAULT_IDLE_MINUTES = 30
 
 
-config = SessionConfig()
-
-
-def start_session(grant: SessionGrant, now: datetime) -> None:
-    """Store a fresh login in the browser's server-side storage."""
+def start_session(grant: SessionGrant, now: datetime, idle_minutes: int = DEFAULT_IDLE_MINUTES) -> None:
+    """Store a fresh login in the browser's server-side storage, with how long it may sit idle (from Settings)."""
     app.storage.user[SESSION_KEY] = {
         "account_id": grant.account_id,
         "person_id": grant.person_id,
@@ -39,6 +31,7 @@ def start_session(grant: SessionGrant, now: datetime) -> None:
         "acr": grant.acr,
         "login_at": now.isoformat(),
         "last_seen": now.isoformat(),
+        "idle_minutes": idle_minutes,
     }
 
 
@@ -67,10 +60,15 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
+def idle_minutes(data: dict[str, Any] | None) -> int:
+    """How long this session may sit idle (sessions stored before the limit travelled with them get the default)."""
+    return int((data or {}).get("idle_minutes", DEFAULT_IDLE_MINUTES))
+
+
 def idle_expired(data: dict[str, Any], now: datetime) -> bool:
     """Whether the session has been idle longer than allowed."""
     last = datetime.fromisoformat(data["last_seen"])
-    return now - last > timedelta(minutes=config.idle_minutes)
+    return now - last > timedelta(minutes=idle_minutes(data))
 
 
 async def actor_or_redirect(request: Request) -> Actor | RedirectResponse:

@@ -82,7 +82,6 @@ def _api_routes() -> None:
 
 def build(settings: Settings) -> None:
     """Register routes and pages on the NiceGUI app (again on every test run, never twice per app)."""
-    session.config.idle_minutes = settings.idle_minutes
     backchannel: FastAPI | None = None
     if settings.dev_idp_enabled:
         idp = create_dev_idp_router(

@@ -7,8 +7,7 @@ from contextlib import contextmanager
 
 from nicegui import __version__, app, ui
 
-from auth.session import config as session_config
-from auth.session import switch_role
+from auth.session import idle_minutes, session_data, switch_role
 from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
 from ui.navigation import HOME, MESSAGES, NAV
@@ -75,7 +74,7 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
     """Render the chrome for a signed-in actor and yield the content column."""
     theme()
     ui.page_title(f"{title} · Sammen")
-    ui.add_body_html(IDLE_SCRIPT % (session_config.idle_minutes * 60 * 1000))
+    ui.add_body_html(IDLE_SCRIPT % (idle_minutes(session_data()) * 60 * 1000))
     follow_own_access(actor)  # a deactivated person's open pages end at once, not at their next click
     drawer = ui.left_drawer(value=False).props("overlay bordered").classes("bg-white")
     with drawer:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from nicegui import __version__, app, ui
 
 from auth.session import idle_minutes, session_data, switch_role
+from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
 from ui.unread import unread_badge
+
+T = TypeVar("T")
 
 ENGLISH_QUASAR = """<script>window.addEventListener('load',()=>{const s=document.createElement('script');
 s.src='/_nicegui/%s/static/lang/en-US.umd.prod.js';s.onload=()=>Quasar.Lang.set(Quasar.Lang.enUS);
@@ -96,6 +100,16 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
     with ui.column().classes("w-full max-w-screen-xl mx-auto q-pa-sm sm:q-pa-md gap-4"):
         ui.label(title).classes("text-h5 text-weight-medium")
         yield
+
+
+async def load_or_refuse(actor: Actor, title: str, query: Awaitable[T]) -> T | None:
+    """What a page reads, or None once the refusal is shown in the frame (the one way a page says it may not show)."""
+    try:
+        return await query
+    except DomainError as error:
+        with frame(actor, title):
+            refusal(error.key)
+        return None
 
 
 def refusal(message_key: str) -> None:

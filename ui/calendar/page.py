@@ -19,7 +19,6 @@ from domain.calendar.model import (
     calendar_person_topic,
 )
 from domain.clock import today_local
-from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.organisation.children import children_of_guardian
@@ -30,7 +29,7 @@ from ui.calendar.feed import feed_dialog
 from ui.calendar.format import VIEWS, period, period_text, step
 from ui.calendar.ics import event_download, feed_download
 from ui.calendar.views import agenda, day_lists, month_grid
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import page
 from ui.i18n import t
 from ui.live import follow
@@ -238,11 +237,9 @@ def register() -> None:
 @page("/kalender", *CALENDAR_ROLES)
 async def calendar_route(actor: Actor, settings: Settings) -> None:
     """The calendar in the view the person chose last, with filters for a guardian's children."""
-    try:
-        children, institutions = await _filters_for(actor)
-    except DomainError as error:
-        with frame(actor, t("error.title")):
-            refusal(error.key)
+    found = await load_or_refuse(actor, t("error.title"), _filters_for(actor))
+    if found is None:
         return
+    children, institutions = found
     with frame(actor, t("cal.title")):
         await CalendarPage(actor, children, institutions, settings.public_url).build()

@@ -5,14 +5,13 @@ from __future__ import annotations
 from nicegui import ui
 
 from domain.clock import start_of_local_day, today_local
-from domain.errors import DomainError
 from domain.events import Event
 from domain.identity import service as identity
 from domain.identity.model import LOGINS_TOPIC, Actor, Role
 from domain.organisation import service
 from domain.organisation.service import InstitutionSummary
 from ui.components import empty_state, kind_badge
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.home.staff import cross_group_chip, group_chip
 from ui.i18n import t, tn
@@ -29,12 +28,10 @@ def _institution_header(s: InstitutionSummary) -> None:
 
 async def _leader_page(actor: Actor, institution_id: int | None) -> None:
     target = institution_id or min(actor.leader_institutions, default=0)
-    try:
-        summary, staff = await service.institution_admin(actor, target, today_local())
-    except DomainError as error:
-        with frame(actor, t("nav.leader")):
-            refusal(error.key)
+    found = await load_or_refuse(actor, t("nav.leader"), service.institution_admin(actor, target, today_local()))
+    if found is None:
         return
+    summary, staff = found
     with frame(actor, t("leader.title", name=summary.institution.name)):
         _institution_header(summary)
         with ui.card().classes("w-full"):
@@ -75,12 +72,10 @@ async def leader_home(actor: Actor, institution: int | None = None) -> None:
 
 @page("/kommune", *SIGNED_IN)
 async def municipality_home(actor: Actor) -> None:
-    try:
-        summaries, cross = await service.municipality_overview(actor, today_local())
-    except DomainError as error:
-        with frame(actor, t("municipality.title")):
-            refusal(error.key)
+    found = await load_or_refuse(actor, t("municipality.title"), service.municipality_overview(actor, today_local()))
+    if found is None:
         return
+    summaries, cross = found
     today = today_local()
     with frame(actor, t("municipality.title")):
         totals = await service.municipality_totals(actor, today)

@@ -7,13 +7,12 @@ from datetime import date
 from nicegui import ui
 
 from domain.clock import today_local
-from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.organisation import service
 from domain.organisation.model import GroupView
 from domain.settings import Settings
 from ui.components import avatar, empty_state, kind_badge
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t, tn
 from ui.posts.feed import post_feed
@@ -69,12 +68,10 @@ async def staff_home(actor: Actor, settings: Settings) -> None:
 
 @page("/gruppe/{group_id}", *SIGNED_IN)
 async def group_page(actor: Actor, group_id: int) -> None:
-    try:
-        group, roster = await service.group_roster(actor, group_id, today_local())
-    except DomainError as error:
-        with frame(actor, t("group.title")):
-            refusal(error.key)
+    found = await load_or_refuse(actor, t("group.title"), service.group_roster(actor, group_id, today_local()))
+    if found is None:
         return
+    group, roster = found
     title = f"{group.name} · {group.institution_name}" if group.institution_name else group.name
     with frame(actor, title):
         if group.expires_on:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from nicegui import ui
 
 from domain.clock import today_local
-from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.organisation import children
 from domain.organisation.children import ChildProfile
 from domain.settings import Settings
 from ui.components import avatar, enrolment_line, kind_badge, span_label
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.gdpr.consent_badges import consent_badges
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t
@@ -59,11 +58,8 @@ def _profile(p: ChildProfile) -> None:
 
 
 async def _render(actor: Actor, child_id: int, title: str, widgets_from: str = "") -> None:
-    try:
-        profile = await children.child_profile(actor, child_id, today_local())
-    except DomainError as error:
-        with frame(actor, title):
-            refusal(error.key)
+    profile = await load_or_refuse(actor, title, children.child_profile(actor, child_id, today_local()))
+    if profile is None:
         return
     with frame(actor, f"{profile.card.first_name} {profile.card.last_name}"):
         if widgets_from:  # a child's own page is their Overblik too

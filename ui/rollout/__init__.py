@@ -5,11 +5,10 @@ from __future__ import annotations
 from nicegui import ui
 
 from domain.clock import today_local
-from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.rollout import export
 from domain.rollout.overview import overview
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import page
 from ui.i18n import fmt_date, t
 from ui.rollout.adoption_section import AdoptionSection
@@ -20,11 +19,8 @@ from ui.rollout.report import report_body
 
 async def _page(actor: Actor) -> None:
     today = today_local()
-    try:
-        data = await overview(actor, today)
-    except DomainError as error:
-        with frame(actor, t("rollout.title")):
-            refusal(error.key)
+    data = await load_or_refuse(actor, t("rollout.title"), overview(actor, today))
+    if data is None:
         return
     with frame(actor, t("rollout.title")):
         ui.label(f"{t('rollout.today')}: {fmt_date(today)}").classes("text-grey-8")

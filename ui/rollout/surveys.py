@@ -32,7 +32,7 @@ from domain.rollout.surveys import (
 )
 from ui.components import empty_state, refuse
 from ui.dates import date_input, parse_day
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import current_language, fmt_date, t, tn
 from ui.live import follow
@@ -245,11 +245,8 @@ def _summary_card(survey_id: int, title: str, audience: Audience, closes_on: dat
 
 
 async def _results_page(actor: Actor, survey_id: int) -> None:
-    try:
-        first = await results(actor, survey_id)
-    except DomainError as error:
-        with frame(actor, t("survey.admin.title")):
-            refusal(error.key)
+    first = await load_or_refuse(actor, t("survey.admin.title"), results(actor, survey_id))
+    if first is None:
         return
     with frame(actor, first.title):
         ui.link(t("survey.results.back"), "/udrulning/evaluering")

@@ -12,7 +12,7 @@ from domain.vacation.attendance import attendance
 from domain.vacation.model import RequestInfo
 from domain.vacation.service import do_close
 from ui.components import confirm, empty_state, refuse
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import page
 from ui.i18n import fmt_date, t
 from ui.vacation.answer import ChildAnswers
@@ -64,11 +64,8 @@ async def _list_page(actor: Actor) -> None:
 
 
 async def _staff_detail(actor: Actor, request_id: int) -> None:
-    try:
-        data = await attendance(actor, request_id)
-    except DomainError as error:
-        with frame(actor, t("vacation.title")):
-            refusal(error.key)
+    data = await load_or_refuse(actor, t("vacation.title"), attendance(actor, request_id))
+    if data is None:
         return
     with frame(actor, t("vacation.title")):
         _heading(data.request, "vacation-period")
@@ -93,12 +90,10 @@ async def _staff_detail(actor: Actor, request_id: int) -> None:
 
 
 async def _guardian_detail(actor: Actor, request_id: int) -> None:
-    try:
-        info, forms = await queries.forms_for_guardian(actor, request_id)
-    except DomainError as error:
-        with frame(actor, t("vacation.title")):
-            refusal(error.key)
+    found = await load_or_refuse(actor, t("vacation.title"), queries.forms_for_guardian(actor, request_id))
+    if found is None:
         return
+    info, forms = found
     editable = info.open_at(utcnow())
     with frame(actor, t("vacation.title")):
         _heading(info, "vacation-period")

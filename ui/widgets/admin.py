@@ -21,7 +21,7 @@ from domain.widgets.suppliers import (
     list_widgets,
 )
 from ui.components import empty_state, refuse
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import error_text, t
 
@@ -105,11 +105,8 @@ async def register_dialog(actor: Actor, allowed_http: frozenset[str],
 async def supplier_widgets(actor: Actor, settings: Settings) -> None:
     """Suppliers' widgets of the municipality: register, switch on and off (https only outside development)."""
     allowed_http = http_hosts(settings.public_url, settings.dev_idp_enabled)
-    try:
-        widgets = await list_widgets(actor)
-    except DomainError as error:
-        with frame(actor, t("extwidget.admin.title")):
-            refusal(error.key)
+    widgets = await load_or_refuse(actor, t("extwidget.admin.title"), list_widgets(actor))
+    if widgets is None:
         return
     with frame(actor, t("extwidget.admin.title")):
         ui.label(t("extwidget.admin.hint")).classes("text-grey-8")

@@ -9,7 +9,7 @@ from domain.identity.model import Actor, Role
 from domain.widgets import service
 from domain.widgets.service import EnablementView
 from ui.components import refuse
-from ui.frame import frame, refusal
+from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import t
 
@@ -71,11 +71,8 @@ class SwitchBoard:
 
 @page("/kommune/widgets", *SIGNED_IN)
 async def widget_settings(actor: Actor) -> None:
-    try:
-        view = await service.enablement(actor)
-    except DomainError as error:
-        with frame(actor, t("widget.admin.title")):
-            refusal(error.key)
+    view = await load_or_refuse(actor, t("widget.admin.title"), service.enablement(actor))
+    if view is None:
         return
     with frame(actor, t("widget.admin.title")):
         SwitchBoard(actor, view).build()

@@ -13,14 +13,16 @@ from tortoise.models import Model
 
 from demo.rows import Demo, RowBook, insert_tables
 from domain.clock import COPENHAGEN
+from domain.gdpr.consents import MANAGED_TYPES
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
 from domain.presence.model import PRESENCE_KINDS, Action, ConsentKind, DeviceKind, Status, next_status
 from domain.presence.pickups import ALONE_LABEL, choices_from
+from persistence.gdpr import ChildConsent, ConsentType
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person, PickupPerson
-from persistence.presence import Consent, PlanEntry, PresenceChange, PresenceDay, PresenceSettings, WallScreen
+from persistence.presence import PlanEntry, PresenceChange, PresenceDay, PresenceSettings, WallScreen
 
-PRESENCE_TABLES: list[type[Model]] = [PresenceSettings, WallScreen, Consent, PlanEntry, PresenceDay, PresenceChange]
+PRESENCE_TABLES: list[type[Model]] = [PresenceSettings, WallScreen, PlanEntry, PresenceDay, PresenceChange]
 DEMO_WALL_SCREEN_SECRET = "demo-skovly-bfo-vaegskaerm"  # noqa: S105 - fictitious demo data, published in the README
 DEMO_WALL_SCREEN_TOKEN = f"1.{DEMO_WALL_SCREEN_SECRET}"
 DEMO_WALL_SCREEN_INSTITUTION = "999301"
@@ -64,7 +66,8 @@ def build_presence_demo(demo: Demo, mette: Person, now_min: int) -> None:
     was seeded by today's date, and Oscar's consent to go home alone came and went from one day to the next).
     """
     book = demo.book
-    for table in PRESENCE_TABLES:
+    consent_tables: list[type[Model]] = [ConsentType, ChildConsent]  # its consents join the others (inserted there)
+    for table in [*PRESENCE_TABLES, *consent_tables]:
         book.rows.setdefault(table, [])
     institutions = {i.id: i for i in book.all(Institution) if InstitutionKind(i.kind) in PRESENCE_KINDS}
     for inst in institutions.values():
@@ -99,6 +102,7 @@ class _Week:
     def __init__(self, demo: Demo, institutions: dict[int, Institution], now_min: int, kristensens: set[int]) -> None:
         self.demo, self.institutions, self.now_min = demo, institutions, now_min
         self.kristensens = kristensens
+        self.alone_type_id: int | None = None
         book, today = demo.book, demo.today
         self.people = {p.id: p for p in book.all(Person)}
         self.guardians: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -135,6 +139,15 @@ class _Week:
                     on_duty.add((person_id, group.institution_id))
                     self._on_duty(person_id, group)
 
+    def _alone_type(self, created_at: datetime) -> int:
+        """The municipality's managed "må gå hjem selv" consent type, added with the first consent."""
+        if self.alone_type_id is None:
+            name, description = MANAGED_TYPES[ConsentKind.GO_HOME_ALONE.value]
+            self.alone_type_id = self.demo.book.add(
+                ConsentType, municipality_id=self.demo.municipality_id, key=ConsentKind.GO_HOME_ALONE.value,
+                name=name, description=description, active=True, created_at=created_at).id
+        return self.alone_type_id
+
     def _plan(self, child_id: int, kind: str) -> Plan:
         rng = Random(f"presence-plan:{child_id}")
         choices = choices_from(self.guardians[child_id], self.others[child_id])
@@ -157,8 +170,8 @@ class _Week:
             plan.alone = None
         # Mette has let Oscar walk home from the BFO on days she says so, though his standard week has him picked up.
         if guardian is not None and (plan.alone is not None or (kind == "bfo" and child_id in self.kristensens)):
-            book.add(Consent, child_id=child_id, kind=ConsentKind.GO_HOME_ALONE, given_by_id=guardian,
-                     given_at=stamp)
+            book.add(ChildConsent, child_id=child_id, consent_type_id=self._alone_type(stamp), given=True,
+                     decided_by_id=guardian, decided_at=stamp)
         for weekday in ALL_WEEK:
             pickup = plan.pickup - 60 if plan.pickup is not None and weekday == 4 else plan.pickup
             book.add(PlanEntry, child_id=child_id, weekday=weekday, arrival_min=plan.arrival, pickup_min=pickup,

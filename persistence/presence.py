@@ -7,7 +7,7 @@ from datetime import date, datetime
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.presence.model import Action, ConsentKind, DeviceKind, Status
+from domain.presence.model import Action, DeviceKind, Status
 
 
 def weekdays() -> list[int]:
@@ -104,23 +104,6 @@ class PlanEntry(Model):
     class Meta:
         table = "plan_entry"
         unique_together = (("child_id", "weekday"), ("child_id", "day"))
-
-
-class Consent(Model):
-    """A consent a guardian gave for a child, until withdrawn."""
-
-    id = fields.IntField(primary_key=True)
-    child_id: int
-    child = fields.ForeignKeyField("models.Person", related_name="consents")
-    kind = fields.CharEnumField(ConsentKind, max_length=30)
-    given_by_id: int
-    given_by = fields.ForeignKeyField("models.Person", related_name="consents_given")
-    given_at: datetime = fields.DatetimeField()
-    withdrawn_at: datetime | None = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "consent"
-        indexes = (("child_id", "kind"),)
 
 
 class KioskPin(Model):

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from domain.clock import COPENHAGEN
+from domain.gdpr import consents
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from domain.organisation.model import GroupKind, InstitutionKind, StaffRole
 from domain.presence.model import ConsentKind
 from persistence.organisation import Group, Institution, Municipality
 from persistence.people import Custody, Employment, Enrolment, Person, PickupPerson
-from persistence.presence import Consent, PresenceSettings
+from persistence.presence import PresenceSettings
 from tests.factory import person
 
 # A fixed Wednesday morning, so tests never depend on the day they run.
@@ -81,7 +82,8 @@ async def build_presence_world() -> PresenceWorld:
         await Custody.create(guardian=mette, child=kid, valid_from=kid.birth_date)
     await Custody.create(guardian=olga, child=other_child, valid_from=other_child.birth_date)
     farmor = await PickupPerson.create(child=oscar, name="Inge Testesen", relation="Farmor", added_by=mette)
-    await Consent.create(child=ida, kind=ConsentKind.GO_HOME_ALONE, given_by=mette, given_at=NOW)
+    alone = await consents.managed_type_id(ida.municipality_id, ConsentKind.GO_HOME_ALONE.value, NOW)
+    await consents.record_decision(ida.id, alone, True, mette.id, NOW)
     sofie = await person(m, "Sofie", subject="pw-staff")
     await Employment.create(person=sofie, institution=bfo, role=StaffRole.PAEDAGOG, start=start)
     lars = await person(m, "Lars", subject="pw-daycare-staff")

@@ -30,6 +30,13 @@ DEFAULT_TYPES: tuple[tuple[str, str, str], ...] = (
     ("navn_lister", "Navn på lister, fx klasselister og fødselsdage",
      "Barnets navn må stå på lister, som andre familier i gruppen får."),
 )
+# Consents another feature asks for where it needs them (KommeGå asks "må gå hjem selv" on the plan page, for BFO
+# and klub only): stored like every other decision, never listed with the municipality's own types, never switched
+# off by the admin. The key is the feature's own name for the consent.
+MANAGED_TYPES: dict[str, tuple[str, str]] = {
+    "gaa_hjem_selv": ("Må gå hjem selv fra BFO og klub",
+                      "Barnet må gå hjem selv fra BFO og klub på de tidspunkter, forældrene skriver i KommeGå."),
+}
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 NAME_MAX, DESCRIPTION_MAX = 120, 1000
 
@@ -111,7 +118,7 @@ async def ensure_default_types(municipality_id: int, now: datetime) -> None:
 
 async def _types(municipality_id: int, now: datetime, *, only_active: bool) -> list[ConsentTypeView]:
     await ensure_default_types(municipality_id, now)
-    query = ConsentType.filter(municipality_id=municipality_id)
+    query = ConsentType.filter(municipality_id=municipality_id).exclude(key__in=list(MANAGED_TYPES))
     if only_active:
         query = query.filter(active=True)
     return [_view(r) for r in await query.order_by("id")]
@@ -153,7 +160,7 @@ async def do_create_type(actor: Actor, *, key: str, name: str, description: str,
     name, description = _clean(name, description)
     municipality_id = await _municipality_of(actor.person_id)
     await ensure_default_types(municipality_id, now)
-    if await ConsentType.exists(municipality_id=municipality_id, key=key):
+    if key in MANAGED_TYPES or await ConsentType.exists(municipality_id=municipality_id, key=key):
         raise DomainError("consents.error.key_taken", name=key)
     row = await ConsentType.create(municipality_id=municipality_id, key=key, name=name, description=description,
                                    active=True, created_at=now)
@@ -165,7 +172,7 @@ async def do_update_type(actor: Actor, type_id: int, *, name: str, description: 
     """Rename, describe, deactivate or reactivate a type (the photo consent stays active: photos depend on it)."""
     await audit.check(access.can_administer_municipality(actor), actor, "consents.update_type")
     row = await ConsentType.get_or_none(id=type_id, municipality_id=await _municipality_of(actor.person_id))
-    if row is None:
+    if row is None or row.key in MANAGED_TYPES:
         raise NotFound("error.not_found")
     name, description = _clean(name, description)
     if row.key == PHOTO_KEY and not active:
@@ -214,9 +221,11 @@ async def _consents_of(people: list[dict[str, object]], now: datetime) -> list[C
     out = []
     for p in people:
         child_id = int(str(p["id"]))
-        mine = decisions.get(child_id, {})
+        listed = types[int(str(p["municipality_id"]))]
+        shown = {t.id for t in listed}  # a managed consent (KommeGå's) is decided and shown where it is asked for
+        mine = {t: d for t, d in decisions.get(child_id, {}).items() if t in shown}
         out.append(ChildConsents(child_id, str(p["first_name"]), str(p["last_name"]), str(p["photo_url"]),
-                                 tuple(types[int(str(p["municipality_id"]))]),
+                                 tuple(listed),
                                  frozenset(t for t, (g, _) in mine.items() if g),
                                  {t: at for t, (_, at) in mine.items()}))
     return out
@@ -263,17 +272,12 @@ async def do_decide(actor: Actor, *, child_id: int, consent_type_id: int, given:
                       concerned_person_id=child_id)
     child = await Person.get_or_none(id=child_id, is_child=True, active=True)
     ctype = await ConsentType.get_or_none(id=consent_type_id, active=True)
-    if child is None or ctype is None or ctype.municipality_id != child.municipality_id:
-        raise NotFound("consents.error.unknown_type")
+    if child is None or ctype is None or ctype.municipality_id != child.municipality_id or ctype.key in MANAGED_TYPES:
+        raise NotFound("consents.error.unknown_type")  # a managed consent is decided where its feature asks for it
     institutions = tuple(sorted(set(ints(await Enrolment.filter(active_on(today_local(now)), child_id=child_id)
                                           .values_list("institution_id", flat=True)))))
     async with committing(transaction) as outbox:
-        # Insert-or-ignore, then update: two guardians deciding at once never collide on the unique row.
-        await ChildConsent.bulk_create([ChildConsent(child_id=child_id, consent_type_id=ctype.id, given=given,
-                                                     decided_by_id=actor.person_id, decided_at=now)],
-                                       ignore_conflicts=True)
-        await ChildConsent.filter(child_id=child_id, consent_type_id=ctype.id).update(
-            given=given, decided_by_id=actor.person_id, decided_at=now)
+        await record_decision(child_id, ctype.id, given, actor.person_id, now)
         if ctype.key == PHOTO_KEY:
             await Person.filter(id=child_id).update(photo_url=published_url(child_id) if given else "")
         outbox.add(ConsentChanged(child_id, ctype.key, given, institutions))
@@ -287,3 +291,32 @@ async def group_consents(actor: Actor, group_id: int, now: datetime) -> tuple[st
 
     view, roster = await group_roster(actor, group_id, today_local(now))
     return view.name, await consents_of_children([c.id for c in roster], now)
+
+
+# --- Decisions any feature records, and the consents features manage themselves ---
+
+
+async def record_decision(child_id: int, consent_type_id: int, given: bool, decided_by_id: int,
+                          now: datetime) -> None:
+    """Store a guardian's latest decision (inside the caller's transaction; the caller checked access)."""
+    # Insert-or-ignore, then update: two guardians deciding at once never collide on the unique row.
+    await ChildConsent.bulk_create([ChildConsent(child_id=child_id, consent_type_id=consent_type_id, given=given,
+                                                 decided_by_id=decided_by_id, decided_at=now)],
+                                   ignore_conflicts=True)
+    await ChildConsent.filter(child_id=child_id, consent_type_id=consent_type_id).update(
+        given=given, decided_by_id=decided_by_id, decided_at=now)
+
+
+async def managed_type_id(municipality_id: int, key: str, now: datetime) -> int:
+    """The id of a managed consent type in a municipality, created the first time a feature needs it."""
+    name, description = MANAGED_TYPES[key]
+    await ConsentType.bulk_create([ConsentType(municipality_id=municipality_id, key=key, name=name,
+                                               description=description, active=True, created_at=now)],
+                                  ignore_conflicts=True)
+    return int((await ConsentType.get(municipality_id=municipality_id, key=key)).id)
+
+
+async def children_consented(child_ids: Iterable[int], key: str) -> set[int]:
+    """Which of the children have the consent given (one query)."""
+    return set(ints(await ChildConsent.filter(child_id__in=list(child_ids), given=True, consent_type__key=key)
+                    .values_list("child_id", flat=True)))

@@ -7,7 +7,7 @@ from typing import Any
 from persistence.gdpr import ChildConsent
 from persistence.organisation import Institution
 from persistence.people import PickupPerson
-from persistence.presence import Consent, PlanEntry, PresenceChange, PresenceDay
+from persistence.presence import PlanEntry, PresenceChange, PresenceDay
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
@@ -59,18 +59,12 @@ async def presence_file(person_id: int, me: int, *, child: bool) -> dict[str, An
 async def consents_file(person_id: int, me: int, *, child: bool) -> dict[str, Any]:
     """For a child, every consent and decision (by me or by another guardian); for an adult, what they decided."""
     if child:
-        kept = await Consent.filter(child_id=person_id).order_by("given_at").values(
-            "kind", "given_by_id", "given_at", "withdrawn_at")
         decided = await ChildConsent.filter(child_id=person_id).order_by("decided_at").values(
             "consent_type__name", "given", "decided_by_id", "decided_at")
     else:
-        kept = await Consent.filter(given_by_id=person_id).order_by("given_at").values(
-            "kind", "given_by_id", "given_at", "withdrawn_at")
         decided = await ChildConsent.filter(decided_by_id=person_id).order_by("decided_at").values(
             "consent_type__name", "given", "decided_by_id", "decided_at")
     return {
-        "presence_consents": [{"kind": _value(k["kind"]), "given_at": k["given_at"], "withdrawn_at": k["withdrawn_at"],
-                               "given_by_me": k["given_by_id"] == me} for k in kept],
         "consents": [{"consent": d["consent_type__name"], "given": d["given"], "decided_at": d["decided_at"],
                       "decided_by_me": d["decided_by_id"] == me} for d in decided],
     }

@@ -56,7 +56,8 @@ async def do_remove_photo(actor: Actor, *, child_id: int, now: datetime) -> None
     await audit.record("photo.remove", audit.ALLOWED, actor=actor, concerned_person_id=child_id)
 
 
-def _servable(child_id: int) -> tuple[Path, str]:
+def servable(child_id: int) -> tuple[Path, str]:
+    """The stored photo's path and media type, or NotFound when none is stored."""
     path = stored_photo(child_id)
     if path is None:
         raise NotFound("error.not_found")
@@ -70,18 +71,7 @@ async def fetch_photo(actor: Actor, child_id: int, *, now: datetime) -> tuple[Pa
     if not consent:
         raise NotFound("error.not_found")  # not audited: a stale page may still ask for a withdrawn photo
     await audit.check(access.can_see_photo(actor, facts, consent), actor, "photo.fetch", concerned_person_id=child_id)
-    return _servable(child_id)
-
-
-async def fetch_photo_for_screen(token: str, child_id: int, *, now: datetime) -> tuple[Path, str]:
-    """The photo for a paired wall screen, for children of its own institution, with photo consent."""
-    from domain.presence.kiosk import device_for
-
-    device = await device_for(token, now=now)
-    facts = await child_facts(child_id, today_local(now))
-    if not access.can_screen_see_photo(device.institution_id, facts, await has_photo_consent(child_id)):
-        raise NotFound("error.not_found")
-    return _servable(child_id)
+    return servable(child_id)
 
 
 def has_stored_photo(child_id: int) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from domain import access
 from domain.audit import service as audit
+from domain.gdpr.consents import children_consented as consented
 from domain.identity.model import Actor
 from domain.presence.history import HistoryLine, line_of
 from domain.presence.model import (
@@ -32,7 +33,7 @@ from domain.presence.tiles import (
     settings_from_row,
 )
 from persistence.people import Custody, Enrolment, PickupPerson
-from persistence.presence import Consent, KioskPin, PlanEntry, PresenceChange, PresenceDay, PresenceSettings
+from persistence.presence import KioskPin, PlanEntry, PresenceChange, PresenceDay, PresenceSettings
 from persistence.queries import active_on
 
 
@@ -103,8 +104,7 @@ async def _days(actor: Actor, child_ids: list[int], day: date, with_history: boo
         person_id__in=ids, day=day, is_staff=False).values(*DAY_FIELDS, "institution_id")}
     plans = await plans_for(ids, day)
     choices = await _pickup_choices(ids, day)
-    consents = set(await Consent.filter(child_id__in=ids, kind=ConsentKind.GO_HOME_ALONE,
-                                        withdrawn_at__isnull=True).values_list("child_id", flat=True))
+    consents = await consented(ids, ConsentKind.GO_HOME_ALONE.value)
     pins = set(await KioskPin.filter(child_id__in=ids).values_list("child_id", flat=True))
     companions = await _companions(institutions, day)
     history = await _history(ids, day) if with_history else {}

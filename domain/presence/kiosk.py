@@ -7,13 +7,17 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from domain import access
 from domain.audit import service as audit
 from domain.clock import today_local
-from domain.errors import DomainError
+from domain.errors import DomainError, NotFound
 from domain.events import committing
+from domain.gdpr.consents import has_photo_consent
+from domain.gdpr.photos import servable
 from domain.identity.model import Actor
+from domain.organisation.children import child_facts
 from domain.presence.board import Board, board_rows
 from domain.presence.model import Action, DeviceKind, WallScreenChanged
 from domain.presence.service import Device, Done, do_action
@@ -165,3 +169,12 @@ async def do_kiosk_action(token: str, child_id: int, action: Action, *, now: dat
             raise DomainError("kiosk.error.wrong_pin")
     return await do_action(device, child_id, device.institution_id, action, now=now, device=DeviceKind.KIOSK,
                            location=location, day=today_local(now))
+
+
+async def fetch_photo_for_screen(token: str, child_id: int, *, now: datetime) -> tuple[Path, str]:
+    """The photo for a paired wall screen, for children of its own institution, with photo consent."""
+    device = await device_for(token, now=now)
+    facts = await child_facts(child_id, today_local(now))
+    if not access.can_screen_see_photo(device.institution_id, facts, await has_photo_consent(child_id)):
+        raise NotFound("error.not_found")
+    return servable(child_id)

@@ -10,6 +10,7 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
+from domain.gdpr import consents
 from domain.identity.model import Actor
 from domain.presence import pickups
 from domain.presence.model import Action, ConsentKind, DeviceKind, PresenceChanged, minutes_of
@@ -17,7 +18,7 @@ from domain.presence.service import do_action, enrolled_child
 from domain.presence.tiles import Settings, load_settings, make_tile, plans_for
 from persistence.db import transaction
 from persistence.people import Enrolment, Person
-from persistence.presence import Consent, PlanEntry, PresenceDay
+from persistence.presence import PlanEntry, PresenceDay
 from persistence.queries import active_on
 
 MAX_ABSENCE_DAYS = 92
@@ -183,18 +184,16 @@ async def do_report_absence(actor: Actor, child_id: int, sick: bool, first: date
 
 
 async def has_consent(child_id: int, kind: ConsentKind) -> bool:
-    """Whether a guardian's consent is in force."""
-    return await Consent.filter(child_id=child_id, kind=kind, withdrawn_at__isnull=True).exists()
+    """Whether a guardian's consent is in force (kept with the child's other consents, under Samtykker's rules)."""
+    return child_id in await consents.children_consented([child_id], kind.value)
 
 
 async def do_consent(actor: Actor, child_id: int, kind: ConsentKind, give: bool, *, now: datetime) -> None:
     """Give or withdraw a consent; withdrawing "gå hjem selv" also drops planned times to go home alone."""
     await check_guardian(actor, child_id, "consent")
+    child = await Person.get(id=child_id).only("id", "municipality_id")
     async with transaction():
-        if give:
-            if not await has_consent(child_id, kind):
-                await Consent.create(child_id=child_id, kind=kind, given_by_id=actor.person_id, given_at=now)
-            return
-        await Consent.filter(child_id=child_id, kind=kind, withdrawn_at__isnull=True).update(withdrawn_at=now)
-        if kind is ConsentKind.GO_HOME_ALONE:
+        type_id = await consents.managed_type_id(child.municipality_id, kind.value, now)
+        await consents.record_decision(child_id, type_id, give, actor.person_id, now)
+        if not give and kind is ConsentKind.GO_HOME_ALONE:
             await PlanEntry.filter(child_id=child_id, alone_min__isnull=False).update(alone_min=None)

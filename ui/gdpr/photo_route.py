@@ -10,6 +10,7 @@ from auth.session import actor_or_redirect, session_data
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.gdpr import photos
+from domain.presence import kiosk
 from ui.presence.kiosk import STORAGE_KEY as WALL_SCREEN_KEY
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=300"}
@@ -33,7 +34,7 @@ async def photo(request: Request, child_id: int) -> Response:
             token = str(app.storage.user.get(WALL_SCREEN_KEY, ""))
             if not token:
                 return _not_found()
-            path, kind = await photos.fetch_photo_for_screen(token, child_id, now=now)
+            path, kind = await kiosk.fetch_photo_for_screen(token, child_id, now=now)
     except DomainError:
         return _not_found()
     return FileResponse(path, media_type=kind, headers=HEADERS)

@@ -136,4 +136,5 @@ def register() -> None:
 
 @page(PATH, Role.ADMIN)
 async def broadcast_page(actor: Actor) -> None:
+    """The admin's urgent broadcasts: write one, count its recipients, follow the read figures."""
     await _list_page(actor)

@@ -98,9 +98,11 @@ async def _round_page(actor: Actor, round_id: int) -> None:
 
 @page("/kalender/samtaler", *ROLES)
 async def conferences_page(actor: Actor) -> None:
+    """Rounds of conferences: a family's bookings, or the rounds staff made."""
     await (_family_list(actor) if actor.role is Role.PARENT else _staff_list(actor))
 
 
 @page("/kalender/samtaler/{round_id}", *ROLES)
 async def conference_round_page(actor: Actor, round_id: int) -> None:
+    """One round: free slots to book for a family, the schedule for staff."""
     await _round_page(actor, round_id)

@@ -95,11 +95,13 @@ def register() -> None:
 
 @page("/kalender/blanketter", *ROLES)
 async def list_route(actor: Actor) -> None:
+    """Forms: those waiting for an answer, or those staff sent."""
     await _list_page(actor)
 
 
 @page("/kalender/blanketter/ny", *STAFF)
 async def builder_route(actor: Actor) -> None:
+    """A new form, built question by question."""
     groups = await reading.builder_groups(actor, today_local())
     with frame(actor, t("forms.new")):
         ui.link(t("forms.back"), "/kalender/blanketter").classes("text-body2")
@@ -111,4 +113,5 @@ async def builder_route(actor: Actor) -> None:
 
 @page("/kalender/blanketter/{form_id}", *ROLES)
 async def form_route(actor: Actor, form_id: int) -> None:
+    """One form: the answers for a guardian's children, or the results for staff."""
     await _form_page(actor, form_id)

@@ -220,4 +220,5 @@ def register() -> None:
 
 @page("/kommune/revision", *SIGNED_IN)
 async def audit_route(actor: Actor) -> None:
+    """The audit log, searched by person, actor, period and action."""
     await _page(actor)

@@ -29,6 +29,7 @@ def register() -> None:
 
 @page("/samtykker", Role.PARENT, Role.STAFF, Role.LEADER)
 async def consents_route(actor: Actor) -> None:
+    """A family's consents per child, or the staff's groups to look them up."""
     with frame(actor, t("consents.title")):
         if actor.role is Role.PARENT:
             await family_page(actor)
@@ -38,6 +39,7 @@ async def consents_route(actor: Actor) -> None:
 
 @page("/samtykker/gruppe/{group_id}", *STAFF_ROLES)
 async def group_route(actor: Actor, group_id: int) -> None:
+    """The consents of a group's children, for its staff."""
     try:
         name, children = await group_consents(actor, group_id, utcnow())
     except DomainError as error:
@@ -49,5 +51,6 @@ async def group_route(actor: Actor, group_id: int) -> None:
 
 @page("/kommune/samtykker", Role.ADMIN)
 async def admin_route(actor: Actor) -> None:
+    """The municipality's consent types, defined by the admin."""
     with frame(actor, t("consents.admin.title")):
         await types_page(actor)

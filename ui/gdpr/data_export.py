@@ -86,4 +86,5 @@ def register() -> None:
 
 @page("/kommune/indsigt", *SIGNED_IN)
 async def export_route(actor: Actor) -> None:
+    """The admin's data export of one person (indsigt)."""
     await _page(actor)

@@ -42,4 +42,5 @@ async def _hub(actor: Actor) -> None:
 
 @page("/kommune/persondata", *SIGNED_IN)
 async def gdpr_hub(actor: Actor) -> None:
+    """The admin's overview of personal data: export, retention, audit, consents."""
     await _hub(actor)

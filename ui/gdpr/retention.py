@@ -188,4 +188,5 @@ async def _page(actor: Actor) -> None:
 
 @page(PATH, *SIGNED_IN)
 async def retention_page(actor: Actor) -> None:
+    """How long messages and KommeGå history are kept, and the last deletion runs."""
     await _page(actor)

@@ -67,11 +67,13 @@ async def _live_logins() -> None:
 
 @page("/leder", Role.LEADER)
 async def leader_home(actor: Actor, institution: int | None = None) -> None:
+    """A leader's institution: staff, groups and administration."""
     await _leader_page(actor, institution)
 
 
 @page("/kommune", *SIGNED_IN)
 async def municipality_home(actor: Actor) -> None:
+    """The municipality's institutions with their figures, and today's logins live."""
     found = await load_or_refuse(actor, t("municipality.title"), service.municipality_overview(actor, today_local()))
     if found is None:
         return
@@ -101,6 +103,7 @@ async def municipality_home(actor: Actor) -> None:
 
 @page("/sager", Role.PPR)
 async def ppr_home(actor: Actor) -> None:
+    """A PPR consultant's cases."""
     cases = await service.ppr_cases(actor)
     with frame(actor, t("cases.title")):
         if not cases:

@@ -39,6 +39,7 @@ def _presence(day: ChildDay) -> None:
 
 @page("/overblik", Role.PARENT)
 async def overblik(actor: Actor, settings: Settings) -> None:
+    """Overblik: a guardian's children, their day in KommeGå, posts and widgets."""
     cards = await children.children_of_guardian(actor, today_local())
     try:
         days = {d.child_id: d for d in await family_days(actor, today_local(), history=False)}

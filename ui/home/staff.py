@@ -40,6 +40,7 @@ def cross_group_chip(group: GroupView, today: date) -> None:
 
 @page("/personale", Role.STAFF, Role.LEADER)
 async def staff_home(actor: Actor, settings: Settings) -> None:
+    """Staff's institutions and groups, posts and widgets."""
     summaries = await service.staff_overview(actor, today_local())
     cross = await service.cross_groups_reaching(actor, today_local())
     mine = await service.my_group_ids(actor)
@@ -68,6 +69,7 @@ async def staff_home(actor: Actor, settings: Settings) -> None:
 
 @page("/gruppe/{group_id}", *SIGNED_IN)
 async def group_page(actor: Actor, group_id: int) -> None:
+    """One group's children and staff."""
     found = await load_or_refuse(actor, t("group.title"), service.group_roster(actor, group_id, today_local()))
     if found is None:
         return

@@ -41,6 +41,7 @@ def shared_table(records: list[TokenRecordView]) -> None:
 
 @page("/profil", *SIGNED_IN)
 async def profile(actor: Actor) -> None:
+    """The person's profile: what suppliers' widgets were given, and their own data to download."""
     records = await token_history(actor)
     with frame(actor, t("profile.title")):
         with ui.card().classes("w-full"):

@@ -71,9 +71,11 @@ async def _render(actor: Actor, child_id: int, title: str, widgets_from: str = "
 
 @page("/barn/{child_id}", *SIGNED_IN)
 async def child_page(actor: Actor, child_id: int) -> None:
+    """A child's page: institutions 0-16, guardians and pickups."""
     await _render(actor, child_id, t("error.title"))
 
 
 @page("/mig", Role.CHILD)
 async def me_page(actor: Actor, settings: Settings) -> None:
+    """A child's own page: their institutions, widgets and posts."""
     await _render(actor, actor.person_id, t("me.title"), widgets_from=settings.public_url)

@@ -145,4 +145,5 @@ async def _posts_page(actor: Actor) -> None:
 
 @page("/opslag", Role.STAFF, Role.LEADER)
 async def posts_page(actor: Actor) -> None:
+    """Staff write posts to their institution or groups, and the leader moderates reports."""
     await _posts_page(actor)

@@ -263,4 +263,5 @@ async def _render(actor: Actor, child_id: int) -> None:
 
 @page("/kommegaa/plan/{child_id}", Role.PARENT)
 async def plan_page(actor: Actor, child_id: int) -> None:
+    """A guardian plans one child's day and week in KommeGå."""
     await _render(actor, child_id)

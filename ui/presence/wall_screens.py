@@ -124,6 +124,7 @@ class ScreensCard:
 
 @page(PATH, Role.LEADER, Role.ADMIN)
 async def wall_screens(actor: Actor, institution: int | None = None) -> None:
+    """A leader's wall screens and KommeGå settings: pairing, hours and closing days."""
     choices = await admin.administered_institutions(actor)
     with frame(actor, t("wallscreens.title")):
         if not choices:

@@ -45,4 +45,5 @@ def register() -> None:
 
 @page("/kommune/import", *SIGNED_IN)
 async def provisioning_page(actor: Actor) -> None:
+    """Import from the registers: upload, check and apply."""
     await _page(actor)

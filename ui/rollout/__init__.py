@@ -48,9 +48,11 @@ async def _page(actor: Actor) -> None:
 
 @page("/udrulning", Role.PROJECT_TEAM, Role.ADMIN)
 async def rollout_home(actor: Actor) -> None:
+    """Udrulning: plans, readiness, adoption and exports."""
     await _page(actor)
 
 
 @page("/udrulning/rapport", Role.PROJECT_TEAM, Role.ADMIN)
 async def rollout_report(actor: Actor) -> None:
+    """The printable status report of the rollout."""
     await report_body(actor, today_local())

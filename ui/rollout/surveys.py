@@ -258,6 +258,7 @@ async def _results_page(actor: Actor, survey_id: int) -> None:
 
 @page("/evaluering", *SIGNED_IN)
 async def answer_home(actor: Actor) -> None:
+    """Surveys open for the person to answer."""
     surveys = await open_surveys_for(actor, today_local())
     with frame(actor, t("survey.respond.title")):
         AnswerPage(actor, surveys).show_list()
@@ -265,9 +266,11 @@ async def answer_home(actor: Actor) -> None:
 
 @page("/udrulning/evaluering", *PROJECT_ROLES)
 async def surveys_home(actor: Actor) -> None:
+    """The project team's surveys: write, send and follow them."""
     await _team_page(actor)
 
 
 @page("/udrulning/evaluering/{survey_id}", *PROJECT_ROLES)
 async def survey_results(actor: Actor, survey_id: int) -> None:
+    """One survey's results."""
     await _results_page(actor, survey_id)

@@ -154,9 +154,11 @@ async def _links_page(actor: Actor) -> None:
 
 @page("/planer", Role.STAFF, Role.LEADER)
 async def plans_page(actor: Actor) -> None:
+    """Staff write the week's ugeplan and the institution's madplan."""
     await _plans_page(actor)
 
 
 @page("/kommune/links", Role.ADMIN)
 async def links_page(actor: Actor) -> None:
+    """The admin's links for the Links widget."""
     await _links_page(actor)

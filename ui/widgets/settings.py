@@ -71,6 +71,7 @@ class SwitchBoard:
 
 @page("/kommune/widgets", *SIGNED_IN)
 async def widget_settings(actor: Actor) -> None:
+    """Which widget is on for which institution and role."""
     view = await load_or_refuse(actor, t("widget.admin.title"), service.enablement(actor))
     if view is None:
         return

@@ -22,6 +22,7 @@ from persistence.audit import AuditEntry
 from persistence.organisation import Group
 from persistence.people import Enrolment, GroupMembership, Person
 from persistence.widgets import WeekPlan
+from tests.clocks import TestClock
 from tests.factory import World, build_world, person
 
 DAYS = ["Rugbrød", "Fiskefrikadeller", "Pasta", "Suppe", "Boller"]
@@ -130,7 +131,9 @@ async def test_foedselsdage_names_first_names_weekday_and_age_in_the_actors_grou
     assert "Testesen" not in repr(seen) and "datetime" not in repr(seen) and "date(" not in repr(seen)
 
 
-async def test_a_29_february_child_is_celebrated_on_28_february_in_a_common_year(database: str) -> None:
+async def test_a_29_february_child_is_celebrated_on_28_february_in_a_common_year(database: str,
+                                                                              clock: TestClock) -> None:
+    clock.at("2027-02-24T10:00")  # the week of 28.2.2027, a common year; the world's enrolments start before it
     w, _ = await world_with_teacher_in_2a()
     await enrol(w, "Fie", date(2016, 2, 29), w.class_2a)
     teacher = await as_role(w.teacher, "staff")

@@ -27,8 +27,9 @@ def app_environment(demo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: 
 
 
 # NiceGUI waits 0.3 s for an element to appear; on a loaded CI machine a write, its event and the
-# notification that follows took longer (a revoked wall screen failed CI that way), so wait up to 3 s.
-PATIENT_RETRIES = 30
+# notification that follows took longer (a revoked wall screen failed CI that way; pairing one took over 3 s
+# while another full run shared the two cores), so wait up to 6 s. A check that passes costs nothing extra.
+PATIENT_RETRIES = 60
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from domain import clock as domain_clock
 from domain import files
 from domain.clock import today_local
 from persistence import db
@@ -37,7 +38,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """Files go to a temporary folder, the clock to the run's instant; each worker gets a Redis channel of its own."""
     # Attachments, photos and import files of the tests (and of the demo template) never land in ./data.
     os.environ.setdefault("SAMMEN_DATA_DIR", tempfile.mkdtemp(prefix="sammen-data-"))
-    TestClock(START)  # session fixtures (the demo template) are built before any test's own clock is set
+    domain_clock.set_now(START)  # session fixtures (the demo template) are built before any test's own clock is set
     files.use_data_dir(Path(os.environ["SAMMEN_DATA_DIR"]))
     os.environ["SAMMEN_EVENTS_CHANNEL"] = EVENTS_CHANNEL
 

@@ -35,7 +35,11 @@ class PageSpec:
     path: str
     roles: frozenset[Role]
     build: Callable[..., Any]
-    public: bool
+
+    @property
+    def public(self) -> bool:
+        """Anyone may open it: a declared page names at least one role, a public one none."""
+        return not self.roles
 
     def label(self) -> str:
         """"public" or the roles' names, for listings and tests."""
@@ -53,7 +57,7 @@ def page(path: str, *roles: Role) -> Callable[[Builder], Builder]:
         raise ValueError(f"{path}: a page names the roles that may open it (or is a public_page)")
 
     def declare(build: Builder) -> Builder:
-        PAGES[path] = PageSpec(path, frozenset(roles), build, public=False)
+        PAGES[path] = PageSpec(path, frozenset(roles), build)
         return build
 
     return declare
@@ -63,7 +67,7 @@ def public_page(path: str) -> Callable[[Builder], Builder]:
     """Declare a page that needs no login; its builder takes the page's own parameters only."""
 
     def declare(build: Builder) -> Builder:
-        PAGES[path] = PageSpec(path, PUBLIC, build, public=True)
+        PAGES[path] = PageSpec(path, PUBLIC, build)
         return build
 
     return declare

@@ -11,6 +11,7 @@ from random import Random
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
+from demo.consents import CONSENT_TABLES
 from demo.rows import Demo, RowBook, insert_tables
 from domain.clock import COPENHAGEN
 from domain.gdpr.consents import MANAGED_TYPES
@@ -66,8 +67,7 @@ def build_presence_demo(demo: Demo, mette: Person, now_min: int) -> None:
     was seeded by today's date, and Oscar's consent to go home alone came and went from one day to the next).
     """
     book = demo.book
-    consent_tables: list[type[Model]] = [ConsentType, ChildConsent]  # its consents join the others (inserted there)
-    for table in [*PRESENCE_TABLES, *consent_tables]:
+    for table in [*PRESENCE_TABLES, *CONSENT_TABLES]:  # its consents join the others and are inserted with them
         book.rows.setdefault(table, [])
     institutions = {i.id: i for i in book.all(Institution) if InstitutionKind(i.kind) in PRESENCE_KINDS}
     for inst in institutions.values():

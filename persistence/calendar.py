@@ -39,6 +39,9 @@ class CalendarEvent(Model):
     invitations_open = fields.BooleanField(default=False)
     created_at: datetime = fields.DatetimeField()
     cancelled_at: datetime | None = fields.DatetimeField(null=True)
+    # What calendar apps compare to replace their copy: bumped on each change that matters, and when.
+    sequence = fields.IntField(default=0, db_default=0)
+    updated_at: datetime | None = fields.DatetimeField(null=True)
 
     class Meta:
         table = "calendar_event"

@@ -35,6 +35,7 @@ MODEL_MODULES = [
     "persistence.vacation",
     "persistence.gdpr",
     "persistence.provisioning",
+    "persistence.notifications",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

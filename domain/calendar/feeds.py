@@ -6,8 +6,17 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
+from domain.calendar.extras import extra_items
 from domain.calendar.facts import calendar_reach
-from domain.calendar.ics import calendar_bytes, holiday_vevents, local_day, shareable_description, vevent
+from domain.calendar.ics import (
+    calendar_bytes,
+    holiday_vevents,
+    item_vevent,
+    local_day,
+    shareable_description,
+    vevent,
+)
+from domain.calendar.model import CalendarItem
 from domain.calendar.views import event_rows
 from domain.clock import today_local
 from domain.errors import NotFound
@@ -53,7 +62,11 @@ async def has_feed(actor: Actor) -> bool:
 
 
 async def feed_ics(token: str, *, now: datetime, with_holidays: bool = True) -> bytes:
-    """The owner's events from 60 days back to 400 days ahead as ICS, without private or personal text."""
+    """The owner's calendar from 60 days back to 400 days ahead as ICS, without private or personal text.
+
+    Events (cancelled ones as STATUS:CANCELLED, so subscribers remove them), closing days, booked conference times
+    and form and vacation deadlines: what the calendar page shows.
+    """
     feed = await CalendarFeed.get_or_none(token_hash=token_hash(token or ""), revoked_at__isnull=True)
     if feed is None:
         raise NotFound("calendar.feed_not_found")
@@ -62,14 +75,17 @@ async def feed_ics(token: str, *, now: datetime, with_holidays: bool = True) -> 
         raise NotFound("calendar.feed_not_found")
     start, end = now - timedelta(days=DAYS_BACK), now + timedelta(days=DAYS_AHEAD)
     roles = [r for r in FEED_ROLES if r in facts.roles] or [Role.PARENT]
+    first, last = local_day(start), local_day(end)
     found: dict[int, CalendarEvent] = {}
+    extras: dict[str, CalendarItem] = {}
     for role in roles:
         actor = facts.actor(role, "2")
         reach = await calendar_reach(actor, today_local(now), memberships=False)
-        rows, _ = await event_rows(actor, reach, start, end)
+        rows, _ = await event_rows(actor, reach, start, end, with_cancelled=True)
         found.update((row.id, row) for row in rows)
-    items = [vevent(row, shareable_description(row, feed.person_id), row.created_at or now)
-             for _, row in sorted(found.items())]
+        extras.update((item.key, item) for item in (await extra_items(actor, reach, first, last, start, end)).items)
+    items = [vevent(row, shareable_description(row, feed.person_id), now) for _, row in sorted(found.items())]
+    items += [item_vevent(item, now) for _, item in sorted(extras.items())]
     if with_holidays:
-        items += holiday_vevents(local_day(start), local_day(end), now)
+        items += holiday_vevents(first, last, now)
     return calendar_bytes(items)

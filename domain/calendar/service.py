@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from tortoise.expressions import F
+
 from domain import access
 from domain.access import EventFacts
 from domain.audit import service as audit
@@ -182,6 +184,7 @@ async def do_update_event(actor: Actor, event_id: int, *, scope: str | Scope, pe
     clean_title, text, at, times, minutes, wanted = await _checked_fields(
         where, title, description, place, all_day, start, end, repeat, repeat_until, reminder_minutes, invite, now)
     moved = times.starts_at != row.starts_at or times.rule != row.rrule
+    seen_before = subscriber_view(row)
     async with committing(transaction) as outbox:
         row.scope = where.facts.scope
         row.municipality_id = where.municipality_id
@@ -197,9 +200,17 @@ async def do_update_event(actor: Actor, event_id: int, *, scope: str | Scope, pe
             # skipped days that are no longer days of the series would only hide future edits
             row.exdates = [k for k in row.exdates if times.rule and recurrence.has_occurrence(
                 times.starts_at, times.ends_at, times.rule, times.repeat_until, k)]
+        if subscriber_view(row) != seen_before:
+            row.sequence, row.updated_at = row.sequence + 1, now
         await row.save()
         await sync_invitations(row.id, wanted)
         outbox.add(changed_event(row.id, facts, where.facts, organiser_id=row.organiser_id))
+
+
+def subscriber_view(row: CalendarEvent) -> tuple[object, ...]:
+    """What a calendar app shows of an event: a change here raises its SEQUENCE (a new reminder time does not)."""
+    return (row.scope, row.person_id, row.group_id, row.institution_id, row.title, row.description, row.place,
+            row.all_day, row.private, row.starts_at, row.ends_at, row.rrule, row.repeat_until, tuple(row.exdates))
 
 
 async def _member(actor: Actor, group_id: int | None) -> bool:
@@ -214,7 +225,8 @@ async def do_cancel_event(actor: Actor, event_id: int, *, now: datetime) -> None
     await audit.check(access.can_edit_event(actor, facts, await _member(actor, row.group_id)), actor,
                       "calendar.cancel_event", concerned_person_id=row.person_id)
     async with committing(transaction) as outbox:
-        await CalendarEvent.filter(id=event_id, cancelled_at__isnull=True).update(cancelled_at=now)
+        await CalendarEvent.filter(id=event_id, cancelled_at__isnull=True).update(
+            cancelled_at=now, sequence=F("sequence") + 1, updated_at=now)
         outbox.add(changed_event(row.id, facts, organiser_id=row.organiser_id))
 
 
@@ -234,5 +246,6 @@ async def do_skip_occurrence(actor: Actor, event_id: int, occurrence_start: date
         fresh = await CalendarEvent.get(id=event_id)
         if key not in fresh.exdates:
             fresh.exdates = [*fresh.exdates, key]
-            await fresh.save(update_fields=["exdates"])
+            fresh.sequence, fresh.updated_at = fresh.sequence + 1, now
+            await fresh.save(update_fields=["exdates", "sequence", "updated_at"])
         outbox.add(changed_event(row.id, facts, organiser_id=row.organiser_id))

@@ -87,11 +87,12 @@ def _occurrence_items(actor: Actor, row: CalendarEvent, reach: Reach, answer: st
                                               row.exdates, start, end)]
 
 
-async def event_rows(actor: Actor, reach: Reach, start: datetime,
-                     end: datetime) -> tuple[list[CalendarEvent], dict[int, tuple[str, int | None]]]:
+async def event_rows(actor: Actor, reach: Reach, start: datetime, end: datetime, *, with_cancelled: bool = False
+                     ) -> tuple[list[CalendarEvent], dict[int, tuple[str, int | None]]]:
     """The actor's events overlapping [start, end) and their own invitations to them (2 queries at most)."""
+    live = Q() if with_cancelled else Q(cancelled_at__isnull=True)
     rows = await CalendarEvent.filter(_visible(actor, reach.policy, reach.children), _in_window(start, end),
-                                      cancelled_at__isnull=True).select_related("group", "institution",
+                                      live).select_related("group", "institution",
                                                                                 "municipality")
     invited = [r.id for r in rows if r.invitations_open]
     mine: dict[int, tuple[str, int | None]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from domain.files import DEFAULT_DATA_DIR
@@ -23,6 +23,9 @@ class SmtpSettings:
     password: str = field(default="", repr=False)  # never in a log line
     sender: str = "noreply@sammen.invalid"
     starttls: bool = True
+    # Signs the unsubscribe links in bulk e-mail: the app's STORAGE_SECRET (load_settings sets it), so the page the
+    # link opens can check them. Empty: making a link fails, so no bulk e-mail goes out without one.
+    link_secret: str = field(default="", repr=False)
 
 
 def load_smtp(e: Mapping[str, str]) -> SmtpSettings | None:
@@ -74,6 +77,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from the environment (or a given mapping)."""
     e = os.environ if env is None else env
     port = int(e.get("PORT", "8080"))
+    storage_secret = e.get("STORAGE_SECRET", DEV_STORAGE_SECRET)
+    smtp = load_smtp(e)
     data_dir = Path(e.get("SAMMEN_DATA_DIR") or DEFAULT_DATA_DIR)
     return Settings(
         port=port,
@@ -83,11 +88,11 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         oidc_issuer=(e.get("OIDC_ISSUER") or "").rstrip("/") or None,
         oidc_client_id=e.get("OIDC_CLIENT_ID", "sammen"),
         oidc_client_secret=e.get("OIDC_CLIENT_SECRET", "sammen-dev-secret"),
-        storage_secret=e.get("STORAGE_SECRET", DEV_STORAGE_SECRET),
+        storage_secret=storage_secret,
         idle_minutes=int(e.get("SESSION_IDLE_MINUTES", "30")),
         # In a cluster only one process should run the daily jobs.
         run_jobs=e.get("SAMMEN_RUN_JOBS", "1") != "0",
-        smtp=load_smtp(e),
+        smtp=replace(smtp, link_secret=storage_secret) if smtp else None,
         host=e.get("SAMMEN_HOST") or "0.0.0.0",  # noqa: S104 - every interface unless told otherwise
         data_dir=data_dir,
         # Several Sammen installations (or parallel test workers) can share one Redis, each on its own channel.

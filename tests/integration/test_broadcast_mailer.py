@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -15,7 +16,7 @@ from domain.settings import SmtpSettings, load_smtp
 from persistence.broadcast import BroadcastRecipient
 from persistence.people import Person
 from tests.broadcast_world import build_broadcast_world
-from tests.smtp_support import Inbox, free_port
+from tests.smtp_support import Inbox, free_port, text_of
 from tests.smtp_support import smtp_server as running_smtp
 
 NOW = utcnow()
@@ -47,7 +48,7 @@ async def test_unread_guardians_get_exactly_one_email_and_a_failure_is_retried(
     public = "https://sammen.example.dk"
     assert await mailer.send_due_emails(smtp, public, now=NOW + timedelta(minutes=29)) == 0  # not yet due
 
-    down = SmtpSettings(host="127.0.0.1", port=free_port(), starttls=False)
+    down = replace(smtp, port=free_port())
     with caplog.at_level(logging.INFO):
         assert await mailer.send_due_emails(down, public, now=NOW + timedelta(minutes=30)) == 0
     assert BODY not in caplog.text and "unavailable" in caplog.text
@@ -57,6 +58,6 @@ async def test_unread_guardians_get_exactly_one_email_and_a_failure_is_retried(
     assert await mailer.send_due_emails(smtp, public, now=NOW + timedelta(minutes=32)) == 0
     assert [m["To"] for m in inbox.messages] == ["gitte@example.dk"]  # one e-mail for two institutions
     message = inbox.messages[0]
-    text = message.get_payload(decode=True).decode()  # type: ignore[union-attr]
+    text = text_of(message)
     assert "Skolerne lukker" in message["Subject"] and BODY in text and f"{public}/krise" in text
     assert await BroadcastRecipient.filter(broadcast_id=broadcast_id, emailed_at__isnull=False).count() == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from email.header import decode_header, make_header
 from email.message import Message
@@ -14,7 +15,7 @@ from domain.settings import SmtpSettings
 from persistence.calendar import CalendarEvent
 from persistence.people import Person
 from tests.calendar_world import NOW, aware, build_calendar_world, local
-from tests.smtp_support import Inbox, free_port
+from tests.smtp_support import Inbox, free_port, text_of
 from tests.smtp_support import smtp_server as running_smtp
 
 PUBLIC = "https://sammen.example.dk"
@@ -45,14 +46,14 @@ async def test_invitees_who_did_not_say_no_get_one_reminder_per_occurrence(
     start = aware(DAY, 17)
     assert await reminders.send_due_reminders(smtp, PUBLIC, now=start - timedelta(minutes=61)) == 0
 
-    down = SmtpSettings(host="127.0.0.1", port=free_port(), starttls=False)
+    down = replace(smtp, port=free_port())
     assert await reminders.send_due_reminders(down, PUBLIC, now=start - timedelta(minutes=59)) == 0
     assert (await CalendarEvent.get(id=event_id)).reminded_through is None  # given back for the next run
 
     assert await reminders.send_due_reminders(smtp, PUBLIC, now=start - timedelta(minutes=58)) == 1
     assert await reminders.send_due_reminders(smtp, PUBLIC, now=start - timedelta(minutes=30)) == 0
     (mail,) = inbox.messages
-    body = mail.get_payload(decode=True).decode()
+    body = text_of(mail)
     assert subject(mail) == "Påmindelse: Forældremøde" and "mandag 7. december 2026 kl. 17:00" in body
     assert "Lokale 12" in body and "Carl" not in body and f"{PUBLIC}/kalender" in body
     # the next week's occurrence is reminded in its own turn
@@ -69,4 +70,4 @@ async def test_a_person_event_reminds_its_owner_only(database: str, smtp_server:
                                   private=True, now=NOW)
     assert await reminders.send_due_reminders(smtp, PUBLIC, now=aware(DAY, 9) - timedelta(hours=23)) == 1
     (mail,) = inbox.messages
-    assert mail["To"] == "gitte@example.dk" and "rodbehandling" not in mail.get_payload(decode=True).decode()
+    assert mail["To"] == "gitte@example.dk" and "rodbehandling" not in text_of(mail)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, timedelta
 
 import pytest
@@ -25,7 +25,7 @@ from tests.clocks import START
 from tests.factory import World, build_world, person
 from tests.messages_world import actor_of
 from tests.querycount import count_queries
-from tests.smtp_support import Inbox, free_port
+from tests.smtp_support import Inbox, free_port, text_of
 from tests.smtp_support import smtp_server as running_smtp
 
 NOW = START.astimezone(UTC)  # the instant every test starts at (SAMMEN_TEST_NOW, or when the run began)
@@ -221,13 +221,13 @@ async def test_guardians_get_one_reminder_before_their_slot_and_a_failed_send_is
     first = slots[0].starts_at - timedelta(hours=24)
     assert await reminders.send_due_reminders(smtp, public, now=first - timedelta(minutes=1)) == 0  # not yet
     assert await reminders.send_due_reminders(smtp, public, now=first) == 1  # Anna's; Carl's is 15 minutes later
-    down = SmtpSettings(host="127.0.0.1", port=free_port(), starttls=False)
+    down = replace(smtp, port=free_port())
     later = first + timedelta(minutes=20)
     assert await reminders.send_due_reminders(down, public, now=later) == 0
     assert not await ConferenceSlot.filter(id=slots[1].id, reminded_at__isnull=False).exists()  # given back
     assert await reminders.send_due_reminders(smtp, public, now=later + timedelta(minutes=1)) == 1
     assert await reminders.send_due_reminders(smtp, public, now=later + timedelta(minutes=2)) == 0
     assert [m["To"] for m in inbox.messages] == ["gitte@example.dk", "olga@example.dk"]  # never the former guardian
-    text = inbox.messages[0].get_payload(decode=True).decode()  # type: ignore[union-attr]
+    text = text_of(inbox.messages[0])
     assert "Skole-hjem-samtaler" in inbox.messages[0]["Subject"] and "Anna" in text
     assert f"{public}/kalender/samtaler/{round_id}" in text and "kl. 14.00" in text

@@ -134,6 +134,7 @@ def calendar_bytes(items: Iterable[icalendar.Event], name: str = "Sammen") -> by
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    cal.add("name", icalendar.vText(name))  # RFC 7986; X-WR-CALNAME for the apps that predate it
     cal.add("x-wr-calname", icalendar.vText(name))
     cal.add_component(copenhagen_zone())
     for item in items:

@@ -105,9 +105,11 @@ CALENDAR_TEXTS: dict[str, tuple[str, str]] = {
     # the subscription
     "cal.feed.title": ("Abonnér i din telefons kalender", "Subscribe in your phone's calendar"),
     "cal.feed.intro": (
-        "Få dine begivenheder i telefonens egen kalender. Adressen er privat: den giver adgang til din kalender "
-        "uden login, så del den ikke. Følsomme oplysninger kommer aldrig med.",
-        "Get your events in your phone's own calendar. The address is private: it opens your calendar without a "
+        "Få begivenheder, lukkedage, helligdage, dine samtaletider og frister i telefonens egen kalender; ændringer "
+        "og aflysninger følger med. Adressen er privat: den giver adgang til din kalender uden login, så del den "
+        "ikke. Følsomme oplysninger kommer aldrig med.",
+        "Get events, closing days, public holidays, your conference times and deadlines in your phone's own "
+        "calendar; changes and cancellations follow. The address is private: it opens your calendar without a "
         "login, so do not share it. Sensitive details are never included."),
     "cal.feed.create": ("Lav min private adresse", "Create my private address"),
     "cal.feed.new_again": ("Lav en ny adresse (den gamle holder op med at virke)",

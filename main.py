@@ -5,18 +5,27 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import math
 import os
+import re
+import socket
+import sqlite3
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
+from urllib.parse import unquote, urlsplit
 
+import asyncpg
 from nicegui import app, ui
+from tortoise.exceptions import DBConnectionError
 
 from domain import files
 from domain.broadcast.mailer import send_due_emails
 from domain.calendar.reminders import send_due_reminders as event_reminders
 from domain.conferences.reminders import send_due_reminders as conference_reminders
+from domain.errors import DatabaseUnavailable
 from domain.events import bus
 from domain.jobs import run_forever
 from domain.mail_jobs import EmailJobs
@@ -27,6 +36,8 @@ from ui import heap
 
 log = logging.getLogger("sammen")
 EMAIL_SENDERS = (send_due_emails, event_reminders, conference_reminders)
+POSTGRES_SCHEMES = ("postgres", "postgresql", "asyncpg")
+URL_FORMS = "Brug sqlite:///sti/til/sammen.sqlite3 eller postgres://bruger:adgangskode@vært:5432/database."
 
 
 def install_lifespan(settings: Settings) -> None:
@@ -131,7 +142,7 @@ async def _seed(settings: Settings, scale: float, if_empty: bool) -> int:
         if if_empty:
             print("Demo-kommunen findes allerede; intet at gøre.")
             return 0
-        print(f"\n{exc}", file=sys.stderr)
+        print(f"Sammen: {exc}", file=sys.stderr)
         return 2
     finally:
         await db.close_database()
@@ -152,15 +163,21 @@ async def _jobs(settings: Settings) -> int:
     return 0
 
 
-def _import(settings: Settings, directory: str, dry_run: bool, partial: bool) -> int:
-    from pathlib import Path
-
+def read_import_directory(directory: str) -> list[Any]:
+    """The export files of an import directory; a missing directory or an unreadable file is a CommandFailed."""
     from domain.provisioning.cli import read_directory
 
-    if not Path(directory).is_dir():
-        print(f"Sammen: mappen {directory} findes ikke.", file=sys.stderr)
-        return 2
-    return asyncio.run(_import_files(settings, read_directory(Path(directory)), dry_run, partial))
+    path = Path(directory)
+    if path.is_file():
+        raise CommandFailed(f"{directory} er en fil, ikke en mappe: angiv mappen med eksportfilerne.")
+    if not path.is_dir():
+        raise CommandFailed(f"mappen {directory} findes ikke.")
+    try:
+        return read_directory(path)
+    except OSError as exc:
+        # Opening names the file; a failed read names none, so then only the folder can be named.
+        which = f"filen {exc.filename}" if exc.filename else f"en fil i mappen {directory}"
+        raise CommandFailed(f"{which} kan ikke læses ({os_reason(exc)}).") from exc
 
 
 async def _import_files(settings: Settings, files: list[Any], dry_run: bool, partial: bool) -> int:
@@ -177,44 +194,260 @@ async def _import_files(settings: Settings, files: list[Any], dry_run: bool, par
     return 0 if report.ok else 1
 
 
-def cli(argv: list[str]) -> int:
-    """Run one command: serve (default), migrate, jobs, seed --demo or import DIR."""
-    parser = argparse.ArgumentParser(prog="main.py", description="Sammen")
+class CommandFailed(Exception):
+    """A command cannot run as asked; the message is the one Danish line the user sees."""
+
+
+class DanishArgumentParser(argparse.ArgumentParser):
+    """argparse answering a wrong argument with one Danish line and exit code 2, not usage and an English error."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line on stderr and exit 2 (--help still prints the full help)."""
+        self.exit(2, f"Sammen: {usage_error_text(self.prog, message)}\n")
+
+
+def usage_error_text(prog: str, message: str) -> str:
+    """argparse's English complaint as one Danish line, with where to read the help."""
+    hint = f"(se: python {prog} --help)"
+    if m := re.fullmatch(r"argument (?P<name>[^:]+): invalid choice: (?P<got>.+?) \(choose from (?P<choices>.+)\)",
+                         message):
+        choices = [c.strip(" '") for c in m["choices"].split(",")]
+        what = "kommando" if m["name"] == "command" else f"værdi for {m['name']}"
+        return f"ukendt {what} \"{m['got'].strip(chr(39))}\"; vælg mellem {', '.join(choices)} {hint}."
+    if m := re.fullmatch(r"the following arguments are required: (?P<names>.+)", message):
+        return f"{m['names']} mangler {hint}."
+    if m := re.fullmatch(r"unrecognized arguments: (?P<names>.+)", message):
+        return f"ukendte argumenter: {m['names']} {hint}."
+    if m := re.fullmatch(r"argument (?P<name>[^:]+): (?P<rest>.+)", message):
+        rest = m["rest"]
+        if rest.startswith("expected "):
+            rest = "mangler en værdi"
+        elif v := re.fullmatch(r"invalid \w+ value: (?P<got>.+)", rest):
+            rest = f"har en ugyldig værdi {v['got']}"
+        return f"{m['name']} {rest} {hint}."
+    return f"forkert brug af {prog}: {message} {hint}."
+
+
+def positive_scale(text: str) -> float:
+    """The demo's --scale: a positive, finite number; a Danish decimal comma is accepted too."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"skal være et positivt tal som 0.5 eller 2, ikke \"{text}\"")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: serve (default), migrate, jobs, seed --demo and import DIR."""
+    parser = DanishArgumentParser(prog="main.py", description="Sammen")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="start the web app")
     sub.add_parser("migrate", help="apply database migrations")
     sub.add_parser("jobs", help="run the daily jobs once (adoption snapshot)")
     seed = sub.add_parser("seed", help="generate the demo municipality")
     seed.add_argument("--demo", action="store_true", required=True)
-    seed.add_argument("--scale", type=float, default=1.0)
+    seed.add_argument("--scale", type=positive_scale, default=1.0, help="size relative to the default demo (> 0)")
     seed.add_argument("--if-empty", action="store_true", help="do nothing if the database holds data")
     imp = sub.add_parser("import", help="import institutions, people, custody, enrolments and staff from a directory")
-    imp.add_argument("directory")
+    imp.add_argument("directory", metavar="MAPPE", help="the directory holding the CSV and JSON exports")
     imp.add_argument("--dry-run", action="store_true", help="validate and report; apply nothing")
     imp.add_argument("--partial", action="store_true", help="only add and update; deactivate nobody")
-    args = parser.parse_args(argv)
-    settings = load_settings()
-    files.use_data_dir(settings.data_dir)
+    return parser
+
+
+def sqlite_path(url: str) -> str:
+    """The file of an sqlite:// URL ("" or ":memory:" for none)."""
+    return url.removeprefix("sqlite://").split("?", 1)[0]
+
+
+def check_database_url(url: str) -> None:
+    """Refuse a DATABASE_URL that names no database Sammen can use, before any driver sees it (or prints it)."""
+    problem = database_url_problem(url)
+    if problem:
+        raise CommandFailed(f"DATABASE_URL kan ikke bruges: {problem}. {URL_FORMS}")
+
+
+def database_url_problem(url: str) -> str | None:
+    """What is wrong with a DATABASE_URL, never quoting more of it than its scheme."""
     try:
-        if args.command == "migrate":
-            return asyncio.run(_migrate(settings))
-        if args.command == "jobs":
-            return asyncio.run(_jobs(settings))
-        if args.command == "seed":
-            return asyncio.run(_seed(settings, args.scale, args.if_empty))
-        if args.command == "import":
-            return _import(settings, args.directory, args.dry_run, args.partial)
-        asyncio.run(db.check_schema_current(settings.database_url))
-    except db.DatabaseNotReady as exc:
-        print(f"Sammen: {exc}", file=sys.stderr)
-        return 2
+        parts = urlsplit(url)
+    except ValueError:  # an unbalanced [ of an IPv6 host
+        return "værten kan ikke læses"
+    try:
+        port = parts.port  # raises ValueError unless a number from 0 to 65535
+    except ValueError:
+        port = -1
+    scheme = parts.scheme.lower()
+    if scheme == "sqlite":
+        return None if sqlite_path(url) else "stien til SQLite-filen mangler"
+    if scheme not in POSTGRES_SCHEMES:
+        return f"ukendt databasetype \"{scheme}\"" if scheme else "den begynder ikke med sqlite:// eller postgres://"
+    if port is not None and not 0 < port < 65536:
+        return "porten er ikke et tal fra 1 til 65535"
+    return None if parts.path.strip("/") else "databasens navn mangler efter værten"
+
+
+def open_sqlite_file(url: str) -> None:
+    """Create an SQLite file's folder and open the file once, synchronously, before Tortoise does."""
+    # aiosqlite answers a file it cannot open from a worker thread that outlives asyncio.run and prints its own
+    # traceback; failing here first, in this thread, keeps the answer to one line. Opening creates the file, as the
+    # first command against it would anyway.
+    path = sqlite_path(url)
+    if not url.startswith("sqlite://") or path in ("", ":memory:"):
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    sqlite3.connect(path).close()
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be used, in Danish where the cause is a common one."""
+    reasons: dict[type[OSError], str] = {
+        PermissionError: "ingen adgang", FileNotFoundError: "findes ikke", FileExistsError: "en fil står i vejen",
+        NotADirectoryError: "en del af stien er en fil, ikke en mappe", IsADirectoryError: "det er en mappe",
+    }
+    return next((text for kind, text in reasons.items() if isinstance(exc, kind)), exc.strerror or type(exc).__name__)
+
+
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and everything it was raised from or while handling, outermost first."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+
+
+def describe_failure(exc: BaseException, database_url: str) -> str | None:
+    """One Danish line saying what went wrong and what to do, or None when the failure is not a known one."""
+    chain = list(causes(exc))
+    for e in chain:
+        if isinstance(e, CommandFailed | db.DatabaseNotReady):
+            return str(e)
+    if database_url_problem(database_url):
+        return None
+    if database_url.startswith("sqlite://"):
+        return _describe_sqlite(chain, sqlite_path(database_url))
+    return _describe_postgres(chain, database_url)
+
+
+def _describe_sqlite(chain: list[BaseException], path: str) -> str | None:
+    folder = str(Path(path).parent)
+    # Only a failure on the database file or a folder above it: a photo that cannot be written is another matter.
+    on_the_way = {path, *(str(p) for p in Path(path).parents)}
+    for e in chain:
+        if isinstance(e, OSError) and str(e.filename) in on_the_way:
+            return (f"SQLite-filen {path} kan ikke oprettes: {e.filename or folder}: {os_reason(e)}. "
+                    "Ret stien i DATABASE_URL, eller giv adgang til mappen.")
+        if isinstance(e, sqlite3.OperationalError) and ("unable to open" in str(e) or "readonly" in str(e)):
+            return (f"SQLite-filen {path} kan ikke åbnes til skrivning. Ret stien i DATABASE_URL, "
+                    f"eller giv skriveadgang til mappen {folder}.")
+    return None
+
+
+def _describe_postgres(chain: list[BaseException], url: str) -> str | None:
+    parts = urlsplit(url)
+    host, port = parts.hostname or "localhost", parts.port or 5432
+    name, user = unquote(parts.path.lstrip("/")), unquote(parts.username or "")
+    where = f"{host}:{port}"
+    fix = "Start databaseserveren, eller ret vært og port i DATABASE_URL."
+    # The most telling cause first, wherever it sits in the chain: Tortoise and pg_client wrap asyncpg's own.
+    rules: list[tuple[type[BaseException], str]] = [
+        (asyncpg.InvalidCatalogNameError,
+         f"databasen \"{name}\" findes ikke på {where}. Opret den med: createdb -h {host} -p {port}"
+         f"{f' -U {user}' if user else ''} {name}"),
+        (asyncpg.InvalidPasswordError,
+         f"PostgreSQL på {where} afviste adgangskoden for brugeren \"{user}\". "
+         "Ret bruger og adgangskode i DATABASE_URL."),
+        (asyncpg.InvalidAuthorizationSpecificationError,
+         f"PostgreSQL på {where} lukker ikke brugeren \"{user}\" ind (brugeren findes ikke, eller pg_hba.conf afviser "
+         "den). Ret brugeren i DATABASE_URL."),
+        (socket.gaierror, f"værten {host} i DATABASE_URL kan ikke findes, så PostgreSQL på {where} kan ikke nås. "
+                          "Ret værten i DATABASE_URL, eller start serveren."),
+        (ConnectionRefusedError, f"PostgreSQL på {where} svarer ikke (forbindelsen blev afvist). {fix}"),
+        (TimeoutError, f"PostgreSQL på {where} svarer ikke (intet svar inden for {db.PG_CONNECT_TIMEOUT:g} s). {fix}"),
+    ]
+    # A refused or timed-out socket counts only when the database client says so: Redis or SMTP may fail the same way.
+    connecting = any(isinstance(e, DatabaseUnavailable | DBConnectionError) for e in chain)
+    for kind, text in rules:
+        if any(isinstance(e, kind) for e in chain) and (connecting or issubclass(kind, asyncpg.PostgresError)):
+            return text
+    for e in chain:
+        if isinstance(e, asyncpg.PostgresError) and _refuses_the_session(e.sqlstate or ""):
+            return f"PostgreSQL på {where} afviste Sammen: {redacted(str(e), url)} ({e.sqlstate})."
+    return f"PostgreSQL på {where} kan ikke nås. {fix}" if connecting else None
+
+
+def _refuses_the_session(sqlstate: str) -> bool:
+    """Whether an SQLSTATE is about the connection or its rights (08, 28, 3D, 53, 57, 42501), not about a query."""
+    return sqlstate[:2] in {"08", "28", "3D", "53", "57"} or sqlstate == "42501"
+
+
+def redacted(text: str, database_url: str) -> str:
+    """A library's message without DATABASE_URL's password, whether it quotes the URL or the password alone."""
+    try:
+        parts = urlsplit(database_url)
+        password = parts.password
+    except ValueError:
+        return text.replace(database_url, "DATABASE_URL")
+    text = text.replace(database_url, "DATABASE_URL").replace(parts.netloc, parts.netloc.rpartition("@")[2])
+    # A password of a few letters would also blank out ordinary words; the URL forms above cover it then.
+    for secret in {password, unquote(password)} if password and len(password) >= 4 else ():
+        text = text.replace(secret, "***")
+    return text
+
+
+def report_failure(exc: BaseException, database_url: str) -> int:
+    """Tell the user in one line on stderr what failed; 2 for a known cause, 1 for a bug (traceback at DEBUG only)."""
+    message = describe_failure(exc, database_url)
+    code = 2
+    if message is None:
+        log.debug("unexpected failure of the command", exc_info=exc)
+        message, code = f"uventet fejl ({type(exc).__name__}): {redacted(str(exc), database_url)}", 1
+    print(f"Sammen: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
+def run_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the parsed command against these settings; failures are raised for cli() to describe."""
+    files.use_data_dir(settings.data_dir)
+    to_import = read_import_directory(args.directory) if args.command == "import" else []
+    check_database_url(settings.database_url)
+    open_sqlite_file(settings.database_url)
+    if args.command == "migrate":
+        return asyncio.run(_migrate(settings))
+    if args.command == "jobs":
+        return asyncio.run(_jobs(settings))
+    if args.command == "seed":
+        return asyncio.run(_seed(settings, args.scale, args.if_empty))
+    if args.command == "import":
+        return asyncio.run(_import_files(settings, to_import, args.dry_run, args.partial))
+    asyncio.run(db.check_schema_current(settings.database_url))
     serve(settings)
     return 0
+
+
+def cli(argv: list[str]) -> int:
+    """Run one command: serve (default), migrate, jobs, seed --demo or import DIR; a failure is one line on stderr."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ValueError as exc:
+        print(f"Sammen: en indstilling i miljøet kan ikke læses ({exc}); PORT, SMTP_PORT og SESSION_IDLE_MINUTES "
+              "skal være hele tal.", file=sys.stderr)
+        return 2
+    try:
+        return run_command(args, settings)
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+        return report_failure(exc, settings.database_url)
 
 
 if __name__ in {"__main__", "__mp_main__"}:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("tortoise").setLevel(logging.WARNING)  # its "shutdown" line would make an error two lines
     if os.environ.get("NICEGUI_USER_SIMULATION"):
         configure(load_settings())
         ui.run(storage_secret=load_settings().storage_secret, language="da")

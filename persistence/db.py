@@ -121,6 +121,9 @@ async def pending_migrations(url: str) -> list[str]:
     """Names of migrations not yet applied to the database."""
     config = tortoise_config(url)
     await Tortoise.init(config=config, init_connections=False)
+    # Tortoise's recorder reads a failed query as "nothing applied"; connect first, so a missing database or a stopped
+    # server is raised as such instead of being reported as every migration pending.
+    await connections.get("default").execute_query("SELECT 1")
     steps = await MigrationExecutor(connections.get("default"), config["apps"]).plan(None)
     return [f"{step.migration.app_label}.{step.migration.name}" for step in steps if not step.backward]
 
@@ -154,8 +157,10 @@ async def apply_migrations(url: str, progress: Callable[[str], None] = lambda _m
 
 async def check_schema_current(url: str) -> None:
     """Raise DatabaseNotReady unless every migration has been applied."""
-    pending = await pending_migrations(url)
-    await close_database()
+    try:
+        pending = await pending_migrations(url)
+    finally:
+        await close_database()
     if pending:
         raise DatabaseNotReady(
             f"Databasen mangler {len(pending)} migrering(er) ({', '.join(pending)}). "

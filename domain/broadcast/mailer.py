@@ -9,6 +9,9 @@ from email.message import EmailMessage
 from tortoise.expressions import Subquery
 
 from domain.mail import deliver, plain
+from domain.notifications.email_settings import opted_out_subquery
+from domain.notifications.links import require_secret, unsubscribe_url
+from domain.notifications.model import EmailKind
 from domain.settings import SmtpSettings
 from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.people import Person
@@ -32,14 +35,16 @@ Med venlig hilsen
 """
 
 
-def compose(smtp: SmtpSettings, to: str, *, municipality: str, title: str, body: str, link: str) -> EmailMessage:
-    """One plain-text e-mail with the title, the body and the link to the public page."""
+def compose(smtp: SmtpSettings, to: str, *, municipality: str, title: str, body: str, link: str,
+            unsubscribe: str) -> EmailMessage:
+    """One e-mail with the title, the body, the link to the public page and the guardian's unsubscribe link."""
     return plain(smtp, to, SUBJECT.format(municipality=municipality, title=title),
-                 TEXT.format(municipality=municipality, title=title, body=body, link=link))
+                 TEXT.format(municipality=municipality, title=title, body=body, link=link), unsubscribe=unsubscribe)
 
 
 async def send_due_emails(smtp: SmtpSettings, public_url: str, *, now: datetime) -> int:
     """E-mail every unread guardian of every broadcast whose waiting time has passed; returns how many were sent."""
+    require_secret(smtp.link_secret)
     sent = 0
     due = await Broadcast.filter(ended_at__isnull=True, email_after_minutes__isnull=False,
                                  emailed_at__isnull=True).values_list(
@@ -53,14 +58,16 @@ async def send_due_emails(smtp: SmtpSettings, public_url: str, *, now: datetime)
 
 async def _send_one(smtp: SmtpSettings, public_url: str, broadcast_id: int, title: str, body: str,
                     municipality: str, now: datetime) -> int:
-    # Claim the rows before sending, so a crash or a second run can never send the same e-mail twice.
+    # Claim the rows before sending, so a crash or a second run can never send the same e-mail twice. A guardian
+    # who turned these e-mails off is never claimed: the broadcast still shows in the app, and nothing is given back.
     with_email = Subquery(Person.filter(active=True).exclude(email="").values("id"))
     await BroadcastRecipient.filter(broadcast_id=broadcast_id, read_at__isnull=True, emailed_at__isnull=True,
-                                    guardian_id__in=with_email).update(emailed_at=now)
+                                    guardian_id__in=with_email).exclude(
+        guardian_id__in=opted_out_subquery(EmailKind.URGENT)).update(emailed_at=now)
     claimed = await BroadcastRecipient.filter(broadcast_id=broadcast_id, emailed_at=now).values_list(
         "guardian_id", "guardian__email")
     addresses = {int(guardian): str(email) for guardian, email in claimed}
-    failed = await _deliver(smtp, addresses, municipality=municipality, title=title, body=body,
+    failed = await _deliver(smtp, public_url, addresses, municipality=municipality, title=title, body=body,
                             link=f"{public_url}/krise")
     if failed:
         # Give the failed ones back, so next minute's run tries them again.
@@ -74,6 +81,9 @@ async def _send_one(smtp: SmtpSettings, public_url: str, broadcast_id: int, titl
     return len(addresses) - len(failed)
 
 
-async def _deliver(smtp: SmtpSettings, addresses: dict[int, str], **text: str) -> set[int]:
+async def _deliver(smtp: SmtpSettings, public_url: str, addresses: dict[int, str], **text: str) -> set[int]:
     """Send to each guardian; the guardians whose e-mail did not go out."""
-    return await deliver(smtp, {guardian: compose(smtp, address, **text) for guardian, address in addresses.items()})
+    return await deliver(smtp, {
+        guardian: compose(smtp, address, **text,
+                          unsubscribe=unsubscribe_url(public_url, smtp.link_secret, guardian, EmailKind.URGENT))
+        for guardian, address in addresses.items()})

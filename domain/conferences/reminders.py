@@ -8,6 +8,9 @@ from datetime import datetime, timedelta
 
 from domain.clock import COPENHAGEN, today_local
 from domain.mail import deliver, plain
+from domain.notifications.email_settings import opted_out
+from domain.notifications.links import require_secret, unsubscribe_url
+from domain.notifications.model import EmailKind
 from domain.settings import SmtpSettings
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.people import Custody
@@ -52,7 +55,8 @@ async def _due(now: datetime) -> list[int]:
 
 
 async def send_due_reminders(smtp: SmtpSettings, public_url: str, *, now: datetime) -> int:
-    """Remind the guardians of every slot now due; returns how many e-mails went out."""
+    """Remind the guardians of every slot now due (but those who turned reminders off); returns how many went out."""
+    require_secret(smtp.link_secret)
     due = await _due(now)
     if not due:
         return 0
@@ -62,18 +66,22 @@ async def send_due_reminders(smtp: SmtpSettings, public_url: str, *, now: dateti
         "id", "round_id", "child_id", "child__first_name", "starts_at", "round__title", "round__place",
         "round__organiser_name")
     kids = sorted({int(row[2]) for row in claimed})
-    guardians: dict[int, list[str]] = defaultdict(list)
-    for child_id, email in await Custody.filter(active_on(today_local(now), "valid_from", "valid_to"),
-                                                child_id__in=kids, guardian__active=True).exclude(
-            guardian__email="").values_list("child_id", "guardian__email"):
-        guardians[int(child_id)].append(str(email))
+    custody = await Custody.filter(active_on(today_local(now), "valid_from", "valid_to"), child_id__in=kids,
+                                   guardian__active=True).exclude(guardian__email="").values_list(
+        "child_id", "guardian_id", "guardian__email")
+    turned_off = await opted_out((int(g) for _, g, _ in custody), EmailKind.REMINDERS)
+    guardians: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for child_id, guardian_id, email in custody:
+        if int(guardian_id) not in turned_off:
+            guardians[int(child_id)].append((int(guardian_id), str(email)))
     messages = {}
     for slot_id, round_id, child_id, first, starts, title, place, organiser in claimed:
-        for n, address in enumerate(guardians[int(child_id)]):
+        for n, (guardian_id, address) in enumerate(guardians[int(child_id)]):
             text = TEXT.format(child=first, when=when_text(starts), title=title, place=place or "-",
                                link=f"{public_url}/kalender/samtaler/{round_id}", organiser=organiser or "Sammen")
-            messages[(int(slot_id), n)] = plain(smtp, address, SUBJECT.format(title=title, when=when_text(starts)),
-                                                text)
+            messages[(int(slot_id), n)] = plain(
+                smtp, address, SUBJECT.format(title=title, when=when_text(starts)), text,
+                unsubscribe=unsubscribe_url(public_url, smtp.link_secret, guardian_id, EmailKind.REMINDERS))
     failed = await deliver(smtp, messages)
     # A slot none of whose e-mails went out is given back for the next run; a partly sent one is not resent.
     sent_slots = {slot for slot, _ in set(messages) - failed}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import ui
@@ -28,7 +29,13 @@ def _dotted(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-async def test_the_admin_sees_the_exact_count_confirms_and_follows_the_figures(user: User) -> None:
+@pytest.fixture
+def mail_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app is built with an SMTP server configured (nothing is sent: the UI tests run no jobs)."""
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+
+
+async def test_the_admin_sees_the_exact_count_confirms_and_follows_the_figures(mail_server: None, user: User) -> None:
     await login(user, "demo-admin")
     await user.open("/kommune/krisebesked")
     await user.should_see("Ny krisebesked")
@@ -91,3 +98,19 @@ async def test_a_guardian_sees_a_new_broadcast_live_and_it_goes_when_read(user: 
     await user.open("/test/krisebanner")
     await user.should_see("Skolerne lukker også")
     await user.should_not_see("Dagtilbud lukker")
+
+
+async def test_without_a_mail_server_the_page_says_email_is_off_and_offers_no_choice(user: User) -> None:
+    await login(user, "demo-admin")
+    await user.open("/kommune/krisebesked")
+    await user.should_see("E-mail til forældre, der ikke har læst beskeden, er slået fra: kommunen har ikke sat en "
+                          "mailserver op (SMTP_HOST).")
+    await user.should_not_see(marker="broadcast-email")
+    user.find(marker="area-skole").click()
+    user.find(marker="broadcast-title").type("Skolerne lukker i morgen")
+    user.find(marker="broadcast-body").type("Hent jeres børn.")
+    user.find(marker="broadcast-send").click()
+    await user.should_see(marker="broadcast-confirm")
+    user.find(marker="broadcast-confirm").click()
+    await user.should_see("Læst pr. institution")
+    assert (await Broadcast.get(title="Skolerne lukker i morgen")).email_after_minutes is None

@@ -10,6 +10,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.rollout.model import Area
+from domain.settings import Settings
 from ui.broadcast.detail import PATH, fmt_count, summary_lines
 from ui.broadcast.public import register_public
 from ui.components import empty_state, refuse
@@ -23,9 +24,10 @@ DEFAULT_MINUTES = 60
 class Compose:
     """The compose form: places, text, the e-mail fallback, the live guardian count and the confirmed send."""
 
-    def __init__(self, actor: Actor, places: list[tuple[int, str]]) -> None:
-        self.actor, self.places = actor, dict(places)
+    def __init__(self, actor: Actor, places: list[tuple[int, str]], *, can_email: bool) -> None:
+        self.actor, self.places, self.can_email = actor, dict(places), can_email
         self.areas: dict[Area, ui.checkbox] = {}
+        self.email: ui.switch | None = None
 
     def build(self) -> None:
         """Render the form."""
@@ -46,11 +48,17 @@ class Compose:
                 "w-full").mark("broadcast-title")
             self.body = ui.textarea(t("broadcast.field.body")).props(
                 f"outlined autogrow maxlength={BODY_MAX} counter").classes("w-full").mark("broadcast-body")
-            with ui.row().classes("items-center gap-3"):
-                self.email = ui.switch(t("broadcast.email_toggle"), value=True).mark("broadcast-email")
-                self.minutes = ui.number(t("broadcast.email_minutes"), value=DEFAULT_MINUTES, min=MINUTES_MIN,
-                                         max=MINUTES_MAX, step=5, format="%d").props("outlined dense").classes(
-                    "w-40").bind_visibility_from(self.email, "value")
+            if self.can_email:
+                with ui.row().classes("items-center gap-3"):
+                    self.email = ui.switch(t("broadcast.email_toggle"), value=True).mark("broadcast-email")
+                    self.minutes = ui.number(t("broadcast.email_minutes"), value=DEFAULT_MINUTES, min=MINUTES_MIN,
+                                             max=MINUTES_MAX, step=5, format="%d").props("outlined dense").classes(
+                        "w-40").bind_visibility_from(self.email, "value")
+            else:
+                # Offering a choice that cannot happen would promise parents an e-mail nobody sends.
+                with ui.row().classes("items-center no-wrap gap-2").mark("broadcast-email-off"):
+                    ui.icon("info", color="grey-8", size="sm")
+                    ui.label(t("broadcast.email_off")).classes("text-grey-8")
             ui.button(t("broadcast.send"), icon="campaign", color="negative", on_click=self.send).props(
                 'no-caps data-x="broadcast-send"').mark("broadcast-send")
 
@@ -59,7 +67,7 @@ class Compose:
         return areas, [int(i) for i in (self.chosen.value or [])]
 
     def _minutes(self) -> int | None:
-        if not self.email.value:
+        if self.email is None or not self.email.value:
             return None
         value = self.minutes.value
         return int(value) if isinstance(value, int | float) else 0
@@ -113,12 +121,12 @@ class Compose:
         ui.navigate.to(f"{PATH}/{broadcast_id}")
 
 
-async def _list_page(actor: Actor) -> None:
+async def _list_page(actor: Actor, settings: Settings) -> None:
     places = [(p.id, p.name) for p in await service.broadcast_places(actor)]
     sent = await stats.list_broadcasts(actor)
     with frame(actor, t("broadcast.title")):
         ui.label(t("broadcast.intro")).classes("text-grey-8")
-        Compose(actor, places).build()
+        Compose(actor, places, can_email=settings.smtp is not None).build()
         ui.label(t("broadcast.list")).classes("text-h6 q-mt-md")
         if not sent:
             empty_state("campaign", "broadcast.empty")
@@ -135,6 +143,6 @@ def register() -> None:
 
 
 @page(PATH, Role.ADMIN)
-async def broadcast_page(actor: Actor) -> None:
+async def broadcast_page(actor: Actor, settings: Settings) -> None:
     """The admin's urgent broadcasts: write one, count its recipients, follow the read figures."""
-    await _list_page(actor)
+    await _list_page(actor, settings)

@@ -19,6 +19,11 @@ BROADCAST_TEXTS: dict[str, tuple[str, str]] = {
     "broadcast.email_toggle": ("Send e-mail til forældre, der ikke har læst beskeden", "E-mail guardians who "
                                                                                          "have not read it"),
     "broadcast.email_minutes": ("efter antal minutter", "after minutes"),
+    "broadcast.email_off": (
+        "E-mail til forældre, der ikke har læst beskeden, er slået fra: kommunen har ikke sat en mailserver op "
+        "(SMTP_HOST).",
+        "E-mail to guardians who have not read the message is off: the municipality has not set up a mail server "
+        "(SMTP_HOST)."),
     "broadcast.count.none": ("Vælg områder eller institutioner for at se, hvor mange der modtager beskeden.",
                              "Choose areas or institutions to see how many will receive it."),
     "broadcast.count": ("Beskeden sendes til {n} forældre.", "The message goes to {n} guardians."),

@@ -28,6 +28,7 @@ from ui.home import admin, parent, staff
 from ui.identity import login, profile
 from ui.messages import page as messages
 from ui.navigation import HOME
+from ui.notifications import unsubscribe
 from ui.organisation import child
 from ui.posts import page as posts
 from ui.presence import board as presence_board
@@ -104,4 +105,5 @@ def build(settings: Settings) -> None:
     audit_search.register()
     data_export.register()
     consents.register()
+    unsubscribe.register(settings)  # /email/afmeld/{token}: the one-click link in bulk e-mail (GET asks, POST does)
     install_pages(settings)  # every page declared with @page or @public_page, behind the guard

@@ -1,15 +1,17 @@
-"""A signed-in person's profile: which data Sammen gave suppliers' widgets about them, and when."""
+"""A signed-in person's profile: which e-mails they get, which data Sammen gave suppliers' widgets, and when."""
 
 from __future__ import annotations
 
 from nicegui import ui
 
 from domain.identity.model import Actor
+from domain.notifications.email_settings import email_settings
 from domain.widgets.tokens import TokenRecordView, token_history
 from ui.components import empty_state
 from ui.frame import frame
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_datetime, t
+from ui.notifications.email_card import email_card
 
 CLAIM_ORDER = ("role", "institutions", "children")
 
@@ -41,12 +43,14 @@ def shared_table(records: list[TokenRecordView]) -> None:
 
 @page("/profil", *SIGNED_IN)
 async def profile(actor: Actor) -> None:
-    """The person's profile: what suppliers' widgets were given, and their own data to download."""
+    """The person's profile: which e-mails they get, what suppliers' widgets were given, their own data."""
     records = await token_history(actor)
+    email = await email_settings(actor)
     with frame(actor, t("profile.title")):
         with ui.card().classes("w-full"):
             ui.label(actor.name).classes("text-subtitle1 text-weight-medium")
             ui.label(t(f"role.{actor.role.value}")).classes("text-grey-8")
+        email_card(actor, email)
         with ui.card().classes("w-full gap-2"):
             ui.label(t("profile.shared")).classes("text-subtitle1 text-weight-medium")
             ui.label(t("profile.shared_hint")).classes("text-grey-8")

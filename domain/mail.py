@@ -24,7 +24,8 @@ K = TypeVar("K", bound=Hashable)
 # The e-mails are not screens: they are written in Danish, so the footer is too.
 UNSUBSCRIBE_FOOTER = "Vil du ikke have flere e-mails af denne slags, kan du slå dem fra her: {link}"
 FALLBACK_DOMAIN = "sammen.invalid"
-# A header line may hold 998 characters; the email package folds from 78, which only words with spaces survive.
+# A plain ASCII subject this short is written as it is; a longer one would be folded, and compat32 readers hand
+# the fold's line break back as part of the subject, so it is encoded like any other.
 SUBJECT_ON_ONE_LINE = 78 - len("Subject: ")
 LINK = re.compile(r"https?://[^\s<>\"']+")
 LINK_TAIL = ".,;:!?)]}"  # punctuation after a link ends the sentence, not the link

@@ -13,6 +13,9 @@ from domain.calendar import recurrence
 from domain.calendar.model import REMINDER_MAX_MINUTES, Answer, Scope
 from domain.clock import COPENHAGEN
 from domain.mail import deliver, plain
+from domain.notifications.email_settings import opted_out
+from domain.notifications.links import require_secret, unsubscribe_url
+from domain.notifications.model import EmailKind
 from domain.settings import SmtpSettings
 from persistence.calendar import CalendarEvent, Invitation
 from persistence.people import Person
@@ -86,11 +89,14 @@ async def _recipients(due: list[Due]) -> dict[int, list[tuple[int, str]]]:
                                                     active=True).values_list("id", "email"):
             if email:
                 people[owners[int(person_id)]].append((int(person_id), str(email)))
-    return people
+    # Whoever turned reminders off is left out; an event left with nobody stays claimed: there is nothing to retry.
+    turned_off = await opted_out((p for found in people.values() for p, _ in found), EmailKind.REMINDERS)
+    return {event: [(p, e) for p, e in found if p not in turned_off] for event, found in people.items()}
 
 
 async def send_due_reminders(smtp: SmtpSettings, public_url: str, *, now: datetime) -> int:
     """E-mail every reminder due now; returns how many went out (an event whose e-mails all fail is retried)."""
+    require_secret(smtp.link_secret)  # before anything is claimed that could then not be sent
     due = await _due(now)
     if not due:
         return 0
@@ -99,7 +105,9 @@ async def send_due_reminders(smtp: SmtpSettings, public_url: str, *, now: dateti
     for d in due:
         subject, body = reminder_text(d.row, d.starts_at, public_url)
         for person_id, email in people[d.row.id]:
-            messages[(d.row.id, person_id)] = plain(smtp, email, subject, body)
+            messages[(d.row.id, person_id)] = plain(
+                smtp, email, subject, body,
+                unsubscribe=unsubscribe_url(public_url, smtp.link_secret, person_id, EmailKind.REMINDERS))
     failed = await deliver(smtp, messages)
     for d in due:
         keys = [(d.row.id, p) for p, _ in people[d.row.id]]

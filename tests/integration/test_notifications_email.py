@@ -144,8 +144,10 @@ async def test_a_calendar_reminder_reads_back_exactly_in_strict_mode(
     assert await calendar_reminders.send_due_reminders(smtp, PUBLIC, now=aware(day, 9) - timedelta(hours=23)) == 1
     (message,) = read_strictly(inbox, still)
     assert message["Subject"] == f"Påmindelse: {title}"
+    link = one_click(message, cw.w.guardian.id, EmailKind.REMINDERS)
     assert text_of(message) == (f"{title}\n{calendar_reminders.when_text(aware(day, 9), False)}\n"
-                                f"Sted: Søndergade 1, Ærøskøbing\n\nSe kalenderen i Sammen: {PUBLIC}/kalender\n")
+                                f"Sted: Søndergade 1, Ærøskøbing\n\nSe kalenderen i Sammen: {PUBLIC}/kalender\n\n"
+                                + FOOTER.format(link=link))
     assert "rodbehandling" not in text_of(message) and "rodbehandling" not in text_of(message, "html")
 
 
@@ -198,8 +200,6 @@ async def test_a_guardian_who_turned_reminders_off_gets_no_conference_reminder_a
     assert await ConferenceSlot.filter(round_id=round_id, reminded_at__isnull=True).count() == 0
 
 
-@pytest.mark.xfail(strict=True, reason="domain/calendar/reminders.py (held by the calendar feed work) does not yet "
-                                       "leave out who turned reminders off nor pass the one-click link")
 async def test_a_calendar_reminder_leaves_out_who_turned_reminders_off_and_carries_the_one_click_link(
         database: str, smtp_server: tuple[Inbox, SmtpSettings], still: datetime) -> None:
     inbox, smtp = smtp_server

@@ -8,9 +8,10 @@ PORT ?= 8080
 export PORT
 
 # The tests whose outcome could depend on the day or the hour: KommeGå, calendar, conferences, forms, vacation,
-# retention, rollout and surveys, the birthday and week-plan widgets, the demo and the clock itself.
+# retention, rollout and surveys, the birthday and week-plan widgets, the autosvar's day, audit search by day,
+# the demo and the clock itself.
 DATE_TESTS := $(wildcard $(foreach f,presence kiosk kommegaa calendar conference forms vacation gdpr_retention \
-	rollout surveys demo clock builtin_widgets overblik_widgets,tests/*/test_$(f)*.py))
+	rollout surveys demo clock builtin_widgets overblik_widgets messages_send gdpr_audit,tests/*/test_$(f)*.py))
 
 .PHONY: run test test-dates lint typecheck pytest bench bench-peak wrk services chromium clean-data nginx cluster cluster-stop
 

@@ -73,7 +73,15 @@ def age_on(birth_date: date, on: date) -> int:
     return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
 
 
+def day_start(day: date) -> datetime:
+    """The first moment of a Copenhagen day, in UTC.
+
+    In UTC because SQLite holds timestamps as UTC text and compares a bound as text: "2026-12-07 00:00+01:00" sorts
+    after "2026-12-06 23:30+00:00", so a local bound misses the first hour of the day.
+    """
+    return datetime.combine(day, datetime.min.time(), tzinfo=COPENHAGEN).astimezone(UTC)
+
+
 def start_of_local_day(now: datetime | None = None) -> datetime:
-    """Midnight in Copenhagen today, as an aware datetime."""
-    local = (now or utcnow()).astimezone(COPENHAGEN)
-    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+    """Midnight in Copenhagen today, in UTC."""
+    return day_start(today_local(now))

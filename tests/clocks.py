@@ -22,7 +22,7 @@ HARD_INSTANTS = (
     "2026-12-11T23:59",  # a Friday, a minute before midnight
     "2027-03-28T10:00",  # the day summer time starts
     "2026-10-25T10:00",  # the day summer time ends
-    "2026-12-31T23:30",  # New Year's Eve
+    "2027-01-01T00:30",  # half an hour into the new year: 2027 in Copenhagen, still 2026 in UTC
     "2028-02-29T12:00",  # a leap day
 )
 

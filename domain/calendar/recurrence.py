@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from dateutil.rrule import rrule, rrulestr
 
 from domain.calendar.model import Repeat
-from domain.clock import COPENHAGEN
+from domain.clock import COPENHAGEN, day_start
 
 INTERVALS = {Repeat.WEEKLY: 1, Repeat.BIWEEKLY: 2}
 
@@ -37,7 +37,7 @@ def from_local(wall: datetime) -> datetime:
 
 def local_midnight(day: date) -> datetime:
     """The start of a local day, in UTC."""
-    return from_local(datetime.combine(day, time()))
+    return day_start(day)
 
 
 def end_of_local_day(day: date) -> datetime:

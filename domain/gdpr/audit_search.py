@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tortoise.expressions import Q, Subquery
 
 from domain import access
 from domain.audit import service as audit
-from domain.clock import COPENHAGEN
+from domain.clock import COPENHAGEN, day_start
 from domain.errors import DomainError
 from domain.identity.model import Actor
 from persistence.audit import AuditEntry
@@ -89,10 +89,6 @@ def criteria(*, person_id: int | None = None, actor_id: int | None = None, first
     return Criteria(person_id, actor_id, first, last, action.strip().lower()[:ACTION_MAX], outcome)
 
 
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=COPENHAGEN)
-
-
 def _filtered(c: Criteria) -> Any:
     # Each criterion maps onto an indexed column (at, actor_person_id, concerned_person_id) or the primary key.
     q = Q()
@@ -101,9 +97,9 @@ def _filtered(c: Criteria) -> Any:
     if c.actor_id is not None:
         q &= Q(actor_person_id=c.actor_id)
     if c.first:
-        q &= Q(at__gte=_local_midnight(c.first))
+        q &= Q(at__gte=day_start(c.first))
     if c.last:
-        q &= Q(at__lt=_local_midnight(c.last + timedelta(days=1)))
+        q &= Q(at__lt=day_start(c.last + timedelta(days=1)))
     if c.action:
         q &= Q(action__startswith=c.action)
     if c.outcome:

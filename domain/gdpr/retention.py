@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from domain import access
 from domain.audit import service as audit
@@ -146,7 +146,7 @@ async def runs_of(actor: Actor, limit: int = HISTORY_MAX) -> list[RunView]:
 async def daily_retention(*, now: datetime) -> dict[int, RetentionCounts]:
     """Run the rules of every municipality that has some, once a day: skipped when a real run exists for today."""
     done: dict[int, RetentionCounts] = {}
-    since = start_of_local_day(now).astimezone(UTC)
+    since = start_of_local_day(now)
     for row in await RetentionPolicy.all().order_by("municipality_id"):
         if not _view(row).any_rule:
             continue

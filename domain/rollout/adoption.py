@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
 
 from domain import access
 from domain.audit import service as audit
-from domain.clock import COPENHAGEN
+from domain.clock import day_start
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.organisation.service import InstitutionRow, active_institution_rows, superusers_per_institution
@@ -54,7 +54,7 @@ class AdoptionRow:
 
 def end_of(day: date) -> datetime:
     """The first moment after a Copenhagen day."""
-    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=COPENHAGEN)
+    return day_start(day + timedelta(days=1))
 
 
 async def _guardian_counts(day: date, login_filter: Q | None) -> dict[int, int]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from tortoise.expressions import Q
 from tortoise.functions import Count, Max, Min, Sum
 
 from domain import access
 from domain.audit import service as audit
-from domain.clock import COPENHAGEN, today_local
+from domain.clock import COPENHAGEN, day_start, today_local
 from domain.errors import NotFound
 from domain.identity.model import Actor
 from domain.rollout.model import Audience, QuestionKind
@@ -134,10 +134,6 @@ def _monday(moment: datetime) -> date:
     return local - timedelta(days=local.weekday())
 
 
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=COPENHAGEN)
-
-
 async def _weeks(survey_id: int) -> tuple[WeekCount, ...]:
     """Responses per ISO week from the first answer to the last, zero weeks included (2 queries)."""
     span = await (SurveyResponse.filter(survey_id=survey_id)
@@ -148,8 +144,8 @@ async def _weeks(survey_id: int) -> tuple[WeekCount, ...]:
     mondays = [_monday(first) + timedelta(weeks=n) for n in range((_monday(last) - _monday(first)).days // 7 + 1)]
     mondays = mondays[-MAX_WEEKS:]
     # One conditional count per week, so the database does the counting whatever the dialect.
-    counts = {f"w{n}": Count("id", _filter=Q(submitted_at__gte=_local_midnight(m),
-                                            submitted_at__lt=_local_midnight(m + timedelta(weeks=1))))
+    counts = {f"w{n}": Count("id", _filter=Q(submitted_at__gte=day_start(m),
+                                            submitted_at__lt=day_start(m + timedelta(weeks=1))))
               for n, m in enumerate(mondays)}
     row = (await SurveyResponse.filter(survey_id=survey_id).annotate(**counts).values(*counts))[0]
     return tuple(WeekCount(*m.isocalendar()[:2], m, int(row[f"w{n}"] or 0)) for n, m in enumerate(mondays))

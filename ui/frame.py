@@ -58,7 +58,8 @@ def _nav_links(actor: Actor, dense: bool) -> None:
 
 
 def _user_menu(actor: Actor) -> None:
-    with ui.button(icon="account_circle").props("flat round color=white").mark("user-menu"):
+    with ui.button(icon="account_circle").props(f'flat round color=white aria-label="{t("nav.account")}"').mark(
+            "user-menu"):
         with ui.menu():
             ui.item(actor.name).props("dense").classes("text-weight-bold")
             ui.item(t(f"role.{actor.role.value}")).props("dense").classes("text-grey-7")
@@ -85,7 +86,8 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
         _nav_links(actor, dense=True)
     with ui.header().classes("items-center justify-between px-2 py-1 bg-primary"):
         with ui.row().classes("items-center no-wrap gap-1"):
-            menu = ui.button(icon="menu", on_click=drawer.toggle).props("flat round color=white").classes("xs")
+            menu = ui.button(icon="menu", on_click=drawer.toggle).props(
+                f'flat round color=white aria-label="{t("nav.menu")}"').classes("xs")
             if MESSAGES in NAV[actor.role]:
                 unread_badge(actor, menu)  # on a phone the drawer is closed: the menu button carries the count
             ui.link(t("app.name"), HOME[actor.role]).classes("text-white text-h6 no-underline q-mr-md")

@@ -100,7 +100,7 @@ async def _busy_calendar(cw: CalendarWorld) -> dict[str, int]:
     biweekly = await service.do_create_event(
         cw.teacher, scope="group", group_id=w.class_2a.id, title="Madpakkedag", all_day=True, start=local(start),
         end=local(start + timedelta(days=1)), repeat="biweekly", repeat_until=start + timedelta(days=300), now=NOW)
-    summer = date(today.year + 1, 7, 1)
+    summer = date(today.year, 7, 1) if today < date(today.year, 7, 1) else date(today.year + 1, 7, 1)  # the next
     trip = await service.do_create_event(
         cw.teacher, scope="group", group_id=w.class_2a.id, title="Sommerudflugt", all_day=False,
         start=local(summer, 9, 15), end=local(summer, 15), place="Dyrehaven", now=NOW)
@@ -127,7 +127,7 @@ async def _busy_calendar(cw: CalendarWorld) -> dict[str, int]:
                              created_at=NOW)
     vacation = await VacationRequest.create(
         title="Sommerferie", first_day=summer, last_day=summer + timedelta(days=30),
-        deadline=aware(summer - timedelta(days=60), 23, 30), institution_ids=[w.school.id], group_ids=[],
+        deadline=aware(start + timedelta(days=50), 23, 30), institution_ids=[w.school.id], group_ids=[],
         created_at=NOW)
     return {"series": series, "biweekly": biweekly, "trip": trip, "moved": moved, "cancelled": cancelled,
             "slot": slot.id, "form": form.id, "vacation": vacation.id}

@@ -89,7 +89,8 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
             menu = ui.button(icon="menu", on_click=drawer.toggle).props(
                 f'flat round color=white aria-label="{t("nav.menu")}"').classes("xs")
             if MESSAGES in NAV[actor.role]:
-                unread_badge(actor, menu)  # on a phone the drawer is closed: the menu button carries the count
+                # on a phone the drawer is closed: the menu button carries the count, also in its name
+                unread_badge(actor, menu, (t("nav.menu"), t("nav.menu_unread")))
             ui.link(t("app.name"), HOME[actor.role]).classes("text-white text-h6 no-underline q-mr-md")
             with ui.row().classes("gt-xs items-center gap-0"):
                 _nav_links(actor, dense=False)

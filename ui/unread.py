@@ -20,7 +20,7 @@ class _Badges:
 
     def __init__(self, actor: Actor) -> None:
         self.actor = actor
-        self.shown: list[tuple[ui.button, ui.badge]] = []
+        self.shown: list[tuple[ui.button, ui.badge, tuple[str, str] | None]] = []
 
     async def recount(self, _: Event | None = None) -> None:
         try:
@@ -28,11 +28,14 @@ class _Badges:
         except Exception:  # the badge is decoration; a failed count must not break the page around it
             log.exception("unread count failed for person %s", self.actor.person_id)
             return
-        for button, badge in self.shown:
+        for button, badge, named in self.shown:
             if button.is_deleted:
                 continue
-            badge.set_text(str(count) if count < 100 else "99+")
+            shown = str(count) if count < 100 else "99+"
+            badge.set_text(shown)
             badge.set_visibility(count > 0)
+            if named:  # an icon button's name carries the figure it shows, so a screen reader hears it too
+                button.props(f'aria-label="{named[count > 0].format(n=shown)}"')
             # Tests and scripts read the figure from the button itself, shown or not.
             button.props(f"data-unread={count}")
 
@@ -50,10 +53,13 @@ def _badges_of(actor: Actor) -> _Badges:
     return badges
 
 
-def unread_badge(actor: Actor, button: ui.button) -> None:
-    """Put a live count of unread threads on a navigation button (data-unread appears once counted)."""
+def unread_badge(actor: Actor, button: ui.button, named: tuple[str, str] | None = None) -> None:
+    """Put a live count of unread threads on a navigation button (data-unread appears once counted).
+
+    An icon button passes its names without and with unread threads ("Menu", "Menu, {n} ulæste").
+    """
     with button:
         badge = ui.badge("", color="negative").props("floating rounded").classes("text-caption").mark(
             "unread-badge")
     badge.set_visibility(False)
-    _badges_of(actor).shown.append((button, badge))
+    _badges_of(actor).shown.append((button, badge, named))

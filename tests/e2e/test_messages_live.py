@@ -53,7 +53,7 @@ def test_a_teacher_writes_to_all_parents_in_2a_and_a_parents_badge_counts_it_liv
         recipients = int(re.findall(r"\d+", count.inner_text())[0])
         assert recipients >= 1
         tablet.get_by_label("Emne").fill("Tur i skoven fredag")
-        tablet.get_by_label("Besked").fill("Husk gummistøvler og madpakke.\nVi er tilbage kl. 13.")
+        tablet.get_by_label("Besked", exact=True).fill("Husk gummistøvler og madpakke.\nVi er tilbage kl. 13.")
         _attach(tablet, tmp_path)
         screenshot(tablet, "compose")
         tablet.get_by_role("button", name="Send", exact=True).click()

@@ -29,7 +29,7 @@ COMMON_TEXTS: dict[str, tuple[str, str]] = {
     "nav.switch_role": ("Skift rolle", "Switch role"),
     "nav.language": ("English", "Dansk"),
     "nav.menu": ("Menu", "Menu"),
-    "nav.menu_unread": ("Menu, {n} ulæste beskeder", "Menu, {n} unread messages"),
+    "nav.menu_unread": ("Menu – ulæste beskeder: {n}", "Menu – unread messages: {n}"),
     "nav.account": ("Din profil og log ud", "Your profile and sign out"),
     "role.parent": ("Forælder", "Parent"),
     "role.staff": ("Medarbejder", "Staff"),

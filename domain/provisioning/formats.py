@@ -1,4 +1,4 @@
-"""Reading import files: which file is which, decoding (UTF-8 or Windows-1252), CSV with semicolons, JSON arrays."""
+"""Reading import files: which file is which, CSV with semicolons, JSON arrays; rows with their line numbers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from domain.provisioning import encoding
+from domain.provisioning.columns import check_header
 from domain.provisioning.model import ERROR, ReportLine
 
 
@@ -52,11 +54,28 @@ class ParsedFile:
     spec: FileSpec | None
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     lines: list[ReportLine] = field(default_factory=list)
+    encoding: str = ""
+    separator: str = ""
+    broken: bool = False  # unreadable as a whole: other files' references to it are not checked
 
     def error(self, line: int, reason: str, **params: Any) -> None:
         """Record a file-level error."""
         entity = self.spec.entity if self.spec else "file"
         self.lines.append(ReportLine.make(self.name, line, ERROR, entity, "", reason, **params))
+
+    def refuse(self, line: int, reason: str, **params: Any) -> None:
+        """Record the one error that stops the whole file."""
+        self.error(line, reason, **params)
+        self.broken = True
+
+    def add(self, line: int, row: dict[str, str]) -> None:
+        """Keep a row, flagging a value that shows a wrong decoding upstream (SÃ¸ren) as an error."""
+        for column, value in row.items():
+            garbled = encoding.mojibake(value)
+            if garbled:
+                self.error(line, "mojibake", column=column, value=value[:40], found=garbled)
+                break
+        self.rows.append((line, row))
 
 
 def fold(text: str) -> str:
@@ -72,36 +91,16 @@ def spec_for(filename: str) -> FileSpec | None:
     return next((s for s in SPECS if stem == s.stem or stem in s.aliases), None)
 
 
-def decode(data: bytes) -> tuple[str | None, str, str]:
-    """The text, the encoding used, and a reason key when the bytes are refused."""
-    if not data.strip():
-        return None, "", "file_empty"
-    if b"\x00" in data[:65536]:
-        return None, "", "file_binary"
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), "utf-8", ""
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the very end means the file was cut off, not that it is Windows-1252.
-        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
-            return None, "utf-8", "file_truncated"
-    try:
-        return data.decode("cp1252"), "windows-1252", ""
-    except UnicodeDecodeError:
-        return None, "", "file_encoding"
-
-
 def parse(file_name: str, data: bytes) -> ParsedFile:
     """Decode and split one file into rows; problems become report lines, never exceptions."""
     spec = spec_for(file_name)
     parsed = ParsedFile(PurePath(file_name).name, spec)
     if spec is None:
-        parsed.error(0, "file_unknown", expected=", ".join(f"{s.stem}.csv/.json" for s in SPECS))
+        parsed.refuse(0, "file_unknown", expected=", ".join(f"{s.stem}.csv/.json" for s in SPECS))
         return parsed
-    text, _, refusal = decode(data)
+    text, parsed.encoding, refusal, params = encoding.decode(data)
     if text is None:
-        parsed.error(0, refusal, detail="et tegn er skåret over i sidste linje")
+        parsed.refuse(0, refusal, **params)
         return parsed
     if PurePath(file_name).suffix.lower() == ".json":
         _parse_json(parsed, spec, text)
@@ -110,39 +109,29 @@ def parse(file_name: str, data: bytes) -> ParsedFile:
     return parsed
 
 
-def _check_header(parsed: ParsedFile, spec: FileSpec, header: list[str], line: int) -> list[str] | None:
-    names = [fold(h) for h in header]
-    ok = True
-    seen: set[str] = set()
-    for raw, name in zip(header, names, strict=True):
-        if name in seen:
-            parsed.error(line, "duplicate_column", column=raw.strip())
-            ok = False
-        seen.add(name)
-        if name not in spec.columns:
-            parsed.error(line, "unknown_column", column=raw.strip(), allowed=", ".join(spec.columns))
-            ok = False
-    for column in spec.required:
-        if column not in seen:
-            parsed.error(line, "missing_column", column=column)
-            ok = False
-    return names if ok else None
+def _header(parsed: ParsedFile, spec: FileSpec, header: list[str], line: int) -> list[str] | None:
+    names, reason, params = check_header(header, spec.required, spec.columns)
+    if names is None:
+        parsed.refuse(line, reason, **params)
+    return names
 
 
 def _parse_csv(parsed: ParsedFile, spec: FileSpec, text: str) -> None:
     first = text.splitlines()[0] if text.splitlines() else ""
+    parsed.separator = ";"
     if ";" not in first and len(spec.columns) > 1:
         found = next((sep for sep in (",", "\t", "|", ":") if sep in first), "")
         if found:
-            parsed.error(1, "wrong_separator", found="tabulator" if found == "\t" else found)
+            parsed.separator = found
+            parsed.refuse(1, "wrong_separator", found="tabulator" if found == "\t" else found)
             return
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", quotechar='"', strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
-        parsed.error(0, "file_empty")
+        parsed.refuse(0, "file_empty")
         return
-    names = _check_header(parsed, spec, header, 1)
+    names = _header(parsed, spec, header, 1)
     if names is None:
         return
     line = reader.line_num
@@ -155,9 +144,9 @@ def _parse_csv(parsed: ParsedFile, spec: FileSpec, text: str) -> None:
             if len(row) != len(names):
                 parsed.error(number, "row_columns", found=len(row), expected=len(names))
                 continue
-            parsed.rows.append((number, {n: cell.strip() for n, cell in zip(names, row, strict=True)}))
+            parsed.add(number, {n: cell.strip() for n, cell in zip(names, row, strict=True)})
     except csv.Error as exc:
-        parsed.error(reader.line_num, "file_truncated", detail=f"citationstegn ikke afsluttet ({exc})")
+        parsed.refuse(reader.line_num, "file_truncated", detail=f"citationstegn ikke afsluttet ({exc})")
         return
     last = parsed.lines[-1] if parsed.lines else None
     if last is not None and last.reason == "row_columns" and last.line == line and not text.endswith(("\n", "\r")):
@@ -167,27 +156,29 @@ def _parse_csv(parsed: ParsedFile, spec: FileSpec, text: str) -> None:
 
 
 def _parse_json(parsed: ParsedFile, spec: FileSpec, text: str) -> None:
+    parsed.separator = "json"
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         # Input that ends mid-value (or mid-string) was cut off rather than written wrong.
         cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         reason = "file_truncated" if cut else "json_invalid"
-        parsed.error(exc.lineno, reason, detail=f"{exc.msg}, linje {exc.lineno}")
+        parsed.refuse(exc.lineno, reason, detail=f"{exc.msg}, linje {exc.lineno}")
         return
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        parsed.error(0, "json_shape")
+        parsed.refuse(0, "json_shape")
         return
     keys: list[str] = sorted({str(k) for item in data for k in item}, key=lambda k: fold(k))
     header = keys if data else list(spec.required)
-    names = _check_header(parsed, spec, header, 0)
+    names = _header(parsed, spec, header, 0)
     if names is None:
         return
+    column_of = dict(zip(keys, names, strict=False)) if data else {}
     for index, item in enumerate(data, start=1):
-        row = {fold(str(k)): _text(v) for k, v in item.items()}
+        row = {column_of[str(k)]: _text(v) for k, v in item.items()}
         for column in spec.columns:
             row.setdefault(column, "")
-        parsed.rows.append((index, row))
+        parsed.add(index, row)
 
 
 def _text(value: Any) -> str:

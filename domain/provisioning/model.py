@@ -14,6 +14,7 @@ REPORT_LINE_LIMIT = 1000
 ENTITIES = ("institution", "group", "person", "account", "custody", "enrolment", "employment")
 OUTCOMES = ("created", "updated", "deactivated", "unchanged", "errors")
 VALIDATED, REJECTED, APPLIED = "validated", "rejected", "applied"
+DISCARDED, EXPIRED = "discarded", "expired"  # never applied; the stored files are deleted
 ERROR, WARNING, INFO = "error", "warning", "info"
 
 Progress = Callable[[float, str], None]
@@ -26,11 +27,15 @@ REASONS: dict[str, str] = {
     "file_empty": "Filen er tom.",
     "file_binary": "Filen er ikke tekst (binære data); forventede CSV eller JSON.",
     "file_encoding": "Filen er hverken UTF-8 eller Windows-1252.",
+    "file_mixed_encoding": "Filen blander tegnsæt: linje {lines} er {encoding}, resten er {rest}; gem hele filen i ét "
+                           "tegnsæt (helst UTF-8) og prøv igen.",
+    "mojibake": "Feltet '{column}' indeholder '{found}' ('{value}'): teksten er omkodet forkert før Sammen fik den "
+                "(UTF-8 læst som Windows-1252); ret kilden og gem filen som UTF-8.",
     "file_truncated": "Filen er afkortet: {detail}.",
     "wrong_separator": "Forkert skilletegn: fandt '{found}', forventede semikolon (;).",
     "unknown_column": "Ukendt kolonne '{column}'; tilladte kolonner: {allowed}.",
-    "missing_column": "Kolonnen '{column}' mangler.",
-    "duplicate_column": "Kolonnen '{column}' står to gange.",
+    "missing_column": "Kolonnen '{column}' mangler; filens kolonner er: {found}.",
+    "duplicate_column": "Kolonnen '{column}' står to gange (også som '{other}').",
     "row_columns": "Rækken har {found} felter, men overskriften har {expected} (afkortet eller forkert skilletegn?).",
     "json_invalid": "Ugyldig JSON: {detail}.",
     "json_shape": "JSON-filen skal være en liste af objekter med kolonnenavnene som nøgler.",
@@ -59,9 +64,14 @@ REASONS: dict[str, str] = {
     "username_mismatch": "Personen har to forskellige brugernavne ('{value}' og '{other}').",
     "duplicate_row": "Rækken står flere gange (også linje {other}).",
     "staff_without_institution": "Medarbejderen har ingen institution og får ingen adgang.",
+    "changed": "Ændret: {changes}.",
+    "deactivation_unconfirmed": "Importen vil deaktivere {people} af {active} aktive personer ({share} %) og "
+                                "{institutions} institutioner, i alt {total} deaktiveringer; det kræver, at tallet "
+                                "bekræftes: kør med --full --confirm-deactivate {total}.",
     "too_many_lines": "Rapporten viser de første {shown} linjer; {hidden} flere er udeladt.",
     "run_not_found": "Importkørslen findes ikke.",
     "run_not_validated": "Importkørslen kan ikke anvendes (status: {status}).",
+    "run_not_pending": "Importkørslen kan ikke kasseres (status: {status}).",
     "files_missing": "De gemte filer for kørslen mangler.",
     "no_files": "Ingen importfiler fundet.",
     "no_municipality": "Databasen har ingen kommune at importere til.",
@@ -138,6 +148,7 @@ class ImportReport:
     counts: dict[str, dict[str, int]] = field(default_factory=empty_counts)
     lines: list[ReportLine] = field(default_factory=list)
     files: list[dict[str, Any]] = field(default_factory=list)
+    confirm_deactivate: int = 0  # the number to type before applying; 0: one confirmation is enough
 
     @property
     def errors(self) -> list[ReportLine]:

@@ -99,7 +99,12 @@ class Rows:
     usernames: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # cpr -> (username, file, line)
     owners: dict[str, str] = field(default_factory=dict)  # username -> cpr
     files: dict[str, str] = field(default_factory=dict)  # entity -> file name
+    broken: set[str] = field(default_factory=set)  # entities whose file could not be read as a whole
     lines: list[ReportLine] = field(default_factory=list)
+
+    def given(self, entity: str) -> str:
+        """The file of an entity that was given and could be read, or ''."""
+        return "" if entity in self.broken else self.files.get(entity, "")
 
 
 class _Row:
@@ -157,14 +162,16 @@ class _Row:
             self.error("date_order")
 
 
-def validate(parsed: list[ParsedFile]) -> Rows:
-    """Check every row of every file; cross-file references are checked later against the database."""
-    rows = Rows()
+def validate(parsed: list[ParsedFile], unread: set[str] | frozenset[str] = frozenset()) -> Rows:
+    """Check every row of every file (`unread`: entities whose file was refused unread); references come later."""
+    rows = Rows(broken=set(unread))
     for pf in parsed:
         rows.lines.extend(pf.lines)
         if pf.spec is None:
             continue
         rows.files[pf.spec.entity] = pf.name
+        if pf.broken:
+            rows.broken.add(pf.spec.entity)
         for line, data in pf.rows:
             _ROW_CHECKS[pf.spec.entity](_Row(rows, pf.name, pf.spec.entity, line, data))
     return rows

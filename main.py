@@ -181,18 +181,29 @@ def read_import_directory(directory: str) -> list[Any]:
         raise CommandFailed(f"{which} kan ikke læses ({os_reason(exc)}).") from exc
 
 
-async def _import_files(settings: Settings, files: list[Any], dry_run: bool, partial: bool) -> int:
+async def _import_files(settings: Settings, files: list[Any], args: argparse.Namespace) -> int:
     from domain.clock import utcnow
-    from domain.provisioning.cli import import_files, report_text
+    from domain.provisioning.cli import import_files, refusal, report_text
 
     await db.check_schema_current(settings.database_url)
     await db.open_database(settings.database_url)
     try:
-        report = await import_files(files, dry_run=dry_run, full=not partial, now=utcnow(), progress=_bar)
+        report = await import_files(files, dry_run=args.dry_run, full=args.full, now=utcnow(), progress=_bar,
+                                    confirm_deactivate=args.confirm_deactivate)
     finally:
         await db.close_database()
-    print("\n" + report_text(report, dry_run=dry_run))
+    print("\n" + report_text(report, dry_run=args.dry_run))
+    refused = refusal(report)
+    if refused:
+        raise CommandFailed(refused)
     return 0 if report.ok else 1
+
+
+def check_import_arguments(args: argparse.Namespace) -> None:
+    """--confirm-deactivate confirms a full import's deactivations; alone it would confirm nothing."""
+    if args.confirm_deactivate is not None and not args.full:
+        raise CommandFailed("--confirm-deactivate bekræfter en fuld imports deaktiveringer og gælder kun sammen "
+                            "med --full.")
 
 
 class CommandFailed(Exception):
@@ -240,6 +251,13 @@ def positive_scale(text: str) -> float:
     return value
 
 
+def non_negative_count(text: str) -> int:
+    """--confirm-deactivate's N: a whole number, 0 or more."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"skal være et helt tal som 6364, ikke \"{text}\"")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: serve (default), migrate, jobs, seed --demo and import DIR."""
     parser = DanishArgumentParser(prog="main.py", description="Sammen")
@@ -254,7 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import institutions, people, custody, enrolments and staff from a directory")
     imp.add_argument("directory", metavar="MAPPE", help="the directory holding the CSV and JSON exports")
     imp.add_argument("--dry-run", action="store_true", help="validate and report; apply nothing")
-    imp.add_argument("--partial", action="store_true", help="only add and update; deactivate nobody")
+    imp.add_argument("--full", action="store_true",
+                     help="the files are the whole register: deactivate whoever is missing from them "
+                          "(without it: add and update only)")
+    imp.add_argument("--confirm-deactivate", type=non_negative_count, metavar="N",
+                     help="with --full: confirm a large deactivation (over 5 %% of active people, or any "
+                          "institution) by its exact number N")
     return parser
 
 
@@ -288,6 +311,8 @@ def report_failure(exc: BaseException, database_url: str) -> int:
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run the parsed command against these settings; failures are raised for cli() to describe."""
     files.use_data_dir(settings.data_dir)
+    if args.command == "import":
+        check_import_arguments(args)
     to_import = read_import_directory(args.directory) if args.command == "import" else []
     check_database_url(settings.database_url)
     open_sqlite_file(settings.database_url)
@@ -298,7 +323,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "seed":
         return asyncio.run(_seed(settings, args.scale, args.if_empty))
     if args.command == "import":
-        return asyncio.run(_import_files(settings, to_import, args.dry_run, args.partial))
+        return asyncio.run(_import_files(settings, to_import, args))
     asyncio.run(db.check_schema_current(settings.database_url))
     serve(settings)
     return 0

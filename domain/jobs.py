@@ -1,4 +1,4 @@
-"""Scheduled work that runs inside one Sammen process: the adoption snapshot, the upload purge and retention."""
+"""Scheduled work that runs inside one Sammen process: the adoption snapshot, the upload purges and retention."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 from domain.clock import today_local, utcnow
 from domain.gdpr.retention import daily_retention
 from domain.messages.attachments import do_purge_stale_uploads
+from domain.provisioning.stored import do_purge_stale_imports
 from domain.rollout.adoption import do_backfill_snapshots
 
 log = logging.getLogger(__name__)
@@ -16,11 +17,14 @@ BACKFILL_DAYS = 7
 
 
 async def run_once() -> int:
-    """Store today's snapshot and any missed day of the last week; purge unsent uploads; apply retention daily."""
+    """Store the week's snapshots; purge unsent uploads and day-old unapplied import files; apply retention daily."""
     written = await do_backfill_snapshots(today_local(), BACKFILL_DAYS)
     purged = await do_purge_stale_uploads(now=utcnow())
     if purged:
         log.info("purged %d unsent uploads", purged)
+    expired = await do_purge_stale_imports(now=utcnow())
+    if expired:
+        log.info("deleted the files of %d imports checked over 24 hours ago and never applied", expired)
     # At most one real run per municipality a day; a municipality that fails is tried again next hour.
     await daily_retention(now=utcnow())
     return written

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from domain.errors import DomainError
 from domain.organisation.model import MunicipalRole
+from domain.provisioning import encoding, safety
 from domain.provisioning.model import (
+    DISCARDED,
     ENTITIES,
     ERROR,
     MAX_FILE_BYTES,
@@ -18,6 +20,7 @@ from domain.provisioning.model import (
     ReportLine,
 )
 from domain.provisioning.service import apply_run, validate_run
+from domain.provisioning.stored import close_run, forget_files
 from persistence.organisation import Municipality
 from persistence.people import MunicipalAssignment, Person
 
@@ -25,6 +28,9 @@ ENTITY_NAMES = {"institution": "Institutioner", "group": "Grupper", "person": "P
                 "custody": "Forældremyndighed", "enrolment": "Indskrivninger", "employment": "Ansættelser"}
 OUTCOME_NAMES = (("created", "oprettet"), ("updated", "opdateret"), ("deactivated", "deaktiveret"),
                  ("unchanged", "uændret"), ("errors", "fejl"))
+LEVELS = {"error": "FEJL", "warning": "ADVARSEL", "info": "INFO"}
+SEPARATORS = {";": "semikolon (;)", ",": "komma (,)", "\t": "tabulator", "|": "lodret streg (|)", ":": "kolon (:)",
+              "json": "JSON"}
 
 
 def read_directory(directory: Path) -> list[ImportFile]:
@@ -48,8 +54,11 @@ async def _runner() -> tuple[int | None, int | None, str]:
 
 
 async def import_files(files: list[ImportFile], *, dry_run: bool, full: bool, now: datetime,
-                       progress: Progress | None = None) -> ImportReport:
-    """Validate files (read by read_directory) as a "cli" run; apply them too unless a dry run or with errors."""
+                       confirm_deactivate: int | None = None, progress: Progress | None = None) -> ImportReport:
+    """Validate files (read by read_directory) as a "cli" run; apply them too unless a dry run or with errors.
+
+    A run the command line does not apply now can never be applied later, so its stored files are deleted.
+    """
     municipality_id, actor_id, actor_name = await _runner()
     if municipality_id is None:
         line = ReportLine.make("", 0, ERROR, "file", "", "no_municipality")
@@ -57,27 +66,51 @@ async def import_files(files: list[ImportFile], *, dry_run: bool, full: bool, no
     report = await validate_run(municipality_id, files, full=full, now=now, actor_id=actor_id,
                                 actor_name=actor_name, source="cli", progress=progress)
     if dry_run or not report.ok or report.run_id is None:
+        if report.run_id is not None:
+            forget_files(report.run_id)
         return report
     try:
-        return await apply_run(municipality_id, report.run_id, now=now, progress=progress)
+        return await apply_run(municipality_id, report.run_id, now=now, confirm_deactivate=confirm_deactivate,
+                               progress=progress)
     except DomainError as exc:
+        await close_run(report.run_id, DISCARDED, now)
         line = ReportLine.make("", 0, ERROR, "file", "", exc.key.removeprefix("prov.reason."), **exc.params)
         return ImportReport(report.run_id, REJECTED, full, report.counts, report.lines + [line], report.files)
+
+
+def refusal(report: ImportReport) -> str | None:
+    """The one line saying a large deactivation was refused for want of its number, or None."""
+    return next((line.text for line in report.errors if line.reason == safety.REASON), None)
+
+
+def _file_lines(report: ImportReport) -> list[str]:
+    out = []
+    for f in report.files:
+        how = f"{encoding.NAMES.get(f.get('encoding', ''), 'ikke læst')}, " \
+              f"{SEPARATORS.get(f.get('separator', ''), 'skilletegn ikke fundet')}"
+        out.append(f"  {f['name']:<26}{how}")
+    return out
 
 
 def report_text(report: ImportReport, *, dry_run: bool) -> str:
     """The report in Danish for a terminal: counts per entity, then every line with file and line number."""
     out = [f"Import {'(prøvekørsel) ' if dry_run else ''}kørsel {report.run_id or '-'}: "
            f"{'fuld' if report.full else 'delvis'}, status {report.status}"]
+    out += _file_lines(report)
     for entity in ENTITIES:
         c = report.counts.get(entity, {})
         out.append(f"  {ENTITY_NAMES[entity]:<18}" + "  ".join(f"{c.get(k, 0):>6} {name}" for k, name in OUTCOME_NAMES))
+    refused = refusal(report)
     for line in report.lines:
+        if refused and line.reason == safety.REASON:
+            continue  # main.py says it as the command's one closing line
         where = f"{line.file}:{line.line}" if line.line else (line.file or "-")
         key = f" [{line.key}]" if line.key else ""
-        out.append(f"{line.level.upper():<7} {where}{key}: {line.text}")
+        out.append(f"{LEVELS.get(line.level, line.level.upper()):<8} {where}{key}: {line.text}")
     if dry_run and report.ok:
         out.append("Intet er anvendt (prøvekørsel). Kør uden --dry-run for at anvende.")
+    elif refused:
+        out.append("Intet er anvendt.")
     elif not report.ok:
         out.append("Intet er anvendt: ret fejlene og prøv igen.")
     return "\n".join(out)

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import re
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from domain import access, files
+from domain import access
 from domain.audit import service as audit
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor
-from domain.provisioning import formats
+from domain.provisioning import formats, safety
 from domain.provisioning.apply import apply_plan
 from domain.provisioning.model import (
     APPLIED,
@@ -39,17 +36,11 @@ from domain.provisioning.model import (
 )
 from domain.provisioning.plan import Plan, make_plan
 from domain.provisioning.snapshot import Snapshot, load_snapshot
+from domain.provisioning.stored import forget_files, load_stored, store
 from domain.provisioning.validate import validate
 from persistence.db import transaction
 from persistence.people import Person
 from persistence.provisioning import ImportRun
-
-_SAFE = re.compile(r"[^\w.\-]+")
-
-
-def imports_dir() -> Path:
-    """Where uploaded files are kept."""
-    return files.folder("imports")
 
 
 @dataclass
@@ -59,6 +50,11 @@ class Checked:
     report: ImportReport
     plan: Plan
     snapshot: Snapshot
+
+    @property
+    def deactivation(self) -> safety.Deactivation:
+        """What applying would deactivate, against the people active now."""
+        return safety.deactivation(self.report.counts, self.snapshot.active_people)
 
 
 def _quiet(fraction: float, message: str) -> None:
@@ -72,12 +68,15 @@ async def check_files(municipality_id: int, files: list[ImportFile], *, full: bo
     lines: list[ReportLine] = []
     parsed: list[formats.ParsedFile] = []
     seen: dict[str, str] = {}
+    unread: set[str] = set()
     for i, file in enumerate(files):
         say(0.4 * i / max(len(files), 1), f"læser {file.name}")
         name = Path(file.name).name
         if len(file.data) > MAX_FILE_BYTES:
             lines.append(ReportLine.make(name, 0, ERROR, "file", "", "file_too_large",
                                          size_mb=round(len(file.data) / 2**20), max_mb=MAX_FILE_BYTES // 2**20))
+            spec = formats.spec_for(name)
+            unread |= {spec.entity} if spec else set()
             continue
         spec = formats.spec_for(name)
         if spec is not None and spec.entity in seen:
@@ -91,16 +90,21 @@ async def check_files(municipality_id: int, files: list[ImportFile], *, full: bo
         lines.append(ReportLine.make("", 0, ERROR, "file", "", "no_files"))
     parsed.sort(key=lambda p: formats.ORDER.get(p.spec.entity, 99) if p.spec else 99)
     say(0.45, "kontrollerer rækker")
-    rows = await asyncio.to_thread(validate, parsed)
+    rows = await asyncio.to_thread(validate, parsed, unread)
     say(0.6, "læser databasen")
     snap = await load_snapshot(municipality_id, rows.institutions, _all_cprs(rows), [u for u, _, _ in
                                                                                      rows.usernames.values()])
     say(0.8, "sammenligner")
     plan = await asyncio.to_thread(make_plan, rows, snap, full=full, today=today_local(now))
-    report = ImportReport(None, VALIDATED, full, lines=lines + rows.lines + plan.lines)
+    report = ImportReport(None, VALIDATED, full, lines=lines + rows.lines + plan.lines,
+                          files=[{"name": p.name, "encoding": p.encoding, "separator": p.separator} for p in parsed])
     _count(report, plan)
+    checked = Checked(report, plan, snap)
+    if report.ok and checked.deactivation.needs_number:
+        report.confirm_deactivate = safety.required_number(checked.deactivation)
+        report.lines.insert(0, safety.warning(checked.deactivation))
     say(1.0, "kontrolleret")
-    return Checked(report, plan, snap)
+    return checked
 
 
 def _all_cprs(rows: Any) -> set[str]:
@@ -131,37 +135,6 @@ def _count(report: ImportReport, plan: Plan) -> None:
                                                hidden=hidden)]
 
 
-def _store(run_id: int, files: list[ImportFile]) -> list[dict[str, Any]]:
-    folder = imports_dir() / str(run_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    meta: list[dict[str, Any]] = []
-    for i, file in enumerate(files):
-        name = Path(file.name).name
-        entry: dict[str, Any] = {"name": name, "size": len(file.data), "sha256": "", "stored": ""}
-        if len(file.data) <= MAX_FILE_BYTES:
-            entry["sha256"] = hashlib.sha256(file.data).hexdigest()
-            entry["stored"] = f"{i:02d}-{_SAFE.sub('_', name)}"
-            (folder / entry["stored"]).write_bytes(file.data)
-        meta.append(entry)
-    return meta
-
-
-def forget_files(run_id: int) -> None:
-    """Delete a run's stored files once they can no longer be applied: they hold CPR numbers."""
-    shutil.rmtree(imports_dir() / str(run_id), ignore_errors=True)
-
-
-def _load_stored(run: ImportRun) -> list[ImportFile]:
-    folder = imports_dir() / str(run.id)
-    files: list[ImportFile] = []
-    for entry in run.files:
-        path = folder / entry["stored"] if entry.get("stored") else None
-        if path is None or not path.is_file():
-            raise DomainError("prov.reason.files_missing")
-        files.append(ImportFile(entry["name"], path.read_bytes()))
-    return files
-
-
 async def _municipality_of(actor: Actor) -> int:
     person = await Person.get_or_none(id=actor.person_id)
     if person is None:
@@ -176,14 +149,15 @@ async def validate_run(municipality_id: int, files: list[ImportFile], *, full: b
     run = await ImportRun.create(municipality_id=municipality_id, actor_id=actor_id, actor_name=actor_name,
                                  source=source, full=full, status=REJECTED, started_at=now)
     try:
-        meta = _store(run.id, files)
+        meta = store(run.id, files)
     except OSError:
         forget_files(run.id)
         raise
     checked = await check_files(municipality_id, files, full=full, now=now, progress=progress)
     report = checked.report
-    report.run_id, report.files = run.id, meta
-    await ImportRun.filter(id=run.id).update(status=report.status, files=meta, counts=report.counts,
+    read = {f["name"]: f for f in report.files}
+    report.run_id, report.files = run.id, [entry | read.get(entry["name"], {}) for entry in meta]
+    await ImportRun.filter(id=run.id).update(status=report.status, files=report.files, counts=report.counts,
                                              report=[line.to_dict() for line in report.lines], finished_at=now)
     if report.status == REJECTED:
         forget_files(run.id)
@@ -191,15 +165,18 @@ async def validate_run(municipality_id: int, files: list[ImportFile], *, full: b
 
 
 async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: Actor | None = None,
-                    progress: Progress | None = None) -> ImportReport:
-    """Re-validate a validated run against the database as it is now and apply it in one transaction."""
+                    confirm_deactivate: int | None = None, progress: Progress | None = None) -> ImportReport:
+    """Re-validate a validated run against the database as it is now and apply it in one transaction.
+
+    A large deactivation is refused (DeactivationUnconfirmed) unless `confirm_deactivate` is its exact number.
+    """
     run = await ImportRun.get_or_none(id=run_id, municipality_id=municipality_id)
     if run is None:
         raise NotFound("prov.reason.run_not_found")
     if run.status != VALIDATED:
         raise DomainError("prov.reason.run_not_validated", status=run.status)
     say = progress or _quiet
-    checked = await check_files(municipality_id, _load_stored(run), full=run.full, now=now,
+    checked = await check_files(municipality_id, load_stored(run), full=run.full, now=now,
                                 progress=lambda fraction, message: say(0.4 * fraction, message))
     report = checked.report
     report.run_id, report.files = run.id, list(run.files)
@@ -208,6 +185,7 @@ async def apply_run(municipality_id: int, run_id: int, *, now: datetime, actor: 
                                                  report=[line.to_dict() for line in report.lines])
         forget_files(run.id)
         return report
+    safety.check_deactivation(checked.deactivation, confirm_deactivate)
     async with committing(transaction) as outbox:
         # Only one apply wins: the status flips from validated to applied exactly once.
         if not await ImportRun.filter(id=run.id, status=VALIDATED).update(
@@ -234,10 +212,15 @@ async def do_validate(actor: Actor, files: list[ImportFile], *, full: bool, now:
                               actor_name=actor.name, source=source, progress=progress)
 
 
-async def do_apply(actor: Actor, run_id: int, *, now: datetime, progress: Progress | None = None) -> ImportReport:
-    """Apply a validated run (admin only), all or nothing; refused with the new report when errors appear."""
+async def do_apply(actor: Actor, run_id: int, *, now: datetime, confirm_deactivate: int | None = None,
+                   progress: Progress | None = None) -> ImportReport:
+    """Apply a validated run (admin only), all or nothing; refused with the new report when errors appear.
+
+    Deactivating more than 5 % of active people, or any institution, needs `confirm_deactivate` = that number.
+    """
     await audit.check(access.can_administer_municipality(actor), actor, "provisioning.apply")
-    return await apply_run(await _municipality_of(actor), run_id, now=now, actor=actor, progress=progress)
+    return await apply_run(await _municipality_of(actor), run_id, now=now, actor=actor,
+                           confirm_deactivate=confirm_deactivate, progress=progress)
 
 
 def _view(run: ImportRun) -> ImportRunView:

@@ -33,6 +33,7 @@ class Snapshot:
     employments: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     accounts: dict[int, dict[str, Any]] = field(default_factory=dict)
     subject_owner: dict[str, int] = field(default_factory=dict)
+    active_people: int = 0  # everyone active in the municipality, with or without a CPR number
 
 
 def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
@@ -66,6 +67,7 @@ async def load_snapshot(municipality_id: int, numbers: Iterable[str], cprs: Iter
     for chunk in _chunks(cprs):
         s.foreign_cprs |= {str(c) for c in await Person.filter(cpr__in=chunk).exclude(
             municipality_id=m).values_list("cpr", flat=True)}
+    s.active_people = await Person.filter(municipality_id=m, active=True).count()
     s.protected = set(ints(await MunicipalAssignment.filter(person__municipality_id=m).values_list(
         "person_id", flat=True)))
     await _load_relations(s)

@@ -35,7 +35,8 @@ async def test_a_parent_left_out_of_a_full_import_is_sent_from_the_open_page_to_
     checked = await service.do_validate(admin, [people], full=True, now=utcnow())
     assert checked.ok and checked.counts["person"]["deactivated"] > 0
     await user.should_see(marker="refusal")  # checking alone changes nothing
-    await service.do_apply(admin, checked.run_id or 0, now=utcnow())
+    assert checked.confirm_deactivate > 0  # nearly the whole demo: the admin must type the number
+    await service.do_apply(admin, checked.run_id or 0, now=utcnow(), confirm_deactivate=checked.confirm_deactivate)
 
     await user.should_see("Din bruger er lukket")
     assert not (await Person.get(id=parent.person_id)).active

@@ -9,7 +9,11 @@ from nicegui import ui
 from nicegui.elements.upload_files import SmallFileUpload
 from nicegui.testing import User
 
+from domain.clock import utcnow
+from domain.identity.service import current_actor
+from domain.provisioning import service
 from domain.provisioning.model import ImportFile
+from persistence.organisation import Institution
 from persistence.people import Person
 from persistence.provisioning import ImportRun
 from tests.conftest import point_data_dir
@@ -59,6 +63,10 @@ async def test_the_admin_checks_the_example_files_confirms_with_the_numbers_and_
     created = totals["created"]
     assert created == sum(int(str(row["created"])) for row in entities) >= 30  # every row of the examples is new
     assert (totals["updated"], totals["deactivated"], totals["errors"]) == (0, 0, 0)
+    read = {str(row["file"]): (row["encoding"], row["separator"]) for row in _rows(user, "report-files")}
+    assert read["personer.csv"] == ("Windows-1252", "Semikolon (;)")
+    assert read["institutioner.csv"] == ("UTF-8 med BOM", "Semikolon (;)")
+    assert read["medarbejdere.json"] == ("UTF-8", "JSON")
     assert not await Person.filter(first_name="Malthe", last_name="Sørensen").exists()
 
     user.find(marker="import-apply").click()
@@ -96,3 +104,64 @@ async def test_a_file_with_commas_shows_the_danish_reason_and_nothing_is_applied
     await user.should_not_see(marker="import-apply")
     assert await Person.all().count() == before
     assert await ImportRun.filter(status="applied").count() == 0
+
+
+async def test_a_full_import_that_would_empty_the_municipality_needs_the_number_typed(user: User) -> None:
+    files = register(institutions=1, families=3, staff=1, number_base=712700).files()
+    active = await Person.filter(active=True).count()
+    await login(user, "demo-admin")
+    await user.open("/kommune/import")
+    await _upload(user, files)
+    user.find(marker="import-full").click()
+    user.find(marker="import-validate").click()
+    await user.should_see(marker="import-apply")
+    deactivated = int(str(_rows(user, "report-counts")[-1]["deactivated"]))
+    warning = [str(row["reason"]) for row in _rows(user, "report-lines")]  # told before anything is asked
+    assert any(f"i alt {deactivated} deaktiveringer; skriv tallet {deactivated}" in w for w in warning), warning
+    user.find(marker="import-apply").click()
+    await user.should_see(f"Skriv tallet {deactivated} for at bekræfte, at {deactivated} skal deaktiveres.")
+    go = user.find(marker="import-continue").elements.pop()
+    assert not go.enabled
+    user.find(marker="import-continue").click()  # a reflex click does nothing
+    user.find(marker="import-confirm-number").type(str(deactivated - 1))
+    assert not go.enabled
+    user.find(marker="import-confirm-number").clear().type(str(deactivated))
+    assert go.enabled
+    assert await Person.filter(active=True).count() == active
+    user.find(marker="import-continue").click()
+    await user.should_see(marker="import-applied")
+    assert await Person.filter(active=True).count() == active + 10 - deactivated_people(_rows(user, "report-counts"))
+    assert await Institution.filter(active=True).count() == 1
+
+
+def deactivated_people(rows: list[dict[str, object]]) -> int:
+    """The people row's deactivated count."""
+    return int(str(next(row for row in rows if row["entity"] == "Personer")["deactivated"]))
+
+
+async def test_an_update_shows_what_changes_and_kasser_deletes_the_checked_files(user: User, tmp_path: Path) -> None:
+    henrik = await Person.get(first_name="Henrik", last_name="Dahl")
+    admin = await current_actor(henrik.id, "admin", "2", now=utcnow())
+    files = [ImportFile(p.name, p.read_bytes()) for p in sorted(EXAMPLES.iterdir())]
+    first = await service.do_validate(admin, files, full=False, now=utcnow())
+    await service.do_apply(admin, first.run_id or 0, now=utcnow())
+    people = ImportFile("personer.csv", (EXAMPLES / "personer.csv").read_bytes().replace(b"Malthe", b"Malte"))
+    await login(user, "demo-admin")
+    await user.open("/kommune/import")
+    await _upload(user, [people])
+    user.find(marker="import-validate").click()
+    await user.should_see(marker="import-discard")
+    assert [row["reason"] for row in _rows(user, "report-changes")] == ["Ændret: fornavn: Malthe → Malte."]
+    run = await ImportRun.filter(status="validated").order_by("-id").first()
+    assert run is not None and (tmp_path / "imports" / str(run.id)).exists()
+    user.find(marker="import-discard").click()
+    await user.should_see(marker="discard-confirm")
+    user.find(marker="discard-cancel").click()
+    assert (tmp_path / "imports" / str(run.id)).exists()  # cancelled: nothing happened
+    user.find(marker="import-discard").click()
+    user.find(marker="discard-continue").click()
+    await user.should_see(marker="import-discarded")
+    assert not (tmp_path / "imports" / str(run.id)).exists()
+    assert (await ImportRun.get(id=run.id)).status == "discarded"
+    await user.should_not_see(marker="import-apply")
+    assert await Person.filter(first_name="Malthe", last_name="Sørensen").exists()

@@ -7,11 +7,12 @@ from typing import Any
 
 from nicegui import ui
 
-from domain.provisioning.model import ENTITIES, ERROR, OUTCOMES, WARNING, ImportReport, ReportLine
+from domain.provisioning.model import ENTITIES, ERROR, INFO, OUTCOMES, WARNING, ImportReport, ReportLine
 from ui.i18n import t
 from ui.texts import TEXTS
 
 CHANGES = ("created", "updated", "deactivated")
+SEPARATORS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe", ":": "colon", "json": "json"}
 
 
 def reason_text(line: ReportLine, lang: str) -> str:
@@ -71,10 +72,33 @@ def lines_table(lines: Iterable[ReportLine], lang: str, marker: str = "report-li
     return table
 
 
+def _known(key: str, fallback: str) -> str:
+    return key if key in TEXTS else fallback
+
+
+def files_table(files: list[dict[str, Any]], lang: str) -> ui.table:
+    """Each file with the encoding and separator it was read with."""
+    columns = [{"name": n, "label": t(f"prov.col.{n}", lang), "field": n, "align": "left"}
+               for n in ("file", "encoding", "separator")]
+    rows = [{"file": f.get("name", ""),
+             "encoding": t(_known(f"prov.encoding.{f.get('encoding') or 'none'}", "prov.encoding.none"), lang),
+             "separator": t(f"prov.separator.{SEPARATORS.get(f.get('separator', ''), 'none')}", lang)}
+            for f in files]
+    return ui.table(columns=columns, rows=rows, row_key="file").props("dense flat bordered").classes(
+        "w-full").mark("report-files")
+
+
 def report_view(report: ImportReport, lang: str) -> None:
-    """The counts and the lines worth reading (errors and warnings) of one report."""
+    """The counts, how each file was read, the problems (errors and warnings) and each update's changes."""
     counts_table(report.counts, lang)
+    if report.files:
+        ui.label(t("prov.files_read", lang)).classes("text-subtitle1 text-weight-medium")
+        files_table(report.files, lang)
     findings = [line for line in report.lines if line.level in (ERROR, WARNING)]
     if findings:
         ui.label(t("prov.error_lines", lang, n=len(findings))).classes("text-subtitle1 text-weight-medium")
         lines_table(findings, lang)
+    changes = [line for line in report.lines if line.level == INFO and line.reason == "changed"]
+    if changes:
+        ui.label(t("prov.changes", lang, n=len(changes))).classes("text-subtitle1 text-weight-medium")
+        lines_table(changes, lang, marker="report-changes")

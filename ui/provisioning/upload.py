@@ -11,9 +11,21 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.provisioning import service
-from domain.provisioning.model import APPLIED, ERROR, MAX_FILE_BYTES, VALIDATED, ImportFile, ImportReport, ReportLine
+from domain.provisioning.model import (
+    APPLIED,
+    DISCARDED,
+    ERROR,
+    MAX_FILE_BYTES,
+    VALIDATED,
+    ImportFile,
+    ImportReport,
+    ReportLine,
+)
+from domain.provisioning.safety import REASON
+from domain.provisioning.stored import do_discard
 from ui.components import refuse
 from ui.i18n import t
+from ui.provisioning import dialogs
 from ui.provisioning.report import CHANGES, reason_text, report_view, totals
 
 log = logging.getLogger(__name__)
@@ -164,35 +176,43 @@ class ImportPanel:
 
     def confirm_apply(self) -> None:
         """Ask with the numbers before anything changes."""
-        if self.report is None or self.busy:
-            return
-        sums = totals(self.report)
-        with ui.dialog() as dialog, ui.card().classes("q-pa-md gap-3").mark("import-confirm"):
-            ui.label(t("prov.confirm_title", self.lang)).classes("text-h6")
-            ui.label(t("prov.confirm", self.lang, **{k: sums[k] for k in CHANGES})).mark("import-confirm-text")
-            ui.label(t("prov.confirm_note", self.lang)).classes("text-caption text-grey-8")
-            with ui.row().classes("justify-end w-full gap-2"):
-                ui.button(t("prov.cancel", self.lang), on_click=dialog.close).props("flat no-caps").mark(
-                    "import-cancel")
-                ui.button(t("prov.continue", self.lang), on_click=lambda: self.start_apply(dialog)).props(
-                    "unelevated no-caps color=primary").mark("import-continue")
-        dialog.open()
+        if self.report is not None and not self.busy:
+            dialogs.confirm_apply(self.report, self.lang, self.start_apply)
 
-    def start_apply(self, dialog: ui.dialog) -> None:
+    def start_apply(self, confirm_deactivate: int | None) -> None:
         """Apply the checked run in the background, with the bar."""
-        dialog.close()
         if self.report is None or self.report.run_id is None or self.busy:
             return
         self._begin("prov.applying")
-        background_tasks.create(self._apply(self.report.run_id), name="import apply")
+        background_tasks.create(self._apply(self.report.run_id, confirm_deactivate), name="import apply")
 
-    async def _apply(self, run_id: int) -> None:
-        with self.root:
-            await self._apply_here(run_id)
+    def confirm_discard(self) -> None:
+        """Ask before the checked import is thrown away."""
+        if self.report is not None and not self.busy:
+            dialogs.confirm_discard(self.lang, self.discard)
 
-    async def _apply_here(self, run_id: int) -> None:
+    async def discard(self) -> None:
+        """Throw the checked import away; its files (CPR numbers) are deleted at once."""
+        if self.report is None or self.report.run_id is None:
+            return
         try:
-            self.report = await service.do_apply(self.actor, run_id, now=utcnow(), progress=self._progress)
+            await do_discard(self.actor, self.report.run_id, now=utcnow())
+        except DomainError as error:
+            refuse(error)
+            return
+        self.report.status = DISCARDED
+        ui.notify(t("prov.discarded", self.lang), type="positive")
+        self.report_area.refresh()
+        await self.on_applied()
+
+    async def _apply(self, run_id: int, confirm_deactivate: int | None) -> None:
+        with self.root:
+            await self._apply_here(run_id, confirm_deactivate)
+
+    async def _apply_here(self, run_id: int, confirm_deactivate: int | None) -> None:
+        try:
+            self.report = await service.do_apply(self.actor, run_id, now=utcnow(), progress=self._progress,
+                                                 confirm_deactivate=confirm_deactivate)
         except DomainError as error:
             refuse(error)
         except Exception:  # noqa: BLE001 - the transaction rolled back; say so plainly
@@ -218,11 +238,29 @@ class ImportPanel:
             sums = totals(report)
             if report.status == APPLIED:
                 ui.label(t("prov.applied", self.lang)).classes("text-positive").mark("import-applied")
+            elif report.status == DISCARDED:
+                ui.label(t("prov.discarded", self.lang)).classes("text-grey-8").mark("import-discarded")
             elif not report.ok or report.status != VALIDATED:
                 ui.label(t("prov.has_errors", self.lang)).classes("text-negative").mark("import-has-errors")
-            elif not any(sums[k] for k in CHANGES):
-                ui.label(t("prov.nothing_to_do", self.lang)).classes("text-grey-8").mark("import-nothing")
             else:
-                ui.label(t("prov.not_applied", self.lang)).classes("text-grey-8")
-                ui.button(t("prov.apply", self.lang), icon="done_all", on_click=self.confirm_apply).props(
+                self._pending_actions(any(sums[k] for k in CHANGES))
+
+    def _pending_actions(self, changes: bool) -> None:
+        """Apply (when anything would change) and discard, for a checked import."""
+        lang = self.lang
+        warning = next((line for line in self.report.lines if line.reason == REASON), None) if self.report else None
+        if warning is not None:
+            with ui.row().classes("items-center no-wrap gap-2 text-negative").mark("import-large-deactivation"):
+                ui.icon("warning")
+                ui.label(reason_text(warning, lang)).classes("text-weight-medium")
+        if changes:
+            ui.label(t("prov.not_applied", lang)).classes("text-grey-8")
+        else:
+            ui.label(t("prov.nothing_to_do", lang)).classes("text-grey-8").mark("import-nothing")
+        with ui.row().classes("items-center gap-2"):
+            if changes:
+                ui.button(t("prov.apply", lang), icon="done_all", on_click=self.confirm_apply).props(
                     "unelevated no-caps color=positive").mark("import-apply")
+            ui.button(t("prov.discard", lang), icon="delete", on_click=self.confirm_discard).props(
+                "outline no-caps color=negative").mark("import-discard")
+        ui.label(t("prov.kept_for", lang)).classes("text-caption text-grey-7")

@@ -39,9 +39,11 @@ PROVISIONING_TEXTS: dict[str, tuple[str, str]] = {
     "prov.remove_file": ("Fjern fil", "Remove file"),
     "prov.full": ("Fuld import", "Full import"),
     "prov.full_help": ("En fuld import er hele registret: personer, der mangler i filerne, bliver deaktiveret (ikke "
-                       "slettet), og deres adgang ophører med det samme.",
+                       "slettet), og deres adgang ophører med det samme. Deaktiveres over 5 % af de aktive personer "
+                       "eller en institution, skal du skrive antallet for at bekræfte.",
                        "A full import is the whole register: people missing from the files are deactivated (not "
-                       "deleted), and their access ends at once."),
+                       "deleted), and their access ends at once. Deactivating over 5 % of active people, or any "
+                       "institution, needs you to type the number to confirm."),
     "prov.partial_help": ("En delvis import opretter og opdaterer kun; ingen deaktiveres.",
                           "A partial import only creates and updates; nobody is deactivated."),
     "prov.validate": ("Kontrollér", "Check"),
@@ -52,7 +54,40 @@ PROVISIONING_TEXTS: dict[str, tuple[str, str]] = {
     "prov.confirm": ("Opret {created}, opdatér {updated}, deaktivér {deactivated} — fortsæt?",
                      "Create {created}, update {updated}, deactivate {deactivated} — continue?"),
     "prov.confirm_note": ("Alt anvendes samlet, eller intet anvendes.", "Everything is applied together, or nothing."),
+    "prov.confirm_large": ("Det deaktiverer {people} af {active} aktive personer ({share} %) og {institutions} "
+                           "institutioner.", "This deactivates {people} of {active} active people ({share} %) and "
+                           "{institutions} institutions."),
+    "prov.confirm_number": ("Skriv tallet {total} for at bekræfte, at {total} skal deaktiveres.",
+                            "Type the number {total} to confirm that {total} are to be deactivated."),
+    "prov.confirm_number_label": ("Antal der deaktiveres", "Number deactivated"),
+    "prov.confirm_number_wrong": ("Skriv præcis {total}.", "Type exactly {total}."),
     "prov.cancel": ("Annullér", "Cancel"),
+    "prov.discard": ("Kassér", "Discard"),
+    "prov.discard_title": ("Kassér importen?", "Discard the import?"),
+    "prov.discard_text": ("Importen kan ikke anvendes bagefter, og de uploadede filer (med CPR-numre) slettes nu.",
+                          "The import can no longer be applied, and the uploaded files (with CPR numbers) are deleted "
+                          "now."),
+    "prov.discarded": ("Importen er kasseret; filerne er slettet.", "The import was discarded; the files are "
+                       "deleted."),
+    "prov.kept_for": ("De uploadede filer gemmes, til importen er anvendt eller kasseret, og højst 24 timer.",
+                      "The uploaded files are kept until the import is applied or discarded, and 24 hours at most."),
+    "prov.files_read": ("Filer", "Files"),
+    "prov.col.encoding": ("Tegnsæt", "Encoding"),
+    "prov.col.separator": ("Skilletegn", "Separator"),
+    "prov.encoding.utf-8": ("UTF-8", "UTF-8"),
+    "prov.encoding.utf-8-sig": ("UTF-8 med BOM", "UTF-8 with BOM"),
+    "prov.encoding.windows-1252": ("Windows-1252", "Windows-1252"),
+    "prov.encoding.iso-8859-1": ("ISO-8859-1", "ISO-8859-1"),
+    "prov.encoding.mixed": ("Blandet", "Mixed"),
+    "prov.encoding.none": ("Ikke læst", "Not read"),
+    "prov.separator.semicolon": ("Semikolon (;)", "Semicolon (;)"),
+    "prov.separator.comma": ("Komma (,)", "Comma (,)"),
+    "prov.separator.tab": ("Tabulator", "Tab"),
+    "prov.separator.pipe": ("Lodret streg (|)", "Vertical bar (|)"),
+    "prov.separator.colon": ("Kolon (:)", "Colon (:)"),
+    "prov.separator.json": ("JSON", "JSON"),
+    "prov.separator.none": ("—", "—"),
+    "prov.changes": ("Ændringer ({n})", "Changes ({n})"),
     "prov.continue": ("Fortsæt", "Continue"),
     "prov.applied": ("Importen er anvendt.", "The import has been applied."),
     "prov.not_applied": ("Intet er anvendt endnu.", "Nothing has been applied yet."),
@@ -83,6 +118,7 @@ PROVISIONING_TEXTS: dict[str, tuple[str, str]] = {
     "prov.level.updated": ("Opdateres", "Updated"),
     "prov.level.deactivated": ("Deaktiveres", "Deactivated"),
     "prov.level.unchanged": ("Uændret", "Unchanged"),
+    "prov.level.info": ("Ændring", "Change"),
     "prov.entity.institution": ("Institutioner", "Institutions"),
     "prov.entity.group": ("Grupper", "Groups"),
     "prov.entity.person": ("Personer", "People"),
@@ -90,10 +126,14 @@ PROVISIONING_TEXTS: dict[str, tuple[str, str]] = {
     "prov.entity.custody": ("Forældremyndighed", "Custody"),
     "prov.entity.enrolment": ("Indskrivninger", "Enrolments"),
     "prov.entity.employment": ("Ansættelser", "Employments"),
+    "prov.entity.file": ("Filer", "Files"),
     "prov.entity.total": ("I alt", "Total"),
     "prov.status.validated": ("Kontrolleret", "Checked"),
     "prov.status.rejected": ("Fejl i filerne", "Errors in the files"),
     "prov.status.applied": ("Anvendt", "Applied"),
+    "prov.status.discarded": ("Kasseret", "Discarded"),
+    "prov.status.expired": ("Udløbet: filerne er slettet efter 24 timer", "Expired: the files were deleted after 24 "
+                            "hours"),
     "prov.kind.full": ("Fuld", "Full"),
     "prov.kind.partial": ("Delvis", "Partial"),
     "prov.source.upload": ("Upload", "Upload"),
@@ -144,13 +184,23 @@ PROVISIONING_TEXTS: dict[str, tuple[str, str]] = {
                                 "The file is not text (binary data); expected CSV or JSON."),
     "prov.reason.file_encoding": ("Filen er hverken UTF-8 eller Windows-1252.",
                                   "The file is neither UTF-8 nor Windows-1252."),
+    "prov.reason.file_mixed_encoding": ("Filen blander tegnsæt: linje {lines} er {encoding}, resten er {rest}; gem "
+                                        "hele filen i ét tegnsæt (helst UTF-8) og prøv igen.",
+                                        "The file mixes encodings: line {lines} is {encoding}, the rest is {rest}; "
+                                        "save the whole file in one encoding (preferably UTF-8) and try again."),
+    "prov.reason.mojibake": ("Feltet '{column}' indeholder '{found}' ('{value}'): teksten er omkodet forkert før "
+                             "Sammen fik den (UTF-8 læst som Windows-1252); ret kilden og gem filen som UTF-8.",
+                             "The field '{column}' contains '{found}' ('{value}'): the text was decoded wrongly before "
+                             "Sammen got it (UTF-8 read as Windows-1252); fix the source and save the file as UTF-8."),
     "prov.reason.file_truncated": ("Filen er afkortet: {detail}.", "The file is truncated: {detail}."),
     "prov.reason.wrong_separator": ("Forkert skilletegn: fandt '{found}', forventede semikolon (;).",
                                     "Wrong separator: found '{found}', expected a semicolon (;)."),
     "prov.reason.unknown_column": ("Ukendt kolonne '{column}'; tilladte kolonner: {allowed}.",
                                    "Unknown column '{column}'; allowed columns: {allowed}."),
-    "prov.reason.missing_column": ("Kolonnen '{column}' mangler.", "The column '{column}' is missing."),
-    "prov.reason.duplicate_column": ("Kolonnen '{column}' står to gange.", "The column '{column}' appears twice."),
+    "prov.reason.missing_column": ("Kolonnen '{column}' mangler; filens kolonner er: {found}.",
+                                   "The column '{column}' is missing; the file's columns are: {found}."),
+    "prov.reason.duplicate_column": ("Kolonnen '{column}' står to gange (også som '{other}').",
+                                     "The column '{column}' appears twice (also as '{other}')."),
     "prov.reason.row_columns": ("Rækken har {found} felter, men overskriften har {expected} (afkortet eller forkert "
                                 "skilletegn?).", "The row has {found} fields but the header has {expected} "
                                 "(truncated or wrong separator?)."),
@@ -207,11 +257,20 @@ PROVISIONING_TEXTS: dict[str, tuple[str, str]] = {
                                   "The row appears more than once (also line {other})."),
     "prov.reason.staff_without_institution": ("Medarbejderen har ingen institution og får ingen adgang.",
                                               "The staff member has no institution and gets no access."),
+    "prov.reason.changed": ("Ændret: {changes}.", "Changed: {changes}."),
+    "prov.reason.deactivation_unconfirmed": ("Importen vil deaktivere {people} af {active} aktive personer ({share} %) "
+                                             "og {institutions} institutioner, i alt {total} deaktiveringer; skriv "
+                                             "tallet {total} i bekræftelsen for at anvende.",
+                                             "The import would deactivate {people} of {active} active people "
+                                             "({share} %) and {institutions} institutions, {total} deactivations in "
+                                             "all; type the number {total} in the confirmation to apply."),
     "prov.reason.too_many_lines": ("Rapporten viser de første {shown} linjer; {hidden} flere er udeladt.",
                                    "The report shows the first {shown} lines; {hidden} more are left out."),
     "prov.reason.run_not_found": ("Importkørslen findes ikke.", "The import run does not exist."),
     "prov.reason.run_not_validated": ("Importkørslen kan ikke anvendes (status: {status}).",
                                       "The import run cannot be applied (status: {status})."),
+    "prov.reason.run_not_pending": ("Importkørslen kan ikke kasseres (status: {status}).",
+                                    "The import run cannot be discarded (status: {status})."),
     "prov.reason.files_missing": ("De gemte filer for kørslen mangler.", "The stored files of the run are missing."),
     "prov.reason.no_files": ("Ingen importfiler fundet.", "No import files found."),
 }

@@ -99,6 +99,8 @@ class Survey(Model):
     created_by_id = fields.IntField()
     created_at = fields.DatetimeField()
     closes_on = fields.DateField()
+    # Anonymous: answers are stored without the respondent and shown only for groups of several answers.
+    anonymous = fields.BooleanField(default=True, db_default=True)
 
     class Meta:
         table = "survey"
@@ -132,13 +134,26 @@ class SurveyQuestion(Model):
         table = "survey_question"
 
 
+class SurveyParticipant(Model):
+    """Who has answered a survey, so nobody answers twice, with no link to which answers are theirs."""
+
+    id = fields.IntField(primary_key=True)
+    survey_id: int
+    survey = fields.ForeignKeyField("models.Survey", related_name="participants")
+    person_id = fields.IntField()
+
+    class Meta:
+        table = "survey_participant"
+        unique_together = (("survey_id", "person_id"),)
+
+
 class SurveyResponse(Model):
-    """The answer of one person to a survey, for one institution, at most once per person."""
+    ""'The answer of one person to a survey, for one institution, naming the respondent only in a named survey.'""
 
     id = fields.IntField(primary_key=True)
     survey_id: int
     survey = fields.ForeignKeyField("models.Survey", related_name="responses")
-    respondent_id = fields.IntField()
+    respondent_id = fields.IntField(null=True)
     institution_id: int
     institution = fields.ForeignKeyField("models.Institution", related_name="survey_responses")
     submitted_at = fields.DatetimeField()

@@ -42,13 +42,15 @@ from persistence.rollout import (
     Survey,
     SurveyAnswer,
     SurveyInstitution,
+    SurveyParticipant,
     SurveyQuestion,
     SurveyResponse,
 )
 
 # Inserted after the seed's own tables, in foreign-key order.
 ROLLOUT_TABLES: list[type[Model]] = [Programme, Span, Milestone, ReadinessTick, LoginRecord, Survey,
-                                     SurveyInstitution, SurveyQuestion, SurveyResponse, SurveyAnswer]
+                                     SurveyInstitution, SurveyQuestion, SurveyParticipant, SurveyResponse,
+                                     SurveyAnswer]
 SNAPSHOT_DAYS = 30
 LOGIN_WINDOW_DAYS = 60
 

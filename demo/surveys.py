@@ -1,4 +1,4 @@
-"""Survey demo data: an open guardian survey in daycare with five weeks of answers, and a closed staff survey."""
+"""Survey demo data: an open anonymous guardian survey in daycare with five weeks of answers, a closed named one."""
 
 from __future__ import annotations
 
@@ -16,7 +16,14 @@ from domain.rollout.model import (
 from persistence.identity import UserAccount
 from persistence.organisation import Institution
 from persistence.people import Employment
-from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+from persistence.rollout import (
+    Survey,
+    SurveyAnswer,
+    SurveyInstitution,
+    SurveyParticipant,
+    SurveyQuestion,
+    SurveyResponse,
+)
 
 DAYCARE_KINDS = (InstitutionKind.VUGGESTUE, InstitutionKind.BOERNEHAVE, InstitutionKind.INTEGRERET,
                  InstitutionKind.DAGPLEJE)
@@ -60,10 +67,14 @@ GUARDIAN_OPEN_DAYS, GUARDIAN_AGE_DAYS = 21, 35
 STAFF_AGE_DAYS, STAFF_CLOSED_DAYS, STAFF_RESPONSES = 40, 12, 6
 
 
-def build_surveys(demo: Demo, named: Named) -> None:
-    """An open guardian survey in daycare with answers over five weeks, and a closed staff survey in schools.
+Answer = tuple[int, int, date, str]  # person, institution counted for, day, free text
 
-    The named demo users have answered neither, so the demo parent can answer the open one live.
+
+def build_surveys(demo: Demo, named: Named) -> None:
+    """An open anonymous guardian survey in daycare with answers over five weeks, a closed named staff survey.
+
+    The named demo users have answered neither, so the demo parent can answer the open one live. The staff
+    survey asks with names, so the project team can offer help to whoever asked for it.
     """
     book, rng, today = demo.book, demo.rng, demo.today
     team_id = named.people["demo-projektgruppe"].id
@@ -74,6 +85,7 @@ def build_surveys(demo: Demo, named: Named) -> None:
 
     survey, questions = _survey(book, GUARDIAN_SURVEY, Audience.GUARDIANS, team_id, today - timedelta(
         days=GUARDIAN_AGE_DAYS), today + timedelta(days=GUARDIAN_OPEN_DAYS), daycare, GUARDIAN_QUESTIONS)
+    answers: list[Answer] = []
     logged_in = {a.person_id for a in book.all(UserAccount) if a.last_login_at is not None}
     for guardian, places in sorted(current_institutions(book, today).items()):
         counted = [i for i in daycare if i in places]  # the first the survey lists, as the service chooses
@@ -83,28 +95,33 @@ def build_surveys(demo: Demo, named: Named) -> None:
         # 1-34 days ago: after the invitation's day, before today.
         days_ago = GUARDIAN_AGE_DAYS - 1 - min(rng.randint(0, GUARDIAN_AGE_DAYS - 2) for _ in range(2))
         text = rng.choice(GUARDIAN_TEXTS) if rng.random() < GUARDIAN_TEXT_SHARE else ""
-        _response(demo, survey, questions, guardian, counted[0], today - timedelta(days=days_ago), text)
+        answers.append((guardian, counted[0], today - timedelta(days=days_ago), text))
+    _responses(demo, survey, questions, answers)
 
     closes = today - timedelta(days=STAFF_CLOSED_DAYS)
     survey, questions = _survey(book, STAFF_SURVEY, Audience.STAFF, team_id, today - timedelta(days=STAFF_AGE_DAYS),
-                                closes, schools, STAFF_QUESTIONS)
+                                closes, schools, STAFF_QUESTIONS, anonymous=False)
     staff = sorted({(row.person_id, row.institution_id) for row in book.all(Employment)
                     if row.institution_id in schools and row.person_id not in skip and row.start <= closes
                     and (row.end is None or row.end >= closes)})
     first_school: dict[int, int] = {}
     for person_id, institution_id in staff:
         first_school.setdefault(person_id, institution_id)
+    answers = []
     for person_id in rng.sample(sorted(first_school), min(STAFF_RESPONSES, len(first_school))):
         day = closes - timedelta(days=rng.randint(0, STAFF_AGE_DAYS - STAFF_CLOSED_DAYS - 1))
         text = rng.choice(STAFF_TEXTS) if rng.random() < 0.5 else ""
-        _response(demo, survey, questions, person_id, first_school[person_id], day, text)
+        answers.append((person_id, first_school[person_id], day, text))
+    _responses(demo, survey, questions, answers)
 
 
 def _survey(book: RowBook, title: str, audience: Audience, by_id: int, created: date, closes: date,
-            institutions: list[int], questions: list[tuple[QuestionKind, str]]) -> tuple[Survey, list[SurveyQuestion]]:
+            institutions: list[int], questions: list[tuple[QuestionKind, str]], *,
+            anonymous: bool = True) -> tuple[Survey, list[SurveyQuestion]]:
     """A survey with its institutions and questions, created at nine in the morning."""
     survey = book.add(Survey, title=title, audience=audience, created_by_id=by_id, closes_on=closes,
-                      created_at=datetime.combine(created, time(9), tzinfo=COPENHAGEN).astimezone(UTC))
+                      created_at=datetime.combine(created, time(9), tzinfo=COPENHAGEN).astimezone(UTC),
+                      anonymous=anonymous)
     for institution_id in institutions:
         book.add(SurveyInstitution, survey_id=survey.id, institution_id=institution_id)
     rows = [book.add(SurveyQuestion, survey_id=survey.id, position=n, kind=kind, text=text)
@@ -112,12 +129,25 @@ def _survey(book: RowBook, title: str, audience: Audience, by_id: int, created: 
     return survey, rows
 
 
-def _response(demo: Demo, survey: Survey, questions: list[SurveyQuestion], person_id: int, institution_id: int,
-              day: date, text: str) -> None:
+def _responses(demo: Demo, survey: Survey, questions: list[SurveyQuestion], answers: list[Answer]) -> None:
+    """Who answered, and the answers, stored as the service stores them (anonymous ones without the person).
+
+    Who answered goes in by person and the answers by time, so their ids cannot be lined up with each other.
+    """
+    book, rng = demo.book, demo.rng
+    for person_id in sorted(person_id for person_id, _, _, _ in answers):
+        book.add(SurveyParticipant, survey_id=survey.id, person_id=person_id)
+    timed = sorted((moment(day, rng, 7, 21), person_id, institution_id, text)
+                   for person_id, institution_id, day, text in answers)
+    for at, person_id, institution_id, text in timed:
+        response = book.add(SurveyResponse, survey_id=survey.id, institution_id=institution_id, submitted_at=at,
+                            respondent_id=None if survey.anonymous else person_id)
+        _answer(demo, response, questions, text)
+
+
+def _answer(demo: Demo, response: SurveyResponse, questions: list[SurveyQuestion], text: str) -> None:
     """One person's answer: every scale question, and the text question when there is a text."""
     book, rng = demo.book, demo.rng
-    response = book.add(SurveyResponse, survey_id=survey.id, respondent_id=person_id, institution_id=institution_id,
-                        submitted_at=moment(day, rng, 7, 21))
     scale = 0
     for question in questions:
         if question.kind is QuestionKind.SCALE:

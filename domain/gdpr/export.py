@@ -39,7 +39,8 @@ messages.json               Samtaler du deltager i: emne, beskeder med afsendere
                             vedhæftede filer (navn og størrelse), dine kladder, mapper, autosvar og krisebeskeder.
                             Deltagerlister i gruppesamtaler er ikke med.
 posts.json                  Opslag og kommentarer du har skrevet, og indhold du har anmeldt.
-surveys.json                Dine svar på evalueringer.
+surveys.json                Evalueringer du har svaret på. Dine svar er med, når evalueringen var med navn.
+                            Svar på anonyme evalueringer er gemt uden dit navn og er derfor ikke med.
 calendar.json               Dine egne begivenheder, dine invitationer og dine svar.
 conferences.json            Samtaletider du har booket (og runder du har oprettet).
 forms.json                  Blanketter du har besvaret (og blanketter du har lavet).

@@ -1,4 +1,4 @@
-"""Data export, opslag and surveys: posts and comments a person wrote, reports they made, their survey answers."""
+"""Data export, opslag and surveys: posts and comments a person wrote, reports they made, the surveys they answered."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from collections import defaultdict
 from typing import Any
 
 from persistence.posts import ContentReport, Post, PostComment
-from persistence.rollout import SurveyAnswer, SurveyResponse
+from persistence.rollout import SurveyAnswer, SurveyParticipant, SurveyResponse
+
+# Said in place of the answers to an anonymous survey: they are stored without the person and cannot be found.
+ANONYMOUS_NOTE = "Du har svaret. Evalueringen er anonym: dine svar er gemt uden dit navn og kan ikke findes frem."
 
 
 async def posts_file(person_id: int) -> dict[str, Any]:
@@ -30,8 +33,10 @@ async def posts_file(person_id: int) -> dict[str, Any]:
 
 
 async def surveys_file(person_id: int) -> list[dict[str, Any]]:
-    """Their answers to evaluation surveys, question by question."""
-    responses = await SurveyResponse.filter(respondent_id=person_id).order_by("id").values(
+    """Their answers to named surveys, question by question; of anonymous surveys only that they answered."""
+    anonymous = await SurveyParticipant.filter(person_id=person_id, survey__anonymous=True).order_by(
+        "survey_id").values_list("survey__title", flat=True)
+    responses = await SurveyResponse.filter(respondent_id=person_id, survey__anonymous=False).order_by("id").values(
         "id", "survey__title", "institution__name", "submitted_at")
     ids = [int(r["id"]) for r in responses]
     answers: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -40,5 +45,6 @@ async def surveys_file(person_id: int) -> list[dict[str, Any]]:
                 "response_id", "question__text", "value", "text"):
             answers[int(a["response_id"])].append({"question": a["question__text"], "value": a["value"],
                                                    "text": a["text"]})
-    return [{"survey": r["survey__title"], "institution": r["institution__name"], "submitted_at": r["submitted_at"],
-             "answers": answers[int(r["id"])]} for r in responses]
+    return [{"survey": str(title), "anonymous": True, "note": ANONYMOUS_NOTE} for title in anonymous] + [
+        {"survey": r["survey__title"], "anonymous": False, "institution": r["institution__name"],
+         "submitted_at": r["submitted_at"], "answers": answers[int(r["id"])]} for r in responses]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from domain.events import Event
 from domain.organisation.model import InstitutionKind
@@ -105,6 +107,31 @@ class QuestionKind(StrEnum):
 
 
 SCALE_MIN, SCALE_MAX = 1, 5
+# An anonymous survey shows no figure built from fewer answers than this: it could be one person's answer.
+MIN_GROUP = 5
+
+K = TypeVar("K", bound=Hashable)
+
+
+def too_few(answers: int) -> bool:
+    """Whether a group of answers is too small to show (1-4; an empty group shows nothing anyway)."""
+    return 0 < answers < MIN_GROUP
+
+
+def shown_groups(counts: Mapping[K, int]) -> frozenset[K]:
+    """The groups whose figures may stand beside the total of them all, in an anonymous survey.
+
+    A group of 1-4 answers is hidden; and while the hidden groups hold 1-4 answers together, the smallest shown
+    group is hidden too, since the total minus the shown groups would otherwise give the hidden ones away.
+    """
+    shown = {k for k, n in counts.items() if not too_few(n)}
+    hidden = sum(n for k, n in counts.items() if k not in shown)
+    for k in sorted((k for k in counts if k in shown and counts[k]), key=counts.__getitem__):
+        if not too_few(hidden):
+            break
+        shown.discard(k)
+        hidden += counts[k]
+    return frozenset(shown)
 
 
 @dataclass(frozen=True)

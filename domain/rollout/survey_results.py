@@ -1,4 +1,7 @@
-"""Survey results for the project team: averages, response rates and weekly counts, aggregated in the database."""
+"""Survey results for the project team: averages, response rates and weekly counts, aggregated in the database.
+
+In an anonymous survey no figure built from 1-4 answers leaves this module: such a figure is None, or left out.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from domain.audit import service as audit
 from domain.clock import COPENHAGEN, day_start, today_local
 from domain.errors import NotFound
 from domain.identity.model import Actor
-from domain.rollout.model import Audience, QuestionKind
+from domain.rollout.model import Audience, QuestionKind, shown_groups, too_few
 from persistence.people import Custody, Employment
 from persistence.queries import active_on
 from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
@@ -33,60 +36,60 @@ class ScaleFigure:
 
 @dataclass(frozen=True)
 class QuestionResult:
-    """A question with its figures per institution (scale) or its free texts (text)."""
+    """A question with its figures overall and per institution (scale) or its free texts (text).
+
+    `count` and `average` are None when hidden, `hidden_institutions` answered but show no figures of their own,
+    and `texts` is empty while the whole survey has too few answers to show.
+    """
 
     id: int
     position: int
     kind: QuestionKind
     text: str
+    count: int | None
+    average: float | None
     by_institution: tuple[ScaleFigure, ...]
+    hidden_institutions: tuple[int, ...]
     texts: tuple[str, ...]
-
-    @property
-    def count(self) -> int:
-        """How many answered this scale question."""
-        return sum(f.count for f in self.by_institution)
-
-    @property
-    def average(self) -> float | None:
-        """The average over every institution, weighted by answers."""
-        return sum(f.average * f.count for f in self.by_institution) / self.count if self.count else None
 
 
 @dataclass(frozen=True)
 class InstitutionRate:
-    """Responses against invited people at one institution."""
+    """Responses against invited people at one institution; `responses` is None when too few to show."""
 
     institution_id: int
     name: str
-    responses: int
+    responses: int | None
     invited: int
 
     @property
-    def rate(self) -> float:
-        """The share who answered, 0-1 (0 when nobody was invited)."""
+    def rate(self) -> float | None:
+        """The share who answered, 0-1 (0 when nobody was invited), None when hidden."""
+        if self.responses is None:
+            return None
         return self.responses / self.invited if self.invited else 0.0
 
 
 @dataclass(frozen=True)
 class WeekCount:
-    """Responses in one ISO week (Copenhagen time)."""
+    """Responses in one ISO week (Copenhagen time); None when too few to show."""
 
     year: int
     week: int
     monday: date
-    responses: int
+    responses: int | None
 
 
 @dataclass(frozen=True)
 class SurveyResults:
-    """Everything the results view shows; free texts carry no names."""
+    """Everything the results view shows; free texts carry no names; `responses` is None when too few to show."""
 
     id: int
     title: str
     audience: Audience
+    anonymous: bool
     closes_on: date
-    responses: int
+    responses: int | None
     questions: tuple[QuestionResult, ...]
     institutions: tuple[InstitutionRate, ...]
     weeks: tuple[WeekCount, ...]
@@ -134,7 +137,7 @@ def _monday(moment: datetime) -> date:
     return local - timedelta(days=local.weekday())
 
 
-async def _weeks(survey_id: int) -> tuple[WeekCount, ...]:
+async def _weeks(survey_id: int, anonymous: bool) -> tuple[WeekCount, ...]:
     """Responses per ISO week from the first answer to the last, zero weeks included (2 queries)."""
     span = await (SurveyResponse.filter(survey_id=survey_id)
                   .annotate(first=Min("submitted_at"), last=Max("submitted_at")).values_list("first", "last"))
@@ -148,7 +151,26 @@ async def _weeks(survey_id: int) -> tuple[WeekCount, ...]:
                                             submitted_at__lt=day_start(m + timedelta(weeks=1))))
               for n, m in enumerate(mondays)}
     row = (await SurveyResponse.filter(survey_id=survey_id).annotate(**counts).values(*counts))[0]
-    return tuple(WeekCount(*m.isocalendar()[:2], m, int(row[f"w{n}"] or 0)) for n, m in enumerate(mondays))
+    return tuple(WeekCount(*m.isocalendar()[:2], m, shown_count(int(row[f"w{n}"] or 0), anonymous))
+                 for n, m in enumerate(mondays))
+
+
+def shown_count(n: int, anonymous: bool) -> int | None:
+    """A count of answers as it may be shown: None for 1-4 answers in an anonymous survey."""
+    return None if anonymous and too_few(n) else n
+
+
+def question_result(q: SurveyQuestion, figures: list[ScaleFigure], texts: list[str], total: int,
+                    anonymous: bool) -> QuestionResult:
+    """One question's figures, with what an anonymous survey may not show taken out."""
+    count = sum(f.count for f in figures)
+    average = sum(f.average * f.count for f in figures) / count if count else None
+    shown = shown_groups({f.institution_id: f.count for f in figures}) if anonymous else None
+    kept = tuple(f for f in figures if shown is None or f.institution_id in shown)
+    hidden = tuple(f.institution_id for f in figures if shown is not None and f.institution_id not in shown)
+    hide_total, hide_texts = anonymous and too_few(count), anonymous and too_few(total)
+    return QuestionResult(q.id, q.position, QuestionKind(q.kind), q.text, None if hide_total else count,
+                          None if hide_total else average, kept, hidden, () if hide_texts else tuple(texts))
 
 
 async def results(actor: Actor, survey_id: int, *, today: date | None = None) -> SurveyResults:
@@ -157,7 +179,7 @@ async def results(actor: Actor, survey_id: int, *, today: date | None = None) ->
     survey = await Survey.get_or_none(id=survey_id)
     if survey is None:
         raise NotFound("error.not_found")
-    audience = Audience(survey.audience)
+    audience, anonymous = Audience(survey.audience), bool(survey.anonymous)
     places = await SurveyInstitution.filter(survey_id=survey_id).order_by("id").values_list(
         "institution_id", "institution__name")
     ids = [int(i) for i, _ in places]
@@ -165,12 +187,11 @@ async def results(actor: Actor, survey_id: int, *, today: date | None = None) ->
     invited = await _invited(audience, ids, min(today or today_local(), survey.closes_on))
     answered = dict(await SurveyResponse.filter(survey_id=survey_id).annotate(n=Count("id"))
                     .group_by("institution_id").values_list("institution_id", "n"))
-    rates = tuple(InstitutionRate(int(i), str(name), int(answered.get(i, 0)), invited.get(int(i), 0))
-                  for i, name in places)
+    total = sum(int(n) for n in answered.values())
+    rates = tuple(InstitutionRate(int(i), str(name), shown_count(int(answered.get(i, 0)), anonymous),
+                                  invited.get(int(i), 0)) for i, name in places)
     figures, texts = await _scale_figures(survey_id), await _free_texts(survey_id)
-    questions = tuple(
-        QuestionResult(q.id, q.position, QuestionKind(q.kind), q.text, tuple(figures.get(q.id, ())),
-                       tuple(texts.get(q.id, ())))
-        for q in await SurveyQuestion.filter(survey_id=survey_id).order_by("position", "id"))
-    return SurveyResults(survey.id, survey.title, audience, survey.closes_on, sum(r.responses for r in rates),
-                         questions, rates, await _weeks(survey_id))
+    questions = tuple(question_result(q, figures.get(q.id, []), texts.get(q.id, []), total, anonymous)
+                      for q in await SurveyQuestion.filter(survey_id=survey_id).order_by("position", "id"))
+    return SurveyResults(survey.id, survey.title, audience, anonymous, survey.closes_on,
+                         shown_count(total, anonymous), questions, rates, await _weeks(survey_id, anonymous))

@@ -1,4 +1,4 @@
-"""Evaluation surveys: the project team asks staff or guardians; each person answers once, anonymously."""
+"""Evaluation surveys: the project team asks staff or guardians; each answers once, anonymously unless told."""
 
 from __future__ import annotations
 
@@ -18,11 +18,19 @@ from domain.identity.model import Actor, Role
 from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered, SurveyCreated
 from domain.rollout.survey_results import SurveyResults as SurveyResults  # re-exported: one entry point
 from domain.rollout.survey_results import results as results
+from domain.rollout.survey_results import shown_count
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Enrolment
 from persistence.queries import active_on, ints
-from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
+from persistence.rollout import (
+    Survey,
+    SurveyAnswer,
+    SurveyInstitution,
+    SurveyParticipant,
+    SurveyQuestion,
+    SurveyResponse,
+)
 
 TITLE_MAX, QUESTION_MAX, TEXT_ANSWER_MAX, QUESTIONS_MAX = 160, 300, 2000, 40
 
@@ -36,6 +44,7 @@ class SurveyDraft:
     closes_on: date
     institution_ids: list[int]
     questions: list[tuple[QuestionKind, str]]
+    anonymous: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class OpenSurvey:
 
     id: int
     title: str
+    anonymous: bool
     closes_on: date
     institution_id: int
     institution_name: str
@@ -61,16 +71,17 @@ class OpenSurvey:
 
 @dataclass(frozen=True)
 class SurveySummary:
-    """A survey in the project team's list, with its counts."""
+    """A survey in the project team's list, with its counts (`responses` is None when too few to show)."""
 
     id: int
     title: str
     audience: Audience
+    anonymous: bool
     closes_on: date
     created_at: datetime
     institutions: int
     questions: int
-    responses: int
+    responses: int | None
 
     def is_open(self, today: date) -> bool:
         """Open up to and including its closing day."""
@@ -119,7 +130,7 @@ async def do_create_survey(actor: Actor, draft: SurveyDraft, now: datetime) -> i
     institution_ids = list(dict.fromkeys(draft.institution_ids))  # de-duplicated, the team's order kept
     async with committing(transaction) as outbox:
         survey = await Survey.create(title=draft.title.strip(), audience=draft.audience, created_by_id=actor.person_id,
-                                     created_at=now, closes_on=draft.closes_on)
+                                     created_at=now, closes_on=draft.closes_on, anonymous=bool(draft.anonymous))
         await SurveyInstitution.bulk_create(
             [SurveyInstitution(survey_id=survey.id, institution_id=i) for i in institution_ids])
         await SurveyQuestion.bulk_create([SurveyQuestion(survey_id=survey.id, position=n, kind=kind, text=text.strip())
@@ -143,8 +154,9 @@ async def list_surveys(actor: Actor) -> list[SurveySummary]:
     places = await _count_by_survey(SurveyInstitution, ids)
     questions = await _count_by_survey(SurveyQuestion, ids)
     answers = await _count_by_survey(SurveyResponse, ids)
-    return [SurveySummary(s.id, s.title, Audience(s.audience), s.closes_on, s.created_at, places.get(s.id, 0),
-                          questions.get(s.id, 0), answers.get(s.id, 0)) for s in surveys]
+    return [SurveySummary(s.id, s.title, Audience(s.audience), s.anonymous, s.closes_on, s.created_at,
+                          places.get(s.id, 0), questions.get(s.id, 0), shown_count(answers.get(s.id, 0), s.anonymous))
+            for s in surveys]
 
 
 async def _count_by_survey(model: type[SurveyInstitution | SurveyQuestion | SurveyResponse],
@@ -189,7 +201,7 @@ async def _links(actor: Actor, today: date, *, survey_id: int | None = None,
 async def open_surveys_for(actor: Actor, today: date) -> list[OpenSurvey]:
     """The surveys this person may still answer today, with their questions (at most 5 queries)."""
     links = await _links(actor, today)
-    answered = set(ints(await SurveyResponse.filter(respondent_id=actor.person_id, survey_id__in=list(links))
+    answered = set(ints(await SurveyParticipant.filter(person_id=actor.person_id, survey_id__in=list(links))
                         .values_list("survey_id", flat=True)))
     ids = [s for s in links if s not in answered]
     if not ids:
@@ -198,7 +210,7 @@ async def open_surveys_for(actor: Actor, today: date) -> list[OpenSurvey]:
     for q in await SurveyQuestion.filter(survey_id__in=ids).order_by("position", "id"):
         questions[q.survey_id].append(OpenQuestion(q.id, QuestionKind(q.kind), q.text))
     surveys = await Survey.filter(id__in=ids).order_by("closes_on", "id")
-    return [OpenSurvey(s.id, s.title, s.closes_on, *links[s.id], tuple(questions[s.id])) for s in surveys]
+    return [OpenSurvey(s.id, s.title, s.anonymous, s.closes_on, *links[s.id], tuple(questions[s.id])) for s in surveys]
 
 
 def can_answer(institution: tuple[int, str] | None) -> Decision:
@@ -242,7 +254,10 @@ def checked_answers(kinds: dict[int, QuestionKind],
 
 
 async def do_answer(actor: Actor, survey_id: int, answers: dict[int, int | str], now: datetime) -> None:
-    """Store one person's answers in one transaction, then tell the open result pages."""
+    """Store one person's answers in one transaction, then tell the open result pages.
+
+    That the person answered is stored apart from the answers; the answers name them only in a named survey.
+    """
     today = today_local(now)
     survey = await Survey.get_or_none(id=survey_id)
     if survey is None:
@@ -252,18 +267,22 @@ async def do_answer(actor: Actor, survey_id: int, answers: dict[int, int | str],
     assert link is not None
     if survey.closes_on < today:
         raise DomainError("survey.error.closed")
-    if await SurveyResponse.filter(survey_id=survey_id, respondent_id=actor.person_id).exists():
+    if await SurveyParticipant.filter(survey_id=survey_id, person_id=actor.person_id).exists():
         raise DomainError("survey.error.already_answered")
     kinds = {int(q): QuestionKind(k) for q, k in
              await SurveyQuestion.filter(survey_id=survey_id).values_list("id", "kind")}
     rows = checked_answers(kinds, answers)
     async with committing(transaction) as outbox:
         try:
-            response = await SurveyResponse.create(survey_id=survey_id, respondent_id=actor.person_id,
-                                                   institution_id=link[0], submitted_at=now)
+            await SurveyParticipant.create(survey_id=survey_id, person_id=actor.person_id)
         except IntegrityError as clash:
-            # Two submissions at once passed the check above; the unique (survey, respondent) lets one win.
+            # Two submissions at once passed the check above; the unique (survey, person) lets one win.
             raise DomainError("survey.error.already_answered") from clash
+        # Both rows are written in one transaction, so someone reading the database itself could still pair them
+        # by insertion order (or PostgreSQL's xmin); nothing in Sammen reads them together.
+        response = await SurveyResponse.create(survey_id=survey_id,
+                                               respondent_id=None if survey.anonymous else actor.person_id,
+                                               institution_id=link[0], submitted_at=now)
         await SurveyAnswer.bulk_create([SurveyAnswer(response_id=response.id, question_id=q, value=v, text=text)
                                         for q, v, text in rows])
         outbox.add(SurveyAnswered(survey_id, link[0]))

@@ -44,6 +44,11 @@ def test_parent_answers_the_demo_survey_on_a_phone(phone: Page, login: Login, ba
     card.get_by_role("button", name="Svar").click()
     form = main.locator(".q-card", has_text="Dit svar tæller for Solsikken.")
     expect(form).to_be_visible()
+    # Before the first question: the demo survey is anonymous, and says so.
+    notice = form.get_by_text("Dine svar er anonyme", exact=False)
+    expect(notice).to_be_visible()
+    first_question = form.get_by_text(f"1. {next(iter(ANSWERS))}")
+    assert notice.bounding_box()["y"] < first_question.bounding_box()["y"]  # type: ignore[index]
     groups = form.locator(".q-option-group")
     expect(groups).to_have_count(len(ANSWERS))
     for n, (question, value) in enumerate(ANSWERS.items()):
@@ -82,6 +87,7 @@ def test_project_team_reads_the_demo_survey_results_on_a_desktop(desktop: Page, 
     desktop.wait_for_url(re.compile(rf"^{re.escape(base_url)}/udrulning/evaluering/\d+$"))
     expect(main).to_contain_text("Svarprocent pr. institution")
     expect(main).to_contain_text("Solsikken")
+    expect(main).to_contain_text("Anonym evaluering: tal for grupper med færre end 5 svar vises ikke")
     expect(main.locator("canvas").first).to_be_visible()  # the averages chart drew
     expect(main.locator("canvas")).to_have_count(2)  # and the answers per week
     texts = main.locator(".q-card", has_text="Fritekstsvar (anonyme)")

@@ -32,6 +32,7 @@ from persistence.rollout import (
     Survey,
     SurveyAnswer,
     SurveyInstitution,
+    SurveyParticipant,
     SurveyQuestion,
     SurveyResponse,
 )
@@ -171,13 +172,17 @@ async def test_open_guardian_survey_has_answers_from_several_weeks_but_none_from
         (QuestionKind.SCALE, "Hvor godt kan du følge dit barns dag?"),
         (QuestionKind.TEXT, "Hvad kan gøres bedre?")]
 
-    responses = await SurveyResponse.filter(survey=survey)
+    assert survey.anonymous
+    responses = await SurveyResponse.filter(survey=survey).order_by("id")
     guardians = {g for g, in await Custody.filter(valid_to=None, child__enrolments__end=None,
                                                   child__enrolments__institution_id__in=list(places))
                  .distinct().values_list("guardian_id")}
     assert 0.3 <= len(responses) / len(guardians) <= 0.5
-    assert {r.respondent_id for r in responses} <= guardians
-    assert len({r.respondent_id for r in responses}) == len(responses)
+    # Anonymous: the answers name nobody; who answered is kept apart, by person, the answers by time of arrival.
+    assert all(r.respondent_id is None for r in responses)
+    answered = await SurveyParticipant.filter(survey=survey).order_by("id").values_list("person_id", flat=True)
+    assert set(answered) <= guardians and len(answered) == len(responses) and answered == sorted(answered)
+    assert [r.submitted_at for r in responses] == sorted(r.submitted_at for r in responses)
     assert all(r.institution_id in places for r in responses)
     assert all(r.submitted_at > survey.created_at and r.submitted_at.date() < TODAY for r in responses)
     weeks = {r.submitted_at.isocalendar()[:2] for r in responses}
@@ -189,15 +194,19 @@ async def test_open_guardian_survey_has_answers_from_several_weeks_but_none_from
     assert texts and all(texts) and len(texts) < len(responses)
 
     named = {(await person_of(user.subject)).id for user in DEMO_USERS}
-    assert not await SurveyResponse.filter(respondent_id__in=list(named)).exists()
+    assert not await SurveyParticipant.filter(person_id__in=list(named)).exists()
     mette = await person_of("demo-foraelder")
     [freja_now] = await current_enrolments((await children_of(mette))[1])
     assert freja_now.institution.name == "Solsikken" and freja_now.institution.id in places
 
 
-async def test_closed_staff_survey_in_the_schools_has_a_handful_of_answers(db):
+async def test_closed_named_staff_survey_in_the_schools_has_a_handful_of_answers(db):
     await seed_demo(today=TODAY, scale=0.1)
     [survey] = await Survey.filter(audience=Audience.STAFF)
+    assert not survey.anonymous
+    answered = await SurveyParticipant.filter(survey=survey).values_list("person_id", flat=True)
+    assert sorted(answered) == sorted(await SurveyResponse.filter(survey=survey).values_list("respondent_id",
+                                                                                            flat=True))
     assert survey.closes_on < TODAY and survey.created_at.date() < survey.closes_on
     places = set(await SurveyInstitution.filter(survey=survey).values_list("institution_id", flat=True))
     assert places == {i.id for i in await Institution.all() if i.kind == InstitutionKind.SKOLE}

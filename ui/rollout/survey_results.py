@@ -1,4 +1,7 @@
-"""The results of one survey: response rates, averages per question and institution, answers per week, free texts."""
+"""The results of one survey: response rates, averages per question and institution, answers per week, free texts.
+
+What an anonymous survey may not show never reaches this page: the service hands over None or leaves it out.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Any
 from nicegui import ui
 
 from domain.identity.model import Actor
-from domain.rollout.model import ROLLOUT_TOPIC, SCALE_MAX, QuestionKind, SurveyAnswered
+from domain.rollout.model import MIN_GROUP, ROLLOUT_TOPIC, SCALE_MAX, QuestionKind, SurveyAnswered
 from domain.rollout.surveys import SurveyResults, results
 from ui.i18n import fmt_date, t
 from ui.live import follow
@@ -19,16 +22,21 @@ def _short(text: str) -> str:
     return text if len(text) <= SHORT_QUESTION else text[:SHORT_QUESTION - 1] + "…"
 
 
-def averages_options(r: SurveyResults) -> dict[str, Any]:
-    """A bar per institution for each scale question; a missing average is a gap, not a zero."""
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def averages_options(r: SurveyResults, lang: str) -> dict[str, Any]:
+    """A bar for all institutions and one per institution shown, for each scale question; no average is a gap."""
     scale = [q for q in r.questions if q.kind is QuestionKind.SCALE]
-    series = []
+    series = [{"name": t("survey.results.all", lang), "type": "bar", "data": [_rounded(q.average) for q in scale]}]
     for inst in r.institutions:
         data = []
         for q in scale:
             figure = next((f for f in q.by_institution if f.institution_id == inst.institution_id), None)
-            data.append(round(figure.average, 2) if figure else None)
-        series.append({"name": inst.name, "type": "bar", "data": data})
+            data.append(_rounded(figure.average) if figure else None)
+        if any(v is not None for v in data):
+            series.append({"name": inst.name, "type": "bar", "data": data})
     return {
         "tooltip": {"trigger": "axis"},
         "legend": {"type": "scroll", "bottom": 0},
@@ -40,8 +48,14 @@ def averages_options(r: SurveyResults) -> dict[str, Any]:
     }
 
 
+def hidden_names(r: SurveyResults) -> list[str]:
+    """Institutions with answers whose averages are not shown on their own."""
+    hidden = {i for q in r.questions for i in q.hidden_institutions}
+    return [inst.name for inst in r.institutions if inst.institution_id in hidden]
+
+
 def weeks_options(r: SurveyResults, lang: str) -> dict[str, Any]:
-    """Answers per ISO week as a line."""
+    """Answers per ISO week as a line; a hidden week is a gap."""
     return {
         "tooltip": {"trigger": "axis"},
         "grid": {"left": 30, "right": 10, "top": 20, "bottom": 30, "containLabel": True},
@@ -79,24 +93,38 @@ class ResultsView:
         r = self.results
         self.body.clear()
         with self.body:
-            audience = self.t(f"survey.audience.{r.audience.value}")
-            ui.label(self.t("survey.results.summary", n=r.responses, audience=audience,
-                            date=fmt_date(r.closes_on, self.lang))).classes("text-grey-8").mark("response-total")
+            audience, day = self.t(f"survey.audience.{r.audience.value}"), fmt_date(r.closes_on, self.lang)
+            summary = (self.t("survey.results.summary_hidden", min=MIN_GROUP, audience=audience, date=day)
+                       if r.responses is None else self.t("survey.results.summary", n=r.responses,
+                                                          audience=audience, date=day))
+            ui.label(summary).classes("text-grey-8").mark("response-total")
+            rule = "survey.results.rule.anonymous" if r.anonymous else "survey.results.rule.named"
+            ui.label(self.t(rule, min=MIN_GROUP)).classes("text-body2").mark("privacy-rule")
             self._rates()
+            if r.responses is None:
+                ui.label(self.t("survey.results.too_few", min=MIN_GROUP)).classes("text-grey-8").mark("too-few")
+                return
             if not r.responses:
                 ui.label(self.t("survey.results.no_answers")).classes("text-grey-7")
                 return
             with ui.card().classes("w-full"):
                 ui.label(self.t("survey.results.averages")).classes("text-subtitle1 text-weight-medium")
-                ui.echart(averages_options(r)).classes("w-full h-80").mark("averages-chart")
+                ui.echart(averages_options(r, self.lang)).classes("w-full h-80").mark("averages-chart")
+                if names := hidden_names(r):
+                    ui.label(self.t("survey.results.hidden", names=", ".join(names))).classes(
+                        "text-grey-8 text-body2").mark("hidden-institutions")
             with ui.card().classes("w-full"):
                 ui.label(self.t("survey.results.weeks")).classes("text-subtitle1 text-weight-medium")
                 ui.echart(weeks_options(r, self.lang)).classes("w-full h-64").mark("weeks-chart")
+                if any(w.responses is None for w in r.weeks):
+                    ui.label(self.t("survey.results.weeks_hidden", min=MIN_GROUP)).classes("text-grey-8 text-body2")
             self._texts()
 
     def _rates(self) -> None:
-        rows = [{"id": i.institution_id, "name": i.name, "responses": i.responses, "invited": i.invited,
-                 "rate": f"{round(i.rate * 100)} %"} for i in self.results.institutions]
+        too_few = self.t("survey.results.too_few", min=MIN_GROUP)
+        rows = [{"id": i.institution_id, "name": i.name, "invited": i.invited,
+                 "responses": too_few if i.responses is None else i.responses,
+                 "rate": "–" if i.rate is None else f"{round(i.rate * 100)} %"} for i in self.results.institutions]
         with ui.card().classes("w-full"):
             ui.label(self.t("survey.results.rates")).classes("text-subtitle1 text-weight-medium")
             ui.table(columns=[
@@ -108,7 +136,8 @@ class ResultsView:
 
     def _texts(self) -> None:
         with ui.card().classes("w-full").mark("free-texts"):
-            ui.label(self.t("survey.results.texts")).classes("text-subtitle1 text-weight-medium")
+            title = "survey.results.texts" if self.results.anonymous else "survey.results.texts_named"
+            ui.label(self.t(title)).classes("text-subtitle1 text-weight-medium")
             for q in (q for q in self.results.questions if q.kind is QuestionKind.TEXT):
                 ui.label(f"{q.position}. {q.text}").classes("text-subtitle2")
                 if not q.texts:

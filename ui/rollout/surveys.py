@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from nicegui import ui
 
@@ -11,6 +11,7 @@ from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.rollout.model import (
+    MIN_GROUP,
     ROLLOUT_TOPIC,
     SCALE_MAX,
     SCALE_MIN,
@@ -23,6 +24,7 @@ from domain.rollout.model import (
 from domain.rollout.surveys import (
     OpenSurvey,
     SurveyDraft,
+    SurveySummary,
     do_answer,
     do_create_survey,
     institution_choices,
@@ -79,6 +81,7 @@ class AnswerPage:
                 with ui.card().classes("w-full").mark(f"open-survey-{s.id}"):
                     ui.label(s.title).classes("text-h6")
                     ui.label(t("survey.respond.closes", date=fmt_date(s.closes_on))).classes("text-grey-8")
+                    _privacy_notice(s.anonymous).mark(f"privacy-{s.id}")
                     ui.button(t("survey.respond.answer"), icon="edit_note",
                               on_click=lambda s=s: self.show_form(s)).props("no-caps").mark(f"answer-{s.id}")
 
@@ -89,6 +92,8 @@ class AnswerPage:
         fields: dict[int, ui.radio | ui.textarea] = {}
         with self.body, ui.card().classes("w-full gap-2").mark("survey-form"):
             ui.label(survey.title).classes("text-h6")
+            # Before the first question: whoever answers knows whether the answers carry their name.
+            _privacy_notice(survey.anonymous).mark("privacy-notice")
             ui.label(t("survey.respond.counts_for", name=survey.institution_name)).classes("text-grey-8")
             ui.label(t("survey.respond.scale_hint", min=SCALE_MIN, max=SCALE_MAX)).classes("text-caption text-grey-7")
             for n, q in enumerate(survey.questions, start=1):
@@ -117,8 +122,18 @@ class AnswerPage:
         with self.body, ui.card().classes("w-full items-center q-pa-lg").mark("thanks"):
             ui.icon("check_circle", size="xl", color="positive")
             ui.label(t("survey.respond.thanks")).classes("text-h6")
-            ui.label(t("survey.respond.anonymous")).classes("text-grey-8 text-center")
+            ui.label(t("survey.respond.anonymous" if survey.anonymous else "survey.respond.named")).classes(
+                "text-grey-8 text-center")
             ui.button(t("survey.respond.back"), on_click=self.show_list).props("flat no-caps")
+
+
+def _privacy_notice(anonymous: bool) -> ui.row:
+    """Whether the answers are stored with the person's name, said in words and by an icon."""
+    key = "survey.respond.notice.anonymous" if anonymous else "survey.respond.notice.named"
+    with ui.row().classes("items-start no-wrap gap-2 text-body2") as row:
+        ui.icon("visibility_off" if anonymous else "badge", size="sm").classes("text-grey-8")
+        ui.label(t(key, min=MIN_GROUP))
+    return row
 
 
 # --- the project team -------------------------------------------------------------------------------------------
@@ -173,6 +188,10 @@ async def new_survey_dialog(actor: Actor, on_created: Callable[[], Awaitable[Non
             "new-title")
         audience = ui.select({a: t(f"survey.audience.{a.value}") for a in Audience}, value=Audience.GUARDIANS,
                              label=t("survey.field.audience")).props("dense outlined").mark("new-audience")
+        ui.label(t("survey.field.privacy")).classes("text-subtitle2")
+        privacy = ui.radio({"anonymous": t("survey.field.privacy.anonymous", min=MIN_GROUP),
+                            "named": t("survey.field.privacy.named")}, value="anonymous").mark("new-privacy")
+        privacy.props(f'role=radiogroup aria-label="{t("survey.field.privacy")}"')
         closes = date_input(t("survey.field.closes_on"), today_local() + timedelta(days=DEFAULT_OPEN_DAYS))
         closes.mark("new-closes")
         places = ui.select(choices, multiple=True, label=t("survey.field.institutions"), value=[]).props(
@@ -186,7 +205,7 @@ async def new_survey_dialog(actor: Actor, on_created: Callable[[], Awaitable[Non
                 ui.notify(t("survey.error.bad_date"), type="negative")
                 return
             draft = SurveyDraft(title.value or "", Audience(audience.value), day, list(places.value or []),
-                                questions.value())
+                                questions.value(), anonymous=privacy.value != "named")
             try:
                 await do_create_survey(actor, draft, utcnow())
             except DomainError as error:
@@ -216,7 +235,7 @@ async def _team_page(actor: Actor) -> None:
                 if not surveys:
                     empty_state("rate_review", "survey.admin.empty")
                 for s in surveys:
-                    _summary_card(s.id, s.title, s.audience, s.closes_on, s.is_open(today), s.responses, lang)
+                    _summary_card(s, s.is_open(today), lang)
 
         async def on_event(event: object) -> None:
             if isinstance(event, SurveyAnswered | SurveyCreated):
@@ -227,18 +246,20 @@ async def _team_page(actor: Actor) -> None:
         follow(SURVEYS_TOPIC, on_event)  # a colleague on the team sent out a survey
 
 
-def _summary_card(survey_id: int, title: str, audience: Audience, closes_on: date, is_open: bool,
-                  responses: int, lang: str) -> None:
+def _summary_card(s: SurveySummary, is_open: bool, lang: str) -> None:
+    survey_id = s.id
     with ui.card().classes("w-full").mark(f"survey-{survey_id}"):
         with ui.row().classes("w-full items-center justify-between"):
             with ui.column().classes("gap-0"):
-                ui.label(title).classes("text-subtitle1 text-weight-medium")
+                ui.label(s.title).classes("text-subtitle1 text-weight-medium")
                 state = "survey.admin.open" if is_open else "survey.admin.closed"
-                ui.label(f"{t(f'survey.audience.{audience.value}', lang)} · "
-                         f"{t(state, lang, date=fmt_date(closes_on, lang))}").classes("text-grey-8")
+                privacy = "survey.privacy.anonymous" if s.anonymous else "survey.privacy.named"
+                ui.label(f"{t(f'survey.audience.{s.audience.value}', lang)} · {t(privacy, lang)} · "
+                         f"{t(state, lang, date=fmt_date(s.closes_on, lang))}").classes("text-grey-8")
             with ui.row().classes("items-center gap-2"):
-                ui.badge(tn("survey.admin.responses", responses, lang)).props("rounded").mark(
-                    f"responses-{survey_id}")
+                count = (t("survey.admin.responses.hidden", lang, min=MIN_GROUP) if s.responses is None
+                         else tn("survey.admin.responses", s.responses, lang))
+                ui.badge(count).props("rounded").mark(f"responses-{survey_id}")
                 ui.button(t("survey.admin.results", lang), icon="bar_chart",
                           on_click=lambda: ui.navigate.to(f"/udrulning/evaluering/{survey_id}")).props(
                     "flat no-caps")

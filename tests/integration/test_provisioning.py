@@ -11,14 +11,14 @@ from domain.errors import AccessDenied
 from domain.events import Event, bus
 from domain.identity.model import Actor, Role
 from domain.identity.service import LoginRefused, current_actor, do_login
-from domain.organisation.model import MunicipalRole
 from domain.provisioning import service
 from domain.provisioning.cli import import_files, read_directory
 from domain.provisioning.model import APPLIED, MAX_FILE_BYTES, REJECTED, ImportFile, PeopleDeactivated
 from persistence.identity import UserAccount
 from persistence.organisation import Institution, Municipality
-from persistence.people import Custody, Employment, Enrolment, MunicipalAssignment, Person
+from persistence.people import Custody, Employment, Enrolment, Person
 from tests.conftest import point_data_dir
+from tests.provisioning_admin import municipality_admin
 from tests.provisioning_files import register
 from tests.querycount import count_queries
 
@@ -30,10 +30,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 async def admin(database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Actor:
     """A municipality with its admin; uploaded files go under the test's own directory."""
     point_data_dir(monkeypatch, tmp_path)
-    m = await Municipality.create(code="330", name="Testkommune")
-    person = await Person.create(municipality=m, first_name="Ane", last_name="Admin", cpr="0101701234")
-    await MunicipalAssignment.create(person=person, role=MunicipalRole.ADMIN)
-    return Actor(person_id=person.id, name="Ane Admin", role=Role.ADMIN, roles=frozenset({Role.ADMIN}))
+    return await municipality_admin()
 
 
 async def _import(actor: Actor, files: list[ImportFile], *, full: bool = True) -> service.ImportReport:

@@ -11,17 +11,17 @@ import pytest
 from domain import jobs
 from domain.errors import AccessDenied, DomainError
 from domain.identity.model import Actor, Role
-from domain.organisation.model import MunicipalRole
 from domain.provisioning import service
 from domain.provisioning.cli import import_files
 from domain.provisioning.model import APPLIED, DISCARDED, EXPIRED, REJECTED, VALIDATED, WARNING, ImportFile
 from domain.provisioning.safety import DeactivationUnconfirmed
 from domain.provisioning.stored import do_discard, do_purge_stale_imports
-from persistence.organisation import Institution, Municipality
-from persistence.people import MunicipalAssignment, Person
+from persistence.organisation import Institution
+from persistence.people import Person
 from persistence.provisioning import ImportRun
 from tests.clocks import TestClock
 from tests.conftest import point_data_dir
+from tests.provisioning_admin import municipality_admin
 from tests.provisioning_files import register
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -31,10 +31,7 @@ NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 async def admin(database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Actor:
     """A municipality with its admin; uploaded files go under the test's own directory."""
     point_data_dir(monkeypatch, tmp_path)
-    m = await Municipality.create(code="330", name="Testkommune")
-    person = await Person.create(municipality=m, first_name="Ane", last_name="Admin", cpr="0101701234")
-    await MunicipalAssignment.create(person=person, role=MunicipalRole.ADMIN)
-    return Actor(person_id=person.id, name="Ane Admin", role=Role.ADMIN, roles=frozenset({Role.ADMIN}))
+    return await municipality_admin()
 
 
 async def _check(actor: Actor, files: list[ImportFile], *, full: bool = True) -> service.ImportReport:

@@ -41,16 +41,21 @@ async def solsikken_survey(*, anonymous: bool = True) -> tuple[int, list[int]]:
     return survey_id, ints(ids)
 
 
-async def test_the_project_team_creates_a_survey_and_a_parent_in_solsikken_answers_it(user: User) -> None:
+async def start_survey_for_solsikken(user: User) -> None:
+    """The project team opens a new survey for Solsikken with its title and first question typed."""
     await login(user, "demo-projektgruppe")
     await user.open("/udrulning/evaluering")
-    await user.should_see("Evaluering og opfølgning")
     user.find(marker="new-survey").click()
     await user.should_see(marker="new-survey-dialog")
     user.find(marker="new-title").type(TITLE)
     user.find(marker="new-institutions").click()
     user.find("Solsikken").click()
     user.find(marker="question-text-0").type("Er Sammen let at bruge?")
+
+
+async def test_the_project_team_creates_a_survey_and_a_parent_in_solsikken_answers_it(user: User) -> None:
+    await start_survey_for_solsikken(user)
+    await user.should_see("Evaluering og opfølgning")
     user.find(marker="add-question").click()
     user.find(marker="question-kind-1").click()
     user.find("Fritekst").click()
@@ -92,14 +97,7 @@ async def test_the_project_team_creates_a_survey_and_a_parent_in_solsikken_answe
 
 
 async def test_a_named_survey_says_so_before_the_first_question_and_keeps_the_name(user: User) -> None:
-    await login(user, "demo-projektgruppe")
-    await user.open("/udrulning/evaluering")
-    user.find(marker="new-survey").click()
-    await user.should_see(marker="new-survey-dialog")
-    user.find(marker="new-title").type(TITLE)
-    user.find(marker="new-institutions").click()
-    user.find("Solsikken").click()
-    user.find(marker="question-text-0").type("Er Sammen let at bruge?")
+    await start_survey_for_solsikken(user)
     privacy = user.find(marker="new-privacy").elements.pop()
     assert isinstance(privacy, ui.radio)
     with user.client:  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from domain.clock import COPENHAGEN, today_local
 from domain.errors import NotFound
 from domain.gdpr.export_activities import calendar_file, conferences_file, forms_file, vacation_file
 from domain.gdpr.export_audit import audit_file
+from domain.gdpr.export_level import LEVEL_FULL, LEVEL_PARTIAL, full_export
 from domain.gdpr.export_messages import messages_file
 from domain.gdpr.export_people import accounts_file, current_children, person_file, relations_file
 from domain.gdpr.export_posts import posts_file, surveys_file
@@ -29,6 +30,7 @@ README = """Indsigt i dine data fra Sammen
 
 Denne fil er lavet {made}. Den rummer alt, hvad Sammen har registreret om {name}{children_line}.
 Alle filer er JSON (UTF-8). Tidspunkter er i UTC (ISO 8601), datoer som ÅÅÅÅ-MM-DD.
+{level}
 
 person.json                 Dine stamdata: navn, CPR-nummer, fødselsdato, kontaktoplysninger, status.
 accounts_and_logins.json    Din bruger, hvert login (tidspunkt og sikringsniveau), kalender-abonnementer
@@ -78,10 +80,13 @@ def folder_name(first_name: str, child_id: int) -> str:
 
 
 async def person_files(person_id: int, me: int, family: frozenset[int], today: date, *,
-                       child: bool) -> dict[str, Any]:
-    """Every file of one person's part of the export, area by area (a few batched queries each)."""
+                       child: bool, full: bool) -> dict[str, Any]:
+    """Every file of one person's part of the export, area by area (a few batched queries each).
+
+    full: the export may hold sensitive text and full CPR numbers (the downloader is signed in at level 3).
+    """
     areas: list[tuple[str, Callable[[], Awaitable[Any]]]] = [
-        ("person.json", lambda: person_file(person_id)),
+        ("person.json", lambda: person_file(person_id, full_cpr=full)),
         ("relations.json", lambda: relations_file(person_id, today)),
         ("presence.json", lambda: presence_file(person_id, me, child=child)),
         ("consents.json", lambda: consents_file(person_id, me, child=child)),
@@ -93,7 +98,7 @@ async def person_files(person_id: int, me: int, family: frozenset[int], today: d
     if person_id == me:
         areas += [
             ("accounts_and_logins.json", lambda: accounts_file(person_id)),
-            ("messages.json", lambda: messages_file(person_id)),
+            ("messages.json", lambda: messages_file(person_id, full=full)),
             ("posts.json", lambda: posts_file(person_id)),
             ("surveys.json", lambda: surveys_file(person_id)),
             ("calendar.json", lambda: calendar_file(person_id)),
@@ -113,15 +118,18 @@ async def build_export(actor: Actor, person_id: int, *, now: datetime) -> bytes:
     today = today_local(now)
     children = [] if person.is_child else await current_children(person_id, today)
     family = frozenset({person_id} | {cid for cid, _ in children})
-    files = await person_files(person_id, person_id, family, today, child=person.is_child)
+    # The level of the one who downloads decides, as on every page: a level-2 session gets no more from the ZIP.
+    full = full_export(actor)
+    files = await person_files(person_id, person_id, family, today, child=person.is_child, full=full)
     for child_id, first in children:
         folder = f"children/{folder_name(first, child_id)}/"
-        for name, data in (await person_files(child_id, person_id, family, today, child=True)).items():
+        for name, data in (await person_files(child_id, person_id, family, today, child=True, full=full)).items():
             files[folder + name] = data
     local = now.astimezone(COPENHAGEN)
     names = ", ".join(first for _, first in children)
     readme = README.format(made=local.strftime("%d.%m.%Y kl. %H.%M"), name=f"{person.first_name} {person.last_name}",
-                           children_line=f" og om dine børn ({names})" if names else "")
+                           children_line=f" og om dine børn ({names})" if names else "",
+                           level=LEVEL_FULL if full else LEVEL_PARTIAL)
     buffer = io.BytesIO()
     stamp = local.timetuple()[:6]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from domain.gdpr.export_level import SENSITIVE_WITHHELD
 from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.messages import Attachment, AutoReply, Draft, Folder, Message, Participant, Thread
 
@@ -20,8 +21,16 @@ async def _files(field: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     return found
 
 
-async def messages_file(person_id: int) -> dict[str, Any]:
-    """Each thread with the messages in it (sender names only, never the list of participants), drafts, folders."""
+def _body(body: str, sensitive: bool, full: bool) -> str:
+    """A sensitive text only in a full export; otherwise the line saying how to get it."""
+    return body if full or not sensitive else SENSITIVE_WITHHELD
+
+
+async def messages_file(person_id: int, *, full: bool) -> dict[str, Any]:
+    """Each thread with the messages in it (sender names only, never the list of participants), drafts, folders.
+
+    Below level 3 (full=False) sensitive messages and drafts keep their subject, sender and time, not their text.
+    """
     seats = await Participant.filter(person_id=person_id).order_by("thread_id").values(
         "thread_id", "joined_at", "left_at", "deleted_at", "muted", "folder__name")
     thread_ids = [int(s["thread_id"]) for s in seats]
@@ -35,7 +44,8 @@ async def messages_file(person_id: int) -> dict[str, Any]:
     for r in rows:
         by_thread[int(r["thread_id"])].append({
             "sent_at": r["created_at"], "sender": r["sender_name"], "sent_by_me": r["sender_id"] == person_id,
-            "on_behalf_of": r["on_behalf_of__name"] or "", "body": r["body"], "sensitive": r["sensitive"],
+            "on_behalf_of": r["on_behalf_of__name"] or "", "body": _body(r["body"], r["sensitive"], full),
+            "sensitive": r["sensitive"],
             "auto_reply": r["auto_reply"], "attachments": files[int(r["id"])]})
     drafts = await Draft.filter(author_id=person_id).order_by("id").values(
         "id", "thread__subject", "subject", "body", "recipients", "sensitive", "updated_at")
@@ -50,7 +60,8 @@ async def messages_file(person_id: int) -> dict[str, Any]:
             "sensitive": threads[tid]["sensitive"], "joined_at": s["joined_at"], "left_at": s["left_at"],
             "deleted_at": s["deleted_at"], "muted": s["muted"], "folder": s["folder__name"],
             "messages": by_thread[tid]} for s in seats if (tid := int(s["thread_id"])) in threads],
-        "drafts": [{"reply_to": d["thread__subject"], "subject": d["subject"], "body": d["body"],
+        "drafts": [{"reply_to": d["thread__subject"], "subject": d["subject"],
+                    "body": _body(d["body"], d["sensitive"], full),
                     "recipient_count": len(d["recipients"] or []), "sensitive": d["sensitive"],
                     "updated_at": d["updated_at"], "attachments": draft_files[int(d["id"])]} for d in drafts],
         "folders": sorted(await Folder.filter(owner_id=person_id).values_list("name", flat=True)),

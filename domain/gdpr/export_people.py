@@ -7,6 +7,8 @@ from typing import Any
 
 from tortoise.expressions import Q
 
+from domain.gdpr.export_level import CPR_WITHHELD
+from domain.organisation.children import mask_cpr
 from persistence.calendar import CalendarFeed
 from persistence.identity import LoginRecord, UserAccount
 from persistence.people import (
@@ -25,11 +27,14 @@ PERSON_FIELDS = ("id", "first_name", "last_name", "birth_date", "cpr", "is_child
                  "photo_url", "active", "deactivated_at", "anonymised_at", "municipality__name")
 
 
-async def person_file(person_id: int) -> dict[str, Any]:
-    """The person's own row, CPR included: it is theirs."""
+async def person_file(person_id: int, *, full_cpr: bool) -> dict[str, Any]:
+    """The person's own row; the CPR number in full only when the export may hold it (level 3), else masked."""
     rows = await Person.filter(id=person_id).values(*PERSON_FIELDS)
     row = dict(rows[0])
     row["municipality"] = row.pop("municipality__name")
+    if row["cpr"] and not full_cpr:
+        row["cpr"] = mask_cpr(row["cpr"])
+        row["cpr_note"] = CPR_WITHHELD
     return row
 
 

@@ -52,7 +52,7 @@ async def test_the_admin_searches_the_audit_log_for_a_person_and_takes_the_csv(u
 
 
 async def test_the_admin_downloads_a_persons_zip_after_confirming(user: User) -> None:
-    await login(user, "demo-admin")
+    await login(user, "demo-admin", "3")  # full CPR numbers leave Sammen only at level 3
     await user.open("/kommune/indsigt")
     mette = await Person.get(first_name="Mette", last_name="Kristensen")
     user.find(marker="export-person-text").type("Mette Kristensen")
@@ -79,6 +79,8 @@ async def test_a_parent_takes_out_their_own_data_but_not_anothers_nor_the_audit_
     user.find(marker="export-mine").click()
     mine = await user.download.next(timeout=10)
     assert mine.status_code == 200 and mine.headers["cache-control"] == "private, no-store"
+    with zipfile.ZipFile(io.BytesIO(mine.content)) as archive:  # signed in at level 2: the CPR number masked
+        assert json.loads(archive.read("person.json"))["cpr"] == f"{(mette.cpr or '')[:6]}-XXXX"
     ali = await Person.get(first_name="Ali", last_name="Hassan")
     refused = await user.http_client.get(f"/indsigt/{ali.id}.zip")
     assert refused.status_code == 403 and "Forsøget er registreret" in refused.text

@@ -123,7 +123,22 @@ def _bar(fraction: float, message: str) -> None:
 async def _migrate(settings: Settings) -> int:
     applied = await db.apply_migrations(settings.database_url, progress=lambda m: print(f"  anvendt {m}"))
     print(f"Migreringer anvendt: {len(applied)}" if applied else "Databasen er allerede opdateret.")
+    await _strip_stored_pictures(settings)
     return 0
+
+
+async def _strip_stored_pictures(settings: Settings) -> None:
+    """Clean stored pictures kept before uploads lost their metadata (files, not schema: not a Tortoise migration)."""
+    from domain.gdpr.strip_stored import do_strip_stored_metadata
+
+    await db.open_database(settings.database_url)
+    try:
+        report = await do_strip_stored_metadata()
+    finally:
+        await db.close_database()
+    if report.photos or report.attachments or report.unreadable:
+        print(f"Billeder renset for metadata (GPS m.m.): {report.photos} fotos, {report.attachments} vedhæftninger"
+              + (f"; {report.unreadable} kunne ikke læses og er uændrede" if report.unreadable else ""))
 
 
 async def _seed(settings: Settings, scale: float, if_empty: bool) -> int:

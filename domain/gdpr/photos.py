@@ -20,6 +20,7 @@ from domain.gdpr.photo_files import (
     write_photo,
 )
 from domain.identity.model import Actor
+from domain.images import strip_metadata
 from domain.organisation.children import child_facts
 from persistence.people import Person
 
@@ -34,13 +35,15 @@ async def _check_change(actor: Actor, child_id: int, now: datetime, action: str)
 
 
 async def do_set_photo(actor: Actor, *, child_id: int, data: bytes, now: datetime) -> str:
-    """Store a JPEG, PNG or WebP photo of at most 5 MB; the record points at it only with photo consent."""
+    """Store a JPEG, PNG or WebP photo of at most 5 MB without its metadata; shown only with photo consent."""
     await _check_change(actor, child_id, now, "photo.set")
     if len(data) > MAX_BYTES:
         raise DomainError("consents.photo.too_large", mb=MAX_BYTES // (1024 * 1024))
     ext = sniff(data)
     if ext is None:
         raise DomainError("consents.photo.bad_type")
+    # The GPS position and the rest of the camera's metadata never reach the disk; the picture is turned upright.
+    data = await asyncio.to_thread(strip_metadata, data)
     path = await asyncio.to_thread(write_photo, child_id, data, ext)
     url = route_for(child_id, path) if await has_photo_consent(child_id) else ""
     await Person.filter(id=child_id).update(photo_url=url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -10,8 +11,10 @@ from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
 from domain.identity.model import Actor
+from domain.images import strip_metadata
 from domain.messages import storage
 from domain.messages.model import AttachmentView
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.messages import Attachment, Draft
 
@@ -73,8 +76,12 @@ def view_of(row: Attachment) -> AttachmentView:
 
 async def do_upload(actor: Actor, *, filename: str, data: bytes, now: datetime,
                     draft_id: int | None = None) -> AttachmentView:
-    """Check and store a file for a message being written; unsent until do_send claims it by id."""
+    """Check and store a file (pictures without metadata) for a message being written; do_send claims it by id."""
+    check_typed_text(filename)
     name, content_type = checked_upload(filename, data)
+    if content_type.startswith("image/"):
+        # A photo's GPS position and camera data never reach the disk; the picture is turned upright.
+        data = await asyncio.to_thread(strip_metadata, data)
     if draft_id is not None and not await Draft.filter(id=draft_id, author_id=actor.person_id).exists():
         raise NotFound("messages.draft_missing")
     sha = storage.digest(data)

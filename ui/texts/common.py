@@ -102,4 +102,11 @@ COMMON_TEXTS: dict[str, tuple[str, str]] = {
     "table.responses": ("Svar", "Answers"),
     "table.invited": ("Inviterede", "Invited"),
     "table.rate": ("Svarprocent", "Response rate"),
+    # pictures and uploads
+    "image.unreadable": ("Billedet kan ikke læses. Vælg et andet billede. Intet er gemt.",
+                         "The picture cannot be read. Choose another picture. Nothing is saved."),
+    "image.too_many_pixels": ("Billedet er for stort: højst {mp} megapixel. Intet er gemt.",
+                              "The picture is too large: at most {mp} megapixels. Nothing is saved."),
+    "upload.too_large": ("Filen er for stor. Den må højst fylde {limit}. Intet er gemt.",
+                         "The file is too large. It may be at most {limit}. Nothing is saved."),
 }

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from nicegui import app, ui
 
+from auth.session import cookie_settings
 from domain import files
 from domain.broadcast.mailer import send_due_emails
 from domain.calendar.reminders import send_due_reminders as event_reminders
@@ -110,7 +111,8 @@ def serve(settings: Settings) -> None:
     configure(settings)
     app.on_startup(heap.tune_collector)  # a served process only (not the tests' in-process app): freezes start-up
     ui.run(title="Sammen", host=settings.host, port=settings.port, storage_secret=settings.storage_secret,
-           language="da", reload=False, show=False, favicon="🤝", show_welcome_message=True,
+           session_middleware_kwargs=cookie_settings(settings.public_url), language="da", reload=False,
+           show=False, favicon="🤝", show_welcome_message=True,
            reconnect_timeout=heap.RECONNECT_TIMEOUT_SECONDS)
 
 
@@ -365,6 +367,7 @@ if __name__ in {"__main__", "__mp_main__"}:
     logging.getLogger("tortoise").setLevel(logging.WARNING)  # its "shutdown" line would make an error two lines
     if os.environ.get("NICEGUI_USER_SIMULATION"):
         configure(load_settings())
-        ui.run(storage_secret=load_settings().storage_secret, language="da")
+        ui.run(storage_secret=load_settings().storage_secret, language="da",
+               session_middleware_kwargs=cookie_settings(load_settings().public_url))
     else:
         sys.exit(cli(sys.argv[1:]))

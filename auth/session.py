@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -9,20 +10,44 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import app
+from nicegui.storage import request_contextvar
 
 from domain.clock import utcnow
 from domain.identity.model import Actor, Role
 from domain.identity.service import LoginRefused, SessionGrant, current_actor
 
 SESSION_KEY = "session"
-
+# The cookie half of the session identifier. NiceGUI keys its server-side user storage on a browser id that
+# never changes, so a cookie copied before login (or before logout) would open whatever that storage holds
+# later; the login is bound to a fresh random identifier instead, issued at every login and step-up and
+# dropped at logout, kept server-side and in the signed cookie, and both must agree.
+COOKIE_SID = "sid"
 
 DEFAULT_IDLE_MINUTES = 30
+MAX_SESSION_DAYS = 14  # a session ends 14 days after its login, however active; the cookie lives no longer
 
 
-def start_session(grant: SessionGrant, now: datetime, idle_minutes: int = DEFAULT_IDLE_MINUTES) -> None:
-    """Store a fresh login in the browser's server-side storage, with how long it may sit idle (from Settings)."""
+def cookie_settings(public_url: str) -> dict[str, Any]:
+    """The session cookie's flags: HttpOnly (always, Starlette's), SameSite=Lax, Secure when served over https."""
+    return {"same_site": "lax", "https_only": public_url.startswith("https://"),
+            "max_age": MAX_SESSION_DAYS * 24 * 3600}
+
+
+def _cookie() -> dict[str, Any] | None:
+    """The signed cookie's contents for the request (or page) being served, if any."""
+    request = request_contextvar.get()
+    return request.session if request is not None else None
+
+
+def start_session(grant: SessionGrant, now: datetime, idle_minutes: int = DEFAULT_IDLE_MINUTES,
+                  id_token: str | None = None) -> None:
+    """Store a fresh login server-side under a new session identifier, and give the browser that identifier."""
+    sid = secrets.token_urlsafe(32)
+    cookie = _cookie()
+    if cookie is not None:
+        cookie[COOKIE_SID] = sid
     app.storage.user[SESSION_KEY] = {
+        "sid": sid,
         "account_id": grant.account_id,
         "person_id": grant.person_id,
         "name": grant.name,
@@ -32,18 +57,35 @@ def start_session(grant: SessionGrant, now: datetime, idle_minutes: int = DEFAUL
         "login_at": now.isoformat(),
         "last_seen": now.isoformat(),
         "idle_minutes": idle_minutes,
+        "id_token": id_token,
     }
 
 
 def end_session() -> None:
-    """Forget the login."""
-    app.storage.user.pop(SESSION_KEY, None)
+    """Forget the login on the server and drop its identifier from the browser (a copied cookie opens nothing)."""
+    if session_data() is not None or not _bound_session():
+        app.storage.user.pop(SESSION_KEY, None)
+    cookie = _cookie()
+    if cookie is not None:
+        cookie.pop(COOKIE_SID, None)
+
+
+def _bound_session() -> bool:
+    """Whether the stored login carries an identifier (a stale page's end must not end a newer login)."""
+    data = app.storage.user.get(SESSION_KEY)
+    return isinstance(data, dict) and bool(data.get("sid"))
 
 
 def session_data() -> dict[str, Any] | None:
-    """The stored login, if any."""
+    """The stored login, if any, and only when the browser presents its identifier."""
     data = app.storage.user.get(SESSION_KEY)
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not data.get("sid"):
+        return None
+    cookie = _cookie()
+    presented = cookie.get(COOKIE_SID) if cookie is not None else None
+    if not isinstance(presented, str) or not secrets.compare_digest(presented, str(data["sid"])):
+        return None
+    return data
 
 
 def switch_role(role: Role) -> bool:
@@ -66,9 +108,10 @@ def idle_minutes(data: dict[str, Any] | None) -> int:
 
 
 def idle_expired(data: dict[str, Any], now: datetime) -> bool:
-    """Whether the session has been idle longer than allowed."""
+    """Whether the session has been idle longer than allowed, or has reached its maximum age."""
     last = datetime.fromisoformat(data["last_seen"])
-    return now - last > timedelta(minutes=idle_minutes(data))
+    login = datetime.fromisoformat(data.get("login_at") or data["last_seen"])
+    return now - last > timedelta(minutes=idle_minutes(data)) or now - login > timedelta(days=MAX_SESSION_DAYS)
 
 
 async def actor_or_redirect(request: Request) -> Actor | RedirectResponse:

@@ -15,7 +15,7 @@ from domain.clock import utcnow
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
-from ui import front, reconnecting, rollout
+from ui import front, reconnecting, rollout, session_guard
 from ui.broadcast import detail as broadcast_detail
 from ui.broadcast import page as broadcast
 from ui.calendar import page as calendar
@@ -106,4 +106,5 @@ def build(settings: Settings) -> None:
     data_export.register()
     consents.register()
     unsubscribe.register(settings)  # /email/afmeld/{token}: the one-click link in bulk e-mail (GET asks, POST does)
+    session_guard.install_event_check()  # an open page whose login ended or expired acts no more
     install_pages(settings)  # every page declared with @page or @public_page, behind the guard

@@ -16,12 +16,13 @@ from typing import Any, TypeVar
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
-from nicegui import ui
+from nicegui import context, ui
 
 from auth.session import actor_or_redirect
 from domain.identity.model import Actor, Role
 from domain.settings import Settings
 from ui.navigation import HOME
+from ui.session_guard import mark_signed_in
 
 Builder = TypeVar("Builder", bound=Callable[..., Any])
 PUBLIC: frozenset[Role] = frozenset()  # marks a page that needs no login
@@ -105,6 +106,7 @@ def _route(spec: PageSpec, settings: Settings) -> Callable[..., Awaitable[Redire
                 return actor
             if actor.role not in spec.roles:
                 return wrong_role(actor)
+            mark_signed_in(context.client)
             result = spec.build(actor, **params)
         if inspect.isawaitable(result):
             result = await result

@@ -135,6 +135,9 @@ class MessageReach:
     all_inboxes: bool = False
     inboxes_at: frozenset[int] = frozenset()
     role_groups: bool = False
+    # In the *_in_groups scopes (another family's child or guardian) only children with "Navn på lister" are named;
+    # the sender's own family is never hidden from them.
+    family: frozenset[int] = frozenset()
 
 
 def _my_institutions(actor: Actor) -> frozenset[int]:
@@ -151,9 +154,10 @@ def message_reach(actor: Actor, facts: SenderFacts) -> MessageReach:
                                 role_groups=True)
         case Role.PARENT:
             return MessageReach(m, staff_at=facts.institution_ids, guardians_in_groups=facts.group_ids,
-                                inboxes_at=facts.institution_ids)
+                                inboxes_at=facts.institution_ids, family=actor.guardian_of)
         case Role.CHILD:
-            return MessageReach(m, staff_at=facts.institution_ids, children_in_groups=facts.group_ids)
+            return MessageReach(m, staff_at=facts.institution_ids, children_in_groups=facts.group_ids,
+                                family=frozenset({actor.person_id}))
         case Role.PPR:
             return MessageReach(m, staff_at=facts.institution_ids, guardians_of=actor.ppr_children)
         case Role.ADMIN | Role.PROJECT_TEAM:

@@ -15,6 +15,7 @@ from domain.events import Event, committing
 from domain.gdpr.photo_files import published_url
 from domain.identity.model import Actor, Role
 from domain.organisation.children import child_facts
+from domain.organisation.listing import NAMES_KEY
 from persistence.db import transaction
 from persistence.gdpr import ChildConsent, ConsentType
 from persistence.people import Enrolment, Person
@@ -27,7 +28,7 @@ DEFAULT_TYPES: tuple[tuple[str, str, str], ...] = (
      "Barnets foto må vises i Sammen, fx på fremmødetavlen og i opslag, for personale og familien."),
     ("foto_offentlig", "Billeder i offentlige medier / hjemmeside",
      "Billeder af barnet må bruges på institutionens hjemmeside og i lokale medier."),
-    ("navn_lister", "Navn på lister, fx klasselister og fødselsdage",
+    (NAMES_KEY, "Navn på lister, fx klasselister og fødselsdage",
      "Barnets navn må stå på lister, som andre familier i gruppen får."),
 )
 # Consents another feature asks for where it needs them (KommeGå asks "må gå hjem selv" on the plan page, for BFO

@@ -16,6 +16,7 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.messages.model import RecipientChoice, RecipientKind
 from domain.messages.reading import valid_id
+from domain.organisation.listing import named_on_lists
 from persistence.organisation import Group, Institution
 from persistence.people import Custody, Employment, Enrolment, GroupMembership, Person
 from persistence.queries import active_on, ints
@@ -95,13 +96,19 @@ def staff_query(reach: access.MessageReach, today: date) -> Any:
     return query.filter(institution_id__in=list(reach.staff_at))
 
 
+def _listed(reach: access.MessageReach) -> Q:
+    """Another family's child only with "Navn på lister" given; the sender's own family always."""
+    listed = Q(child_id__in=named_on_lists())
+    return Q(listed, Q(child_id__in=list(reach.family)), join_type="OR") if reach.family else listed
+
+
 def guardian_children(reach: access.MessageReach, today: date) -> Any:
     """Enrolments of the children whose guardians the sender may write to (None when none)."""
     scopes = []
     if reach.guardians_at:
         scopes.append(Q(institution_id__in=list(reach.guardians_at)))
     if reach.guardians_in_groups:
-        scopes.append(Q(group_id__in=list(reach.guardians_in_groups)))
+        scopes.append(Q(Q(group_id__in=list(reach.guardians_in_groups)), _listed(reach)))
     if reach.guardians_of:
         scopes.append(Q(child_id__in=list(reach.guardians_of)))
     if not scopes:
@@ -124,7 +131,7 @@ def children_query(reach: access.MessageReach, today: date) -> Any:
     if reach.children_at:
         scopes.append(Q(institution_id__in=list(reach.children_at)))
     if reach.children_in_groups:
-        scopes.append(Q(group_id__in=list(reach.children_in_groups)))
+        scopes.append(Q(Q(group_id__in=list(reach.children_in_groups)), _listed(reach)))
     if not scopes:
         return None
     return Enrolment.filter(active_on(today), Q(*scopes, join_type="OR"), child__active=True,

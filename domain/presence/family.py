@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tortoise.expressions import Q
+
 from domain import access
 from domain.audit import service as audit
 from domain.gdpr.consents import children_consented as consented
 from domain.identity.model import Actor
+from domain.organisation.listing import named_on_lists
 from domain.presence.history import HistoryLine, line_of
 from domain.presence.model import (
     PRESENCE_KINDS,
@@ -106,7 +109,7 @@ async def _days(actor: Actor, child_ids: list[int], day: date, with_history: boo
     choices = await _pickup_choices(ids, day)
     consents = await consented(ids, ConsentKind.GO_HOME_ALONE.value)
     pins = set(await KioskPin.filter(child_id__in=ids).values_list("child_id", flat=True))
-    companions = await _companions(institutions, day)
+    companions = await _companions(institutions, day, actor.guardian_of)
     history = await _history(ids, day) if with_history else {}
     if with_history:
         await audit.record_reads(actor, "view_presence_history", ids)
@@ -171,9 +174,16 @@ async def _pickup_choices(child_ids: list[int], day: date) -> dict[int, list[Pic
     return {cid: choices_from(guardians[cid], others[cid]) for cid in child_ids}
 
 
-async def _companions(institution_ids: set[int], day: date) -> dict[int, list[Companion]]:
-    """The children at each institution as "Emma K.", sorted by name (one query)."""
-    rows = await Enrolment.filter(active_on(day), institution_id__in=institution_ids, child__active=True).values_list(
+async def _companions(institution_ids: set[int], day: date, own: frozenset[int]) -> dict[int, list[Companion]]:
+    """The children at each institution as "Emma K.", sorted by name (one query).
+
+    Another family's child is offered only with "Navn på lister" given; the guardian's own children always.
+    """
+    listed = Q(child_id__in=named_on_lists())
+    if own:
+        listed |= Q(child_id__in=sorted(own))
+    rows = await Enrolment.filter(listed, active_on(day), institution_id__in=institution_ids,
+                                  child__active=True).values_list(
         "institution_id", "child_id", "child__first_name", "child__last_name")
     by_institution: dict[int, dict[int, Companion]] = defaultdict(dict)
     for inst, cid, first, last in rows:

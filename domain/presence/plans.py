@@ -12,6 +12,7 @@ from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.gdpr import consents
 from domain.identity.model import Actor
+from domain.organisation.listing import listable_children
 from domain.presence import pickups
 from domain.presence.model import Action, ConsentKind, DeviceKind, PresenceChanged, minutes_of
 from domain.presence.service import do_action, enrolled_child
@@ -80,6 +81,11 @@ async def _validated(actor: Actor, child_id: int, plan: PlanInput, settings: Set
         other = await Person.get_or_none(id=plan.with_child_id, is_child=True, active=True)
         if other is None or other.id == child_id or not await Enrolment.filter(
                 active_on(today_local(now)), child_id=other.id, institution_id=settings.institution_id).exists():
+            raise DomainError("presence.error.unknown_companion")
+        # A child whose family refused "Navn på lister" is not offered, nor chosen by its id; a plan that already
+        # names it (made before the consent was withdrawn) can still be saved with its other changes.
+        if not await listable_children([other.id], own=actor.guardian_of) and not await PlanEntry.exists(
+                child_id=child_id, with_child_id=other.id):
             raise DomainError("presence.error.unknown_companion")
         with_name = f"{other.first_name} {other.last_name[:1]}."
     if len(plan.note) > NOTE_MAX:

@@ -16,6 +16,7 @@ from persistence.messages import Participant
 from persistence.organisation import Group
 from persistence.people import Custody, Enrolment
 from tests.factory import person
+from tests.listing_support import names_on_lists
 from tests.messages_world import NOW, MessagesWorld, actor_of, build_messages_world
 
 
@@ -75,6 +76,7 @@ async def test_a_parent_cannot_write_outside_their_childrens_places_nor_to_role_
         with pytest.raises(DomainError) as refused:
             await recipients.count_recipients(mw.other_guardian, [key])
         assert refused.value.key == "messages.recipient_invalid"
+    await names_on_lists(mw.w.child, now=NOW)  # another family finds Gitte through Anna only with "Navn på lister"
     assert await recipients.count_recipients(mw.other_guardian, [mw.key(mw.w.teacher), mw.key(mw.w.guardian)]) == 2
     labels = {c.label: c.detail for c in await recipients.search_recipients(mw.other_guardian, "Gitte")}
     assert labels == {"Gitte Testesen": "Forælder til Anna (2.A)"}
@@ -100,6 +102,7 @@ async def test_older_children_write_to_classmates_and_staff_and_staff_reach_them
         ("Ida Testesen", "6.A"), ("Olga Testesen", "Forælder til Ida (6.A)")]
     assert await recipients.count_recipients(mw.leader, [f"institution_staff:{mw.w.school.id}"]) == 1
     child = await actor_of(ida, Role.CHILD)
+    await names_on_lists(jon, now=NOW)
     assert await recipients.count_recipients(child, [mw.key(jon), mw.key(mw.w.teacher)]) == 2
     for key in (mw.key(mw.w.other_guardian), mw.key(mw.w.child), f"group_children:{c6a.id}"):
         with pytest.raises(DomainError):

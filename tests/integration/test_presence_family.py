@@ -13,6 +13,7 @@ from domain.presence.model import Action, DeviceKind, Status
 from domain.presence.plans import PlanInput
 from persistence.audit import AuditEntry
 from persistence.people import Person, PickupPerson
+from tests.listing_support import names_on_lists
 from tests.presence_world import DAY, NOW, PresenceWorld, at, build_presence_world
 from tests.querycount import count_queries
 
@@ -34,6 +35,7 @@ async def test_a_guardian_sees_each_childs_status_plan_pickups_and_history(world
                                                                          note="Husk madpakken"), now=NOW)
     await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=at(7, 42),
                             device=TABLET)
+    await names_on_lists(world.other_child, now=NOW)  # Carl's family lets other families see his name
     days = _by_child(await family.family_days(world.parent, DAY))
     assert set(days) == {world.oscar.id, world.ida.id, world.freja.id}
     oscar = days[world.oscar.id]

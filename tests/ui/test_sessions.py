@@ -59,9 +59,9 @@ async def test_a_cookie_copied_before_logout_opens_nothing_after_the_next_login(
     copied = httpx.Cookies(user.http_client.cookies)
     await _log_out(user)
     await login(user, "demo-leder")
-    assert (await user.http_client.get("/personale")).status_code == 200
+    assert (await user.http_client.get("/leder")).status_code == 200
     async with _copy_of(user, copied) as thief:
-        for path in ("/overblik", "/personale"):
+        for path in ("/overblik", "/leder"):
             answer = await thief.get(path)
             assert answer.status_code == 303, path
             assert answer.headers["location"].startswith("/login"), path

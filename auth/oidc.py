@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit, urlunsplit
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 from authlib.common.errors import AuthlibBaseError
+from authlib.common.urls import add_params_to_uri
 from authlib.integrations.starlette_client import OAuth, OAuthError
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse
 from joserfc.errors import JoseError
 
-from auth.session import client_address, end_session, start_session
+from auth.acr import known_acr, requested_acr, sammen_level
+from auth.form_token import form_token_matches
+from auth.notice import set_login_notice
+from auth.oidc_client import RefreshingOAuthApp, encode_client_secret_basic
+from auth.session import client_address, end_session, session_data, start_session
+from auth.shared_device import is_shared_device
 from domain.audit import service as audit
 from domain.clock import utcnow
 from domain.identity.service import LoginRefused, do_login
@@ -20,11 +27,13 @@ from domain.settings import Settings
 
 log = logging.getLogger(__name__)
 CLIENT_NAME = "sammen"
+LOGOUT_REASONS = ("logged_out", "expired")
 
 
 def build_oauth(settings: Settings, backchannel: FastAPI | None = None) -> OAuth:
     """Register the provider; the embedded dev IdP is reached in-process, any other over HTTP."""
-    client_kwargs: dict[str, object] = {"scope": "openid profile", "code_challenge_method": "S256"}
+    client_kwargs: dict[str, object] = {"scope": "openid profile", "code_challenge_method": "S256",
+                                        "token_endpoint_auth_method": encode_client_secret_basic}
     if backchannel is not None:
         # The embedded provider runs in this process: its token and JWKS calls go straight to a bare app
         # holding the same router, so they never pass NiceGUI's request tracking (which would swap the
@@ -37,6 +46,7 @@ def build_oauth(settings: Settings, backchannel: FastAPI | None = None) -> OAuth
         client_secret=settings.oidc_client_secret,
         server_metadata_url=f"{settings.issuer}/.well-known/openid-configuration",
         client_kwargs=client_kwargs,
+        client_cls=RefreshingOAuthApp,
     )
     return oauth
 
@@ -52,6 +62,22 @@ def _safe_next(target: str | None) -> str:
     return target if target and target.startswith("/") and not target.startswith("//") else "/"
 
 
+def step_up_path(target: str) -> str:
+    """Where a login at assurance level 3 starts, returning to `target`."""
+    return f"/auth/login?acr=3&next={quote(_safe_next(target), safe='')}"
+
+
+def site_url(settings: Settings, request: Request, path: str) -> str:
+    """An address of Sammen's own that the provider sends the browser back to: PUBLIC_URL, never the Host header.
+
+    Only the embedded development provider follows the address the browser used (a phone on the LAN, the test
+    client's `http://test`); it accepts loopback and test hosts only, so a forged Host header cannot steer it away.
+    """
+    if settings.dev_idp_enabled:
+        return f"{str(request.base_url).rstrip('/')}{path}"
+    return f"{settings.public_url}{path}"
+
+
 def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
     """The /auth routes: start a login, receive the callback, log out."""
     router = APIRouter(prefix="/auth")
@@ -59,11 +85,18 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
 
     @router.get("/login")
     async def login(request: Request, next: str | None = None, acr: str | None = None) -> RedirectResponse:
+        step_up = acr == "3"
         request.session["after_login"] = _safe_next(next)
-        redirect_uri = str(request.url_for("auth_callback"))
-        extra = {"acr_values": acr} if acr in ("2", "3") else {}
+        request.session["step_up"] = step_up
+        extra = {"acr_values": requested_acr(settings, step_up)}
+        if step_up:
+            # A provider that still has a session would otherwise answer with the level it had (Sammen refuses it).
+            extra |= {"prompt": "login", "max_age": "0"}
+        elif is_shared_device(request):
+            extra["prompt"] = "login"  # the next person at a shared tablet must not become the previous one
         try:
-            response: RedirectResponse = await client.authorize_redirect(request, redirect_uri, **extra)
+            response: RedirectResponse = await client.authorize_redirect(
+                request, site_url(settings, request, "/auth/callback"), **extra)
         except (httpx.HTTPError, AuthlibBaseError, ValueError):
             log.warning("identity provider unreachable for login")
             return RedirectResponse("/afvist?reason=login.refused.provider", status_code=303)
@@ -74,6 +107,10 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
     @router.get("/callback", name="auth_callback")
     async def callback(request: Request) -> RedirectResponse:
         address = client_address(request)
+        step_up = bool(request.session.pop("step_up", False))
+        after = _safe_next(request.session.pop("after_login", "/"))
+        if request.query_params.get("error"):
+            return await _provider_declined(request.query_params["error"], step_up, after, address)
         try:
             token = await client.authorize_access_token(request)
             claims = token.get("userinfo") or {}
@@ -87,26 +124,77 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
         except Exception as error:  # noqa: BLE001 - a login must end on a clear page, never a trace
             log.warning("unexpected login failure: %s", type(error).__name__)
             return await _refuse(f"unexpected:{type(error).__name__}"[:60], address)
+        if claims.get("acr") and not known_acr(claims["acr"], settings):
+            log.info("the provider's acr value is not configured (OIDC_ACR_LEVEL2/3): counted as level 2")
         now = utcnow()
         try:
-            grant = await do_login(subject, str(claims.get("acr", "")) or None, now=now, client_address=address)
+            grant = await do_login(subject, sammen_level(claims.get("acr"), settings), now=now,
+                                   client_address=address)
         except LoginRefused as refused:
             end_session()
             return RedirectResponse(f"/afvist?reason={refused.key}", status_code=303)
-        start_session(grant, now, settings.idle_minutes)
-        return RedirectResponse(_safe_next(request.session.pop("after_login", "/")), status_code=303)
+        start_session(grant, now, settings.idle_minutes, id_token=token.get("id_token"))
+        if step_up and grant.acr != "3":
+            set_login_notice("login.step_up.not_reached", retry=step_up_path(after))
+        return RedirectResponse(after, status_code=303)
+
+    @router.post("/logout")
+    async def logout(request: Request) -> RedirectResponse:
+        form = await request.form()
+        if not form_token_matches(form.get("token")):
+            # Another site (or a stale page) posted it: the session stays, and the person can try again.
+            log.warning("logout refused: the form token is missing or wrong")
+            set_login_notice("logout.refused")
+            return RedirectResponse("/", status_code=303)
+        reason = str(form.get("reason") or "")
+        reason = reason if reason in LOGOUT_REASONS else "logged_out"
+        id_token = (session_data() or {}).get("id_token")
+        end_session()
+        at_provider = await _provider_logout(request, id_token, reason)
+        return RedirectResponse(at_provider or f"/login?reason={reason}", status_code=303)
 
     @router.get("/logout")
-    async def logout(reason: str = "logged_out") -> RedirectResponse:
-        end_session()
-        reason = reason if reason in ("logged_out", "expired") else "logged_out"
-        return RedirectResponse(f"/login?reason={reason}", status_code=303)
+    async def logout_link() -> RedirectResponse:
+        """A link ends nothing (another site could plant it): logging out is the page's form (a POST)."""
+        return RedirectResponse("/", status_code=303)
+
+    async def _provider_logout(request: Request, id_token: object, reason: str) -> str | None:
+        """The provider's end-session address, when it has one and the login left an ID token to name."""
+        if not isinstance(id_token, str) or not id_token:
+            return None
+        try:
+            endpoint = (await client.load_server_metadata()).get("end_session_endpoint")
+        except (httpx.HTTPError, AuthlibBaseError, ValueError):
+            log.warning("identity provider unreachable for logout: ended in Sammen only")
+            return None
+        if not isinstance(endpoint, str) or not endpoint:
+            return None
+        url = add_params_to_uri(endpoint, [
+            ("id_token_hint", id_token), ("client_id", settings.oidc_client_id),
+            ("post_logout_redirect_uri", site_url(settings, request, "/login")), ("state", reason)])
+        return _same_origin(url) if settings.dev_idp_enabled else url
 
     return router
 
 
+async def _provider_declined(error: str, step_up: bool, after: str, address: str) -> RedirectResponse:
+    """The provider came back without a login (the person cancelled): a login that stands is left as it was."""
+    code = re.sub(r"[^a-z_]", "", error.lower())[:40] or "unknown"
+    await audit.record("login", audit.REFUSED, detail=f"oauth:{code}", client_address=address)
+    log.info("login declined by the provider: %s", code)
+    if session_data() is not None:
+        set_login_notice("login.step_up.cancelled" if step_up else "login.cancelled.kept")
+        return RedirectResponse(after, status_code=303)
+    if code == "access_denied":
+        return RedirectResponse("/login?reason=cancelled", status_code=303)
+    return RedirectResponse("/afvist?reason=login.refused.failed", status_code=303)
+
+
 async def _refuse(detail: str, address: str, key: str = "login.refused.failed") -> RedirectResponse:
-    """Record a failed login and show the Danish refusal page."""
+    """Record a failed login (and log why, without token content) and show the Danish refusal page.
+
+    A login that already stands is not ended: a forged callback from another site must not log anyone out.
+    """
     await audit.record("login", audit.REFUSED, detail=detail, client_address=address)
-    end_session()
+    log.warning("login refused: %s", detail)
     return RedirectResponse(f"/afvist?reason={key}", status_code=303)

@@ -11,6 +11,9 @@ from domain.files import DEFAULT_DATA_DIR
 
 # A known development value: serve() warns whenever it is in force.
 DEV_STORAGE_SECRET = "sammen-dev-storage-secret-change-me"  # noqa: S105
+# The NSIS assurance levels as MitID brokers name them in the ID token's `acr` claim (Sammen's levels 2 and 3).
+NSIS_SUBSTANTIAL = "https://data.gov.dk/concept/core/nsis/loa/Substantial"
+NSIS_HIGH = "https://data.gov.dk/concept/core/nsis/loa/High"
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,9 @@ class Settings:
     host: str = "0.0.0.0"  # noqa: S104 - behind a proxy on the same machine, set SAMMEN_HOST=127.0.0.1
     data_dir: Path = DEFAULT_DATA_DIR
     events_channel: str = "sammen:events"
+    # The provider's `acr` values that give Sammen's level 2 and level 3; the first of each is what Sammen asks for.
+    acr_level2: tuple[str, ...] = (NSIS_SUBSTANTIAL,)
+    acr_level3: tuple[str, ...] = (NSIS_HIGH,)
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -66,6 +72,12 @@ class Settings:
     def issuer(self) -> str:
         """The issuer Sammen trusts: the external one, or the embedded one under /dev-idp."""
         return self.oidc_issuer or f"{self.public_url}/dev-idp"
+
+
+def acr_values(raw: str | None, default: str) -> tuple[str, ...]:
+    """One or more `acr` values, separated by spaces or commas (an empty setting keeps the default)."""
+    values = tuple(v for v in (raw or "").replace(",", " ").split() if v)
+    return values or (default,)
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -97,4 +109,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         data_dir=data_dir,
         # Several Sammen installations (or parallel test workers) can share one Redis, each on its own channel.
         events_channel=e.get("SAMMEN_EVENTS_CHANNEL") or "sammen:events",
+        acr_level2=acr_values(e.get("OIDC_ACR_LEVEL2"), NSIS_SUBSTANTIAL),
+        acr_level3=acr_values(e.get("OIDC_ACR_LEVEL3"), NSIS_HIGH),
     )

@@ -6,7 +6,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 import uvicorn
@@ -14,6 +14,9 @@ from fastapi import FastAPI, Request, Response
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from auth.dev_idp import DevUser, create_dev_idp_router
+from auth.dev_idp.keys import SigningKey
+
+EXT_SECRET = "ext-secret"  # noqa: S105 - the standalone provider's test client secret
 
 
 def free_port() -> int:
@@ -59,13 +62,15 @@ async def _users() -> list[DevUser]:
 
 
 @contextmanager
-def hostile_provider(tamper: bool = False) -> Iterator[str]:
-    """A standalone provider (another key, another process's view) that can forge its ID tokens."""
+def hostile_provider(tamper: bool = False, *, client_secret: str = EXT_SECRET,
+                     acr_claims: Mapping[str, str] | None = None, key: SigningKey | None = None) -> Iterator[str]:
+    """A standalone provider (another key, another process's view) that can forge its ID tokens; `key` lets a test
+    switch its signing key or algorithm while it runs, `acr_claims` what it puts in `acr` for levels 2 and 3."""
     port = free_port()
     issuer = f"http://127.0.0.1:{port}"
     app = FastAPI()
-    app.include_router(create_dev_idp_router(issuer=issuer, client_id="sammen-ext", client_secret="ext-secret",
-                                             list_users=_users))
+    app.include_router(create_dev_idp_router(issuer=issuer, client_id="sammen-ext", client_secret=client_secret,
+                                             list_users=_users, acr_claims=acr_claims, key=key))
     if tamper:
         app.add_middleware(TamperWithIdToken)
     with serve_app(app, port):

@@ -8,6 +8,7 @@ from nicegui import app
 
 import domain.widgets.builtin  # noqa: F401  (registers the built-in widgets)
 from auth import session
+from auth.acr import provider_acr_claims
 from auth.dev_idp import DevUser, create_dev_idp_router
 from auth.oidc import build_oauth, create_auth_router
 from demo.users import DEMO_USERS
@@ -88,6 +89,7 @@ def build(settings: Settings) -> None:
         idp = create_dev_idp_router(
             issuer=settings.issuer, client_id=settings.oidc_client_id,
             client_secret=settings.oidc_client_secret, list_users=dev_users,
+            acr_claims=provider_acr_claims(settings),  # it answers with the acr values Sammen is configured for
         )
         app.include_router(idp, prefix="/dev-idp")
         backchannel = FastAPI()

@@ -12,6 +12,7 @@ from auth.session import idle_minutes, session_data, switch_role
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
+from ui.identity.logout import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
 from ui.unread import unread_badge
@@ -23,7 +24,9 @@ s.src='/_nicegui/%s/static/lang/en-US.umd.prod.js';s.onload=()=>Quasar.Lang.set(
 document.head.appendChild(s);});</script>"""
 IDLE_SCRIPT = """<script>(function(){let t,last=0;const ms=%d;
 const ping=()=>{const n=Date.now();if(n-last>60000){last=n;fetch('/auth/ping',{method:'POST'});}};
-const reset=()=>{clearTimeout(t);t=setTimeout(()=>{location.href='/auth/logout?reason=expired'},ms);ping();};
+const out=()=>{const f=document.forms['sammen-logout'];
+if(f){f.reason.value='expired';f.submit();}else{location.href='/login?reason=expired';}};
+const reset=()=>{clearTimeout(t);t=setTimeout(out,ms);ping();};
 ['click','keydown','touchstart'].forEach(e=>document.addEventListener(e,reset,{passive:true}));reset();})();</script>"""
 
 
@@ -71,7 +74,8 @@ def _user_menu(actor: Actor) -> None:
                         f"role-{role.value}")
                 ui.separator()
             ui.menu_item(t("nav.language"), on_click=toggle_language)
-            ui.menu_item(t("nav.logout"), on_click=lambda: ui.navigate.to("/auth/logout")).mark("logout")
+            ui.menu_item(t("nav.logout"), auto_close=False).on("click", js_handler=f"() => {SUBMIT_JS}").mark(
+                "logout")
 
 
 @contextmanager
@@ -80,6 +84,7 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
     theme()
     ui.page_title(f"{title} · Sammen")
     ui.add_body_html(IDLE_SCRIPT % (idle_minutes(session_data()) * 60 * 1000))
+    logout_form()  # the idle timer and "Log ud" post it: logging out is never a link another site could use
     follow_own_access(actor)  # a deactivated person's open pages end at once, not at their next click
     drawer = ui.left_drawer(value=False).props("overlay bordered").classes("bg-white")
     with drawer:
@@ -102,6 +107,7 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
             _user_menu(actor)
     with ui.column().classes("w-full max-w-screen-xl mx-auto q-pa-sm sm:q-pa-md gap-4"):
         ui.label(title).classes("text-h5 text-weight-medium")
+        login_notice()
         yield
 
 

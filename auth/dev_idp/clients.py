@@ -12,12 +12,13 @@ from authlib.oauth2.rfc6749 import ClientMixin, scope_to_list
 # refused, so the provider can never be used to send a login code to a foreign site.
 ALLOWED_REDIRECT_HOSTS = frozenset({'localhost', '127.0.0.1', '::1', 'test'})
 CALLBACK_PATH = '/auth/callback'
+POST_LOGOUT_PATH = '/login'  # where RP-initiated logout may send the browser back to, on the same hosts
 SUPPORTED_SCOPES = ('openid', 'profile')
 AUTH_METHODS = frozenset({'client_secret_basic', 'client_secret_post'})
 
 
-def is_allowed_redirect_uri(uri: str) -> bool:
-    """True if ``uri`` is an http(s) URL on an allowed dev host with the path ``/auth/callback``."""
+def is_allowed_redirect_uri(uri: str, path: str = CALLBACK_PATH) -> bool:
+    """True if ``uri`` is an http(s) URL on an allowed dev host with the path ``path`` (``/auth/callback``)."""
     if not uri.isprintable() or ' ' in uri or '\\' in uri:
         return False
     try:
@@ -30,9 +31,14 @@ def is_allowed_redirect_uri(uri: str) -> bool:
         and parts.username is None
         and parts.password is None
         and (parts.hostname or '') in ALLOWED_REDIRECT_HOSTS
-        and parts.path == CALLBACK_PATH
+        and parts.path == path
         and not parts.fragment
     )
+
+
+def is_allowed_post_logout_uri(uri: str) -> bool:
+    """True if ``uri`` is the app's login page on an allowed dev host (no query: the reason travels as state)."""
+    return is_allowed_redirect_uri(uri, POST_LOGOUT_PATH) and not urlsplit(uri).query
 
 
 class DevClient(ClientMixin):

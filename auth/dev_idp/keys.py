@@ -1,15 +1,29 @@
-"""In-memory RS256 signing key of the development identity provider."""
+"""In-memory signing key of the development identity provider (RS256, or ES256 to try an algorithm switch)."""
 
 from typing import Any
 
-from joserfc.jwk import KeySet, RSAKey
+from joserfc.jwk import ECKey, KeySet, RSAKey
+
+ALGORITHMS = ('RS256', 'ES256')
+
+
+def _generate(alg: str) -> RSAKey | ECKey:
+    if alg == 'ES256':
+        return ECKey.generate_key('P-256', parameters={'use': 'sig', 'alg': alg}, auto_kid=True)
+    return RSAKey.generate_key(2048, parameters={'use': 'sig', 'alg': 'RS256'}, auto_kid=True)
 
 
 class SigningKey:
-    """A 2048-bit RSA key generated once per router; never written to disk."""
+    """A key generated once per router (never written to disk); `rotate` replaces it, as a real provider might."""
 
-    def __init__(self) -> None:
-        self.key = RSAKey.generate_key(2048, parameters={'use': 'sig', 'alg': 'RS256'}, auto_kid=True)
+    def __init__(self, alg: str = 'RS256') -> None:
+        self.alg = alg if alg in ALGORITHMS else 'RS256'
+        self.key = _generate(self.alg)
+
+    def rotate(self, alg: str) -> None:
+        """Sign from now on with a new key (new kid), possibly of another algorithm; the old one is gone."""
+        self.alg = alg if alg in ALGORITHMS else 'RS256'
+        self.key = _generate(self.alg)
 
     @property
     def kid(self) -> str:

@@ -19,6 +19,8 @@ fieldset label{display:flex;gap:.5rem;align-items:center;min-height:2.75rem}
  border:1px solid #d5d9e1;border-radius:.5rem;padding:.7rem .85rem;margin:0 0 .5rem;cursor:pointer}
 .user:hover,.user:focus{border-color:#3056d3;outline:none}
 .user strong{display:block;overflow-wrap:anywhere}.user small{color:#4a5368;overflow-wrap:anywhere}
+.cancel{font:inherit;background:none;border:1px solid #b8bfcc;border-radius:.5rem;padding:.6rem 1rem;
+ margin:.5rem 0 1rem;cursor:pointer}
 .error{background:#fff;border-left:4px solid #c0392b;padding:.75rem 1rem;border-radius:.25rem}
 code{overflow-wrap:anywhere}
 """
@@ -86,9 +88,17 @@ def render_login_page(
         f'placeholder="{escape(texts["search_placeholder"])}">'
         f'<form method="post">{hidden}'
         f'<fieldset><legend>{escape(texts["acr_legend"])}</legend>{radios}</fieldset>'
-        f'{sections}<p id="no-match" class="note" hidden>{escape(texts["no_match"])}</p></form>'
+        f'{sections}<p id="no-match" class="note" hidden>{escape(texts["no_match"])}</p>'
+        # Cancel answers the app with error=access_denied, as a real provider's "Afbryd" does.
+        f'<button class="cancel" type="submit" name="cancel" value="1">{escape(texts["cancel"])}</button></form>'
     )
     return _document(lang, texts['title'], body, SCRIPT)
+
+
+def render_logged_out_page(texts: dict[str, str], lang: str) -> str:
+    """Shown when a logout names no address to return to."""
+    body = f'<h1>{escape(texts["logged_out_title"])}</h1><p class="note">{escape(texts["logged_out"])}</p>'
+    return _document(lang, texts['logged_out_title'], body)
 
 
 def render_error_page(texts: dict[str, str], lang: str, message: str, detail: str = '') -> str:

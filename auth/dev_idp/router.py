@@ -1,42 +1,68 @@
 """FastAPI router exposing the development OpenID Connect provider."""
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
+from authlib.common.urls import add_params_to_uri
 from authlib.oauth2 import OAuth2Error
 from fastapi import APIRouter, Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from auth.dev_idp.clients import AUTH_METHODS, SUPPORTED_SCOPES, DevClient
+from auth.dev_idp.clients import AUTH_METHODS, SUPPORTED_SCOPES, DevClient, is_allowed_post_logout_uri
 from auth.dev_idp.keys import SigningKey
 from auth.dev_idp.oauth_request import FormRequest
-from auth.dev_idp.pages import render_error_page, render_login_page
+from auth.dev_idp.pages import render_error_page, render_logged_out_page, render_login_page
 from auth.dev_idp.server import DevAuthorizationServer, DevIdpError
-from auth.dev_idp.store import Login, MemoryStore, now
+from auth.dev_idp.store import SESSION_TTL_SECONDS, Login, MemoryStore, now
 from auth.dev_idp.texts import texts_for
 from auth.dev_idp.users import DevUser
 
 ACR_LEVELS = ('2', '3')
 PAGE_HEADERS = {'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer'}
 CLAIMS = ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'name']
-LOGIN_FIELDS = ('subject', 'acr')
+LOGIN_FIELDS = ('subject', 'acr', 'cancel')
+SESSION_COOKIE = 'dev_idp_session'
 
 
-def _discovery(issuer: str) -> dict[str, Any]:
+def _wants_new_login(params: Mapping[str, str], session: Login, acr_claims: Mapping[str, str]) -> bool:
+    """Whether the request asks for a fresh login despite the provider's session: prompt=login, a max_age the
+    session is older than, or acr_values the session's level is not among."""
+    if 'login' in params.get('prompt', '').split():
+        return True
+    max_age = params.get('max_age', '')
+    if max_age.isdigit() and now() - session.auth_time > int(max_age):
+        return True
+    wanted = params.get('acr_values', '').split()
+    return bool(wanted) and session.acr not in wanted and _level_of(session.acr, acr_claims) not in wanted
+
+
+def _level_of(acr: str, acr_claims: Mapping[str, str]) -> str | None:
+    """The page's level ('2' or '3') for an acr value or a level name."""
+    if acr in ACR_LEVELS:
+        return acr
+    return next((level for level, claim in acr_claims.items() if claim == acr), None)
+
+
+def _discovery(issuer: str, alg: str, acr_claims: Mapping[str, str]) -> dict[str, Any]:
     return {
         'issuer': issuer,
         'authorization_endpoint': f'{issuer}/authorize',
         'token_endpoint': f'{issuer}/token',
         'userinfo_endpoint': f'{issuer}/userinfo',
         'jwks_uri': f'{issuer}/jwks',
+        'end_session_endpoint': f'{issuer}/end_session',
         'response_types_supported': ['code'],
         'grant_types_supported': ['authorization_code'],
         'subject_types_supported': ['public'],
-        'id_token_signing_alg_values_supported': ['RS256'],
+        'id_token_signing_alg_values_supported': [alg],
         'code_challenge_methods_supported': ['S256'],
         'scopes_supported': list(SUPPORTED_SCOPES),
         'token_endpoint_auth_methods_supported': sorted(AUTH_METHODS),
-        'acr_values_supported': list(ACR_LEVELS),
+        'acr_values_supported': [acr_claims[level] for level in ACR_LEVELS],
         'claims_supported': CLAIMS,
     }
 
@@ -48,15 +74,27 @@ def create_dev_idp_router(
     client_secret: str,
     list_users: Callable[[], Awaitable[list[DevUser]]],
     lang: str = 'da',
+    acr_claims: Mapping[str, str] | None = None,
+    key: SigningKey | None = None,
 ) -> APIRouter:
-    """Router to mount with ``prefix='/dev-idp'``; ``issuer`` is the full URL of that prefix."""
+    """Router to mount with ``prefix='/dev-idp'``; ``issuer`` is the full URL of that prefix.
+
+    ``acr_claims`` says what goes in the `acr` claim for levels '2' and '3' (default: those strings); ``key`` lets a
+    test switch the signing key or algorithm while the provider runs.
+    """
     issuer = issuer.rstrip('/')
     texts = texts_for(lang)
-    key = SigningKey()
+    key = key or SigningKey()
+    claims_for = {level: (acr_claims or {}).get(level, level) for level in ACR_LEVELS}
     store = MemoryStore()
     server = DevAuthorizationServer(issuer, DevClient(client_id, client_secret), key, store)
-    discovery = _discovery(issuer)
     router = APIRouter()
+    cookie_path = urlsplit(issuer).path or '/'
+    secure_cookie = issuer.startswith('https://')
+
+    def remember_login(response: Response, login: Login) -> None:
+        response.set_cookie(SESSION_COOKIE, store.start_session(login), max_age=SESSION_TTL_SECONDS,
+                            path=cookie_path, httponly=True, samesite='lax', secure=secure_cookie)
 
     def error_page(message_key: str, detail: str = '') -> HTMLResponse:
         message = texts.get(message_key) or texts['generic']
@@ -72,7 +110,7 @@ def create_dev_idp_router(
 
     @router.get('/.well-known/openid-configuration')
     async def openid_configuration() -> JSONResponse:
-        return JSONResponse(discovery)
+        return JSONResponse(_discovery(issuer, key.alg, claims_for))
 
     @router.get('/jwks')
     async def jwks() -> JSONResponse:
@@ -81,14 +119,21 @@ def create_dev_idp_router(
     @router.get('/authorize', response_class=HTMLResponse)
     async def authorize_page(request: Request) -> Response:
         params = [(k, v) for k, v in request.query_params.multi_items() if k not in LOGIN_FIELDS]
+        oauth_request = FormRequest('GET', str(request.url), params, request.headers)
         try:
-            server.get_consent_grant(FormRequest('GET', str(request.url), params, request.headers))
+            grant = server.get_consent_grant(oauth_request)
         except OAuth2Error as error:
             return oauth_error_page(error)
         except ValueError:  # authlib refuses to build an error whose text echoes non-ASCII input
             return error_page('generic')
+        session = store.session(request.cookies.get(SESSION_COOKIE))
+        if session is not None and not _wants_new_login(dict(params), session, claims_for):
+            # Single sign-on, as a broker does: the provider's own login answers without a page.
+            response: Response = server.create_authorization_response(oauth_request, grant_user=session,
+                                                                      grant=grant)
+            return response
         acr_values = request.query_params.get('acr_values', '').split()
-        default_acr = next((a for a in acr_values if a in ACR_LEVELS), '2')
+        default_acr = next((lv for lv in (_level_of(a, claims_for) for a in acr_values) if lv), '2')
         page = render_login_page(texts, lang, await list_users(), params, default_acr)
         return HTMLResponse(page, headers=PAGE_HEADERS)
 
@@ -105,16 +150,54 @@ def create_dev_idp_router(
         except ValueError:  # as in the GET handler
             return error_page('generic')
         chosen = dict(fields)
+        if chosen.get('cancel'):
+            # No user: authlib answers the app with error=access_denied (its session, if any, stays).
+            cancelled: Response = server.create_authorization_response(oauth_request, grant_user=None, grant=grant)
+            return cancelled
         user = await find_user(chosen.get('subject', ''))
         if user is None:
             return error_page('unknown_user')
         if chosen.get('acr') not in ACR_LEVELS:
             return error_page('bad_acr')
-        login = Login(user=user, acr=chosen['acr'], auth_time=int(now()))
+        login = Login(user=user, acr=claims_for[chosen['acr']], auth_time=int(now()))
         response: Response = server.create_authorization_response(
             oauth_request, grant_user=login, grant=grant
         )
+        if response.status_code == 302:
+            store.end_session(request.cookies.get(SESSION_COOKIE))
+            remember_login(response, login)
         return response
+
+    @router.get('/end_session', response_class=HTMLResponse)
+    async def end_session(request: Request) -> Response:
+        """RP-initiated logout: needs an ID token this provider issued; returns only to an allowed login page."""
+        query = request.query_params
+        if not _issued_here(query.get('id_token_hint', '')):
+            return error_page('no_hint')
+        back = query.get('post_logout_redirect_uri', '')
+        if back and not is_allowed_post_logout_uri(back):
+            return error_page('bad_post_logout')
+        store.end_session(request.cookies.get(SESSION_COOKIE))
+        response: Response
+        if back:
+            state = query.get('state')
+            response = RedirectResponse(add_params_to_uri(back, [('state', state)]) if state else back, 303)
+        else:
+            response = HTMLResponse(render_logged_out_page(texts, lang), headers=PAGE_HEADERS)
+        response.delete_cookie(SESSION_COOKIE, path=cookie_path, httponly=True, samesite='lax',
+                               secure=secure_cookie)
+        return response
+
+    def _issued_here(id_token: str) -> bool:
+        """Whether a (possibly expired) ID token carries this provider's signature, issuer and client."""
+        try:
+            token = jwt.decode(id_token, KeySet([key.key]))
+        except (JoseError, ValueError):
+            return False
+        claims = token.claims
+        audience = claims.get('aud')
+        audiences = audience if isinstance(audience, list) else [audience]
+        return claims.get('iss') == issuer and client_id in audiences
 
     @router.post('/token')
     async def token(request: Request) -> Response:

@@ -10,7 +10,7 @@ from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oauth2.rfc7636.challenge import compare_s256_code_challenge
 from authlib.oidc.core import UserInfo
 from authlib.oidc.core.grants import OpenIDCode
-from joserfc.jwk import RSAKey
+from joserfc.jwk import ECKey, RSAKey
 from starlette.responses import JSONResponse, Response
 
 from auth.dev_idp.clients import DevClient
@@ -95,7 +95,7 @@ class CodeGrant(AuthorizationCodeGrant):
 
 
 class IdToken(OpenIDCode):
-    """ID token issuance: RS256 with kid, iss = issuer, aud = client_id, 5 minute lifetime."""
+    """ID token issuance: the key's algorithm (RS256 or ES256) with kid, iss = issuer, aud = client_id, 5 minutes."""
 
     def __init__(self, issuer: str, key: SigningKey, store: MemoryStore) -> None:
         super().__init__(require_nonce=False)
@@ -107,17 +107,17 @@ class IdToken(OpenIDCode):
         """Replay check against live codes."""
         return self.store.nonce_in_use(request.payload.client_id, nonce)
 
-    def resolve_client_private_key(self, client: DevClient) -> RSAKey:
+    def resolve_client_private_key(self, client: DevClient) -> RSAKey | ECKey:
         """The router's signing key."""
         return self.key.key
 
     def get_client_algorithm(self, client: DevClient) -> str:
-        """Always RS256."""
-        return 'RS256'
+        """The signing key's algorithm."""
+        return self.key.alg
 
     def get_encode_header(self, client: DevClient) -> dict[str, str]:
         """JWS header with the key id."""
-        return {'alg': 'RS256', 'kid': self.key.kid}
+        return {'alg': self.key.alg, 'kid': self.key.kid}
 
     def get_client_claims(self, client: DevClient) -> dict[str, Any]:
         """iss, aud and exp; iat, auth_time, nonce and acr are added by authlib."""

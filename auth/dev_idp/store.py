@@ -1,5 +1,6 @@
 """In-memory, expiring stores for authorization codes and access tokens."""
 
+import secrets
 from dataclasses import dataclass
 
 from authlib.oidc.core import AuthorizationCodeMixin
@@ -9,6 +10,7 @@ from domain.clock import protocol_seconds
 
 CODE_TTL_SECONDS = 60
 TOKEN_TTL_SECONDS = 300
+SESSION_TTL_SECONDS = 8 * 3600  # the provider's own login, as a broker keeps one for a working day
 
 
 def now() -> float:
@@ -56,7 +58,7 @@ class AuthorizationCode(AuthorizationCodeMixin):
         return self.login.auth_time
 
     def get_acr(self) -> str:
-        """Assurance level chosen on the login page ('2' or '3')."""
+        """The acr claim for the level chosen on the login page ('2'/'3' or what the router maps them to)."""
         return self.login.acr
 
 
@@ -77,9 +79,11 @@ class MemoryStore:
         self._codes: dict[str, AuthorizationCode] = {}
         self._spent: dict[str, float] = {}
         self._tokens: dict[str, AccessToken] = {}
+        self._sessions: dict[str, tuple[Login, float]] = {}
 
     def _purge(self) -> None:
         t = now()
+        self._sessions = {k: v for k, v in self._sessions.items() if v[1] > t}
         self._codes = {k: v for k, v in self._codes.items() if v.expires_at > t}
         self._spent = {k: v for k, v in self._spent.items() if v > t}
         self._tokens = {k: v for k, v in self._tokens.items() if v.expires_at > t}
@@ -117,3 +121,20 @@ class MemoryStore:
         """Look up a live access token."""
         self._purge()
         return self._tokens.get(access_token)
+
+    def start_session(self, login: Login) -> str:
+        """Remember a login at the provider itself; the browser gets the returned id in a cookie."""
+        self._purge()
+        session_id = secrets.token_urlsafe(32)
+        self._sessions[session_id] = (login, now() + SESSION_TTL_SECONDS)
+        return session_id
+
+    def session(self, session_id: str | None) -> Login | None:
+        """The provider's login behind a cookie, while it lasts."""
+        self._purge()
+        entry = self._sessions.get(session_id or '')
+        return entry[0] if entry else None
+
+    def end_session(self, session_id: str | None) -> None:
+        """Forget the provider's login (RP-initiated logout)."""
+        self._sessions.pop(session_id or '', None)

@@ -25,6 +25,12 @@ DA: dict[str, str] = {
     'no_openid': 'scope skal indeholde "openid".',
     'unknown_user': 'Den valgte bruger findes ikke (længere). Gå tilbage og vælg igen.',
     'bad_acr': 'Vælg sikringsniveau 2 eller 3.',
+    'cancel': 'Afbryd',
+    'logged_out_title': 'Logget ud',
+    'logged_out': 'Du er logget ud af udviklings-login.',
+    'no_hint': 'Log ud kræver id_token_hint med et ID-token, som denne udviklings-login har udstedt.',
+    'bad_post_logout': 'post_logout_redirect_uri er ikke tilladt. Kun http(s)://localhost, 127.0.0.1, [::1] '
+                       'eller test med stien /login.',
 }
 
 EN: dict[str, str] = {
@@ -52,6 +58,12 @@ EN: dict[str, str] = {
     'no_openid': 'scope must contain "openid".',
     'unknown_user': 'The chosen user does not exist (any more). Go back and choose again.',
     'bad_acr': 'Choose assurance level 2 or 3.',
+    'cancel': 'Cancel',
+    'logged_out_title': 'Logged out',
+    'logged_out': 'You are logged out of the development login.',
+    'no_hint': 'Logging out needs id_token_hint with an ID token this development login issued.',
+    'bad_post_logout': 'post_logout_redirect_uri is not allowed. Only http(s)://localhost, 127.0.0.1, [::1] '
+                       'or test with the path /login.',
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from nicegui.testing import User
 
+from auth.dev_idp.router import SESSION_COOKIE as DEV_IDP_SESSION_COOKIE
 from domain.events import bus
 
 
@@ -53,6 +54,8 @@ HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 async def login(user: User, subject: str, acr: str = "2") -> str:
     """Log in through the embedded dev IdP, as a browser would, and return where Sammen sends us."""
     client = user.http_client
+    # The provider remembers its own login (single sign-on): forget it, so the page asks who this is.
+    client.cookies.delete(DEV_IDP_SESSION_COOKIE)
     start = await client.get("/auth/login")
     assert start.status_code in (302, 303), start.text
     page = await client.get(start.headers["location"])
@@ -65,3 +68,26 @@ async def login(user: User, subject: str, acr: str = "2") -> str:
     assert back.status_code == 303, back.text
     return str(back.headers["location"])
 
+
+
+LOGOUT_TOKEN = re.compile(r'"name":"token","value":"([A-Za-z0-9_-]+)"')
+
+
+async def logout_token(user: User) -> str:
+    """The logout form's token, read from a signed-in page as a browser tab would get it (no page is opened)."""
+    page = await user.http_client.get("/", follow_redirects=True)
+    found = LOGOUT_TOKEN.search(page.text)
+    assert found, "a signed-in page carries the logout form"
+    return found.group(1)
+
+
+async def logout(user: User, reason: str = "logged_out") -> str:
+    """Log out as the user menu does (the form's POST), through the provider's end-session; where it ends."""
+    answer = await user.http_client.post("/auth/logout", data={"token": await logout_token(user), "reason": reason})
+    assert answer.status_code == 303, answer.text
+    location = str(answer.headers["location"])
+    if location.startswith("/dev-idp/end_session"):
+        back = await user.http_client.get(location)
+        assert back.status_code == 303, back.text
+        location = str(back.headers["location"])
+    return location

@@ -18,7 +18,7 @@ from persistence.calendar import CalendarEvent, Invitation
 from persistence.identity import UserAccount
 from persistence.organisation import Group
 from tests.clocks import TestClock
-from tests.ui.conftest import login
+from tests.ui.conftest import login, logout
 from ui.i18n import MONTHS
 
 
@@ -163,7 +163,7 @@ async def test_the_event_download_is_a_calendar_for_a_2a_guardian_and_refused_to
     events = icalendar.Calendar.from_ical(answer.content).walk("VEVENT")
     assert [(str(e["SUMMARY"]), str(e["UID"])) for e in events] == [("Skovtur med 2.A", uid(event_id))]
     assert "RRULE" in events[0]
-    await user.http_client.get("/auth/logout")
+    await logout(user)
     await login(user, "demo-foraelder-klub")
     refused = await user.http_client.get(f"/kalender/begivenhed/{event_id}.ics")
     assert refused.status_code == 403
@@ -183,7 +183,7 @@ async def test_the_private_feed_works_until_it_is_stopped(user: User) -> None:
     await user.should_see(marker="cal-feed-url")
     url = str(user.find(marker="cal-feed-url", kind=ui.input).elements.pop().value)
     path = url[url.index("/kalender/feed/"):]
-    await user.http_client.get("/auth/logout")  # the feed needs no session
+    await logout(user)  # the feed needs no session
     feed = await user.http_client.get(path)
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/calendar")
     summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(feed.content).walk("VEVENT")]

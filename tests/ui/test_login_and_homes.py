@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from nicegui.testing import User
 
-from tests.ui.conftest import login
+from tests.ui.conftest import login, logout
 
 HOMES = [
     ("demo-foraelder", "/overblik", "Overblik"),
@@ -61,6 +61,7 @@ async def test_pages_need_a_login(user: User) -> None:
 async def test_logout_ends_the_session(user: User) -> None:
     await login(user, "demo-foraelder")
     await user.open("/overblik")
-    await user.open("/auth/logout")
+    assert await logout(user) == "http://test/login?state=logged_out"
+    await user.open("/login?state=logged_out")
     await user.should_see("Du er logget ud.")
     assert (await user.http_client.get("/overblik")).status_code == 303

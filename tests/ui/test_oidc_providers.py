@@ -16,8 +16,11 @@ import auth.dev_idp.server as dev_idp_server
 from persistence.audit import AuditEntry
 from persistence.identity import UserAccount
 from persistence.people import Person
-from tests.oidc_servers import hostile_provider
+from tests.oidc_servers import EXT_SECRET, hostile_provider
 from tests.ui.conftest import HIDDEN
+
+# With a real provider the callback is PUBLIC_URL's; the test client's browser is at http://test.
+PUBLIC_URL = "http://test"
 
 
 @pytest.fixture
@@ -28,6 +31,7 @@ def mock_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         monkeypatch.setenv("OIDC_ISSUER", issuer)
         monkeypatch.setenv("OIDC_CLIENT_ID", "sammen-mock")
         monkeypatch.setenv("OIDC_CLIENT_SECRET", "mock-secret")
+        monkeypatch.setenv("PUBLIC_URL", PUBLIC_URL)
         yield issuer
 
 
@@ -69,11 +73,12 @@ async def test_an_account_with_no_role_is_refused(mock_provider: str, user: User
     await user.should_see("Du har ingen rolle i Sammen lige nu")
 
 
-def use_provider(monkeypatch: pytest.MonkeyPatch, issuer: str) -> None:
+def use_provider(monkeypatch: pytest.MonkeyPatch, issuer: str, secret: str = EXT_SECRET) -> None:
     """Point Sammen at a standalone provider."""
     monkeypatch.setenv("OIDC_ISSUER", issuer)
     monkeypatch.setenv("OIDC_CLIENT_ID", "sammen-ext")
-    monkeypatch.setenv("OIDC_CLIENT_SECRET", "ext-secret")
+    monkeypatch.setenv("OIDC_CLIENT_SECRET", secret)
+    monkeypatch.setenv("PUBLIC_URL", PUBLIC_URL)
 
 
 @pytest.fixture
@@ -106,7 +111,7 @@ async def refusal_details() -> list[str]:
     return list(await AuditEntry.filter(action="login", outcome="refused").values_list("detail", flat=True))
 
 
-async def hostile_login(user: User, *, state: str | None = None, nonce: str | None = None) -> str:
+async def hostile_login(user: User, *, state: str | None = None, nonce: str | None = None, acr: str = "2") -> str:
     """Log in at a standalone dev-IdP, optionally forging the state or the nonce on the way."""
     start = await user.http_client.get("/auth/login")
     authorize = start.headers["location"]
@@ -117,7 +122,7 @@ async def hostile_login(user: User, *, state: str | None = None, nonce: str | No
     async with httpx.AsyncClient() as browser:
         page = await browser.get(authorize)
         fields = {k: html.unescape(v) for k, v in HIDDEN.findall(page.text)} | {"subject": "demo-foraelder",
-                                                                               "acr": "2"}
+                                                                               "acr": acr}
         answer = await browser.post(authorize.split("?")[0], data=fields)
     callback = answer.headers["location"]
     if state is not None:

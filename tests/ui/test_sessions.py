@@ -10,7 +10,7 @@ from auth.session import MAX_SESSION_DAYS, cookie_settings
 from persistence.messages import Thread
 from persistence.organisation import Group
 from tests.clocks import TestClock
-from tests.ui.conftest import login
+from tests.ui.conftest import login, logout
 
 
 def _copy_of(user: User, cookies: httpx.Cookies) -> httpx.AsyncClient:
@@ -21,13 +21,7 @@ def _copy_of(user: User, cookies: httpx.Cookies) -> httpx.AsyncClient:
 
 async def _log_out(user: User) -> None:
     """Log out as the user menu does, from another tab of the same browser."""
-    page = await user.http_client.get("/login")
-    assert page.status_code == 200
-    token = page.cookies.get("logout_token") or ""
-    answer = await user.http_client.post("/auth/logout", data={"token": token})
-    if answer.status_code == 405:  # a GET logout (before logout became a form)
-        answer = await user.http_client.get("/auth/logout")
-    assert answer.status_code == 303, answer.text
+    assert (await logout(user)).endswith("/login?state=logged_out")
 
 
 @pytest.fixture

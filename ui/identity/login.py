@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from fastapi import Request
 from nicegui import ui
 
+from auth.shared_device import SHARED_DEVICE_COOKIE, SHARED_DEVICE_MAX_AGE, is_shared_device
 from domain.settings import Settings
 from ui.frame import theme, toggle_language
 from ui.guard import public_page
 from ui.i18n import t
+from ui.identity.logout import login_notice
 
-REASONS = ("expired", "logged_out", "required")
+REASONS = ("expired", "logged_out", "required", "cancelled")
 REFUSALS = ("login.refused.unknown", "login.refused.inactive", "login.refused.no_role", "login.refused.failed",
             "login.refused.provider")
 
@@ -20,9 +23,20 @@ def _centered_card() -> ui.card:
         return ui.card().classes("w-full max-w-md q-pa-lg gap-4")
 
 
+def _remember_shared_device(shared: bool) -> None:
+    """Mark (or unmark) this browser as a shared device, in a cookie of its own that outlives every login."""
+    value = f"1; max-age={SHARED_DEVICE_MAX_AGE}" if shared else "; max-age=0"
+    ui.run_javascript(f"document.cookie='{SHARED_DEVICE_COOKIE}={value}; path=/; samesite=lax'"
+                      "+(location.protocol==='https:'?'; secure':'')")
+
+
 @public_page("/login")
-def login_page(settings: Settings, reason: str = "", next: str = "/") -> None:
-    """The login page: one button to the identity provider, and why the person is here (expired, required)."""
+def login_page(settings: Settings, request: Request, reason: str = "", next: str = "/", state: str = "") -> None:
+    """The login page: one button to the identity provider, and why the person is here (expired, required).
+
+    After a logout at the provider, the reason comes back as the logout's `state`.
+    """
+    reason = reason or state
     ui.page_title(f"{t('login.title')} · Sammen")
     with _centered_card():
         with ui.row().classes("items-center justify-between w-full"):
@@ -32,11 +46,15 @@ def login_page(settings: Settings, reason: str = "", next: str = "/") -> None:
         if reason in REASONS:
             ui.label(t(f"login.reason.{reason}")).classes("bg-blue-1 q-pa-sm rounded-borders w-full").mark(
                 "login-reason")
+        login_notice()
         ui.label(t("login.intro"))
         target = next if next.startswith("/") and not next.startswith("//") else "/"
         ui.button(t("login.button"), icon="login",
                   on_click=lambda: ui.navigate.to(f"/auth/login?next={target}")).props(
             "no-caps unelevated size=lg").classes("w-full").mark("login-button")
+        ui.switch(t("login.shared_device"), value=is_shared_device(request),
+                  on_change=lambda e: _remember_shared_device(bool(e.value))).mark("shared-device")
+        ui.label(t("login.shared_device_hint")).classes("text-caption text-grey-7")
         if settings.dev_idp_enabled:
             ui.label(t("login.dev_hint")).classes("text-caption text-grey-7")
 

@@ -31,4 +31,21 @@ LOGIN_TEXTS: dict[str, tuple[str, str]] = {
     "login.refused.provider": ("Identitetsudbyderen svarede ikke. Prøv igen om lidt.",
                                "The identity provider did not answer. Try again shortly."),
     "login.try_again": ("Prøv igen", "Try again"),
+    "login.reason.cancelled": ("Login blev afbrudt.", "The login was cancelled."),
+    "login.shared_device": ("Dette er en delt enhed (fx en tablet på stuen)",
+                            "This is a shared device (e.g. a tablet in the room)"),
+    "login.shared_device_hint": ("På en delt enhed skal man altid logge ind på ny, også lige efter en anden.",
+                                 "On a shared device everyone logs in afresh, even right after someone else."),
+    "login.step_up.cancelled": (
+        "Du afbrød login med MitID. Du er stadig logget ind som før, og det følsomme indhold er stadig skjult.",
+        "You cancelled the MitID login. You are still logged in as before, and the sensitive content stays hidden."),
+    "login.step_up.not_reached": (
+        "Login gav ikke sikringsniveau 3 (MitID), så det følsomme indhold er stadig skjult. "
+        "Prøv igen, og log ind med MitID.",
+        "The login did not reach assurance level 3 (MitID), so the sensitive content stays hidden. "
+        "Try again and log in with MitID."),
+    "login.cancelled.kept": ("Login blev afbrudt. Du er stadig logget ind som før.",
+                             "The login was cancelled. You are still logged in as before."),
+    "logout.refused": ("Du blev ikke logget ud, fordi siden var for gammel. Prøv at logge ud igen.",
+                       "You were not logged out because the page was too old. Try logging out again."),
 }

@@ -15,6 +15,7 @@ import pytest
 from domain import clock as domain_clock
 from domain import files
 from domain.clock import today_local
+from domain.limits import limiter
 from persistence import db
 from tests.clocks import START, TestClock
 from tests.services import (
@@ -51,6 +52,14 @@ def clock() -> Iterator[TestClock]:
         yield chosen
     finally:
         chosen.at(START)
+
+
+@pytest.fixture(autouse=True)
+def _limits_forgotten() -> Iterator[None]:
+    """Rate-limit counters live in the process: each test starts with none (ids and instants repeat across tests)."""
+    limiter.reset()
+    yield
+    limiter.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -19,6 +19,7 @@ from domain.gdpr.photos import servable
 from domain.identity.model import Actor
 from domain.organisation.children import child_facts
 from domain.presence.board import Board, board_rows
+from domain.presence.kiosk_limits import check_pairing, check_pin_allowed, note_wrong_pin
 from domain.presence.model import Action, DeviceKind, WallScreenChanged
 from domain.presence.service import Device, Done, do_action
 from domain.presence.tiles import load_settings
@@ -54,8 +55,9 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-async def do_request_pairing(*, now: datetime) -> PairingRequest:
-    """A new unpaired device: a six-digit code to show and a secret token the device keeps."""
+async def do_request_pairing(*, now: datetime, address: str = "") -> PairingRequest:
+    """A new unpaired device: a six-digit code to show and a secret token the device keeps (within the limits)."""
+    await check_pairing(address, now=now)
     secret = secrets.token_urlsafe(32)
     # Codes nobody confirmed are useless after they expire; drop them so anonymous visits leave no trail.
     await WallScreen.filter(paired_at__isnull=True, code_expires_at__lt=now - timedelta(hours=1)).delete()
@@ -165,8 +167,9 @@ async def do_kiosk_action(token: str, child_id: int, action: Action, *, now: dat
         row = await KioskPin.get_or_none(child_id=child_id)
         if row is None:
             raise DomainError("kiosk.error.no_pin")
+        await check_pin_allowed(device.wall_screen_id, child_id, now=now)
         if not hmac.compare_digest(row.pin_hash, _pin_hash(pin, row.salt)):
-            raise DomainError("kiosk.error.wrong_pin")
+            await note_wrong_pin(device.wall_screen_id, child_id, now=now)
     return await do_action(device, child_id, device.institution_id, action, now=now, device=DeviceKind.KIOSK,
                            location=location, day=today_local(now))
 

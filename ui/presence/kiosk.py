@@ -7,9 +7,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import app, background_tasks, context, ui
 
+from auth.session import client_address
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.events import Event, Subscription
@@ -27,7 +29,7 @@ from domain.presence.model import (
 )
 from ui.frame import theme
 from ui.guard import public_page
-from ui.i18n import t
+from ui.i18n import error_text, t
 from ui.live import follow
 from ui.presence.kiosk_dialog import ChildDialog
 from ui.presence.kiosk_tiles import TileGrid, letter_bar
@@ -42,9 +44,9 @@ RECHECK = timedelta(minutes=1)
 class WallScreenPage:
     """One open wall screen: its token, what it shows, and the events it follows (all of it per client)."""
 
-    def __init__(self, storage: Any, root: ui.column) -> None:
+    def __init__(self, storage: Any, root: ui.column, address: str = "") -> None:
         # The storage object is taken once in the page: event handlers run in the publisher's request.
-        self.storage, self.root = storage, root
+        self.storage, self.root, self.address = storage, root, address
         self.subscriptions: list[Subscription] = []
         self.board: Board | None = None
         self.grid: TileGrid | None = None
@@ -98,8 +100,12 @@ class WallScreenPage:
         self.paired(self.board)
 
     async def new_code(self) -> None:
-        """Ask for a fresh pairing code and show it."""
-        request = await kiosk.do_request_pairing(now=utcnow())
+        """Ask for a fresh pairing code and show it; when refused (too many codes), say so and ask again later."""
+        try:
+            request = await kiosk.do_request_pairing(now=utcnow(), address=self.address)
+        except DomainError as error:
+            self.limited(error)
+            return
         self.storage[STORAGE_KEY] = request.token
         self.pairing(request.token, request.code, request.expires_at)
 
@@ -115,6 +121,15 @@ class WallScreenPage:
             ui.label(t("kiosk.pair.instructions")).classes("text-h5 text-center")
             ui.label(f"{code[:3]} {code[3:]}").classes("text-weight-bold text-primary").style(
                 "font-size: 7rem; letter-spacing: .15em").mark("pairing-code")
+
+    def limited(self, error: DomainError) -> None:
+        """No code for now: why, and the timer asks again when the limit allows (or in a minute)."""
+        until = error.params.get("until")
+        self.code_expires = until if isinstance(until, datetime) else utcnow() + RECHECK
+        self.root.clear()
+        with self.root:
+            ui.icon("hourglass_top", size="96px", color="grey-7")
+            ui.label(error_text(error)).classes("text-h5 text-center").mark("kiosk-limited")
 
     def unpaired(self) -> None:
         """Nothing about any child: only that the screen is not paired, and a way to pair it again."""
@@ -249,7 +264,7 @@ class WallScreenPage:
 
 
 @public_page(PATH)
-async def wall_screen(token: str = "") -> RedirectResponse | None:
+async def wall_screen(request: Request, token: str = "") -> RedirectResponse | None:
     """The wall screen: no personal login, the device's own token is its key (taken out of the address at once)."""
     if token:
         app.storage.user[STORAGE_KEY] = token.strip()
@@ -258,7 +273,7 @@ async def wall_screen(token: str = "") -> RedirectResponse | None:
     ui.page_title(f"{t('kiosk.title')} · Sammen")
     ui.query("body").classes("bg-white")
     root = ui.column().classes("w-full max-w-screen-xl mx-auto items-center q-pa-md gap-6").mark("kiosk-root")
-    page = WallScreenPage(app.storage.user, root)
+    page = WallScreenPage(app.storage.user, root, client_address(request))
     await page.show()
     ui.timer(TICK_SECONDS, page.tick)
     return None

@@ -127,10 +127,9 @@ class ChildDialog:
             return
         if error is None:
             self._greet(tile.first_name, action, place)
-        elif error.key in ("kiosk.error.wrong_pin", "kiosk.error.no_pin"):
+        elif error.key in ("kiosk.error.wrong_pin", "kiosk.error.pin_locked", "kiosk.error.no_pin"):
             self.pin = ""
-            self._keypad(error_text(error)) if error.key == "kiosk.error.wrong_pin" else self._choices(
-                error_text(error))
+            self._keypad(error_text(error)) if error.key != "kiosk.error.no_pin" else self._choices(error_text(error))
         else:
             self._choices(error_text(error))
 

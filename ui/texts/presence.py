@@ -266,6 +266,15 @@ PRESENCE_TEXTS: dict[str, tuple[str, str]] = {
     "kiosk.error.pin_format": ("PIN-koden skal være fire cifre.", "The PIN must be four digits."),
     "kiosk.error.no_pin": ("Du har ingen PIN-kode endnu. Spørg en voksen.", "You have no PIN yet. Ask an adult."),
     "kiosk.error.wrong_pin": ("Forkert PIN-kode. Prøv igen.", "Wrong PIN. Try again."),
+    "kiosk.error.pin_locked": (
+        "For mange forkerte PIN-koder. Du kan prøve igen kl. {until:%H.%M} – eller spørg en voksen.",
+        "Too many wrong PINs. You can try again at {until:%H:%M} – or ask an adult."),
+    "kiosk.error.too_many_codes": (
+        "Der er bedt om for mange parringskoder herfra. Skærmen viser en ny kode kl. {until:%H.%M}.",
+        "Too many pairing codes were requested from here. The screen shows a new code at {until:%H:%M}."),
+    "kiosk.error.codes_full": (
+        "Der venter for mange skærme på at blive parret lige nu. Skærmen prøver igen om lidt.",
+        "Too many screens are waiting to be paired just now. The screen tries again shortly."),
 }
 
 PARENT_PRESENCE_TEXTS: dict[str, tuple[str, str]] = {

@@ -33,6 +33,7 @@ from domain.forms.model import (
     QuestionKind,
 )
 from domain.identity.model import Actor
+from domain.messages.limits import check_send_rate, count_send
 from domain.messages.resolve import group_facts
 from domain.messages.service import do_send
 from persistence.db import transaction
@@ -239,6 +240,7 @@ async def do_remind(actor: Actor, *, form_id: int, now: datetime) -> int:
     families = await missing_families(form, today_local(now))
     if not families:
         raise DomainError("forms.nobody_to_remind")
+    await check_send_rate(actor, now=now)  # one click, one send towards the limit, however many families it reaches
     # One message per guardian, so no family learns which other families have not answered.
     reached = 0
     for guardian_id, names in sorted(families.items()):
@@ -246,8 +248,9 @@ async def do_remind(actor: Actor, *, form_id: int, now: datetime) -> int:
         body = REMINDER_BODY.format(title=form.title, children=children, deadline=short_date(form.deadline),
                                     link=f"/kalender/blanketter/{form.id}", sender=actor.name)
         sent = await do_send(actor, subject=REMINDER_SUBJECT.format(title=form.title), body=body,
-                             recipient_keys=[f"person:{guardian_id}"], now=now)
+                             recipient_keys=[f"person:{guardian_id}"], now=now, rate_limited=False)
         reached += sent.recipient_count
+    await count_send(actor, now=now)
     return reached
 
 

@@ -16,6 +16,7 @@ from domain.identity.model import Actor
 from domain.messages.autoreply import send_auto_replies
 from domain.messages.compose import clean_body, clean_subject, prefixed, quoted, snippet
 from domain.messages.deliver import Delivered, Outgoing, add_to_thread, claim_attachments, drop_draft, start_thread
+from domain.messages.limits import check_send_rate, count_send
 from domain.messages.model import BODY_MAX, UNDO_SECONDS, MessageRetracted, SendResult
 from domain.messages.reading import check_reader, valid_id
 from domain.messages.resolve import resolve
@@ -56,8 +57,14 @@ async def _send_new(actor: Actor, action: str, subject: str, out: Outgoing, reci
 
 
 async def do_send(actor: Actor, *, subject: str, body: str, recipient_keys: list[str], sensitive: bool = False,
-                  attachment_ids: Sequence[int] = (), draft_id: int | None = None, now: datetime) -> SendResult:
-    """Start a thread to persons, roles in groups and shared inboxes; CPR-shaped text makes it sensitive."""
+                  attachment_ids: Sequence[int] = (), draft_id: int | None = None, now: datetime,
+                  rate_limited: bool = True) -> SendResult:
+    """Start a thread to persons, roles in groups and shared inboxes; CPR-shaped text makes it sensitive.
+
+    `rate_limited=False` is for a use case that sends many on one click and counts that click itself (reminders).
+    """
+    if rate_limited:
+        await check_send_rate(actor, now=now)
     subject, body = clean_subject(subject), clean_body(body)
     if looks_like_cpr(subject):
         raise DomainError("messages.cpr_in_subject")
@@ -65,6 +72,8 @@ async def do_send(actor: Actor, *, subject: str, body: str, recipient_keys: list
     out = Outgoing(actor.person_id, actor.name, body, sensitive or forced)
     done = await _send_new(actor, "messages.send", subject, out, list(recipient_keys), attachment_ids=attachment_ids,
                            draft_id=draft_id, now=now)
+    if rate_limited:
+        await count_send(actor, now=now)
     return _result(done, forced, now)
 
 
@@ -86,6 +95,7 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
                    attachment_ids: Sequence[int] = (), as_inbox: int | None = None, draft_id: int | None = None,
                    now: datetime) -> SendResult:
     """Answer the latest sender (in this thread when it is just the two of you, else in a new one) or everyone."""
+    await check_send_rate(actor, now=now)
     body = clean_body(body)
     seat = await _replying_seat(actor, thread_id, as_inbox)
     thread = await Thread.get(id=thread_id)
@@ -122,12 +132,14 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
         subject = thread.subject if same_thread else prefixed("Sv: ", thread.subject)
         for event in await send_auto_replies(done.thread_id, subject, actor.person_id, now=now):
             outbox.add(event)
+    await count_send(actor, now=now)
     return _result(done, forced, now)
 
 
 async def do_forward(actor: Actor, thread_id: int, *, recipient_keys: list[str], note: str,
                      now: datetime) -> SendResult:
     """Send a thread on as a new one, quoted as plain text; sensitive stays sensitive and needs level 3."""
+    await check_send_rate(actor, now=now)
     if len(note) > BODY_MAX:
         raise DomainError("messages.too_long", max=BODY_MAX)
     await check_reader(actor, thread_id)
@@ -143,6 +155,7 @@ async def do_forward(actor: Actor, thread_id: int, *, recipient_keys: list[str],
     out = Outgoing(actor.person_id, actor.name, body, was_sensitive or forced)
     done = await _send_new(actor, "messages.forward", prefixed("Vs: ", thread.subject), out, list(recipient_keys),
                            attachment_ids=(), draft_id=None, now=now)
+    await count_send(actor, now=now)
     return _result(done, forced, now)
 
 

@@ -125,6 +125,9 @@ MESSAGES_TEXTS: dict[str, tuple[str, str]] = {
                                  "saved."),
     "messages.attachment_missing": ("Filen findes ikke.", "The file does not exist."),
     "messages.draft_missing": ("Kladden findes ikke længere.", "The draft no longer exists."),
+    "messages.too_many_sends": (
+        "Du har sendt {count} beskeder inden for et minut. Vent {seconds} sekunder, og send igen. Intet er sendt.",
+        "You have sent {count} messages within a minute. Wait {seconds} seconds and send again. Nothing was sent."),
     "messages.too_long": ("Teksten er for lang: højst {max} tegn. Intet er gemt.",
                           "The text is too long: at most {max} characters. Nothing was saved."),
     "messages.too_many_recipients": ("Højst {max} modtagere i feltet. Vælg en gruppe i stedet.",

@@ -23,6 +23,7 @@ from domain.calendar.reminders import send_due_reminders as event_reminders
 from domain.conferences.reminders import send_due_reminders as conference_reminders
 from domain.events import bus
 from domain.jobs import run_forever
+from domain.limits import limiter
 from domain.mail_jobs import EmailJobs
 from domain.settings import DEV_STORAGE_SECRET, Settings, load_settings
 from domain.ticker import tick_minutes
@@ -56,6 +57,8 @@ def install_lifespan(settings: Settings) -> None:
             await keep_demo_widget_address(settings.public_url)
         if settings.redis_url:
             await bus.connect_redis(settings.redis_url, settings.events_channel)
+            # Rate limits count across the cluster; the channel's name keeps installations sharing a Redis apart.
+            limiter.use_redis(settings.redis_url, f"{settings.events_channel}:limits:")
         jobs = asyncio.create_task(run_forever()) if settings.run_jobs else None
         ticker = asyncio.create_task(tick_minutes())
         # The broadcast's e-mail fallback and the reminders ride the minute tick, in the one process that runs jobs.
@@ -71,6 +74,7 @@ def install_lifespan(settings: Settings) -> None:
             if jobs is not None:
                 jobs.cancel()
             await bus.close()
+            await limiter.close()
             await db.close_database()
 
     router.lifespan_context = lifespan

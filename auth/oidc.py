@@ -16,6 +16,7 @@ from joserfc.errors import JoseError
 
 from auth.acr import known_acr, requested_acr, sammen_level
 from auth.form_token import form_token_matches
+from auth.limits import refuse_flood
 from auth.notice import set_login_notice
 from auth.oidc_client import RefreshingOAuthApp, encode_client_secret_basic
 from auth.session import client_address, end_session, session_data, start_session
@@ -106,6 +107,8 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
 
     @router.get("/callback", name="auth_callback")
     async def callback(request: Request) -> RedirectResponse:
+        if (flood := await refuse_flood(request)) is not None:  # before any token work or audit row
+            return flood
         address = client_address(request)
         step_up = bool(request.session.pop("step_up", False))
         after = _safe_next(request.session.pop("after_login", "/"))

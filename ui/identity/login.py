@@ -14,7 +14,7 @@ from ui.identity.logout import login_notice
 
 REASONS = ("expired", "logged_out", "required", "cancelled")
 REFUSALS = ("login.refused.unknown", "login.refused.inactive", "login.refused.no_role", "login.refused.failed",
-            "login.refused.provider")
+            "login.refused.provider", "login.refused.too_many")
 
 
 def _centered_card() -> ui.card:
@@ -59,7 +59,7 @@ def login_page(settings: Settings, request: Request, reason: str = "", next: str
             ui.label(t("login.dev_hint")).classes("text-caption text-grey-7")
 
 @public_page("/afvist")
-def refused_page(reason: str = "login.refused.failed") -> None:
+def refused_page(reason: str = "login.refused.failed", minutes: str = "") -> None:
     """Why a login was refused, and a way back."""
     ui.page_title(f"{t('login.refused.title')} · Sammen")
     key = reason if reason in REFUSALS else "login.refused.failed"
@@ -67,5 +67,6 @@ def refused_page(reason: str = "login.refused.failed") -> None:
         with ui.row().classes("items-center no-wrap"):
             ui.icon("gpp_bad", color="negative", size="lg")
             ui.label(t("login.refused.title")).classes("text-h5")
-        ui.label(t(key))
+        # Only the rate limit's text takes a number: the minutes to wait, read as digits only.
+        ui.label(t(key, minutes=int(minutes) if minutes.isdigit() and len(minutes) < 4 else 1))
         ui.button(t("login.try_again"), on_click=lambda: ui.navigate.to("/login")).props("no-caps")

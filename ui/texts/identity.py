@@ -30,6 +30,9 @@ LOGIN_TEXTS: dict[str, tuple[str, str]] = {
         "Login could not be completed. Try again — if it happens again, contact the municipality's support."),
     "login.refused.provider": ("Identitetsudbyderen svarede ikke. Prøv igen om lidt.",
                                "The identity provider did not answer. Try again shortly."),
+    "login.refused.too_many": (
+        "Der er kommet for mange loginforsøg fra din netværksadresse. Vent {minutes} min., og prøv igen.",
+        "Too many login attempts came from your network address. Wait {minutes} min. and try again."),
     "login.try_again": ("Prøv igen", "Try again"),
     "login.reason.cancelled": ("Login blev afbrudt.", "The login was cancelled."),
     "login.shared_device": ("Dette er en delt enhed (fx en tablet på stuen)",

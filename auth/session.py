@@ -43,11 +43,17 @@ def start_session(grant: SessionGrant, now: datetime, idle_minutes: int = DEFAUL
                   id_token: str | None = None) -> None:
     """Store a fresh login server-side under a new session identifier, and give the browser that identifier."""
     sid = secrets.token_urlsafe(32)
+    before = session_data()
+    # A step-up is a new login of the same person: the pages already open in the browser's other tabs still
+    # belong to it, so their identifiers stay good for events (never for a new request, which needs the newest).
+    earlier = [*before.get("earlier_sids", []), before["sid"]][-5:] \
+        if before is not None and before.get("person_id") == grant.person_id else []
     cookie = _cookie()
     if cookie is not None:
         cookie[COOKIE_SID] = sid
     app.storage.user[SESSION_KEY] = {
         "sid": sid,
+        "earlier_sids": earlier,
         "account_id": grant.account_id,
         "person_id": grant.person_id,
         "name": grant.name,
@@ -76,16 +82,17 @@ def _bound_session() -> bool:
     return isinstance(data, dict) and bool(data.get("sid"))
 
 
-def session_data() -> dict[str, Any] | None:
-    """The stored login, if any, and only when the browser presents its identifier."""
+def session_data(*, open_page: bool = False) -> dict[str, Any] | None:
+    """The stored login when the browser presents its identifier (an open page may show one from before a step-up)."""
     data = app.storage.user.get(SESSION_KEY)
     if not isinstance(data, dict) or not data.get("sid"):
         return None
     cookie = _cookie()
     presented = cookie.get(COOKIE_SID) if cookie is not None else None
-    if not isinstance(presented, str) or not secrets.compare_digest(presented, str(data["sid"])):
+    if not isinstance(presented, str):
         return None
-    return data
+    accepted = [str(data["sid"]), *(data.get("earlier_sids", []) if open_page else [])]
+    return data if any(secrets.compare_digest(presented, str(sid)) for sid in accepted) else None
 
 
 def switch_role(role: Role) -> bool:

@@ -60,7 +60,7 @@ def session_allows(client: Client, now: datetime) -> str | None:
     # or a logout (none stored) no longer matches it.
     token = request_contextvar.set(client.request)
     try:
-        data = session_data()
+        data = session_data(open_page=True)
         if data is None:
             return "logged_out"
         if idle_expired(data, now):

@@ -101,3 +101,16 @@ async def test_working_on_an_open_page_keeps_the_session_alive(
     user.find(marker="send").click()
     await user.should_see("Sendt til")
     assert await Thread.filter(subject="Aktiv hele tiden").exists()
+
+
+async def test_a_step_up_issues_a_new_identifier_and_open_pages_keep_working(user: User) -> None:
+    await login(user, "demo-laerer")
+    await _compose_to_2a(user, "Før og efter niveau 3")
+    copied = httpx.Cookies(user.http_client.cookies)
+    await login(user, "demo-laerer", acr="3")  # the step-up, from another tab of the same browser
+    async with _copy_of(user, copied) as thief:
+        answer = await thief.get("/personale")
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
+    user.find(marker="send").click()  # the page opened before the step-up belongs to the same login
+    await user.should_see("Sendt til")
+    assert await Thread.filter(subject="Før og efter niveau 3").exists()

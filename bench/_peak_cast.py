@@ -64,7 +64,8 @@ async def _wall_screens(institutions: list[int], now: datetime) -> dict[int, lis
     tokens: dict[int, list[str]] = {}
     for institution_id in institutions:
         for n in range(WALLS_PER_INSTITUTION):
-            request = await do_request_pairing(now=now)
+            # Each screen as if from its own address: the per-address pairing limit is not what this measures.
+            request = await do_request_pairing(now=now, address=f"bench-wall:{institution_id}:{n}")
             await WallScreen.filter(id=request.wall_screen_id).update(
                 institution_id=institution_id, name=f"Væg {n + 1}", paired_at=now, pairing_code=None)
             tokens.setdefault(institution_id, []).append(request.token)

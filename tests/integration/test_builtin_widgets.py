@@ -24,6 +24,7 @@ from persistence.people import Enrolment, GroupMembership, Person
 from persistence.widgets import WeekPlan
 from tests.clocks import TestClock
 from tests.factory import World, build_world, person
+from tests.listing_support import names_on_lists
 
 DAYS = ["Rugbrød", "Fiskefrikadeller", "Pasta", "Suppe", "Boller"]
 
@@ -117,8 +118,9 @@ async def test_foedselsdage_names_first_names_weekday_and_age_in_the_actors_grou
         await Person.filter(id=p.id).update(birth_date=years_before(far, years))
     monday = w.today - timedelta(days=w.today.weekday())
     wednesday = monday + timedelta(days=2 if (monday + timedelta(days=2)).day != 29 else 3)
-    await enrol(w, "Dorte", years_before(wednesday, 7), w.class_2a)
-    await enrol(w, "Gry", years_before(monday, 4), bien)
+    listed = [await enrol(w, "Dorte", years_before(wednesday, 7), w.class_2a),
+              await enrol(w, "Gry", years_before(monday, 4), bien)]
+    await names_on_lists(*listed, now=utcnow())  # other families see these two names on lists
     other = await Group.create(municipality_id=w.school.municipality_id, institution=w.school, name="3.B",
                                kind=GroupKind.KLASSE)
     await enrol(w, "Ebbe", years_before(wednesday, 9), other)

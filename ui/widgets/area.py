@@ -12,7 +12,7 @@ from domain.events import Event
 from domain.identity.model import Actor
 from domain.widgets import service
 from domain.widgets.model import WIDGETS_TOPIC, Placement, WidgetContentChanged, WidgetSlot
-from domain.widgets.registry import REGISTRY, WidgetContext
+from domain.widgets.registry import WidgetContext
 from ui.components import refuse
 from ui.i18n import error_text, t
 from ui.live import follow
@@ -88,7 +88,7 @@ async def _draw(actor: Actor, slot: WidgetSlot, ctx: WidgetContext, public_url: 
         if slot.name == "external":
             await external_widget(actor, slot, ctx, public_url)
             return
-        data = await REGISTRY[slot.name]().load(actor, ctx)
+        data = await service.load_builtin(actor, slot.name, ctx)
         RENDERERS[slot.name](data)
     except DomainError as error:
         ui.label(error_text(error)).classes("text-grey-7")

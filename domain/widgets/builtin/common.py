@@ -51,18 +51,32 @@ def open_group(today: date) -> Q:
     return Q(group__expires_on__isnull=True) | Q(group__expires_on__gte=today)
 
 
-async def child_groups(child_ids: frozenset[int], today: date) -> list[tuple[int, str, int, str]]:
-    """(child id, first name, group id, group name) for children's current enrolment and cross groups (2 queries)."""
-    enrolled = await Enrolment.filter(active_on(today), child_id__in=list(child_ids), group_id__isnull=False) \
-        .values_list("child_id", "child__first_name", "group_id", "group__name")
-    crossing = await GroupMembership.filter(open_group(today), person_id__in=list(child_ids)) \
-        .values_list("person_id", "person__first_name", "group_id", "group__name")
+async def child_groups(child_ids: frozenset[int], today: date,
+                       institution_ids: frozenset[int] | None = None) -> list[tuple[int, str, int, str]]:
+    """(child id, first name, group id, group name) for children's current enrolment and cross groups (2 queries).
+
+    With institution_ids, only groups of those institutions (and cross groups, which belong to none).
+    """
+    enrolments = Enrolment.filter(active_on(today), child_id__in=list(child_ids), group_id__isnull=False)
+    memberships = GroupMembership.filter(open_group(today), person_id__in=list(child_ids))
+    if institution_ids is not None:
+        enrolments = enrolments.filter(institution_id__in=list(institution_ids))
+        memberships = memberships.filter(Q(group__institution_id__isnull=True) |
+                                         Q(group__institution_id__in=list(institution_ids)))
+    enrolled = await enrolments.values_list("child_id", "child__first_name", "group_id", "group__name")
+    crossing = await memberships.values_list("person_id", "person__first_name", "group_id", "group__name")
     rows = {(int(c), str(f), int(g), str(n)) for c, f, g, n in [*enrolled, *crossing]}
     return sorted(rows, key=lambda r: (r[1], r[3], r[0], r[2]))
 
 
-async def staff_groups(person_id: int, today: date) -> list[tuple[int, str]]:
-    """(group id, group name) of the groups a member of staff belongs to, by name (1 query)."""
-    rows = await GroupMembership.filter(open_group(today), person_id=person_id) \
-        .values_list("group_id", "group__name")
+async def staff_groups(person_id: int, today: date,
+                       institution_ids: frozenset[int] | None = None) -> list[tuple[int, str]]:
+    """(group id, group name) of the groups a member of staff belongs to, by name (1 query).
+
+    With institution_ids, only groups of those institutions (and cross groups, which belong to none).
+    """
+    query = GroupMembership.filter(open_group(today), person_id=person_id)
+    if institution_ids is not None:
+        query = query.filter(Q(group__institution_id__isnull=True) | Q(group__institution_id__in=list(institution_ids)))
+    rows = await query.values_list("group_id", "group__name")
     return sorted({(int(g), str(n)) for g, n in rows}, key=lambda r: (r[1], r[0]))

@@ -53,19 +53,21 @@ async def _texts(group_ids: list[int], year: int, week: int) -> dict[int, str]:
     return {int(g): str(text) for g, text in rows}
 
 
-async def week_plans_for_guardian(actor: Actor, today: date) -> Ugeplan:
-    """This week's plan of each current group of the actor's children (3 queries)."""
+async def week_plans_for_guardian(actor: Actor, today: date, context: WidgetContext | None = None) -> Ugeplan:
+    """This week's plan of each current group of the actor's children (3 queries), within the widget's context."""
     year, week = iso_week(today)
-    rows = await child_groups(children_of(actor), today)
+    children = context.child_ids if context is not None else children_of(actor)
+    rows = await child_groups(children, today, context.institution_ids if context is not None else None)
     texts = await _texts([g for _, _, g, _ in rows], year, week) if rows else {}
     return Ugeplan(year, week, [GroupPlan(g, name, first, texts.get(g, "")) for _, first, g, name in rows])
 
 
-async def week_plans_for_staff(actor: Actor, year: int, week: int, today: date | None = None) -> Ugeplan:
-    """The plans of one week for each group the member of staff belongs to (2 queries)."""
+async def week_plans_for_staff(actor: Actor, year: int, week: int, today: date | None = None,
+                               institution_ids: frozenset[int] | None = None) -> Ugeplan:
+    """The plans of one week for each group the member of staff belongs to (2 queries), optionally of some places."""
     await audit.check(access.can_write_plans(actor), actor, "week_plans")
     monday = monday_of(year, week)
-    groups = await staff_groups(actor.person_id, today or monday)
+    groups = await staff_groups(actor.person_id, today or monday, institution_ids)
     texts = await _texts([g for g, _ in groups], year, week) if groups else {}
     return Ugeplan(year, week, [GroupPlan(g, name, "", texts.get(g, "")) for g, name in groups])
 
@@ -106,6 +108,6 @@ class UgeplanWidget(BuiltinWidget):
         """The week's plans for this actor."""
         await check_widget(actor, self.spec)
         if actor.role in GUARDIAN_ROLES:
-            return await week_plans_for_guardian(actor, context.today)
+            return await week_plans_for_guardian(actor, context.today, context)
         year, week = iso_week(context.today)
-        return await week_plans_for_staff(actor, year, week, context.today)
+        return await week_plans_for_staff(actor, year, week, context.today, context.institution_ids)

@@ -13,8 +13,9 @@ from nicegui.testing import User
 from oidc_provider_mock import run_server_in_thread
 
 import auth.dev_idp.server as dev_idp_server
+from auth.dev_idp.keys import SigningKey
 from persistence.audit import AuditEntry
-from persistence.identity import UserAccount
+from persistence.identity import LoginRecord, UserAccount
 from persistence.people import Person
 from tests.oidc_servers import EXT_SECRET, hostile_provider
 from tests.ui.conftest import HIDDEN
@@ -156,3 +157,86 @@ async def test_a_wrong_state_is_refused(honest_provider: str, user: User) -> Non
 async def test_a_wrong_nonce_is_refused(honest_provider: str, user: User) -> None:
     assert await hostile_login(user, nonce="not-the-nonce-sammen-sent") == "/afvist?reason=login.refused.failed"
     assert await refusal_details() == ["invalid_token:InvalidClaimError"]
+
+
+async def last_login_level() -> str:
+    """The assurance level of the newest login."""
+    return str((await LoginRecord.all().order_by("-id").first()).acr)  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def broker(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A provider naming its levels its own way, and Sammen configured with those names."""
+    with hostile_provider(acr_claims={"2": "urn:broker:loa:substantial", "3": "urn:broker:loa:high"}) as issuer:
+        use_provider(monkeypatch, issuer)
+        monkeypatch.setenv("OIDC_ACR_LEVEL2", "urn:broker:loa:substantial")
+        monkeypatch.setenv("OIDC_ACR_LEVEL3", "urn:broker:loa:high, urn:broker:loa:high-plus")
+        yield issuer
+
+
+async def test_the_providers_acr_values_are_mapped_to_sammens_levels(broker: str, user: User) -> None:
+    start = await user.http_client.get("/auth/login")
+    assert parse_qs(urlsplit(start.headers["location"]).query)["acr_values"] == [
+        "urn:broker:loa:substantial urn:broker:loa:high"]
+    assert await hostile_login(user, acr="3") == "/"
+    assert await last_login_level() == "3"
+    assert await hostile_login(user, acr="2") == "/"
+    assert await last_login_level() == "2"
+
+
+async def test_a_bare_3_from_a_provider_is_not_level_3_unless_configured(honest_provider: str, user: User) -> None:
+    assert await hostile_login(user, acr="3") == "/"  # this provider says acr "3"; Sammen expects the NSIS names
+    assert await last_login_level() == "2"
+
+
+async def test_a_forged_host_header_cannot_steer_the_callback_address(honest_provider: str, user: User) -> None:
+    start = await user.http_client.get("/auth/login", headers={"host": "evil.example"})
+    assert parse_qs(urlsplit(start.headers["location"]).query)["redirect_uri"] == ["http://test/auth/callback"]
+
+
+@pytest.fixture
+def provider_key() -> SigningKey:
+    """The standalone provider's signing key, which the test can switch while Sammen runs."""
+    return SigningKey("RS256")
+
+
+@pytest.fixture
+def rotating_provider(monkeypatch: pytest.MonkeyPatch, provider_key: SigningKey) -> Iterator[str]:
+    """A provider whose signing key (and algorithm) the test switches between logins."""
+    with hostile_provider(key=provider_key) as issuer:
+        use_provider(monkeypatch, issuer)
+        yield issuer
+
+
+async def test_a_provider_switching_from_rs256_to_es256_is_followed(
+        rotating_provider: str, provider_key: SigningKey, user: User, caplog: pytest.LogCaptureFixture) -> None:
+    assert await hostile_login(user) == "/"
+    provider_key.rotate("ES256")
+    assert await hostile_login(user) == "/"
+    provider_key.rotate("RS256")
+    assert await hostile_login(user) == "/"
+    assert await refusal_details() == []
+    assert sum("fetching them again" in r.getMessage() for r in caplog.records) == 2
+
+
+async def test_every_refused_token_is_logged_without_its_content(
+        tampering_provider: str, user: User, caplog: pytest.LogCaptureFixture) -> None:
+    assert await hostile_login(user) == "/afvist?reason=login.refused.failed"
+    lines = [r.getMessage() for r in caplog.records if r.name == "auth.oidc"]
+    assert lines == ["login refused: invalid_token:BadSignatureError"]
+
+
+SECRET_WITH_SPECIALS = "p+ss%2Fw:rd%"  # noqa: S105 - a test secret with the characters that must be encoded
+
+
+@pytest.fixture
+def strict_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A provider that decodes client_secret_basic as RFC 6749 2.3.1 says, with a secret holding + % and :."""
+    with hostile_provider(client_secret=SECRET_WITH_SPECIALS) as issuer:
+        use_provider(monkeypatch, issuer, secret=SECRET_WITH_SPECIALS)
+        yield issuer
+
+
+async def test_a_client_secret_with_plus_and_percent_works(strict_provider: str, user: User) -> None:
+    assert await hostile_login(user) == "/"
+    assert await refusal_details() == []

@@ -1,4 +1,4 @@
-"""Rate limits across a cluster: two processes' limiters on the same Redis share one count; without Redis, each counts."""
+"""Rate limits across a cluster: two processes' limiters on one Redis share a count; without Redis, each counts."""
 
 from __future__ import annotations
 

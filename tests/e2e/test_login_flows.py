@@ -152,3 +152,30 @@ def test_logout_via_user_menu_returns_to_login(tablet: Page, login: Login, base_
     tablet.goto(f"{base_url}/overblik")  # the session is really gone
     tablet.wait_for_url(re.compile(rf"^{re.escape(base_url)}/login"))
     expect(tablet.get_by_role("button", name="Log ind med MitID / UNI-Login")).to_be_visible()
+
+
+def test_after_logout_log_ind_asks_the_provider_again(tablet: Page, login: Login, base_url: str) -> None:
+    login(tablet, "demo-foraelder", "/overblik")
+    tablet.goto(f"{base_url}/auth/logout")  # a link (another site could plant it) logs nobody out
+    tablet.wait_for_url(f"{base_url}/overblik")
+    menu = _open_user_menu(tablet)
+    menu.locator(".q-item", has_text="Log ud").click()
+    tablet.wait_for_url(re.compile(rf"^{re.escape(base_url)}/login\?state=logged_out"))
+    expect(tablet.get_by_text("Du er logget ud.")).to_be_visible()
+    tablet.get_by_role("button", name="Log ind med MitID / UNI-Login").click()
+    tablet.wait_for_url(re.compile(r"/dev-idp/authorize"))  # the provider's login ended too: it asks who this is
+    expect(tablet.locator('button[name="subject"][value="demo-leder"]')).to_be_visible()
+
+
+def test_a_shared_tablet_asks_the_provider_at_every_login(tablet: Page, login: Login, base_url: str) -> None:
+    tablet.goto(f"{base_url}/login")
+    tablet.get_by_role("switch", name="Dette er en delt enhed (fx en tablet på stuen)").click()
+    tablet.wait_for_function("document.cookie.includes('sammen_shared_device=1')")
+    login(tablet, "demo-foraelder", "/overblik")
+    cookies = {c["name"]: c for c in tablet.context.cookies()}
+    assert cookies["sammen_shared_device"]["value"] == "1"
+    tablet.goto(f"{base_url}/login")  # the next person, without anyone logging out
+    expect(tablet.get_by_role("switch", name="Dette er en delt enhed (fx en tablet på stuen)")).to_be_checked()
+    tablet.get_by_role("button", name="Log ind med MitID / UNI-Login").click()
+    tablet.wait_for_url(re.compile(r"/dev-idp/authorize\?.*prompt=login"))
+    expect(tablet.locator('button[name="subject"][value="demo-leder"]')).to_be_visible()

@@ -7,6 +7,7 @@ import html
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+from nicegui import ui
 from nicegui.testing import User
 
 from auth.oidc import step_up_path
@@ -28,6 +29,13 @@ async def authorize(user: User, start_at: str = "/auth/login") -> tuple[str, htt
     assert start.status_code in (302, 303), start.text
     location = str(start.headers["location"])
     return location, await user.http_client.get(location)
+
+
+def switch_value(user: User) -> bool:
+    """Whether the login page's shared-device switch is on."""
+    switch = user.find(marker="shared-device").elements.pop()
+    assert isinstance(switch, ui.switch)
+    return bool(switch.value)
 
 
 def shows_the_provider_page(answer: httpx.Response) -> bool:
@@ -85,10 +93,10 @@ async def test_a_shared_device_asks_the_provider_for_a_new_login_every_time(user
 async def test_the_login_page_offers_the_shared_device_switch_and_shows_the_devices_choice(user: User) -> None:
     await user.open("/login")
     await user.should_see("Dette er en delt enhed (fx en tablet på stuen)")
-    assert user.find(marker="shared-device").elements.pop().value is False
+    assert switch_value(user) is False
     user.http_client.cookies.set(SHARED_DEVICE_COOKIE, "1")
     await user.open("/login")
-    assert user.find(marker="shared-device").elements.pop().value is True
+    assert switch_value(user) is True
 
 
 async def test_an_ordinary_login_asks_for_both_levels_and_a_chosen_level_3_is_kept(user: User) -> None:

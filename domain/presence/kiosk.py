@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from domain.identity.model import Actor
 from domain.organisation.children import child_facts
 from domain.presence.board import Board, board_rows
 from domain.presence.kiosk_limits import check_pairing, check_pin_allowed, note_wrong_pin
-from domain.presence.model import Action, DeviceKind, WallScreenChanged
+from domain.presence.model import Action, DeviceKind, PresenceChanged, Status, Tile, WallScreenChanged
 from domain.presence.service import Device, Done, do_action
 from domain.presence.tiles import load_settings
 from persistence.db import transaction
@@ -133,11 +133,34 @@ async def pending_code(token: str, *, now: datetime) -> str | None:
     return screen.pairing_code
 
 
+# On the wall screen, which anyone in the hall can read, a child is only here or not here: sick, on vacation,
+# asleep or picked up all look alike. A place the child itself chose on the screen (Legepladsen) is kept: it is
+# how the child taps its way back.
+WALL_STATUS = {Status.PRESENT: Status.PRESENT, Status.SLEEPING: Status.PRESENT, Status.ON_TRIP: Status.PRESENT,
+               Status.AT_LOCATION: Status.AT_LOCATION, Status.NOT_ARRIVED: Status.NOT_ARRIVED,
+               Status.PICKED_UP: Status.NOT_ARRIVED, Status.SICK: Status.NOT_ARRIVED,
+               Status.VACATION: Status.NOT_ARRIVED}
+
+
+def wall_tile(tile: Tile) -> Tile:
+    """What the wall screen may show of a child: name, photo, group and present or not; no times, pickups or notes."""
+    state = WALL_STATUS[tile.state]
+    return Tile(tile.child_id, tile.institution_id, tile.day, tile.first_name, tile.initials, tile.photo_url,
+                tile.group_id, tile.group_name, state.value,
+                location=tile.location if state is Status.AT_LOCATION else "", version=tile.version)
+
+
+def wall_tile_of(event: PresenceChanged) -> Tile:
+    """A change another device made, as the wall screen may show it."""
+    return wall_tile(Tile.from_wire(event.tile))
+
+
 async def kiosk_board(token: str, day: date, *, now: datetime) -> Board:
-    """The wall screen's view of its institution's day."""
+    """The wall screen's view of its institution's day: each child present or not, and nothing about staff."""
     device = await device_for(token, now=now)
     await WallScreen.filter(id=device.wall_screen_id).update(last_seen_at=now)
-    return await board_rows(await load_settings(device.institution_id), day)
+    board = await board_rows(await load_settings(device.institution_id), day)
+    return replace(board, tiles={cid: wall_tile(tile) for cid, tile in board.tiles.items()}, staff={})
 
 
 def _pin_hash(pin: str, salt: str) -> str:
@@ -170,8 +193,9 @@ async def do_kiosk_action(token: str, child_id: int, action: Action, *, now: dat
         await check_pin_allowed(device.wall_screen_id, child_id, now=now)
         if not hmac.compare_digest(row.pin_hash, _pin_hash(pin, row.salt)):
             await note_wrong_pin(device.wall_screen_id, child_id, now=now)
-    return await do_action(device, child_id, device.institution_id, action, now=now, device=DeviceKind.KIOSK,
+    done = await do_action(device, child_id, device.institution_id, action, now=now, device=DeviceKind.KIOSK,
                            location=location, day=today_local(now))
+    return replace(done, tile=wall_tile(done.tile))
 
 
 async def fetch_photo_for_screen(token: str, child_id: int, *, now: datetime) -> tuple[Path, str]:

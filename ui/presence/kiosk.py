@@ -211,7 +211,7 @@ class WallScreenPage:
         """Another device changed a child's day: redraw that tile from the event alone."""
         if isinstance(event, PresenceChanged):
             with self.root:
-                self.apply(Tile.from_wire(event.tile))
+                self.apply(kiosk.wall_tile_of(event))  # present or not: never sick, vacation or a pickup time
 
     def on_screen_event(self, event: Event) -> None:
         """Paired: show the tiles; revoked: clear everything at once."""

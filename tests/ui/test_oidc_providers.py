@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import json
 import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
@@ -18,7 +20,7 @@ from persistence.audit import AuditEntry
 from persistence.identity import LoginRecord, UserAccount
 from persistence.people import Person
 from tests.oidc_servers import EXT_SECRET, hostile_provider
-from tests.ui.conftest import HIDDEN
+from tests.ui.conftest import HIDDEN, logout_token
 
 # With a real provider the callback is PUBLIC_URL's; the test client's browser is at http://test.
 PUBLIC_URL = "http://test"
@@ -240,3 +242,19 @@ def strict_provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 async def test_a_client_secret_with_plus_and_percent_works(strict_provider: str, user: User) -> None:
     assert await hostile_login(user) == "/"
     assert await refusal_details() == []
+
+
+async def test_logout_ends_the_session_at_the_provider_too(mock_provider: str, user: User) -> None:
+    assert await mock_login(user, "demo-foraelder") == "/"
+    answer = await user.http_client.post("/auth/logout", data={"token": await logout_token(user)})
+    assert answer.status_code == 303
+    location = answer.headers["location"]
+    assert location.startswith(f"{mock_provider}/oauth2/end_session?")
+    sent = parse_qs(urlsplit(location).query)
+    assert sent["post_logout_redirect_uri"] == ["http://test/login"] and sent["state"] == ["logged_out"]
+    assert sent["client_id"] == ["sammen-mock"]
+    payload = sent["id_token_hint"][0].split(".")[1]
+    assert json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["sub"] == "demo-foraelder"
+    async with httpx.AsyncClient() as browser:
+        assert (await browser.get(location)).status_code == 200  # the provider's own "log out?" page
+    assert (await user.http_client.get("/overblik")).status_code == 303

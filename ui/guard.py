@@ -21,6 +21,7 @@ from nicegui import context, ui
 from auth.session import actor_or_redirect
 from domain.identity.model import Actor, Role
 from domain.settings import Settings
+from ui.error_pages import bounded
 from ui.navigation import HOME
 from ui.session_guard import mark_signed_in
 
@@ -88,7 +89,9 @@ def install_pages(settings: Settings) -> None:
 def _route(spec: PageSpec, settings: Settings) -> Callable[..., Awaitable[RedirectResponse | None]]:
     """The builder behind the login and role check, with the builder's own parameters (less actor and settings)."""
     signature = inspect.signature(spec.build, eval_str=True)
-    own = [p for name, p in signature.parameters.items() if name not in ("actor", "settings")]
+    # An int parameter (an id) accepts only what the database can hold; anything else gets the Danish 404/400 page.
+    own = [p.replace(annotation=bounded(p.annotation)) for name, p in signature.parameters.items()
+           if name not in ("actor", "settings")]
     wants_request, wants_settings = "request" in signature.parameters, "settings" in signature.parameters
     if not wants_request:
         own.insert(0, inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request))

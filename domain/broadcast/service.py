@@ -26,6 +26,7 @@ from domain.events import committing
 from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.rollout.model import AREA_OF_KIND, Area
+from domain.text import check_typed_text
 from persistence.broadcast import Broadcast, BroadcastRecipient
 from persistence.db import transaction
 from persistence.organisation import Institution
@@ -100,6 +101,7 @@ async def count_broadcast_recipients(actor: Actor, *, areas: list[Area], institu
 async def do_send_broadcast(actor: Actor, *, title: str, body: str, areas: list[Area], institution_ids: list[int],
                             email_after_minutes: int | None, now: datetime) -> int:
     """Send a broadcast to every current guardian of the chosen places (one bulk insert); returns its id."""
+    check_typed_text(title, body)
     municipality_id = await check_admin(actor, "broadcast.send")
     title, body = check_text(title, body, email_after_minutes)
     chosen = await resolve_institutions(municipality_id, areas, institution_ids)

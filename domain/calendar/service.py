@@ -28,6 +28,7 @@ from domain.clock import today_local
 from domain.errors import DomainError
 from domain.events import committing
 from domain.identity.model import Actor
+from domain.text import check_typed_text
 from persistence.calendar import CalendarEvent, Invitation
 from persistence.db import transaction
 
@@ -152,6 +153,7 @@ async def do_create_event(actor: Actor, *, scope: str | Scope, person_id: int | 
                           repeat: str = "", repeat_until: date | None = None, invite: bool = False,
                           reminder_minutes: int | None = None, private: bool = False, now: datetime) -> int:
     """Create an event (and its invitations, in one insert); open calendars of its place reload after commit."""
+    check_typed_text(title, description, place)
     where = await _checked_target(actor, scope, person_id, group_id, institution_id, "calendar.create_event")
     clean_title, text, at, times, minutes, wanted = await _checked_fields(
         where, title, description, place, all_day, start, end, repeat, repeat_until, reminder_minutes, invite, now)
@@ -177,6 +179,7 @@ async def do_update_event(actor: Actor, event_id: int, *, scope: str | Scope, pe
                           repeat: str = "", repeat_until: date | None = None, invite: bool = False,
                           reminder_minutes: int | None = None, private: bool = False, now: datetime) -> None:
     """Change an event (organiser, leader or admin); answers of those still invited are kept."""
+    check_typed_text(title, description, place)
     row, facts = await load_event(event_id)
     await audit.check(access.can_edit_event(actor, facts, await _member(actor, row.group_id)), actor,
                       "calendar.edit_event", concerned_person_id=row.person_id)

@@ -18,6 +18,7 @@ from domain.conferences.slots import BreakInput, DayInput, generate
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor, Role
+from domain.text import check_typed_text
 from persistence.conferences import ConferenceRound, ConferenceSlot
 from persistence.db import transaction
 from persistence.queries import ints
@@ -67,6 +68,7 @@ async def check_create_round(actor: Actor, spec: RoundInput, *, now: datetime) -
 
 async def do_create_round(actor: Actor, spec: RoundInput, *, now: datetime) -> int:
     """Store a round and all its slots (one bulk insert); returns the round's id."""
+    check_typed_text(spec)
     slots = await check_create_round(actor, spec, now=now)
     assert spec.booking_deadline is not None  # checked above
     async with committing(transaction) as outbox:

@@ -36,6 +36,7 @@ from domain.identity.model import Actor
 from domain.messages.limits import check_send_rate, count_send
 from domain.messages.resolve import group_facts
 from domain.messages.service import do_send
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.forms import Form, FormAnswer
 from persistence.organisation import Group
@@ -136,6 +137,7 @@ def check_form(title: str, description: str, inputs: Sequence[QuestionInput], de
 async def do_create_form(actor: Actor, *, group_id: int, title: str, description: str,
                          questions: Sequence[QuestionInput], deadline: datetime, now: datetime) -> int:
     """Store a new form for a group after the checks; returns its id."""
+    check_typed_text(title, description, questions)
     group = await check_manage(actor, group_id, today_local(now), "forms.create")
     title, description, cleaned = check_form(title, description, questions, deadline, now)
     form = await Form.create(group_id=group.id, author_id=actor.person_id, author_name=actor.name, title=title,
@@ -180,6 +182,7 @@ def is_open(form: Form, now: datetime) -> bool:
 
 async def do_answer(actor: Actor, *, form_id: int, child_id: int, answers: dict[str, object], now: datetime) -> None:
     """Save the one answer for a child (a later answer, by either guardian, replaces it) and tell the results page."""
+    check_typed_text(answers)
     form = await load_form(form_id)
     in_group = valid_id(child_id) and child_id in await group_children(form.group_id, today_local(now))
     await audit.check(access.can_answer_form(actor, child_id, in_group), actor, "forms.answer",

@@ -16,6 +16,7 @@ from domain.gdpr.photo_files import published_url
 from domain.identity.model import Actor, Role
 from domain.organisation.children import child_facts
 from domain.organisation.listing import NAMES_KEY
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.gdpr import ChildConsent, ConsentType
 from persistence.people import Enrolment, Person
@@ -154,6 +155,7 @@ def _clean(name: str, description: str) -> tuple[str, str]:
 
 async def do_create_type(actor: Actor, *, key: str, name: str, description: str, now: datetime) -> int:
     """A new consent type for the municipality; the key is short, lower case and unique."""
+    check_typed_text(key, name, description)
     await audit.check(access.can_administer_municipality(actor), actor, "consents.create_type")
     key = key.strip().lower()
     if not KEY_PATTERN.match(key):
@@ -171,6 +173,7 @@ async def do_create_type(actor: Actor, *, key: str, name: str, description: str,
 
 async def do_update_type(actor: Actor, type_id: int, *, name: str, description: str, active: bool) -> None:
     """Rename, describe, deactivate or reactivate a type (the photo consent stays active: photos depend on it)."""
+    check_typed_text(name, description)
     await audit.check(access.can_administer_municipality(actor), actor, "consents.update_type")
     row = await ConsentType.get_or_none(id=type_id, municipality_id=await _municipality_of(actor.person_id))
     if row is None or row.key in MANAGED_TYPES:

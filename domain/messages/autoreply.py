@@ -14,6 +14,7 @@ from domain.identity.model import Actor
 from domain.messages.compose import clean_body, prefixed
 from domain.messages.deliver import Outgoing, add_to_thread, start_thread
 from domain.messages.model import MessageSent
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.messages import AutoReply, Message, Participant, Thread
 from persistence.people import Person
@@ -25,6 +26,7 @@ PREFIX = "Autosvar: "
 
 async def do_set_auto_reply(actor: Actor, *, first_day: date, last_day: date, text: str, now: datetime) -> None:
     """Turn on (or change) the actor's autosvar for a date range."""
+    check_typed_text(text)
     await audit.check(access.can_set_auto_reply(actor), actor, "messages.auto_reply")
     if last_day < first_day:
         raise DomainError("messages.auto_reply_bad_range")

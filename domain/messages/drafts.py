@@ -10,6 +10,7 @@ from domain.errors import DomainError, NotFound
 from domain.identity.model import Actor
 from domain.messages.attachments import discard_rows, views_for_drafts
 from domain.messages.model import BODY_MAX, SUBJECT_MAX, AttachmentView, RecipientChoice
+from domain.text import check_typed_text
 from persistence.messages import Attachment, Draft
 
 RECIPIENTS_MAX = 500
@@ -52,6 +53,7 @@ def checked_draft(subject: str, body: str, recipient_keys: list[str]) -> list[st
 async def do_save_draft(actor: Actor, *, draft_id: int | None, thread_id: int | None, subject: str, body: str,
                         recipient_keys: list[str], sensitive: bool, now: datetime) -> int:
     """Create or update the actor's own draft in one query (plus a reader check when a reply draft is created)."""
+    check_typed_text(subject, body)
     keys = checked_draft(subject, body, recipient_keys)
     values: dict[str, Any] = {"subject": subject, "body": body, "recipients": keys, "sensitive": sensitive,
                               "updated_at": now}

@@ -15,6 +15,7 @@ from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor
 from domain.messages.model import InboxChanged
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.messages import Folder, Participant
 
@@ -72,6 +73,7 @@ async def _name_free(actor: Actor, name: str, except_id: int | None = None) -> N
 
 async def do_create_folder(actor: Actor, *, name: str, now: datetime) -> int:
     """A new folder with a name the actor does not already use (letter case ignored)."""
+    check_typed_text(name)
     await check_folders(actor, "messages.create_folder")
     clean = checked_name(name)
     await _name_free(actor, clean)
@@ -87,6 +89,7 @@ async def do_create_folder(actor: Actor, *, name: str, now: datetime) -> int:
 
 async def do_rename_folder(actor: Actor, folder_id: int, *, name: str, now: datetime) -> None:
     """Give one of the actor's folders a new, unused name."""
+    check_typed_text(name)
     await check_folders(actor, "messages.rename_folder")
     folder = await own_folder(actor, folder_id)
     clean = checked_name(name)

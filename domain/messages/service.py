@@ -22,6 +22,7 @@ from domain.messages.reading import check_reader, valid_id
 from domain.messages.resolve import resolve
 from domain.messages.sensitive import looks_like_cpr
 from domain.messages.shared import inbox_ids_for
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.messages import Attachment, Message, Participant, SharedInbox, Thread
 
@@ -63,6 +64,7 @@ async def do_send(actor: Actor, *, subject: str, body: str, recipient_keys: list
 
     `rate_limited=False` is for a use case that sends many on one click and counts that click itself (reminders).
     """
+    check_typed_text(subject, body)
     if rate_limited:
         await check_send_rate(actor, now=now)
     subject, body = clean_subject(subject), clean_body(body)
@@ -95,6 +97,7 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
                    attachment_ids: Sequence[int] = (), as_inbox: int | None = None, draft_id: int | None = None,
                    now: datetime) -> SendResult:
     """Answer the latest sender (in this thread when it is just the two of you, else in a new one) or everyone."""
+    check_typed_text(body)
     await check_send_rate(actor, now=now)
     body = clean_body(body)
     seat = await _replying_seat(actor, thread_id, as_inbox)
@@ -139,6 +142,7 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
 async def do_forward(actor: Actor, thread_id: int, *, recipient_keys: list[str], note: str,
                      now: datetime) -> SendResult:
     """Send a thread on as a new one, quoted as plain text; sensitive stays sensitive and needs level 3."""
+    check_typed_text(note)
     await check_send_rate(actor, now=now)
     if len(note) > BODY_MAX:
         raise DomainError("messages.too_long", max=BODY_MAX)

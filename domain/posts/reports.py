@@ -12,6 +12,7 @@ from domain.events import committing
 from domain.identity.model import Actor, Role
 from domain.posts.model import REASON_MAX, CommentRemoved, PostRemoved, ReportChanged, ReportOutcome, ReportView
 from domain.posts.service import check_can_see
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Person
@@ -21,6 +22,7 @@ from persistence.posts import ContentReport, Post, PostComment
 async def do_report(actor: Actor, *, post_id: int, comment_id: int | None = None, reason: str,
                     now: datetime) -> int:
     """Report a post or one of its comments to the leader, as someone who may see it; returns the report's id."""
+    check_typed_text(reason)
     post = await check_can_see(actor, post_id, today_local(now), "posts.report")
     if comment_id is not None and not await PostComment.exists(id=comment_id, post_id=post_id,
                                                                removed_at__isnull=True):

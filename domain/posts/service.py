@@ -20,6 +20,7 @@ from domain.posts.model import (
     PostPublished,
     PostRemoved,
 )
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.organisation import Group
 from persistence.people import Enrolment, GroupMembership
@@ -80,6 +81,7 @@ async def check_publish(actor: Actor, *, institution_id: int, group_ids: list[in
 async def do_publish(actor: Actor, *, institution_id: int, group_ids: list[int], title: str, body: str,
                      important: bool, expires_on: date | None, allow_comments: bool, now: datetime) -> int:
     """Publish a post to an institution or some of its groups; returns its id, open feeds hear of it after commit."""
+    check_typed_text(title, body)
     clean_title, clean_body, groups = await check_publish(
         actor, institution_id=institution_id, group_ids=group_ids, title=title, body=body, expires_on=expires_on,
         today=today_local(now))
@@ -122,6 +124,7 @@ async def check_can_see(actor: Actor, post_id: int, today: date, action: str) ->
 
 async def do_comment(actor: Actor, post_id: int, body: str, *, now: datetime) -> int:
     """Comment under a post that allows comments, as anyone who may see it; returns the comment's id."""
+    check_typed_text(body)
     post = await check_can_see(actor, post_id, today_local(now), "posts.comment")
     if not post.allow_comments:
         raise DomainError("posts.error.comments_closed")

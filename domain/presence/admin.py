@@ -14,6 +14,7 @@ from domain.events import Event, committing
 from domain.identity.model import Actor, Role
 from domain.presence.model import PRESENCE_KINDS, minutes_of, settings_topic
 from domain.presence.tiles import Settings, load_settings
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.presence import PresenceSettings
@@ -107,6 +108,7 @@ async def do_update_settings(actor: Actor, institution_id: int, opens: str | tim
                              locations: list[str], open_weekdays: list[int], kiosk_pin: bool, *,
                              now: datetime) -> Settings:
     """Save opening hours, opening weekdays, named locations and the PIN rule; bad input changes nothing."""
+    check_typed_text(opens, closes, locations)
     await audit.check(access.can_administer_institution(actor, institution_id), actor, "update_presence_settings")
     opens_min, closes_min = _checked_hours(opens, closes)
     names = _checked_locations(locations)
@@ -123,6 +125,7 @@ def _closing_rows(settings: Settings) -> list[dict[str, str]]:
 async def do_add_closing_day(actor: Actor, institution_id: int, day: date, reason: str, *,
                              now: datetime) -> Settings:
     """Add a closing day from today on (a day already closed gets the new reason)."""
+    check_typed_text(reason)
     await audit.check(access.can_administer_institution(actor, institution_id), actor, "add_closing_day")
     if day < today_local(now):
         raise DomainError("kiosk.admin.error.closing_day_past")

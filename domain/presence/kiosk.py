@@ -17,12 +17,14 @@ from domain.events import committing
 from domain.gdpr.consents import has_photo_consent
 from domain.gdpr.photos import servable
 from domain.identity.model import Actor
+from domain.ids import parse_id
 from domain.organisation.children import child_facts
 from domain.presence.board import Board, board_rows
 from domain.presence.kiosk_limits import check_pairing, check_pin_allowed, note_wrong_pin
 from domain.presence.model import Action, DeviceKind, PresenceChanged, Status, Tile, WallScreenChanged
 from domain.presence.service import Device, Done, do_action
 from domain.presence.tiles import load_settings
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.presence import KioskPin, WallScreen
 
@@ -72,6 +74,7 @@ async def do_request_pairing(*, now: datetime, address: str = "") -> PairingRequ
 
 async def do_pair(actor: Actor, institution_id: int, code: str, name: str, *, now: datetime) -> int:
     """A leader confirms the code a device shows; the device becomes this institution's wall screen."""
+    check_typed_text(code, name)
     await audit.check(access.can_administer_institution(actor, institution_id), actor, "pair_wall_screen")
     code, name = code.strip().replace(" ", ""), name.strip()
     if not name:
@@ -108,7 +111,7 @@ async def screens(actor: Actor, institution_id: int) -> list[ScreenView]:
 async def device_for(token: str, *, now: datetime | None = None) -> Device:
     """The paired, unrevoked screen a token belongs to (one query), or a refusal."""
     screen_id, _, secret = token.partition(".")
-    if not screen_id.isdigit() or not secret:
+    if parse_id(screen_id) is None or not secret:
         raise DomainError("kiosk.error.not_paired")
     screen = await WallScreen.get_or_none(id=int(screen_id))
     if screen is None or not hmac.compare_digest(screen.secret_hash, _hash(secret)):
@@ -123,7 +126,7 @@ async def device_for(token: str, *, now: datetime | None = None) -> Device:
 async def pending_code(token: str, *, now: datetime) -> str | None:
     """The code an unpaired device should still show, or None when it expired (ask for a new one)."""
     screen_id, _, secret = token.partition(".")
-    if not screen_id.isdigit():
+    if parse_id(screen_id) is None:
         return None
     screen = await WallScreen.get_or_none(id=int(screen_id), paired_at__isnull=True, revoked_at__isnull=True)
     if screen is None or not hmac.compare_digest(screen.secret_hash, _hash(secret)):
@@ -169,6 +172,7 @@ def _pin_hash(pin: str, salt: str) -> str:
 
 async def do_set_pin(actor: Actor, child_id: int, pin: str) -> None:
     """A guardian sets the child's four-digit wall-screen PIN (an empty PIN removes it)."""
+    check_typed_text(pin)
     await audit.check(access.can_plan_child(actor, child_id), actor, "set_kiosk_pin", concerned_person_id=child_id)
     if not pin:
         await KioskPin.filter(child_id=child_id).delete()

@@ -17,6 +17,7 @@ from domain.presence import pickups
 from domain.presence.model import Action, ConsentKind, DeviceKind, PresenceChanged, minutes_of
 from domain.presence.service import do_action, enrolled_child
 from domain.presence.tiles import Settings, load_settings, make_tile, plans_for
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.people import Enrolment, Person
 from persistence.presence import PlanEntry, PresenceDay
@@ -98,6 +99,7 @@ async def _validated(actor: Actor, child_id: int, plan: PlanInput, settings: Set
 
 async def do_plan_day(actor: Actor, child_id: int, day: date, plan: PlanInput, *, now: datetime) -> None:
     """Save a guardian's plan for one date; today's boards see the new tile after commit."""
+    check_typed_text(plan)
     await check_guardian(actor, child_id, "plan_day")
     if day < today_local(now):
         raise DomainError("presence.error.day_in_past")
@@ -134,6 +136,7 @@ async def do_clear_day(actor: Actor, child_id: int, day: date, *, now: datetime)
 
 async def do_set_week(actor: Actor, child_id: int, week: dict[int, PlanInput], *, now: datetime) -> None:
     """Replace the standard week; weekdays the institution is closed are refused, empty days are dropped."""
+    check_typed_text(week)
     await check_guardian(actor, child_id, "plan_week")
     settings = await load_settings(await presence_institution(child_id, today_local(now)))
     entries = []

@@ -13,6 +13,7 @@ from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor
 from domain.rollout.model import Area, MilestoneStatus, PlanChanged, SpanKind, effective_status
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.rollout import Milestone, Programme, Span
 
@@ -115,6 +116,7 @@ async def check_milestone(actor: Actor, draft: MilestoneDraft) -> None:
 
 async def do_save_milestone(actor: Actor, draft: MilestoneDraft, milestone_id: int | None = None) -> int:
     """Create or update a milestone after the checks; returns its id."""
+    check_typed_text(draft)
     await check_milestone(actor, draft)
     fields: dict[str, Any] = {
         "programme_id": draft.programme_id, "phase_id": draft.phase_id, "title": draft.title.strip(),

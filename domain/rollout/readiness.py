@@ -17,6 +17,7 @@ from domain.organisation.model import InstitutionKind
 from domain.organisation.service import InstitutionRow, active_institution_rows, superusers_per_institution
 from domain.presence.observed import institutions_checking_in, institutions_with_wall_screen
 from domain.rollout.model import AREA_OF_KIND, Area, ReadinessCell, ReadinessChanged, ReadinessItem
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.rollout import ReadinessTick
@@ -99,6 +100,7 @@ async def readiness_matrix(actor: Actor, today: date, *, institutions: list[Inst
 async def do_tick(actor: Actor, institution_id: int, item: ReadinessItem, ticked: bool, comment: str, *,
                   now: datetime) -> ReadinessCell:
     """Tick or untick one item with a comment; Sammen's own observations cannot be unticked by hand."""
+    check_typed_text(comment)
     await audit.check(access.can_edit_rollout(actor), actor, "edit_rollout")
     if len(comment) > 300:
         raise DomainError("rollout.error.too_long")

@@ -19,6 +19,7 @@ from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, S
 from domain.rollout.survey_results import SurveyResults as SurveyResults  # re-exported: one entry point
 from domain.rollout.survey_results import results as results
 from domain.rollout.survey_results import shown_count
+from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.organisation import Institution
 from persistence.people import Enrolment
@@ -126,6 +127,7 @@ async def check_survey(actor: Actor, draft: SurveyDraft, today: date) -> None:
 
 async def do_create_survey(actor: Actor, draft: SurveyDraft, now: datetime) -> int:
     """Create a survey with its institutions and questions in one transaction; returns its id."""
+    check_typed_text(draft)
     await check_survey(actor, draft, today_local(now))
     institution_ids = list(dict.fromkeys(draft.institution_ids))  # de-duplicated, the team's order kept
     async with committing(transaction) as outbox:
@@ -258,6 +260,7 @@ async def do_answer(actor: Actor, survey_id: int, answers: dict[int, int | str],
 
     That the person answered is stored apart from the answers; the answers name them only in a named survey.
     """
+    check_typed_text(answers)
     today = today_local(now)
     survey = await Survey.get_or_none(id=survey_id)
     if survey is None:

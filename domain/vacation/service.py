@@ -15,6 +15,7 @@ from domain.events import committing
 from domain.identity.model import Actor
 from domain.presence.model import PRESENCE_KINDS, hhmm, minutes_of
 from domain.presence.tiles import Settings
+from domain.text import check_typed_text
 from domain.vacation import planning
 from domain.vacation.model import MAX_PERIOD_DAYS, NOTE_MAX, TITLE_MAX, DayAnswer, StoredAnswer, VacationAnswered
 from domain.vacation.targets import concerned, concerned_child, info_of, load_request, reach, settings_of
@@ -73,6 +74,7 @@ async def do_create_request(actor: Actor, *, title: str, note: str, first_day: d
                             deadline: datetime, institution_ids: list[int], group_ids: list[int],
                             now: datetime) -> int:
     """Ask the guardians of the targets' children which days they come; returns the request's id."""
+    check_typed_text(title, note)
     await audit.check(access.can_write_plans(actor), actor, "vacation.create")
     title, note = title.strip(), note.strip()
     if not title:
@@ -122,6 +124,7 @@ def check_day(day: date, answer: DayAnswer, first: date, last: date, settings: S
 async def do_answer(actor: Actor, *, request_id: int, child_id: int, days: dict[date, DayAnswer],
                     now: datetime) -> None:
     """Store a guardian's answers for a child and make them the child's KommeGå plan for those days."""
+    check_typed_text(days)
     # Idempotent and re-runnable rather than one transaction: KommeGå is brought in line first, day by day,
     # through the presence domain's own use cases (each a no-op when the day already matches), and the answers
     # are stored last. A failure half-way leaves the old answers in place, so sending the same answers again

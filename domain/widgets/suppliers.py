@@ -12,6 +12,7 @@ from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
 from domain.identity.model import Actor, Role
+from domain.text import check_typed_text
 from domain.widgets.model import WIDGET_ROLES, Placement
 from persistence.organisation import Institution
 from persistence.widgets import ExternalWidget, ExternalWidgetInstitution
@@ -113,6 +114,7 @@ async def check_draft(draft: WidgetDraft, allowed_http: frozenset[str]) -> Widge
 async def do_register_widget(actor: Actor, draft: WidgetDraft, now: datetime, *,
                              allowed_http: frozenset[str] = frozenset()) -> int:
     """Register a supplier widget (admin only) and return its id; bad input changes nothing."""
+    check_typed_text(draft)
     await audit.check(access.can_administer_municipality(actor), actor, "administer_widgets")
     clean = await check_draft(draft, allowed_http)
     async with in_transaction():

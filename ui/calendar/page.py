@@ -29,6 +29,7 @@ from ui.calendar.feed import feed_dialog
 from ui.calendar.format import VIEWS, period, period_text, step
 from ui.calendar.ics import event_download, feed_download
 from ui.calendar.views import agenda, day_lists, month_grid
+from ui.error_pages import Id
 from ui.frame import frame, load_or_refuse
 from ui.guard import page
 from ui.i18n import t
@@ -226,7 +227,7 @@ def register() -> None:
     """Add /kalender and the ICS downloads (one event for a signed-in user; the private feed by token)."""
 
     @app.get("/kalender/begivenhed/{event_id}.ics")
-    async def event_ics_route(request: Request, event_id: int) -> Response:
+    async def event_ics_route(request: Request, event_id: Id) -> Response:
         return await event_download(request, event_id)
 
     @app.get("/kalender/feed/{token}.ics")

@@ -13,6 +13,7 @@ from domain.forms import reading, results
 from domain.forms.model import FormSummary
 from domain.identity.model import Actor, Role
 from ui.components import empty_state
+from ui.error_pages import Id
 from ui.forms.answer import AnswerCards
 from ui.forms.builder import FormBuilder
 from ui.forms.parts import fmt_deadline, status_badge
@@ -89,7 +90,7 @@ def register() -> None:
     """Add /kalender/blanketter, the builder, one form's page and its CSV download."""
 
     @app.get("/kalender/blanketter/{form_id}/csv")
-    async def csv_route(request: Request, form_id: int) -> Response:
+    async def csv_route(request: Request, form_id: Id) -> Response:
         return await _csv(request, form_id)
 
 

@@ -16,6 +16,7 @@ from domain.errors import AccessDenied, DomainError
 from domain.gdpr import audit_search
 from domain.gdpr.audit_search import AuditRow, PersonHit
 from domain.identity.model import Actor
+from domain.ids import parse_id
 from ui.dates import date_input, parse_day
 from ui.frame import frame, refusal
 from ui.guard import SIGNED_IN, page
@@ -174,7 +175,7 @@ class AuditSearch:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return parse_id(value) if value else None
 
 
 async def _csv(request: Request) -> Response:

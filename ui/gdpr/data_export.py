@@ -12,6 +12,7 @@ from domain.errors import AccessDenied, DomainError
 from domain.gdpr import audit_search
 from domain.gdpr.export import build_export
 from domain.identity.model import Actor
+from ui.error_pages import Id
 from ui.frame import frame, refusal
 from ui.gdpr.audit_search import PersonPicker
 from ui.guard import SIGNED_IN, page
@@ -80,7 +81,7 @@ def register() -> None:
     """Add /kommune/indsigt and the ZIP download /indsigt/{person_id}.zip."""
 
     @app.get("/indsigt/{person_id}.zip")
-    async def zip_route(request: Request, person_id: int) -> Response:
+    async def zip_route(request: Request, person_id: Id) -> Response:
         return await _zip(request, person_id)
 
 

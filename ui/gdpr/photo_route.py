@@ -11,6 +11,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.gdpr import photos
 from domain.presence import kiosk
+from ui.error_pages import Id
 from ui.presence.kiosk import STORAGE_KEY as WALL_SCREEN_KEY
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private, max-age=300"}
@@ -44,5 +45,5 @@ def register() -> None:
     """Add the route."""
 
     @app.get("/foto/{child_id}")
-    async def photo_route(request: Request, child_id: int) -> Response:
+    async def photo_route(request: Request, child_id: Id) -> Response:
         return await photo(request, child_id)

@@ -68,5 +68,5 @@ def refused_page(reason: str = "login.refused.failed", minutes: str = "") -> Non
             ui.icon("gpp_bad", color="negative", size="lg")
             ui.label(t("login.refused.title")).classes("text-h5")
         # Only the rate limit's text takes a number: the minutes to wait, read as digits only.
-        ui.label(t(key, minutes=int(minutes) if minutes.isdigit() and len(minutes) < 4 else 1))
+        ui.label(t(key, minutes=int(minutes) if minutes.isascii() and minutes.isdigit() and len(minutes) < 4 else 1))
         ui.button(t("login.try_again"), on_click=lambda: ui.navigate.to("/login")).props("no-caps")

@@ -11,6 +11,7 @@ from domain.errors import DomainError, NotFound
 from domain.identity.model import Actor, Role
 from domain.messages import drafts, folders, inbox, shared
 from domain.messages.describe import describe_recipients
+from ui.error_pages import Id
 from ui.frame import frame, refusal
 from ui.guard import page
 from ui.i18n import t
@@ -94,7 +95,7 @@ def register() -> None:
     """Add /beskeder/fil/{attachment_id}: downloads check access every time."""
 
     @app.get("/beskeder/fil/{attachment_id}")
-    async def file_route(request: Request, attachment_id: int) -> Response:
+    async def file_route(request: Request, attachment_id: Id) -> Response:
         return await download(request, attachment_id)
 
 

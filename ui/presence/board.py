@@ -269,7 +269,8 @@ async def daily(actor: Actor, institution: str = "", day: str = "") -> None:
 async def stats(actor: Actor, institution: str = "", weeks: str = "") -> None:
     """Statistics per group over some weeks."""
     places = await presence_places(actor)
-    await stats_page(actor, places, choose_place(places, institution), int(weeks) if weeks.isdigit() else 4)
+    chosen = int(weeks) if weeks.isascii() and weeks.isdigit() else 4  # "²" is a digit to isdigit() but not to int()
+    await stats_page(actor, places, choose_place(places, institution), chosen)
 
 
 def _day(raw: str) -> date:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from nicegui import ui
 
 from domain.clock import COPENHAGEN, utcnow
+from domain.ids import parse_id
 from domain.presence.board import Counts
 from domain.presence.daily import Place
 from domain.presence.model import Status, Tile
@@ -104,7 +105,7 @@ class CountsBar:
 def choose_place(places: list[Place], raw: str) -> int | None:
     """The institution in the address (even one not the actor's, so the refusal is audited), else the first."""
     if raw.strip().isdigit():
-        return int(raw)
+        return parse_id(raw) or 0  # a number no institution can have is refused like any other not the actor's
     return places[0].institution_id if places else None
 
 

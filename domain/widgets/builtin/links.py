@@ -11,6 +11,7 @@ from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor, Role
+from domain.text import check_typed_text
 from domain.widgets.builtin.common import check_widget
 from domain.widgets.model import WIDGET_ROLES, Placement, WidgetContentChanged, WidgetSpec
 from domain.widgets.registry import BuiltinWidget, WidgetContext, register
@@ -82,6 +83,7 @@ async def link_institutions(actor: Actor) -> list[tuple[int, str]]:
 async def do_save_link(actor: Actor, title: str, url: str, roles: list[Role], institution_id: int | None,
                        position: int, *, dev: bool = False) -> AdminLink:
     """Add a link (admin only): a title, an https address, at least one role."""
+    check_typed_text(title, url)
     await audit.check(access.can_administer_municipality(actor), actor, "administer_links")
     title, url = title.strip(), url.strip()
     if not title or len(title) > MAX_TITLE:

@@ -11,6 +11,7 @@ from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor, Role
 from domain.organisation.model import DAYCARE_KINDS, InstitutionKind
+from domain.text import check_typed_text
 from domain.widgets.builtin.common import check_widget, iso_week, monday_of
 from domain.widgets.model import Placement, WidgetContentChanged, WidgetSpec
 from domain.widgets.registry import BuiltinWidget, WidgetContext, register
@@ -76,6 +77,7 @@ async def menus_for_staff(actor: Actor, year: int, week: int) -> list[Institutio
 async def do_save_menu(actor: Actor, institution_id: int, year: int, week: int, days: list[str],
                        now: datetime) -> InstitutionMenu:
     """Write an institution's menu for one week: its leader or staff, exactly five days, each short."""
+    check_typed_text(days)
     await audit.check(access.can_write_menu(actor, institution_id), actor, "save_menu")
     institution = await Institution.get_or_none(id=institution_id, active=True)
     if institution is None or InstitutionKind(institution.kind) not in MENU_KINDS:

@@ -10,6 +10,7 @@ from domain.audit import service as audit
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor, Role
+from domain.text import check_typed_text
 from domain.widgets.builtin.common import (
     GUARDIAN_ROLES,
     check_widget,
@@ -75,6 +76,7 @@ async def week_plans_for_staff(actor: Actor, year: int, week: int, today: date |
 async def do_save_week_plan(actor: Actor, group_id: int, year: int, week: int, text: str,
                             now: datetime) -> GroupPlan:
     """Write (or rewrite) a group's plan for one week; staff of the group's institution or its members only."""
+    check_typed_text(text)
     group = await Group.get_or_none(id=group_id)
     if group is None:
         raise NotFound("plans.error.no_group")

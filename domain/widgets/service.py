@@ -10,6 +10,7 @@ from domain import access
 from domain.audit import service as audit
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
+from domain.ids import parse_id
 from domain.organisation.model import InstitutionKind
 from domain.widgets.model import WIDGET_ROLES, Placement, WidgetSlot, builtin_key, external_key
 from domain.widgets.registry import REGISTRY, WidgetContext
@@ -167,7 +168,8 @@ async def widget_exists(key: str) -> bool:
     kind, _, name = key.partition(":")
     if kind == "builtin":
         return name in REGISTRY
-    return kind == "ext" and name.isdigit() and await ExternalWidget.filter(id=int(name), active=True).exists()
+    widget_id = parse_id(name) if kind == "ext" else None
+    return widget_id is not None and await ExternalWidget.filter(id=widget_id, active=True).exists()
 
 
 async def do_set_enabled(actor: Actor, key: str, institution_id: int, role: Role, enabled: bool) -> None:

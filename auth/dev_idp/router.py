@@ -170,22 +170,28 @@ def create_dev_idp_router(
 
     @router.get('/end_session', response_class=HTMLResponse)
     async def end_session(request: Request) -> Response:
-        """RP-initiated logout: needs an ID token this provider issued; returns only to an allowed login page."""
+        """RP-initiated logout: ends the provider's login only for an ID token it issued (so a planted link ends
+        nothing) and returns only to an allowed login page."""
         query = request.query_params
-        if not _issued_here(query.get('id_token_hint', '')):
-            return error_page('no_hint')
         back = query.get('post_logout_redirect_uri', '')
         if back and not is_allowed_post_logout_uri(back):
             return error_page('bad_post_logout')
-        store.end_session(request.cookies.get(SESSION_COOKIE))
+        ended = _issued_here(query.get('id_token_hint', ''))
+        if ended:
+            store.end_session(request.cookies.get(SESSION_COOKIE))
+        elif not back:
+            return error_page('no_hint')
+        # Without a token of its own (one from before this provider restarted with a new key, or none) it ends
+        # nothing, but still returns to the app's login page.
         response: Response
         if back:
             state = query.get('state')
             response = RedirectResponse(add_params_to_uri(back, [('state', state)]) if state else back, 303)
         else:
             response = HTMLResponse(render_logged_out_page(texts, lang), headers=PAGE_HEADERS)
-        response.delete_cookie(SESSION_COOKIE, path=cookie_path, httponly=True, samesite='lax',
-                               secure=secure_cookie)
+        if ended:
+            response.delete_cookie(SESSION_COOKIE, path=cookie_path, httponly=True, samesite='lax',
+                                   secure=secure_cookie)
         return response
 
     def _issued_here(id_token: str) -> bool:

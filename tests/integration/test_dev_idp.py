@@ -415,15 +415,16 @@ async def test_end_session_returns_only_to_the_apps_login_page(client: httpx.Asy
     assert await answers_without_a_page(client)  # nothing ended
 
 
-async def test_end_session_needs_an_id_token_this_provider_issued(client: httpx.AsyncClient) -> None:
+async def test_end_session_ends_the_login_only_for_an_id_token_this_provider_issued(client: httpx.AsyncClient) -> None:
     id_token = await id_token_for(client)
     header, payload, signature = id_token.split('.')
     forged = '.'.join([header, payload[:-4] + ('AAAA' if payload[-4:] != 'AAAA' else 'BBBB'), signature])
     for hint in ('', forged):
         response = await client.get('/dev-idp/end_session',
                                     params={'id_token_hint': hint, 'post_logout_redirect_uri': 'http://test/login'})
-        assert response.status_code == 400
-    assert await answers_without_a_page(client)
+        assert response.status_code == 303 and response.headers['location'] == 'http://test/login'
+        assert await answers_without_a_page(client)  # back to the app, but the provider's login stands
+    assert (await client.get('/dev-idp/end_session', params={'id_token_hint': forged})).status_code == 400
 
 
 async def test_cancel_answers_the_app_with_access_denied(client: httpx.AsyncClient) -> None:

@@ -16,7 +16,7 @@ from domain.clock import utcnow
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
-from ui import error_pages, front, reconnecting, rollout, session_guard, upload_limit
+from ui import error_pages, front, reconnecting, rollout, security_headers, session_guard, upload_limit
 from ui.broadcast import detail as broadcast_detail
 from ui.broadcast import page as broadcast
 from ui.calendar import page as calendar
@@ -112,3 +112,5 @@ def build(settings: Settings) -> None:
     unsubscribe.register(settings)  # /email/afmeld/{token}: the one-click link in bulk e-mail (GET asks, POST does)
     session_guard.install_event_check()  # an open page whose login ended or expired acts no more
     install_pages(settings)  # every page declared with @page or @public_page, behind the guard
+    # Last: outside every other layer (the /krise fast path too), so no answer leaves without its security headers.
+    security_headers.install(app, settings)  # CSP, no framing, nosniff, same-origin referrer, HSTS on https

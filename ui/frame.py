@@ -12,7 +12,7 @@ from auth.session import idle_minutes, session_data, switch_role
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from ui.i18n import current_language, t
-from ui.identity.logout import SUBMIT_JS, login_notice, logout_form
+from ui.logout_form import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
 from ui.unread import unread_badge

@@ -10,7 +10,7 @@ from domain.settings import Settings
 from ui.frame import theme, toggle_language
 from ui.guard import public_page
 from ui.i18n import t
-from ui.identity.logout import login_notice
+from ui.logout_form import login_notice
 
 REASONS = ("expired", "logged_out", "required", "cancelled")
 REFUSALS = ("login.refused.unknown", "login.refused.inactive", "login.refused.no_role", "login.refused.failed",

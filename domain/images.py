@@ -55,11 +55,8 @@ def _open(data: bytes) -> Image.Image:
 
 
 def has_metadata(data: bytes) -> bool:
-    """Whether the picture carries EXIF, XMP, comments or text (read from its header only, without decoding)."""
-    try:
-        image = _open(data)
-    except DomainError:
-        return False
+    """Whether the picture carries EXIF, XMP, comments or text (its header, not decoded); DomainError if unreadable."""
+    image = _open(data)
     if any(key not in HARMLESS for key in image.info if not _loop_extension(key, image.info[key])):
         return True
     if image.format == "PNG" and any(kind in PNG_METADATA for kind in _png_chunk_types(data)):

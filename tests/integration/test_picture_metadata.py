@@ -103,9 +103,13 @@ async def test_pictures_stored_before_are_cleaned_once_and_a_second_run_changes_
     rows = [await Attachment.create(uploader_id=world.teacher.id, filename=f"tur{n}.jpg", content_type="image/jpeg",
                                     size=len(sideways), sha256=old_sha, created_at=NOW) for n in (1, 2)]
 
+    broken = photo_files.photo_root() / f"{world.sibling.id}-deadbeef.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not a picture")
+
     report = await do_strip_stored_metadata()
 
-    assert (report.photos, report.attachments, report.unreadable) == (1, 1, 0)
+    assert (report.photos, report.attachments, report.unreadable) == (1, 1, 1)
+    assert broken.read_bytes() == b"\xff\xd8\xff\xe0 not a picture"  # left as it was, and said so
     assert_clean_and_upright(photo.read_bytes())
     assert plain.read_bytes() == clean_png.getvalue()  # nothing to clean: the same bytes
     for row in rows:

@@ -63,9 +63,18 @@ async def signed_in(subject: str) -> httpx.AsyncClient:
     return client
 
 
-def get_routes() -> list[APIRoute]:
-    return [r for r in core.app.routes if isinstance(r, APIRoute) and "GET" in (r.methods or ())
-            and not r.path.startswith("/_nicegui") and (r.dependant.path_params or r.dependant.query_params)]
+def api_routes(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
+    """Every route with its full path, also those of included routers (the login, the development provider)."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield prefix + route.path, route
+        elif hasattr(route, "original_router"):  # FastAPI keeps an included router as one entry
+            yield from api_routes(route.original_router.routes, prefix + route.include_context.prefix)
+
+
+def get_routes() -> list[tuple[str, APIRoute]]:
+    return [(path, r) for path, r in api_routes(core.app.routes) if "GET" in (r.methods or ())
+            and not path.startswith("/_nicegui") and (r.dependant.path_params or r.dependant.query_params)]
 
 
 def is_int(field: Any) -> bool:
@@ -78,26 +87,26 @@ def fill(path: str, values: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)(:[^}]*)?\}", lambda m: values[m.group(1)], path)
 
 
-def addresses(route: APIRoute) -> Iterator[tuple[str, str, bool]]:
+def addresses(path: str, route: APIRoute) -> Iterator[tuple[str, str, bool]]:
     """(address, where the bad value is, whether that parameter is an int) for each parameter and bad value."""
     plain = {f.name: "1" for f in route.dependant.path_params}
     for field in route.dependant.path_params:
         for value in BAD:
-            yield fill(route.path, {**plain, field.name: value}), "path", is_int(field)
+            yield fill(path, {**plain, field.name: value}), "path", is_int(field)
     for field in route.dependant.query_params:
         for value in BAD:
-            yield f"{fill(route.path, plain)}?{quote(field.name)}={value}", "query", is_int(field)
+            yield f"{fill(path, plain)}?{quote(field.name)}={value}", "query", is_int(field)
 
 
 async def walk(clients: dict[str, httpx.AsyncClient]) -> list[str]:
     """Every GET route with each bad value; returns what went wrong."""
     wrong: list[str] = []
-    for route in get_routes():
-        spec = PAGES.get(route.path)
+    for path, route in get_routes():
+        spec = PAGES.get(path)
         role = "anonymous" if spec is None or spec.public else next(
             (r.value for r in sorted(spec.roles, key=lambda r: r.value) if r.value in SUBJECTS), "anonymous")
         client = clients.get(role) or clients["leader"]
-        for address, where, int_param in addresses(route):
+        for address, where, int_param in addresses(path, route):
             answer = await client.get(address, follow_redirects=False)
             text = answer.text
             if answer.status_code >= 500 or "Traceback" in text or "HTTPException" in text or "int32" in text:
@@ -108,14 +117,55 @@ async def walk(clients: dict[str, httpx.AsyncClient]) -> list[str]:
     return wrong
 
 
+def post_routes() -> list[tuple[str, APIRoute]]:
+    return [(path, r) for path, r in api_routes(core.app.routes) if "POST" in (r.methods or ())
+            and not path.startswith("/_nicegui")]
+
+
+async def walk_undeclared(clients: dict[str, httpx.AsyncClient]) -> list[str]:
+    """Every GET route, also those that read the query themselves (the development provider), with NUL-laden values."""
+    query = "&".join(f"{name}=1%00" for name in ("client_id", "redirect_uri", "response_type", "scope", "state",
+                                                  "code", "nonce", "code_challenge", "next", "token", "widget"))
+    wrong: list[str] = []
+    for path, route in api_routes(core.app.routes):
+        if "GET" not in (route.methods or ()) or path.startswith("/_nicegui"):
+            continue
+        address = f"{fill(path, {f.name: '1' for f in route.dependant.path_params})}?{query}"
+        answer = await clients["parent"].get(address, follow_redirects=False)
+        if answer.status_code >= 500 or "Traceback" in answer.text:
+            wrong.append(f"{answer.status_code} GET {address}")
+    return wrong
+
+
+async def walk_posts(clients: dict[str, httpx.AsyncClient]) -> list[str]:
+    """Every POST route with bad path values and a form of NUL-laden fields; returns the answers of 500 or more."""
+    form = {name: "1\x00" for name in ("token", "code", "state", "subject", "acr", "client_id", "grant_type",
+                                        "redirect_uri", "code_verifier", "csrf", "next", "x")}
+    wrong: list[str] = []
+    for path, route in post_routes():
+        plain = {f.name: "1" for f in route.dependant.path_params}
+        targets = [fill(path, {**plain, f.name: v}) for f in route.dependant.path_params for v in BAD]
+        for address in targets or [path]:
+            for client in (clients["anonymous"], clients["parent"]):
+                answer = await client.post(address, data=form, follow_redirects=False)
+                if answer.status_code >= 500 or "Traceback" in answer.text:
+                    wrong.append(f"{answer.status_code} POST {address}")
+    return wrong
+
+
 async def test_every_route_answers_malformed_ids_and_values_with_a_danish_page_and_no_trace(
         backend: str, user: User, caplog: pytest.LogCaptureFixture) -> None:
     await user.open("/login")  # the app is built
     clients = {"anonymous": browser(), **{role: await signed_in(s) for role, s in SUBJECTS.items()}}
     caplog.clear()
     caplog.set_level(logging.WARNING)
-    assert len(get_routes()) >= 20, "the walk found the routes"
+    walked = {path for path, _ in get_routes()}
+    assert {"/barn/{child_id}", "/foto/{child_id}", "/auth/login", "/afvist"} <= walked
+    assert len(walked) >= 25, walked
     assert await walk(clients) == []
+    assert {"/auth/logout", "/dev-idp/token"} <= {path for path, _ in post_routes()}
+    assert await walk_posts(clients) == []
+    assert await walk_undeclared(clients) == []
     for client in clients.values():
         await client.aclose()
     traces = [f"{r.name}: {r.getMessage()[:80]}" for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]

@@ -90,3 +90,15 @@ async def test_a_parent_takes_out_their_own_data_but_not_anothers_nor_the_audit_
     await user.should_see("Du har ikke adgang til dette.")
     csv = await user.http_client.get("/kommune/revision.csv")
     assert csv.status_code == 403
+
+
+async def test_the_profile_says_what_a_download_below_level_3_leaves_out(user: User) -> None:
+    await login(user, "demo-foraelder", acr="2")
+    await user.open("/profil")
+    await user.should_see(marker="export-below-level3")
+    await user.should_see("følsomme beskeder og fulde CPR-numre kommer ikke med")
+    await user.should_see(marker="export-step-up")
+    await login(user, "demo-foraelder", acr="3")
+    await user.open("/profil")
+    await user.should_see(marker="export-mine")
+    await user.should_not_see(marker="export-below-level3")

@@ -58,5 +58,8 @@ async def profile(actor: Actor) -> None:
         with ui.card().classes("w-full gap-2"):
             ui.label(t("export.mine")).classes("text-subtitle1 text-weight-medium")
             ui.label(t("export.mine_text")).classes("text-grey-8")
+            if actor.acr != "3":  # the export itself leaves them out (domain/gdpr); this says why before the download
+                ui.label(t("export.below_level3")).classes("text-grey-8").mark("export-below-level3")
+                ui.link(t("export.step_up"), "/auth/login?acr=3&next=%2Fprofil").mark("export-step-up")
             ui.button(t("export.mine"), icon="download", on_click=lambda: ui.download.from_url(
                 f"/indsigt/{actor.person_id}.zip")).props("outline no-caps").mark("export-mine")

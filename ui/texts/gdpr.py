@@ -93,6 +93,11 @@ DATA_EXPORT_TEXTS: dict[str, tuple[str, str]] = {
                          "Hentningen bliver logget.",
                          "Get a ZIP file with everything Sammen holds on you and your children. "
                          "The download is logged."),
+    "export.below_level3": ("Du er logget ind uden MitID, så følsomme beskeder og fulde CPR-numre kommer ikke med i "
+                            "filen. Log ind med MitID først, hvis du vil have dem med.",
+                            "You are signed in without MitID, so sensitive messages and full CPR numbers are left out "
+                            "of the file. Sign in with MitID first if you want them included."),
+    "export.step_up": ("Log ind med MitID", "Sign in with MitID"),
 }
 
 RETENTION_TEXTS: dict[str, tuple[str, str]] = {

@@ -62,6 +62,9 @@ class Settings:
     # The provider's `acr` values that give Sammen's level 2 and level 3; the first of each is what Sammen asks for.
     acr_level2: tuple[str, ...] = (NSIS_SUBSTANTIAL,)
     acr_level3: tuple[str, ...] = (NSIS_HIGH,)
+    # The accessibility statement: the authority that publishes it and where people report a problem.
+    a11y_authority: str = "Sammenby Kommune"
+    a11y_contact: str = "tilgaengelighed@sammenby.dk"
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -111,4 +114,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         events_channel=e.get("SAMMEN_EVENTS_CHANNEL") or "sammen:events",
         acr_level2=acr_values(e.get("OIDC_ACR_LEVEL2"), NSIS_SUBSTANTIAL),
         acr_level3=acr_values(e.get("OIDC_ACR_LEVEL3"), NSIS_HIGH),
+        a11y_authority=e.get("ACCESSIBILITY_AUTHORITY") or "Sammenby Kommune",
+        a11y_contact=e.get("ACCESSIBILITY_CONTACT") or "tilgaengelighed@sammenby.dk",
     )

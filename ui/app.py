@@ -17,6 +17,7 @@ from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
 from ui import error_pages, front, reconnecting, rollout, security_headers, session_guard, upload_limit
+from ui.accessibility import statement as accessibility_statement
 from ui.broadcast import detail as broadcast_detail
 from ui.broadcast import page as broadcast
 from ui.calendar import page as calendar
@@ -47,7 +48,7 @@ from ui.widgets import settings as widget_settings
 PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, child, conferences, consents, data_export,
                 forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
                 provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
-                widget_settings)
+                widget_settings, accessibility_statement)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",

@@ -11,6 +11,7 @@ from nicegui import __version__, app, ui
 from auth.session import idle_minutes, session_data, switch_role
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
+from ui.accessibility.parts import footer as a11y_footer
 from ui.i18n import current_language, t
 from ui.logout_form import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
@@ -109,6 +110,7 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
         ui.label(title).classes("text-h5 text-weight-medium")
         login_notice()
         yield
+    a11y_footer()  # every signed-in page links to the accessibility statement
 
 
 async def load_or_refuse(actor: Actor, title: str, query: Awaitable[T]) -> T | None:

@@ -53,6 +53,7 @@ EXPECTED = {
     "/planer": "leader, staff",
     "/profil": "admin, child, leader, parent, ppr, project_team, staff",
     "/sager": "ppr",
+    "/tilgaengelighed": "public",
     "/samtykker": "leader, parent, staff",
     "/samtykker/gruppe/{group_id}": "admin, leader, staff",
     "/udrulning": "admin, project_team",

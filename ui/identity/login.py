@@ -7,6 +7,7 @@ from nicegui import ui
 
 from auth.shared_device import SHARED_DEVICE_COOKIE, SHARED_DEVICE_MAX_AGE, is_shared_device
 from domain.settings import Settings
+from ui.accessibility.parts import statement_link
 from ui.frame import theme, toggle_language
 from ui.guard import public_page
 from ui.i18n import t
@@ -57,6 +58,7 @@ def login_page(settings: Settings, request: Request, reason: str = "", next: str
         ui.label(t("login.shared_device_hint")).classes("text-caption text-grey-7")
         if settings.dev_idp_enabled:
             ui.label(t("login.dev_hint")).classes("text-caption text-grey-7")
+        statement_link()
 
 @public_page("/afvist")
 def refused_page(reason: str = "login.refused.failed", minutes: str = "") -> None:

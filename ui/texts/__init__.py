@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui.texts.accessibility import A11Y_TEXTS
 from ui.texts.broadcast import BROADCAST_TEXTS
 from ui.texts.calendar import CALENDAR_TEXTS
 from ui.texts.common import COMMON_TEXTS
@@ -26,5 +27,6 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     BOARD_TEXTS, PARENT_PRESENCE_TEXTS, KIOSK_TEXTS, MESSAGES_TEXTS, POSTS_TEXTS, BROADCAST_TEXTS, CALENDAR_TEXTS,
     CONFERENCES_TEXTS, FORMS_TEXTS, VACATION_TEXTS, AUDIT_SEARCH_TEXTS, CONSENTS_TEXTS, DATA_EXPORT_TEXTS,
     PROVISIONING_TEXTS, RETENTION_TEXTS, RECONNECT_TEXTS, NOTIFICATIONS_TEXTS, ERROR_TEXTS,
+    A11Y_TEXTS,
 )
 TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

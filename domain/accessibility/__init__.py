@@ -1,0 +1,1 @@
+"""The accessibility statement: known problems and the conformance they leave."""

@@ -1,0 +1,1 @@
+"""The accessibility statement page and the small parts that make other pages accessible (headings, data tables)."""

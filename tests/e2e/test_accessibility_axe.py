@@ -1,0 +1,313 @@
+"""axe-core over every page of every role at its device size, with dialogs open and in both languages (WCAG 2.1 AA).
+
+One table (STATES) lists the page states. Each state is one test: a critical or serious violation fails it with the
+rule, the state and the nodes. Every state's violations (all impacts) are also written as JSON, one file per state
+and one for the run, under the test run's temporary folder and test-artifacts/axe/, for whoever fixes them.
+One logged-in browser context per role and language serves all of that role's states (module scope), so the
+whole table runs in about a minute.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.e2e.conftest import DEFAULT_TIMEOUT_MS, DESKTOP, PHONE, ROOT, TABLET, SammenServer
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS: dict[str, Any] = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+FAILING = ("critical", "serious")
+WALL: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}, "has_touch": True}
+WALL_TOKEN = "1.demo-skovly-bfo-vaegskaerm"
+ARTIFACTS = ROOT / "test-artifacts" / "axe"
+
+Action = Callable[[Page], None]
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who looks, on what device: a demo subject (None: nobody logged in) and the browser context's options."""
+
+    subject: str | None
+    device: dict[str, Any]
+
+
+VIEWERS: dict[str, Viewer] = {
+    "foraelder": Viewer("demo-foraelder", PHONE),
+    "barn": Viewer("demo-barn-klub", PHONE),
+    "paedagog": Viewer("demo-paedagog-bfo", TABLET),
+    "laerer": Viewer("demo-laerer", TABLET),
+    "leder": Viewer("demo-leder", DESKTOP),
+    "projektgruppe": Viewer("demo-projektgruppe", DESKTOP),
+    "admin": Viewer("demo-admin", DESKTOP),
+    "ppr": Viewer("demo-ppr", DESKTOP),
+    "gaest-telefon": Viewer(None, PHONE),
+    "gaest": Viewer(None, DESKTOP),
+    "vaeg-ny": Viewer(None, WALL),
+    "vaeg": Viewer(None, WALL),
+}
+
+
+# --- what to do on a page before axe looks ------------------------------------------------------------------------
+
+def _settled(page: Page) -> None:
+    """Wait until the page stopped loading and no transition runs (a dialog sliding in has half its contrast)."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def open_first(selector: str, address: str) -> Action:
+    """Click the first element matching selector in the page's content and wait for the address it leads to."""
+
+    def act(page: Page) -> None:
+        page.locator(".q-page").locator(selector).first.click()
+        page.wait_for_url(re.compile(address))
+
+    return act
+
+
+def dialog_from(selector: str) -> Action:
+    """Click the first element matching selector and wait for the dialog it opens."""
+
+    def act(page: Page) -> None:
+        page.locator(selector).first.click()
+        expect(page.locator(".q-dialog").last).to_be_visible()
+
+    return act
+
+
+def button_dialog(name: str) -> Action:
+    """Click the button with this name and wait for the dialog it opens."""
+
+    def act(page: Page) -> None:
+        page.get_by_role("button", name=name).first.click()
+        expect(page.locator(".q-dialog").last).to_be_visible()
+
+    return act
+
+
+def user_menu(page: Page) -> None:
+    """Open the header's user menu."""
+    page.locator("header button").filter(has=page.locator("i", has_text=re.compile("^account_circle$"))).click()
+    expect(page.locator(".q-menu").last).to_be_visible()
+
+
+def dev_idp(page: Page) -> None:
+    """From the login page on to the development identity provider's page."""
+    page.get_by_role("button", name=re.compile("Log ind")).first.click()
+    page.wait_for_url(re.compile(r"/dev-idp/authorize"))
+
+
+@dataclass(frozen=True)
+class State:
+    """One page state: who, where, in which language, and what is opened on the page first."""
+
+    who: str
+    path: str
+    lang: str = "da"
+    action: Action | None = None
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        """A readable test id: who-path[-label][-en]."""
+        path = self.path.strip("/").replace("/", "_") or "root"
+        return "-".join(p for p in (self.who, path, self.label, "" if self.lang == "da" else self.lang) if p)
+
+
+STATES: list[State] = [
+    # Parents and the child: phone, 390x844.
+    State("foraelder", "/overblik"),
+    State("foraelder", "/overblik", "en"),
+    State("foraelder", "/overblik", action=open_first(".q-card:has-text('Oscar Kristensen')", r"/barn/\d+$"),
+          label="barn"),
+    State("foraelder", "/overblik", action=open_first("button:has-text('Planlæg')", r"/kommegaa/plan/\d+$"),
+          label="kommegaa-plan"),
+    State("foraelder", "/overblik", action=user_menu, label="brugermenu"),
+    State("foraelder", "/beskeder"),
+    State("foraelder", "/beskeder", action=open_first("[data-thread]", r"/beskeder/\d+$"), label="traad"),
+    State("foraelder", "/beskeder/ny"),
+    State("foraelder", "/beskeder/ny", "en"),
+    State("foraelder", "/kalender"),
+    State("foraelder", "/kalender", action=dialog_from("[data-cal-item]"), label="begivenhed"),
+    State("foraelder", "/kalender", "en", action=dialog_from("[data-cal-item]"), label="begivenhed"),
+    State("foraelder", "/kalender/samtaler"),
+    State("foraelder", "/kalender/blanketter"),
+    State("foraelder", "/kalender/ferie"),
+    State("foraelder", "/samtykker"),
+    State("foraelder", "/evaluering"),
+    State("foraelder", "/profil"),
+    State("barn", "/mig"),
+    State("barn", "/beskeder"),
+    State("barn", "/beskeder/ny"),
+    State("barn", "/kalender"),
+    State("barn", "/profil"),
+    # Staff: tablet, 1024x768.
+    State("paedagog", "/personale"),
+    State("paedagog", "/personale", "en"),
+    State("paedagog", "/kommegaa"),
+    State("paedagog", "/kommegaa", action=dialog_from("[data-child]"), label="barnedialog"),
+    State("paedagog", "/kommegaa", "en", action=dialog_from("[data-child]"), label="barnedialog"),
+    State("paedagog", "/kommegaa/dagsliste"),
+    State("paedagog", "/kommegaa/statistik"),
+    State("paedagog", "/personale", action=open_first(".cursor-pointer", r"/gruppe/\d+$"), label="gruppe"),
+    State("laerer", "/personale"),
+    State("laerer", "/beskeder"),
+    State("laerer", "/beskeder", action=open_first("[data-thread]", r"/beskeder/\d+$"), label="traad"),
+    State("laerer", "/beskeder/ny"),
+    State("laerer", "/beskeder/autosvar"),
+    State("laerer", "/kalender"),
+    State("laerer", "/kalender", action=button_dialog("Ny begivenhed"), label="ny-begivenhed"),
+    State("laerer", "/kalender", action=dialog_from("[data-cal-item]"), label="begivenhed"),
+    State("laerer", "/opslag"),
+    State("laerer", "/kalender/samtaler"),
+    State("laerer", "/kalender/samtaler", action=open_first(".cursor-pointer", r"/kalender/samtaler/\d+$"),
+          label="runde"),
+    State("laerer", "/kalender/blanketter"),
+    State("laerer", "/kalender/blanketter/ny"),
+    State("laerer", "/kalender/blanketter", action=open_first(".cursor-pointer", r"/kalender/blanketter/\d+$"),
+          label="blanket"),
+    State("laerer", "/kalender/ferie"),
+    State("laerer", "/samtykker"),
+    State("laerer", "/planer"),
+    State("laerer", "/evaluering"),
+    State("laerer", "/profil"),
+    # Leaders, the project team, the admin and PPR: 1440x900.
+    State("leder", "/leder"),
+    State("leder", "/leder", "en"),
+    State("leder", "/leder/kommegaa"),
+    State("leder", "/kommegaa"),
+    State("leder", "/opslag"),
+    State("projektgruppe", "/udrulning"),
+    State("projektgruppe", "/udrulning/rapport"),
+    State("projektgruppe", "/udrulning/evaluering"),
+    State("admin", "/kommune"),
+    State("admin", "/kommune", "en"),
+    State("admin", "/kommune/krisebesked"),
+    State("admin", "/kommune/persondata"),
+    State("admin", "/kommune/import"),
+    State("admin", "/kommune/revision"),
+    State("admin", "/kommune/indsigt"),
+    State("admin", "/kommune/sletning"),
+    State("admin", "/kommune/samtykker"),
+    State("admin", "/kommune/widgets"),
+    State("admin", "/kommune/links"),
+    State("admin", "/kommune/widgets/leverandoerer"),
+    State("ppr", "/sager"),
+    State("ppr", "/beskeder"),
+    # Nobody logged in: login, the development identity provider, errors, statements; the wall screen.
+    State("gaest-telefon", "/login"),
+    State("gaest", "/login"),
+    State("gaest", "/login", action=dev_idp, label="dev-idp"),
+    State("gaest", "/findes-ikke"),
+    State("gaest", "/tilgaengelighed"),
+    State("gaest-telefon", "/tilgaengelighed"),
+    State("gaest", "/krise"),
+    State("vaeg-ny", "/vaegskaerm"),
+    State("vaeg", f"/vaegskaerm?token={WALL_TOKEN}"),
+    State("vaeg", "/vaegskaerm", action=dialog_from("[data-child]"), label="barnedialog"),
+]
+
+
+# --- browser contexts, one per viewer and language ----------------------------------------------------------------
+
+def _log_in(page: Page, url: str, subject: str) -> None:
+    page.goto(f"{url}/login")
+    dev_idp(page)
+    page.locator(f'button[name="subject"][value="{subject}"]').click()
+    page.wait_for_url(lambda address: "/dev-idp/" not in address and "/auth/" not in address)
+    expect(page.locator("header")).to_be_visible()
+
+
+def _to_english(page: Page) -> None:
+    page.locator("header").get_by_role("button", name="EN", exact=True).click()
+    expect(page.locator("header").get_by_role("button", name="DA", exact=True)).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def viewer_page(browser: Browser, sammen_server: SammenServer) -> Iterator[Callable[[str, str], Page]]:
+    """A page per (viewer, language), logged in once and reused by every state of that viewer."""
+    contexts: dict[tuple[str, str], tuple[BrowserContext, Page]] = {}
+
+    def get(who: str, lang: str) -> Page:
+        if (who, lang) not in contexts:
+            viewer = VIEWERS[who]
+            # Sammen sends a strict CSP; axe is injected as a script, which the policy would refuse.
+            context = browser.new_context(bypass_csp=True, **viewer.device)
+            context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+            page = context.new_page()
+            contexts[(who, lang)] = (context, page)
+            if viewer.subject is not None:
+                _log_in(page, sammen_server.url, viewer.subject)
+                if lang == "en":
+                    _to_english(page)
+        return contexts[(who, lang)][1]
+
+    try:
+        yield get
+    finally:
+        for context, _ in contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def axe_report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """Every state's violations, written per state as the run goes and as one file at its end."""
+    report: dict[str, Any] = {"folder": tmp_path_factory.mktemp("axe"), "states": {}}
+    yield report
+    for folder in (report["folder"], ARTIFACTS):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "violations.json").write_text(json.dumps(report["states"], indent=1, ensure_ascii=False))
+
+
+def _record(report: dict[str, Any], state: State, url: str, violations: list[dict[str, Any]]) -> None:
+    entry = {"url": url, "who": state.who, "lang": state.lang, "violations": [
+        {"rule": v["id"], "impact": v["impact"], "help": v["help"], "helpUrl": v["helpUrl"],
+         "nodes": [{"target": n["target"], "html": n["html"], "summary": n.get("failureSummary", "")}
+                   for n in v["nodes"]]}
+        for v in violations]}
+    report["states"][state.name] = entry
+    for folder in (report["folder"], ARTIFACTS):
+        path: Path = folder / "states" / f"{state.name}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(entry, indent=1, ensure_ascii=False))
+
+
+def _describe(state: State, url: str, violations: list[dict[str, Any]]) -> str:
+    lines = [f"{state.name} ({url}): critical or serious axe violations"]
+    for v in violations:
+        lines.append(f"- {v['id']} [{v['impact']}] {v['help']} ({len(v['nodes'])} nodes)")
+        for node in v["nodes"][:6]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:220]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("state", STATES, ids=[s.name for s in STATES])
+def test_page_state_has_no_serious_axe_violation(viewer_page: Callable[[str, str], Page], axe_report: dict[str, Any],
+                                                 sammen_server: SammenServer, state: State) -> None:
+    sammen_server.check_alive()
+    page = viewer_page(state.who, state.lang)
+    page.goto(f"{sammen_server.url}{state.path}")
+    _settled(page)
+    if state.action is not None:
+        state.action(page)
+        _settled(page)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    _record(axe_report, state, page.url, violations)
+    failing = [v for v in violations if v["impact"] in FAILING]
+    assert not failing, _describe(state, page.url, failing)
+
+
+def test_the_table_covers_at_least_45_page_states_of_every_viewer() -> None:
+    assert len(STATES) >= 45
+    assert len({s.name for s in STATES}) == len(STATES)
+    assert {s.who for s in STATES} == set(VIEWERS)
+    assert {s.lang for s in STATES} == {"da", "en"}

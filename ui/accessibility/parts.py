@@ -37,12 +37,13 @@ def data_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[obj
     return table
 
 
-def chart_table(headers: Sequence[str], rows: Sequence[Sequence[object]], caption: str = "") -> ui.expansion:
+def table_expansion(headers: Sequence[str], rows: Sequence[Sequence[object]], lang: str | None = None
+                    ) -> ui.expansion:
     """The figures behind a chart, in a table that opens under it (1.1.1: a text alternative for every chart)."""
-    with ui.expansion(t("a11y.chart.table"), icon="table_chart").props("dense").classes(
+    with ui.expansion(t("a11y.chart.table", lang), icon="table_chart").props("dense").classes(
             "w-full").mark("chart-table") as expansion:
         with ui.element("div").classes("w-full overflow-auto"):
-            data_table(caption or t("a11y.chart.table"), headers, rows)
+            data_table(t("a11y.chart.table", lang), headers, rows)
     return expansion
 
 

@@ -15,6 +15,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
+from ui.accessibility.charts import name_chart
 from ui.components import confirm, refuse
 from ui.frame import frame
 from ui.guard import page
@@ -88,6 +89,7 @@ class Detail:
             ui.label(t("broadcast.figures")).classes("text-h6")
             height = max(160, 32 * len(self.figures) + 72)
             self.chart = ui.echart(chart_options(self.figures)).classes("w-full").style(f"height:{height}px")
+            name_chart(self.chart, t("broadcast.figures"))  # the table under it is its text alternative
             columns = [{"name": n, "label": t(f"broadcast.col.{n}"), "field": n,
                         "align": "left" if n == "institution" else "right"}
                        for n in ("institution", "recipients", "read", "percent")]

@@ -12,6 +12,7 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.presence import stats as statistics
 from domain.presence.daily import DailyList, Place, daily_list
+from ui.accessibility.charts import name_chart
 from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
 from ui.i18n import current_language, fmt_date, t
@@ -142,5 +143,5 @@ async def stats_page(actor: Actor, places: list[Place], chosen: int | None, week
             return
         with ui.card().classes("w-full"):
             ui.label(t("board.stats.chart")).classes("text-subtitle1 text-weight-medium")
-            ui.echart(_chart(result)).classes("w-full h-80").mark("stats-chart")
+            name_chart(ui.echart(_chart(result)).classes("w-full h-80").mark("stats-chart"), t("board.stats.chart"))
         _table(result)

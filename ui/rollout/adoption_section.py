@@ -10,6 +10,7 @@ from domain.events import Event
 from domain.identity.model import LOGINS_TOPIC, UserLoggedIn
 from domain.rollout.adoption import AdoptionRow, TrendPoint, by_area
 from domain.rollout.model import Area
+from ui.accessibility.charts import chart_table
 from ui.i18n import fmt_short_date, t
 from ui.live import follow
 
@@ -89,12 +90,16 @@ class AdoptionSection:
                               pagination=20).props("flat dense").classes("w-full").mark("adoption")
         ui.label(t("rollout.adoption.trend")).classes("text-subtitle2")
         if self.trend:
-            ui.echart(trend_options(self.trend)).classes("w-full h-64").mark("adoption-trend")
+            trend = trend_options(self.trend)
+            ui.echart(trend).classes("w-full h-64").mark("adoption-trend")
+            chart_table(t("a11y.chart.day"), trend)
         else:
             ui.label(t("rollout.adoption.no_trend")).classes("text-grey-7")
         ui.label(t("rollout.adoption.checkins")).classes("text-subtitle2")
         if self.checkins:
-            ui.echart(checkin_options(self.checkins)).classes("w-full h-64").mark("adoption-checkins")
+            weekly = checkin_options(self.checkins)
+            ui.echart(weekly).classes("w-full h-64").mark("adoption-checkins")
+            chart_table(t("a11y.chart.week"), weekly)
         else:
             ui.label(t("rollout.adoption.no_checkins")).classes("text-grey-7")
         ui.label(t("rollout.adoption.pending")).classes("text-caption text-grey-7")

@@ -12,6 +12,7 @@ from domain.identity.model import Actor
 from domain.rollout import plan
 from domain.rollout.model import MilestoneStatus, SpanKind
 from domain.rollout.plan import MilestoneDraft, MilestoneView, ProgrammeView
+from ui.accessibility.parts import table_expansion
 from ui.components import refuse
 from ui.dates import date_input, parse_day
 from ui.i18n import fmt_date, t
@@ -48,6 +49,9 @@ class PlanSection:
                 rows = len({(s.kind, s.label) for s in p.spans})
                 ui.echart(gantt_options(p, self.today)).classes("w-full").style(f"height: {70 + 28 * rows}px") \
                     .mark("gantt")
+                table_expansion([t("a11y.chart.span"), t("a11y.chart.start"), t("a11y.chart.end")],
+                                [[f"{t('rollout.kind.' + s.kind.value)}: {s.label}", fmt_date(s.start), fmt_date(s.end)]
+                                 for s in p.spans])
                 ui.label(t("rollout.milestones")).classes("text-subtitle2")
                 for m in p.milestones:
                     self._milestone_row(p, m)

@@ -12,6 +12,7 @@ from nicegui import ui
 from domain.identity.model import Actor
 from domain.rollout.model import MIN_GROUP, ROLLOUT_TOPIC, SCALE_MAX, QuestionKind, SurveyAnswered
 from domain.rollout.surveys import SurveyResults, results
+from ui.accessibility.charts import chart_table
 from ui.i18n import fmt_date, t
 from ui.live import follow
 
@@ -109,13 +110,17 @@ class ResultsView:
                 return
             with ui.card().classes("w-full"):
                 ui.label(self.t("survey.results.averages")).classes("text-subtitle1 text-weight-medium")
-                ui.echart(averages_options(r, self.lang)).classes("w-full h-80").mark("averages-chart")
+                averages = averages_options(r, self.lang)
+                ui.echart(averages).classes("w-full h-80").mark("averages-chart")
+                chart_table(self.t("a11y.chart.question"), averages, self.lang)
                 if names := hidden_names(r):
                     ui.label(self.t("survey.results.hidden", names=", ".join(names))).classes(
                         "text-grey-8 text-body2").mark("hidden-institutions")
             with ui.card().classes("w-full"):
                 ui.label(self.t("survey.results.weeks")).classes("text-subtitle1 text-weight-medium")
-                ui.echart(weeks_options(r, self.lang)).classes("w-full h-64").mark("weeks-chart")
+                weeks = weeks_options(r, self.lang)
+                ui.echart(weeks).classes("w-full h-64").mark("weeks-chart")
+                chart_table(self.t("a11y.chart.week"), weeks, self.lang)
                 if any(w.responses is None for w in r.weeks):
                     ui.label(self.t("survey.results.weeks_hidden", min=MIN_GROUP)).classes("text-grey-8 text-body2")
             self._texts()

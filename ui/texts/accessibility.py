@@ -67,4 +67,13 @@ A11Y_TEXTS: dict[str, tuple[str, str]] = {
                            "also published at"),
     "a11y.back": ("Til Sammen", "To Sammen"),
     "a11y.chart.table": ("Tallene bag diagrammet", "The figures behind the chart"),
+    "a11y.chart.question": ("Spørgsmål", "Question"),
+    "a11y.chart.week": ("Uge", "Week"),
+    "a11y.chart.day": ("Dag", "Day"),
+    "a11y.chart.span": ("Spor eller fase", "Track or phase"),
+    "a11y.chart.start": ("Start", "Start"),
+    "a11y.chart.end": ("Slut", "End"),
+    "a11y.chart.attendance": ("Forventet fremmøde pr. dag", "Expected attendance per day"),
+    "a11y.chart.name": ("Diagram: {what}. Tallene står i tabellen under diagrammet.",
+                        "Chart: {what}. The figures are in the table below the chart."),
 }

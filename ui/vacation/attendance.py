@@ -12,6 +12,7 @@ from domain.events import Event
 from domain.identity.model import Actor
 from domain.vacation.attendance import attendance
 from domain.vacation.model import Attendance, vacation_topic
+from ui.accessibility.charts import name_chart
 from ui.i18n import t
 from ui.live import follow
 from ui.vacation.format import day_label
@@ -49,6 +50,7 @@ class AttendanceView:
         self.last, self.pending = monotonic(), False
         self.summary = ui.label("").classes("text-body2").mark("vacation-summary")
         self.chart = ui.echart(chart_options(data)).classes("w-full h-72").mark("vacation-chart")
+        name_chart(self.chart, t("a11y.chart.attendance"))  # the table under it is its text alternative
         columns = [{"name": key, "label": t(label), "field": key, "align": "left" if key == "day" else "right"}
                    for key, label in (("day", "vacation.table.day"), ("comes", "vacation.series.comes"),
                                       ("away", "vacation.series.away"), ("missing", "vacation.series.missing"))]

@@ -12,7 +12,9 @@ from auth.session import idle_minutes, session_data, switch_role
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from ui.accessibility.parts import footer as a11y_footer
+from ui.announce import live_region
 from ui.i18n import current_language, t
+from ui.idle_warning import idle_logout
 from ui.logout_form import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
@@ -23,12 +25,6 @@ T = TypeVar("T")
 ENGLISH_QUASAR = """<script>window.addEventListener('load',()=>{const s=document.createElement('script');
 s.src='/_nicegui/%s/static/lang/en-US.umd.prod.js';s.onload=()=>Quasar.Lang.set(Quasar.Lang.enUS);
 document.head.appendChild(s);});</script>"""
-IDLE_SCRIPT = """<script>(function(){let t,last=0;const ms=%d;
-const ping=()=>{const n=Date.now();if(n-last>60000){last=n;fetch('/auth/ping',{method:'POST'});}};
-const out=()=>{const f=document.forms['sammen-logout'];
-if(f){f.reason.value='expired';f.submit();}else{location.href='/login?reason=expired';}};
-const reset=()=>{clearTimeout(t);t=setTimeout(out,ms);ping();};
-['click','keydown','touchstart'].forEach(e=>document.addEventListener(e,reset,{passive:true}));reset();})();</script>"""
 
 
 def theme() -> None:
@@ -84,7 +80,8 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
     """Render the chrome for a signed-in actor and yield the content column."""
     theme()
     ui.page_title(f"{title} · Sammen")
-    ui.add_body_html(IDLE_SCRIPT % (idle_minutes(session_data()) * 60 * 1000))
+    idle_logout(idle_minutes(session_data()))  # warns two minutes before, with "Bliv logget ind"
+    live_region()  # announce() speaks through it: news a screen reader should hear where focus is
     logout_form()  # the idle timer and "Log ud" post it: logging out is never a link another site could use
     follow_own_access(actor)  # a deactivated person's open pages end at once, not at their next click
     drawer = ui.left_drawer(value=False).props("overlay bordered").classes("bg-white")

@@ -22,7 +22,6 @@ RETRY_AFTER_SECONDS = 5
 # boards and the broadcast itself go first; held requests count as in flight, so beyond the cap it is a 503.
 RATE_PER_SECOND = 1000.0
 YIELD_SECONDS = 0.5
-REFRESH_SECONDS = 120  # an open page picks up news by itself; the ETag makes each reload nearly free
 CACHE_CONTROL = "public, max-age=15"
 # Plain HTML with inline style and no script: nothing else may load, nobody may frame it.
 SAFE = {"X-Content-Type-Options": "nosniff",
@@ -34,6 +33,9 @@ STYLE = (
     "border-radius:8px;padding:1rem;margin:0 0 1rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}"
     "h2{font-size:1.2rem;margin:0 0 .25rem;color:#c10015}time{color:#555;font-size:.9rem}"
     "p{white-space:pre-wrap;overflow-wrap:anywhere;margin:.5rem 0 0}a{color:#1565c0}"
+    "form{margin:0 0 1rem}form p{margin:0 0 .5rem}button{font:inherit;font-weight:600;color:#fff;"
+    "background:#1f5f8b;border:0;border-radius:6px;padding:.5rem 1.25rem;cursor:pointer}"
+    "button:focus-visible{outline:3px solid #1d1d1d;outline-offset:2px}"
 )
 
 
@@ -51,9 +53,16 @@ def render(items: list[PublicItem]) -> str:
     title = escape(_da("broadcast.public.title"))
     return (f'<!doctype html><html lang="da"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f'<meta http-equiv="refresh" content="{REFRESH_SECONDS}">'
             f"<title>{title} · Sammen</title><style>{STYLE}</style></head><body><main><h1>{title}</h1>"
-            f'{articles}<a href="/login">{escape(_da("broadcast.public.login"))}</a></main></body></html>')
+            f'{_reload_form()}{articles}'
+            f'<a href="/login">{escape(_da("broadcast.public.login"))}</a></main></body></html>')
+
+
+def _reload_form() -> str:
+    # No self-reload (WCAG 2.2.1: a page must not change under its reader): the reader asks for news, by a plain GET
+    # that works without script. No "fetched at" time either: the cached page (and a 304) would show a stale one.
+    return (f'<form method="get" action="/krise"><p>{escape(_da("broadcast.public.reload_note"))}</p>'
+            f'<button type="submit">{escape(_da("broadcast.public.reload"))}</button></form>')
 
 
 PUBLIC = PublicPage(render)

@@ -173,7 +173,9 @@ class Compose:
                 'accept=".pdf,.jpg,.jpeg,.png,.gif,.webp" flat bordered').classes("w-full").mark("upload")
             upload.set_visibility(not forward)
             with ui.row().classes("w-full items-center justify-between"):
-                self.status = ui.label("").classes("text-caption text-grey-7").mark("draft-status")
+                # A polite status: "Kladde gemt" is heard without leaving the field being typed in.
+                self.status = ui.label("").classes("text-caption text-grey-7").props(
+                    "role=status aria-live=polite").mark("draft-status")
                 with ui.row().classes("gap-2"):
                     if not forward:
                         ui.button(t("msg.draft_delete"), icon="delete", on_click=self.delete_draft).props(

@@ -95,7 +95,8 @@ class InboxList:
 
     async def build(self) -> None:
         """Search field and list; follows the reader's inbox (and the shared inbox) for live changes."""
-        field = ui.input(placeholder=t("msg.search")).props("outlined dense clearable debounce=400").classes(
+        field = ui.input(placeholder=t("msg.search")).props(  # a name of its own: a placeholder is no label
+            f'outlined dense clearable debounce=400 aria-label="{t("msg.search_label")}"').classes(
             "w-full").mark("inbox-search")
         field.on_value_change(lambda e: self.search(str(e.value or "")))
         with field.add_slot("prepend"):

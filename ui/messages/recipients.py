@@ -10,8 +10,30 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import recipients
 from domain.messages.model import RecipientChoice, RecipientKind
+from ui.announce import HIDDEN, announce
 from ui.components import refuse
 from ui.i18n import t, tn
+
+# Arrow keys move between the suggestions, Escape (or up from the first) goes back to the search field; Enter is
+# Quasar's own click on a focused item. Handled in the browser, so focus never waits for the server.
+SUGGESTION_KEYS = """(e) => {
+  const options = [...document.querySelectorAll('#c%(box)d [role=option]')];
+  const at = options.indexOf(document.activeElement);
+  if (at < 0) return;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    const next = e.key === 'ArrowDown' ? Math.min(at + 1, options.length - 1) : at - 1;
+    if (next < 0) runMethod(%(field)d, 'focus', []); else options[next].focus();
+  } else if (e.key === 'Escape') {
+    e.preventDefault();
+    runMethod(%(field)d, 'focus', []);
+  }
+}"""
+FIRST_SUGGESTION = """(e) => {
+  if (e.key !== 'ArrowDown') return;
+  const first = document.querySelector('#c%(box)d [role=option]');
+  if (first) { e.preventDefault(); first.focus(); }
+}"""
 
 KIND_ICONS = {
     RecipientKind.PERSON: "person",
@@ -57,12 +79,14 @@ class RecipientPicker:
         self.summary.refresh()
 
     async def add(self, choice: RecipientChoice) -> None:
-        """Choose a recipient and clear the search."""
+        """Choose a recipient, clear the search and put focus back in it (the chosen suggestion is gone)."""
         self.chosen[choice.key] = choice
         self.field.set_value("")
+        self.field.run_method("focus")
         self.found = []
         self.results.refresh()
         self.chips.refresh()
+        announce(t("msg.compose.chosen", name=choice.label))
         await self.recount()
         self.on_change()
 
@@ -89,9 +113,12 @@ class RecipientPicker:
             if len(self.text) >= 2:
                 ui.label(t("msg.compose.no_match")).classes("text-caption text-grey-8")
             return
-        with ui.list().props("bordered separator dense").classes("w-full rounded-borders").mark("found"):
+        named = f'role=listbox aria-label="{t("msg.compose.suggestions")}"'
+        with ui.list().props(f"bordered separator dense {named}").classes("w-full rounded-borders").mark("found"):
             for choice in self.found:
-                with ui.item(on_click=lambda c=choice: self.add(c)).mark(f"choice-{choice.key}"):
+                # Reached with the arrow keys from the search field, so Tab goes on to the subject.
+                with ui.item(on_click=lambda c=choice: self.add(c)).props("role=option tabindex=-1").mark(
+                        f"choice-{choice.key}"):
                     with ui.item_section().props("avatar"):
                         ui.icon(KIND_ICONS.get(choice.kind, "groups"), color="primary")
                     with ui.item_section():
@@ -110,9 +137,18 @@ class RecipientPicker:
         """The field with its chips, results and count."""
         ui.label(t("msg.compose.to")).classes("text-caption text-grey-8")
         self.chips()
+        hint = ui.label(t("msg.compose.search_hint")).style(HIDDEN)
+        # A placeholder is no label: the field's name says what it is for, even once something is typed.
         self.field = ui.input(placeholder=t("msg.compose.search")).props(
-            "outlined dense clearable debounce=250").classes("w-full").mark("recipient-search")
+            f'outlined dense clearable debounce=250 aria-label="{t("msg.compose.search_label")}" '
+            f'aria-describedby=c{hint.id}').classes("w-full").mark("recipient-search")
         self.field.on_value_change(lambda e: self.search(str(e.value or "")))
-        self.results()
-        self.summary()
+        box = ui.element("div").classes("w-full")
+        with box:
+            self.results()
+        ids = {"box": box.id, "field": self.field.id}
+        self.field.on("keydown", js_handler=FIRST_SUGGESTION % ids)
+        box.on("keydown", js_handler=SUGGESTION_KEYS % ids)
+        with ui.element("div").props("role=status aria-live=polite aria-atomic=true"):  # the count, heard as it changes
+            self.summary()
         await self.recount()

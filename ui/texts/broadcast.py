@@ -59,6 +59,10 @@ BROADCAST_TEXTS: dict[str, tuple[str, str]] = {
     "broadcast.public.title": ("Krisebeskeder fra kommunen", "Urgent messages from the municipality"),
     "broadcast.public.none": ("Der er ingen aktuelle krisebeskeder.", "There are no current urgent messages."),
     "broadcast.public.login": ("Log ind i Sammen", "Log in to Sammen"),
+    "broadcast.public.reload_note": ("Siden opdaterer ikke af sig selv. Tryk på «Opdater» for at se de nyeste "
+                                     "krisebeskeder.", "The page does not update by itself. Press “Update” to see "
+                                     "the latest urgent messages."),
+    "broadcast.public.reload": ("Opdater", "Update"),
     "broadcast.public.busy": ("Siden har mange besøgende lige nu. Prøv igen om et øjeblik.",
                               "The page has many visitors right now. Please try again in a moment."),
     "broadcast.error.title_empty": ("Skriv en overskrift.", "Write a title."),

@@ -31,6 +31,13 @@ COMMON_TEXTS: dict[str, tuple[str, str]] = {
     "nav.menu": ("Menu", "Menu"),
     "nav.menu_unread": ("Menu – ulæste beskeder: {n}", "Menu – unread messages: {n}"),
     "nav.account": ("Din profil og log ud", "Your profile and sign out"),
+    # the warning before the idle logout
+    "session.idle.warning.one": ("Du bliver logget ud om 1 minut", "You will be logged out in 1 minute"),
+    "session.idle.warning.other": ("Du bliver logget ud om {n} minutter", "You will be logged out in {n} minutes"),
+    "session.idle.warning_soon": ("Du bliver logget ud om under et minut", "You will be logged out in under a minute"),
+    "session.idle.detail": ("Du har ikke brugt Sammen i et stykke tid. Tryk på «Bliv logget ind» for at fortsætte.",
+                            "You have not used Sammen for a while. Press “Stay logged in” to continue."),
+    "session.idle.stay": ("Bliv logget ind", "Stay logged in"),
     "role.parent": ("Forælder", "Parent"),
     "role.staff": ("Medarbejder", "Staff"),
     "role.leader": ("Leder", "Leader"),

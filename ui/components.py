@@ -24,11 +24,11 @@ KIND_COLOURS = {
 }
 
 
-def avatar(initials: str, photo_url: str = "", size: str = "48px") -> None:
-    """A round photo, or the initials when there is no photo."""
+def avatar(initials: str, photo_url: str = "", size: str = "48px", name: str = "") -> None:
+    """A round photo, or the initials when there is no photo; the photo says whose it is (WCAG 1.1.1)."""
     with ui.avatar(color="primary", text_color="white", size=size):
         if photo_url:
-            ui.image(photo_url)
+            ui.image(photo_url).props(f'alt="{t("a11y.photo_of", name=name) if name else t("a11y.photo")}"')
         else:
             ui.label(initials).classes("text-weight-medium")
 

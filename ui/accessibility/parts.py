@@ -10,6 +10,14 @@ from nicegui.elements.mixins.text_element import TextElement
 from ui.i18n import t
 
 STATEMENT_PATH = "/tilgaengelighed"
+# Quasar's uploader names its add button and file input only "Choose File" (the browser's word, in English): this
+# names both after the uploader's own label, also when Quasar redraws them (once per page, whatever the uploads).
+UPLOAD_LABELS = """<script>(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
+const name=()=>document.querySelectorAll('.q-uploader[data-a11y-label]').forEach(u=>{
+const label=u.getAttribute('data-a11y-label');u.querySelectorAll('.q-uploader__input').forEach(i=>{
+if(i.getAttribute('aria-label')!==label){i.setAttribute('aria-label',label);
+const b=i.closest('.q-btn');if(b)b.setAttribute('aria-label',label);}});});
+new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true});name();})();</script>"""
 
 
 def heading(text: str, level: int = 2) -> TextElement:
@@ -45,6 +53,18 @@ def table_expansion(headers: Sequence[str], rows: Sequence[Sequence[object]], la
         with ui.element("div").classes("w-full overflow-auto"):
             data_table(t("a11y.chart.table", lang), headers, rows)
     return expansion
+
+
+def name_field(field: ui.element, context: str, label: str) -> ui.element:
+    """Name a field by its context and its visible label ("Mandag: kommer kl."), where several share one label."""
+    name = t("a11y.field.of_day", day=context, field=label[:1].lower() + label[1:]).replace('"', "'")
+    return field.props(f'aria-label="{name}"')
+
+
+def name_upload(upload: ui.upload, label: str) -> ui.upload:
+    """Name an uploader's add button and file input after its label (WCAG 1.3.1, 4.1.2)."""
+    ui.add_body_html(UPLOAD_LABELS)
+    return upload.props(f'data-a11y-label="{label.replace(chr(34), chr(39))}"')
 
 
 def statement_link(dark: bool = False) -> ui.link:

@@ -9,6 +9,7 @@ from domain.errors import DomainError
 from domain.gdpr import consents, photos
 from domain.gdpr.consents import PHOTO_KEY, ChildConsents
 from domain.identity.model import Actor
+from ui.accessibility.parts import name_upload
 from ui.components import avatar, empty_state, refuse
 from ui.i18n import fmt_datetime, t
 
@@ -37,7 +38,7 @@ class FamilyConsents:
     def _card(self, child: ChildConsents) -> None:
         with ui.card().classes("w-full q-pa-sm").props(f"data-child={child.child_id}"):
             with ui.row().classes("items-center no-wrap gap-3"):
-                avatar(child.initials, child.photo_url, size="56px")
+                avatar(child.initials, child.photo_url, size="56px", name=f"{child.first_name} {child.last_name}")
                 ui.label(f"{child.first_name} {child.last_name}").classes("text-h6 ellipsis")
             for ctype in child.types:
                 self._consent(child, ctype)
@@ -89,11 +90,13 @@ class FamilyConsents:
             ui.notify(t("consents.photo.saved"), type="positive")
             await self.reload(child_id)
 
-        ui.upload(label=t("consents.photo.upload"), auto_upload=True, on_upload=upload,
+        photo_upload = ui.upload(label=t("consents.photo.upload"), auto_upload=True, on_upload=upload,
                   max_file_size=photos.MAX_BYTES,
                   on_rejected=lambda: ui.notify(t("consents.photo.too_large", mb=photos.MAX_BYTES // 1024 // 1024),
                                                 type="negative")).props(
             'accept=".jpg,.jpeg,.png,.webp" flat bordered').classes("w-full").mark(f"photo-upload-{child.child_id}")
+        name_upload(photo_upload, t("a11y.field.of_day", day=f"{child.first_name} {child.last_name}",
+                                    field=t("consents.photo.upload")))
         if stored:
             async def remove(child_id: int = child.child_id) -> None:
                 try:

@@ -58,7 +58,7 @@ async def overblik(actor: Actor, settings: Settings) -> None:
                 with ui.card().classes("cursor-pointer w-full").mark(f"child-{card.id}").on(
                         "click", lambda c=card: ui.navigate.to(f"/barn/{c.id}")):
                     with ui.row().classes("items-center no-wrap gap-3"):
-                        avatar(card.initials, card.photo_url)
+                        avatar(card.initials, card.photo_url, name=f"{card.first_name} {card.last_name}")
                         ui.label(f"{card.first_name} {card.last_name}").classes("text-h6")
                     if not card.current:
                         ui.label(t("child.not_enrolled")).classes("text-grey-7")

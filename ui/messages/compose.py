@@ -13,6 +13,7 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import attachments, drafts, service
 from domain.messages.model import BODY_MAX, SUBJECT_MAX, AttachmentView, RecipientChoice
+from ui.accessibility.parts import name_upload
 from ui.components import refuse
 from ui.i18n import t
 from ui.messages.format import size_text
@@ -171,6 +172,7 @@ class Compose:
                       on_rejected=lambda: ui.notify(t("messages.attachment_too_big", limit=attachments.LIMIT_TEXT),
                                                     type="negative")).props(
                 'accept=".pdf,.jpg,.jpeg,.png,.gif,.webp" flat bordered').classes("w-full").mark("upload")
+            name_upload(upload, t("msg.compose.attach"))
             upload.set_visibility(not forward)
             with ui.row().classes("w-full items-center justify-between"):
                 # A polite status: "Kladde gemt" is heard without leaving the field being typed in.

@@ -21,7 +21,7 @@ from ui.widgets.area import WidgetArea
 def _profile(p: ChildProfile) -> None:
     with ui.card().classes("w-full"):
         with ui.row().classes("items-center no-wrap gap-4"):
-            avatar(p.card.initials, p.card.photo_url, size="64px")
+            avatar(p.card.initials, p.card.photo_url, size="64px", name=f"{p.card.first_name} {p.card.last_name}")
             with ui.column().classes("gap-0"):
                 ui.label(f"{p.card.first_name} {p.card.last_name}").classes("text-h6").mark("child-name")
                 if p.birth_date:

@@ -13,6 +13,7 @@ from domain.presence import family, kiosk, plans
 from domain.presence.family import ChildDay
 from domain.presence.model import ConsentKind, hhmm
 from domain.presence.plans import PlanInput
+from ui.accessibility.parts import name_field
 from ui.components import attempt, avatar, confirm, refuse
 from ui.frame import frame, refusal
 from ui.guard import page
@@ -53,7 +54,7 @@ class PlanPage:
         d = self.day
         with ui.card().classes("w-full q-pa-sm"):
             with ui.row().classes("items-center no-wrap gap-3"):
-                avatar(d.tile.initials, d.tile.photo_url)
+                avatar(d.tile.initials, d.tile.photo_url, name=f"{d.tile.first_name} {d.last_name}")
                 with ui.column().classes("gap-0 min-w-0"):
                     ui.label(f"{d.tile.first_name} {d.last_name}").classes("text-h6 ellipsis")
                     ui.label(d.institution_name).classes("text-caption text-grey-8 ellipsis")
@@ -152,6 +153,11 @@ class PlanPage:
                 who = self._pickup_select(entry.pickup_key if entry else "", f"week-{weekday}-pickup-by")
                 alone = time_input(t("pp.field.alone_at"), hhmm(entry.alone_min) if entry else "",
                                    f"week-{weekday}-alone") if d.alone_possible else None
+            # Seven cards share their field labels: each field's name says its weekday too ("Mandag: kommer kl.").
+            for field, key in ((arrival, "pp.field.arrival"), (pickup, "pp.field.pickup"), (who, "pp.field.pickup_by"),
+                               (alone, "pp.field.alone_at")):
+                if field is not None:
+                    name_field(field, t(f"widget.weekday.{weekday}"), t(key))
             rows[weekday] = (arrival, pickup, who, alone)
 
         async def save() -> None:

@@ -23,6 +23,7 @@ from domain.provisioning.model import (
 )
 from domain.provisioning.safety import REASON
 from domain.provisioning.stored import do_discard
+from ui.accessibility.parts import name_upload
 from ui.components import refuse
 from ui.i18n import t
 from ui.provisioning import dialogs
@@ -62,6 +63,7 @@ class ImportPanel:
                                 on_rejected=lambda: ui.notify(t("prov.too_big", self.lang, limit=LIMIT_TEXT),
                                                               type="negative")).props(
             'accept=".csv,.json,.txt" flat bordered').classes("w-full").mark("import-upload")
+        name_upload(self.upload, t("prov.upload", self.lang))
         self.file_list()
         with ui.row().classes("items-center gap-4 w-full"):
             self.full = ui.switch(t("prov.full", self.lang), value=False,

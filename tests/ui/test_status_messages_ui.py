@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import asyncio
 
+from fastapi import Request
+from fastapi.responses import RedirectResponse
 from nicegui import ui
 from nicegui.element import Element
 from nicegui.testing import User
 
-from persistence.organisation import Group
+from auth.session import actor_or_redirect
+from domain.clock import utcnow
+from domain.identity.model import Role
+from domain.posts import service as posts_service
+from persistence.organisation import Group, Institution
 from tests.ui.conftest import login
 from tests.ui.test_messages_thread import mette_id, send_to
+from tests.ui.test_posts_ui import _actor as posts_actor
+from tests.ui.test_posts_ui import _two_a as two_a
+from tests.ui.test_surveys_ui import solsikken_survey
+from ui.posts.feed import post_feed
 
 
 def _one(user: User, marker: str) -> Element:
@@ -89,3 +99,43 @@ async def test_the_inbox_search_has_a_name_of_its_own(user: User) -> None:
     await login(user, "demo-laerer")
     await user.open("/beskeder")
     assert _one(user, "inbox-search").props["aria-label"] == "Søg i beskeder"
+
+
+async def test_the_audit_log_person_search_is_named_by_its_caption_not_its_placeholder(user: User) -> None:
+    await login(user, "demo-admin")
+    await user.open("/kommune/revision")
+    await user.should_see("Revisionslog")
+    assert _one(user, "audit-person-text").props["aria-label"] == \
+        "Person (hvis data): Søg på navn eller fødselsdato (DDMMÅÅ)"
+
+
+async def test_a_survey_text_answer_is_named_by_its_question(user: User) -> None:
+    survey_id, (_, text_question) = await solsikken_survey()
+    await login(user, "demo-foraelder")
+    await user.open("/evaluering")
+    user.find(marker=f"answer-{survey_id}").click()
+    await user.should_see(marker=f"text-{text_question}")
+    assert _one(user, f"text-{text_question}").props["aria-label"] == "2. Hvad mangler du?"
+
+
+async def test_a_comment_field_is_named_not_only_by_its_placeholder(user: User) -> None:
+    @ui.page("/test/opslag-feed-navn")
+    async def feed_page(request: Request) -> RedirectResponse | None:
+        actor = await actor_or_redirect(request)
+        if isinstance(actor, RedirectResponse):
+            return actor
+        await post_feed(actor)
+        return None
+
+    anne = await posts_actor("Anne", "Holm", Role.STAFF)
+    school = await Institution.get(name="Skovlyskolen")
+    post_id = await posts_service.do_publish(anne, institution_id=school.id, group_ids=[(await two_a()).id],
+                                             title="Forældremøde", body="Torsdag kl. 17.", important=False,
+                                             expires_on=None, allow_comments=True, now=utcnow())
+    await login(user, "demo-foraelder")
+    await user.open("/test/opslag-feed-navn")
+    comments = user.find(marker=f"comments-{post_id}").elements.pop()
+    assert isinstance(comments, ui.expansion)
+    comments.set_value(True)
+    await user.should_see(marker=f"comment-input-{post_id}")
+    assert _one(user, f"comment-input-{post_id}").props["aria-label"] == "Skriv en kommentar"

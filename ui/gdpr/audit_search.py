@@ -44,6 +44,8 @@ class PersonPicker:
             with ui.row().classes("w-full items-center no-wrap gap-2"):
                 self.text = ui.input(placeholder=t("picker.search")).props("dense outlined clearable").classes(
                     "grow").mark(f"{marker}-text").on("keydown.enter", self.find)
+                # A placeholder is no label: the field is named by the caption above it and what it searches.
+                self.text.props["aria-label"] = f"{t(label_key)}: {t('picker.search')}"
                 ui.button(t("picker.find"), on_click=self.find).props("outline no-caps").mark(f"{marker}-find")
             self.chosen = ui.row().classes("items-center gap-2")
             self.hits = ui.column().classes("w-full gap-0")

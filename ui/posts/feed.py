@@ -125,6 +125,7 @@ class PostFeed:
                     field = ui.textarea(placeholder=t("posts.comment.placeholder")).props(
                         f"outlined dense autogrow maxlength={COMMENT_MAX}").classes("col-grow").mark(
                         f"comment-input-{view.post_id}")
+                    field.props["aria-label"] = t("posts.comment.placeholder")  # a placeholder is no label
                     ui.button(icon="send", on_click=lambda: self._send(view, field)).props(
                         f'round dense color=primary aria-label="{t("posts.comment.send")}"').mark(
                         f"comment-send-{view.post_id}")

@@ -104,6 +104,7 @@ class AnswerPage:
                 else:
                     fields[q.id] = ui.textarea(placeholder=t("survey.respond.optional")).props(
                         "outlined autogrow maxlength=2000 counter").classes("w-full").mark(f"text-{q.id}")
+                    fields[q.id].props["aria-label"] = f"{n}. {q.text}"  # the question names it, not "Valgfrit"
             with ui.row().classes("w-full justify-end gap-2"):
                 ui.button(t("survey.respond.back"), on_click=self.show_list).props("flat no-caps")
                 ui.button(t("survey.respond.submit"), icon="send",

@@ -85,3 +85,14 @@ def test_a_teacher_sends_a_message_with_the_keyboard_only(tablet: Page, login: L
     tablet.keyboard.press("Enter")
     expect(tablet.locator("body")).to_contain_text(re.compile(r"Sendt til \d+ person"))
     expect(tablet.locator("body")).to_contain_text("Husk gummistøvler.")
+
+
+def test_a_refusal_is_announced_as_an_alert_and_focus_stays_on_send(tablet: Page, login: Login, base_url: str) -> None:
+    login(tablet, "demo-laerer", "/personale")
+    tablet.goto(f"{base_url}/beskeder/ny")
+    expect(tablet.get_by_label(SEARCH)).to_be_visible()
+    _tab_to(tablet, lambda f: f["tag"] == "BUTTON" and f["text"].endswith("Send"), "Send")
+    tablet.keyboard.press("Enter")
+    # Quasar's notifications carry role="alert": a screen reader reads them when they appear, wherever focus is.
+    expect(tablet.get_by_role("alert").filter(has_text="Intet er sendt")).to_be_visible()
+    assert _focused(tablet)["text"].endswith("Send")

@@ -146,6 +146,8 @@ PARENT_ACTIONS = frozenset({A.REPORT_SICK, A.REPORT_VACATION, A.CLEAR_ABSENCE})
 NO_SHOW_AFTER_MIN = 30
 OVERDUE_AFTER_MIN = 15
 UNDO_SECONDS = 10
+# An undo offer the user kept open (focus in the bar, WCAG 2.2.1) stays good this long; it must still be the latest.
+UNDO_HELD_SECONDS = 600
 
 
 def hhmm(minutes: int | None) -> str:

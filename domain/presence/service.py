@@ -18,6 +18,7 @@ from domain.presence.model import (
     HERE,
     KIOSK_ACTIONS,
     PARENT_ACTIONS,
+    UNDO_HELD_SECONDS,
     UNDO_SECONDS,
     Action,
     DeviceKind,
@@ -184,8 +185,8 @@ def _announce(outbox: Outbox, tile: Tile) -> None:
     outbox.add(PresenceChanged(tile.institution_id, tile.child_id, tile.wire()))
 
 
-async def do_undo(who: Who, change_id: int, *, now: datetime) -> Tile:
-    """Revert the last change within ten seconds, by whoever made it; the history entry is marked undone."""
+async def do_undo(who: Who, change_id: int, *, now: datetime, held: bool = False) -> Tile:
+    """Revert the last change within ten seconds (longer when the user held the offer open), by whoever made it."""
     change = await PresenceChange.get_or_none(id=change_id)
     if change is None or change.undone:
         raise NotFound("presence.error.nothing_to_undo")
@@ -193,7 +194,7 @@ async def do_undo(who: Who, change_id: int, *, now: datetime) -> Tile:
         change.actor_person_id == who.person_id)
     if not mine:
         raise DomainError("presence.error.nothing_to_undo")
-    if now - change.at > timedelta(seconds=UNDO_SECONDS):
+    if now - change.at > timedelta(seconds=UNDO_HELD_SECONDS if held else UNDO_SECONDS):
         raise DomainError("presence.error.undo_too_late")
     child = await enrolled_child(change.person_id, change.institution_id, change.day)
     async with committing(transaction) as outbox:

@@ -25,9 +25,10 @@ from ui.presence.panel import PanelContext, open_panel
 from ui.presence.reports import daily_page, stats_page
 from ui.presence.strips import AlertsStrip, RoomsStrip
 from ui.presence.tiles import (
-    GRID_STYLE,
+    BOARD_CSS,
     CountsBar,
     TileCard,
+    board_grid,
     choose_place,
     now_minutes,
     place_picker,
@@ -74,11 +75,16 @@ class LiveBoard:
             ui.space()
             self.duty_host = ui.row().classes("items-center gap-2").mark("duty")
         self._filters()
-        self.grid = ui.element("div").classes("grid gap-2 w-full").style(GRID_STYLE).mark("board-grid")
+        ui.add_css(BOARD_CSS)
+        self.grid = board_grid().mark("board-grid")
         self.empty = ui.label(t("board.no_match")).classes("text-grey-8").mark("no-match")
+        # Right after the grid, so one Tab from the tile (the grid's only stop) reaches Fortryd.
         self.undo_host = ui.element("div")
+        # There from the start, so screen readers hear what is put in it later.
+        self.announcer = ui.label("").classes("sr-only").props('role=status aria-live=polite').mark("board-status")
         self.dialog_host = ui.element("div")
-        self.panel = PanelContext(self.actor, settings, self.board.day, self.take, self.undo_host, self.dialog_host)
+        self.panel = PanelContext(self.actor, settings, self.board.day, self.take, self.undo_host, self.dialog_host,
+                                  self.announcer.set_text)
         self.redraw_grid()
         self.redraw_duty()
         self.refresh_summary()

@@ -33,6 +33,7 @@ from ui.i18n import error_text, t
 from ui.live import follow
 from ui.presence.kiosk_dialog import ChildDialog
 from ui.presence.kiosk_tiles import TileGrid, letter_bar
+from ui.presence.tiles import BOARD_CSS
 
 PATH = "/vaegskaerm"
 STORAGE_KEY = "wall_screen_token"
@@ -170,7 +171,7 @@ class WallScreenPage:
                 bar = ui.element("div").classes("w-full")
                 self.grid = TileGrid(list(board.tiles.values()), self.tap)
             with bar:
-                letter_bar(self.grid.used_letters(), self.choose_letter)
+                self.grid.letter_buttons = letter_bar(self.grid.used_letters(), self.choose_letter)
 
     def choose_letter(self, letter: str) -> None:
         """Filter the tiles by the first letter of the name."""
@@ -270,6 +271,7 @@ async def wall_screen(request: Request, token: str = "") -> RedirectResponse | N
         app.storage.user[STORAGE_KEY] = token.strip()
         return RedirectResponse(PATH, status_code=303)
     theme()
+    ui.add_css(BOARD_CSS)
     ui.page_title(f"{t('kiosk.title')} · Sammen")
     ui.query("body").classes("bg-white")
     root = ui.column().classes("w-full max-w-screen-xl mx-auto items-center q-pa-md gap-6").mark("kiosk-root")

@@ -41,9 +41,14 @@ class ChildDialog:
         self.tile: Tile | None = None
         self.kind, self.needs_pin = "", False
         self.locations: tuple[str, ...] = ()
-        with ui.dialog().props("persistent") as self.dialog, \
+        # A tap beside the dialog does not close it (small hands), Escape does (keyboards).
+        with ui.dialog().props("no-backdrop-dismiss") as self.dialog, \
                 ui.card().classes("w-full max-w-3xl items-center q-pa-xl gap-6").mark("kiosk-dialog"):
             self.body = ui.column().classes("w-full items-center gap-6")
+            # Present while the dialog is open, so "Du er tjekket ind" put in it later is read out.
+            self.announcer = ui.label("").classes("sr-only").props("role=status aria-live=polite").mark(
+                "kiosk-status")
+        self.dialog.on_value_change(lambda e: None if e.value else self._forget())
 
     @property
     def is_open(self) -> bool:
@@ -53,14 +58,20 @@ class ChildDialog:
     def open(self, tile: Tile, kind: str, locations: tuple[str, ...], needs_pin: bool) -> None:
         """Start over for a child: the keypad first when the institution wants a PIN."""
         self.tile, self.kind, self.locations, self.needs_pin, self.pin = tile, kind, locations, needs_pin, ""
+        self.announcer.set_text("")
+        self.dialog.props(f'aria-label="{tile.first_name}"')
         self._keypad() if needs_pin else self._choices()
         self.dialog.open()
 
     def close(self) -> None:
         """Back to the tiles."""
+        self._forget()
+        self.dialog.close()
+
+    def _forget(self) -> None:
+        """Closed (by the page, the timer or Escape): nothing of the child stays."""
         self.pin = ""
         self.tile = None
-        self.dialog.close()
 
     def _heading(self) -> None:
         assert self.tile is not None
@@ -75,14 +86,18 @@ class ChildDialog:
         with self.body:
             self._heading()
             ui.label(t("kiosk.pin.prompt")).classes("text-h5")
-            ui.label("● " * len(self.pin) + "○ " * (PIN_LENGTH - len(self.pin))).classes("text-h3").mark("pin-dots")
+            ui.label("● " * len(self.pin) + "○ " * (PIN_LENGTH - len(self.pin))).classes("text-h3").props(
+                'aria-hidden="true"').mark("pin-dots")
+            ui.label(t("kiosk.pin.typed", n=len(self.pin), of=PIN_LENGTH)).classes("sr-only")
             if problem:
                 ui.label(problem).classes("text-h6 text-negative text-center").mark("kiosk-problem")
+                self.announcer.set_text(problem)
             with ui.element("div").classes("grid grid-cols-3 gap-3"):
                 for key in "123456789":
                     ui.button(key, on_click=lambda _, k=key: self._digit(k)).props(BIG).classes(
                         "text-h4 w-24 h-24").mark(f"pin-{key}")
-                ui.button(icon="backspace", on_click=self._backspace).props("flat size=xl").classes(
+                ui.button(icon="backspace", on_click=self._backspace).props(
+                    f'flat size=xl aria-label="{t("kiosk.pin.delete")}"').classes(
                     "w-24 h-24").mark("pin-delete")
                 ui.button("0", on_click=lambda: self._digit("0")).props(BIG).classes("text-h4 w-24 h-24").mark(
                     "pin-0")
@@ -105,6 +120,7 @@ class ChildDialog:
             self._heading()
             if problem:
                 ui.label(problem).classes("text-h5 text-negative text-center").mark("kiosk-problem")
+                self.announcer.set_text(problem)
             choices = kiosk_choices(self.tile, self.kind, self.locations)
             if not choices:
                 ui.label(t("kiosk.ask_adult")).classes("text-h5 text-center")
@@ -136,7 +152,9 @@ class ChildDialog:
     def _greet(self, name: str, action: Action, place: str) -> None:
         self.body.clear()
         with self.body:
-            ui.icon("celebration" if action is Action.CHECK_IN else "thumb_up", size="96px", color="positive")
-            ui.label(t(f"kiosk.done.{action.value}", name=name, location=place)).classes(
-                "text-h3 text-weight-bold text-center").mark("kiosk-greeting")
+            ui.icon("celebration" if action is Action.CHECK_IN else "thumb_up", size="96px", color="positive").props(
+                'aria-hidden="true"')
+            words = t(f"kiosk.done.{action.value}", name=name, location=place)
+            ui.label(words).classes("text-h3 text-weight-bold text-center").mark("kiosk-greeting")
             ui.timer(CONFIRM_SECONDS, self.close, once=True)
+        self.announcer.set_text(words)

@@ -9,9 +9,13 @@ from nicegui import ui
 from domain.presence.model import Status, Tile
 from ui.components import avatar
 from ui.i18n import t
+from ui.presence.tiles import RovingGrid, status_phrase
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
-TILE_CLASSES = "items-center justify-center q-pa-md cursor-pointer rounded-borders gap-2 kiosk-tile"
+TILE_CLASSES = "column no-wrap items-center justify-center q-pa-md cursor-pointer rounded-borders gap-2 shadow-1 " \
+    "board-tile kiosk-tile"
+# A real button that looks like the card it replaced.
+TILE_STYLE = "border: none; font: inherit; color: inherit; width: 100%"
 COLOURS = {
     Status.NOT_ARRIVED: "bg-grey-3",
     Status.PRESENT: "bg-green-3",
@@ -45,14 +49,15 @@ class TileGrid:
 
     def __init__(self, tiles: list[Tile], on_tap: Callable[[int], None]) -> None:
         self.on_tap = on_tap
-        self.cards: dict[int, ui.card] = {}
+        self.cards: dict[int, ui.element] = {}
         self.letters: dict[int, str] = {}
         self.letter = ""
-        with ui.element("div").classes("w-full grid gap-3").style(
-                "grid-template-columns: repeat(auto-fill, minmax(150px, 1fr))").mark("kiosk-tiles"):
+        self.letter_buttons: dict[str, ui.button] = {}
+        with RovingGrid(t("kiosk.tiles"), "grid-template-columns: repeat(auto-fill, minmax(150px, 1fr))").classes(
+                remove="gap-2", add="gap-3").mark("kiosk-tiles"):
             for tile in sorted(tiles, key=lambda x: (x.first_name.casefold(), x.child_id)):
-                card = ui.card().classes(TILE_CLASSES).props(f"data-child={tile.child_id}").mark(
-                    f"kiosk-tile-{tile.child_id}")
+                card = ui.element("button").classes(TILE_CLASSES).style(TILE_STYLE).props(
+                    f"type=button data-child={tile.child_id} data-roving").mark(f"kiosk-tile-{tile.child_id}")
                 card.on("click", lambda _, c=tile.child_id: self.on_tap(c))
                 self.cards[tile.child_id] = card
                 self.update(tile)
@@ -64,8 +69,11 @@ class TileGrid:
             return
         self.letters[tile.child_id] = letter_of(tile)
         card.classes(remove=" ".join(set(COLOURS.values())), add=COLOURS.get(tile.state, "bg-grey-3"))
+        # The button's name says it all ("Oscar, til stede"); the photo, name and status icon inside are drawing.
+        name = t("kiosk.tile", name=tile.first_name, status=status_phrase(tile)).replace('"', "'")
+        card.props(f'aria-label="{name}"')
         card.clear()
-        with card:
+        with card, ui.element("span").classes("column items-center gap-2").props('aria-hidden="true"'):
             avatar(tile.initials, tile.photo_url, size="96px")
             ui.label(tile.first_name).classes("text-h5 text-weight-bold text-center")
             ui.icon(ICONS.get(tile.state, "help"), size="md").classes("text-grey-9")
@@ -76,19 +84,27 @@ class TileGrid:
         self.letter = letter
         for child_id, card in self.cards.items():
             card.set_visibility(not letter or self.letters[child_id] == letter)
+        for key, button in self.letter_buttons.items():
+            chosen = key == letter
+            button.props(f"aria-pressed={'true' if chosen else 'false'}")
+            button.props(add="unelevated" if chosen else "outline", remove="outline" if chosen else "unelevated")
 
     def used_letters(self) -> set[str]:
         """The letters at least one child's name begins with."""
         return set(self.letters.values())
 
 
-def letter_bar(used: set[str], choose: Callable[[str], None]) -> None:
-    """A row of big letters (and "Alle"); letters no child's name begins with are greyed out."""
-    with ui.row().classes("w-full gap-1 justify-center").mark("kiosk-letters"):
-        ui.button(t("kiosk.letters.all"), on_click=lambda: choose("")).props("unelevated no-caps size=lg").mark(
-            "letter-all")
+def letter_bar(used: set[str], choose: Callable[[str], None]) -> dict[str, ui.button]:
+    """A row of big letters (and "Alle"); letters no child's name begins with are greyed out. "" is "Alle"."""
+    buttons: dict[str, ui.button] = {}
+    with ui.row().classes("w-full gap-1 justify-center").props(f'role=group aria-label="{t("kiosk.letters")}"') \
+            .mark("kiosk-letters"):
+        buttons[""] = ui.button(t("kiosk.letters.all"), on_click=lambda: choose("")).props(
+            "unelevated no-caps size=lg aria-pressed=true").mark("letter-all")
         for letter in LETTERS:
             button = ui.button(letter, on_click=lambda _, x=letter: choose(x)).props(
-                "outline size=lg padding='sm md'").mark(f"letter-{letter}")
+                "outline size=lg padding='sm md' aria-pressed=false").mark(f"letter-{letter}")
             if letter not in used:
                 button.disable()
+            buttons[letter] = button
+    return buttons

@@ -14,12 +14,13 @@ from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.presence import daily, service
 from domain.presence.history import HistoryLine
-from domain.presence.model import UNDO_SECONDS, Action, DeviceKind, Tile, allowed_actions
+from domain.presence.model import Action, DeviceKind, Tile, allowed_actions
 from domain.presence.pickups import ALONE_KEY, ALONE_LABEL
 from domain.presence.tiles import Settings
 from ui.components import avatar, refuse
 from ui.i18n import t
-from ui.presence.tiles import LOOK, pickup_line, status_text
+from ui.presence.tiles import LOOK, icon_colour, pickup_line, status_text
+from ui.presence.undo import UndoBar, announcement
 
 ACTION_ICONS = {
     Action.CHECK_IN: "login", Action.CHECK_OUT: "logout", Action.SLEEP: "bedtime", Action.WAKE: "wb_sunny",
@@ -48,6 +49,7 @@ class PanelContext:
     take: Callable[[Tile], None]
     undo_host: ui.element
     dialog_host: ui.element
+    say: Callable[[str], object]  # into the board's polite live region
 
 
 async def open_panel(ctx: PanelContext, tile: Tile) -> None:
@@ -58,8 +60,9 @@ async def open_panel(ctx: PanelContext, tile: Tile) -> None:
         refuse(error)
         return
     ctx.dialog_host.clear()
-    with ctx.dialog_host, ui.dialog() as dialog, ui.card().classes("w-full q-pa-md").style("max-width: 40rem") \
-            .mark(f"panel-{tile.child_id}"):
+    name = t("board.panel.dialog", name=tile.first_name, status=status_text(tile)).replace('"', "'")
+    with ctx.dialog_host, ui.dialog().props(f'aria-label="{name}"') as dialog, \
+            ui.card().classes("w-full q-pa-md").style("max-width: 40rem").mark(f"panel-{tile.child_id}"):
         _heading(tile)
         _plan(tile, facts)
         ui.separator()
@@ -72,6 +75,9 @@ async def open_panel(ctx: PanelContext, tile: Tile) -> None:
             ui.label(history_text(line)).classes("text-body2").mark("history-line")
         with ui.row().classes("w-full justify-end"):
             ui.button(t("board.panel.close"), on_click=dialog.close).props("flat no-caps").mark("panel-close")
+    # Quasar gives focus back to what opened the dialog; when that is gone (an alert chip redrawn), the tile gets it.
+    dialog.on("hide", js_handler="() => { const a = document.activeElement; if (!a || a === document.body) "
+              f"document.querySelector('[data-child=\"{int(tile.child_id)}\"]')?.focus(); }}")
     dialog.open()
 
 
@@ -82,7 +88,7 @@ def _heading(tile: Tile) -> None:
         with ui.column().classes("gap-0"):
             ui.label(tile.first_name).classes("text-h6")
             with ui.row().classes("items-center gap-1"):
-                ui.icon(icon, color=f"{palette}-8")
+                ui.icon(icon, color=icon_colour(palette)).props('aria-hidden="true"')
                 ui.label(status_text(tile)).mark("panel-status")
                 if tile.since:
                     ui.label(t("board.panel.since", at=tile.since, by=tile.changed_by)).classes(
@@ -105,7 +111,7 @@ def _plan(tile: Tile, facts: daily.PanelFacts) -> None:
             ui.label(t("board.tile.with_child", name=tile.with_child))
         if facts.note:
             with ui.row().classes("items-start no-wrap gap-1 bg-amber-1 q-pa-xs rounded-borders w-full"):
-                ui.icon("sticky_note_2", color="amber-8")
+                ui.icon("sticky_note_2", color="brown-8").props('aria-hidden="true"')
                 ui.label(facts.note).classes("text-body2").style("white-space: pre-wrap").mark("panel-note")
 
 
@@ -126,7 +132,7 @@ def _actions(ctx: PanelContext, tile: Tile, facts: daily.PanelFacts, dialog: ui.
         places = [p for p in ctx.settings.locations if p != tile.location]
         if places:
             with ui.row().classes("items-center gap-2 w-full"):
-                ui.icon(ACTION_ICONS[Action.GO_TO_LOCATION], color="teal-8")
+                ui.icon(ACTION_ICONS[Action.GO_TO_LOCATION], color="teal-9").props('aria-hidden="true"')
                 for place in places:
                     ui.button(place, color="teal", on_click=lambda p=place: act(Action.GO_TO_LOCATION, location=p)) \
                         .props(BIG).mark(f"action-lokation-{places.index(place)}")
@@ -168,30 +174,11 @@ async def _do(ctx: PanelContext, tile: Tile, action: Action, dialog: ui.dialog, 
         return
     dialog.close()
     ctx.take(done.tile)
-    offer_undo(ctx, done)
+    offer_undo(ctx, done, action)
 
 
-def offer_undo(ctx: PanelContext, done: service.Done) -> None:
-    """A bar at the bottom saying what happened, with Fortryd for ten seconds."""
-    ctx.undo_host.clear()
-
-    async def undo() -> None:
-        ctx.undo_host.clear()
-        try:
-            tile = await service.do_undo(ctx.actor, done.change_id, now=utcnow())
-        except DomainError as error:
-            refuse(error)
-            return
-        ctx.take(tile)
-        ui.notify(t("board.undo.done", name=tile.first_name), type="info")
-
-    with ctx.undo_host:
-        with ui.card().classes("fixed-bottom q-ma-md q-pa-sm bg-grey-9 text-white z-top").style(
-                "max-width: 32rem; margin-left: auto; margin-right: auto").mark("undo-bar") as bar:
-            with ui.row().classes("items-center no-wrap w-full gap-2"):
-                ui.icon(LOOK[done.tile.state][1])
-                ui.label(t("board.undo.what", name=done.tile.first_name, status=status_text(done.tile))).classes(
-                    "col")
-                ui.button(t("board.undo.button"), on_click=undo).props("flat no-caps color=amber").mark("undo")
-        # Hide rather than delete: the timer lives in the same host and must not delete itself mid-call.
-        ui.timer(UNDO_SECONDS, lambda: bar.set_visibility(False), once=True)
+def offer_undo(ctx: PanelContext, done: service.Done, action: Action) -> None:
+    """A bar at the bottom saying what happened, with Fortryd for ten seconds; said out loud as well."""
+    text = t("board.undo.what", name=done.tile.first_name, status=status_text(done.tile))
+    UndoBar(ctx.actor, done, ctx.take, ctx.undo_host, ctx.say, LOOK[done.tile.state][1], text)
+    ctx.say(announcement(action, done.tile))

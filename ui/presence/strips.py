@@ -12,8 +12,11 @@ from domain.presence.model import Tile
 from ui.i18n import t, tn
 
 SHOWN_PER_ALERT = 8  # a strip of 200 names helps nobody: the first eight by time, then "+N flere"
-SECTIONS = (("no_show", "no_shows", "arrival", "red"), ("overdue", "overdue", "pickup", "orange"),
-            ("departure", "departures", "alone", "deep-orange"))
+# key, field, time shown, title colour, chip background, chip text: text at least 4.5:1 on white and on the chip
+# (Quasar's orange-10 on orange-2 is 2.99:1, so the orange alerts write in dark brown).
+SECTIONS = (("no_show", "no_shows", "arrival", "red-9", "red-2", "red-10"),
+            ("overdue", "overdue", "pickup", "deep-orange-10", "orange-2", "brown-10"),
+            ("departure", "departures", "alone", "deep-orange-10", "deep-orange-2", "brown-10"))
 
 
 class AlertsStrip:
@@ -27,9 +30,9 @@ class AlertsStrip:
         self.more: dict[str, ui.label] = {}
         with ui.column().classes("w-full gap-1").mark("alerts"):
             self.none = ui.label(t("board.alerts.none")).classes("text-caption text-grey-7").mark("alerts-none")
-            for key, _, _, colour in SECTIONS:
+            for key, _, _, colour, _, _ in SECTIONS:
                 with ui.row().classes("items-center gap-1 w-full").mark(f"alerts-{key}") as row:
-                    ui.label(t(f"board.alerts.{key}")).classes(f"text-weight-medium text-{colour}-9 q-mr-xs")
+                    ui.label(t(f"board.alerts.{key}")).classes(f"text-weight-medium text-{colour} q-mr-xs")
                     self.chips[key] = ui.row().classes("items-center gap-1")
                     self.more[key] = ui.label().classes("text-caption text-grey-8").mark(f"alerts-more-{key}")
                 self.rows[key] = row
@@ -38,7 +41,7 @@ class AlertsStrip:
     def show(self, alerts: Alerts) -> None:
         """Bring the strip up to date with the alerts at this minute."""
         self.none.set_visibility(alerts.total == 0)
-        for key, field, when, colour in SECTIONS:
+        for key, field, when, _, chip_colour, chip_text in SECTIONS:
             tiles: tuple[Tile, ...] = getattr(alerts, field)
             first = tuple((x.child_id, f"{getattr(x, when)} {x.first_name}") for x in tiles[:SHOWN_PER_ALERT])
             if self.rows[key].visible != bool(tiles):
@@ -52,7 +55,7 @@ class AlertsStrip:
             self.chips[key].clear()
             with self.chips[key]:
                 for child_id, text in first:
-                    ui.chip(text, color=f"{colour}-2", text_color=f"{colour}-10",
+                    ui.chip(text, color=chip_colour, text_color=chip_text,
                             on_click=lambda c=child_id: self.on_open(c)).props("dense").mark(f"alert-{key}-{child_id}")
 
 

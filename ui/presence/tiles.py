@@ -25,6 +25,22 @@ LOOK: dict[Status, tuple[str, str]] = {
     Status.VACATION: ("purple", "beach_access"),
 }
 GRID_STYLE = "grid-template-columns: repeat(auto-fill, minmax(170px, 1fr))"
+# Text and icon colours per palette, at least 4.5:1 (text) and 3:1 (icon) on the tile's palette-1 background;
+# orange's own darker shades stay below that, so on-trip tiles write in brown.
+TEXT_COLOUR = {"orange": "brown-9"}
+ICON_COLOUR = {"orange": "brown-8"}
+# A visible focus ring of 3:1 or more on every tile colour, and none of the tile's own hover shading is needed.
+BOARD_CSS = ".board-tile:focus-visible { outline: 3px solid #0d47a1; outline-offset: 2px; }"
+
+
+def text_colour(palette: str) -> str:
+    """The tile's status text colour for a palette (Quasar's shade 10 unless that is too light)."""
+    return TEXT_COLOUR.get(palette, f"{palette}-10")
+
+
+def icon_colour(palette: str) -> str:
+    """The status icon's colour for a palette (shade 9 unless that is too light)."""
+    return ICON_COLOUR.get(palette, f"{palette}-9")
 
 
 def status_text(tile: Tile) -> str:
@@ -37,6 +53,32 @@ def pickup_line(tile: Tile) -> str:
     return " · ".join(part for part in (tile.pickup, tile.pickup_by) if part)
 
 
+def status_phrase(tile: Tile) -> str:
+    """The status inside a sentence: "til stede" (a place keeps its capital letter)."""
+    status = status_text(tile)
+    return status if tile.state is Status.AT_LOCATION else status[:1].lower() + status[1:]
+
+
+def tile_label(tile: Tile) -> str:
+    """The tile in one sentence for a screen reader: "Oscar, til stede siden 07:42, hentes 15:30 af Farmor"."""
+    status = status_phrase(tile)
+    if tile.since and tile.state is not Status.NOT_ARRIVED:
+        status = t("board.tile.status_since", status=status, at=tile.since)
+    parts = [tile.first_name, status]
+    if tile.pickup and tile.pickup_by:
+        parts.append(t("board.tile.pickup_at_by", at=tile.pickup, by=tile.pickup_by))
+    elif tile.pickup or tile.pickup_by:
+        parts.append(t("board.tile.pickup_at", at=tile.pickup) if tile.pickup else
+                     t("board.tile.pickup_by", by=tile.pickup_by))
+    if tile.alone:
+        parts.append(t("board.tile.alone", at=tile.alone))
+    if tile.with_child:
+        parts.append(t("board.tile.with_child", name=tile.with_child))
+    if tile.has_note:
+        parts.append(t("board.tile.has_note"))
+    return ", ".join(parts)
+
+
 def tile_marks(tile: Tile) -> str:
     """Markers naming the child and its status, so tests and tools can find both."""
     return f"tile tile-{tile.child_id} status-{tile.child_id}-{tile.status}"
@@ -46,7 +88,8 @@ def tile_view(tile: Tile) -> dict[str, object]:
     """What the tile component shows, translated here so the browser only lays it out."""
     palette, icon = LOOK[tile.state]
     return {"id": tile.child_id, "name": tile.first_name, "initials": tile.initials, "photo": tile.photo_url,
-            "palette": palette, "icon": icon, "status": status_text(tile), "pickup": pickup_line(tile),
+            "palette": palette, "icon": icon, "iconColour": icon_colour(palette), "textColour": text_colour(palette),
+            "status": status_text(tile), "pickup": pickup_line(tile), "label": tile_label(tile),
             "alone": t("board.tile.alone", at=tile.alone) if tile.alone else "",
             "with": t("board.tile.with_child", name=tile.with_child) if tile.with_child else "",
             "note": tile.has_note, "noteTitle": t("board.tile.note")}
@@ -69,6 +112,19 @@ class TileCard(ui.element, component="tile.js"):
     def _displayed_contents(self, *, only_visible: bool) -> list[object]:
         view = self._props["tile"]
         return [view["name"], view["status"], view["pickup"], view["alone"], view["with"]]
+
+
+class RovingGrid(ui.element, component="board_grid.js"):
+    """A grid of tiles: one tile in the Tab order, the arrow keys move between tiles (a roving tabindex)."""
+
+    def __init__(self, label: str, style: str = GRID_STYLE) -> None:
+        super().__init__()
+        self.classes("grid gap-2 w-full").style(style).props(f'role=group aria-label="{label}"')
+
+
+def board_grid() -> RovingGrid:
+    """The staff board's grid of tiles."""
+    return RovingGrid(t("board.grid"))
 
 
 def tile_card(tile: Tile, on_open: Callable[[int], object]) -> TileCard:

@@ -66,7 +66,9 @@ class EventDialog:
             with ui.row().classes("w-full items-start no-wrap gap-2"):
                 ui.icon(KIND_ICONS["event"], color=colour(item), size="md")
                 ui.label(d.title).classes("text-h6 col").mark("cal-dialog-title")
-                ui.button(icon="close", on_click=self.dialog.close).props("flat round dense").tooltip(t("cal.close"))
+                close = ui.button(icon="close", on_click=self.dialog.close).props("flat round dense")
+                close.props["aria-label"] = t("cal.close")  # a tooltip is no name: the icon needs one
+                close.tooltip(t("cal.close"))
             self._line("schedule", time_range(item.starts_at, item.ends_at, item.all_day), "cal-dialog-when")
             if d.place:
                 self._line("place", d.place, "cal-dialog-place")

@@ -86,7 +86,8 @@ async def feed_dialog(actor: Actor, public_url: str) -> None:
             "cal-feed-dialog"):
         with ui.row().classes("w-full items-center no-wrap"):
             ui.label(t("cal.feed.title")).classes("text-h6 col")
-            ui.button(icon="close", on_click=dialog.close).props("flat round dense")
+            close = ui.button(icon="close", on_click=dialog.close).props("flat round dense")
+            close.props["aria-label"] = t("cal.close")
         FeedPanel(actor, active, public_url).build()
     dialog.on("hide", dialog.delete)
     dialog.open()

@@ -107,7 +107,7 @@ class RoundForm:
                     d = ui.input(t("conferences.field.day"), value=day).props(
                         "outlined dense type=date stack-label").classes("col").mark(f"day-{i}")
                     ui.button(icon="close", on_click=lambda _e, n=i: self.remove_day(n)).props(
-                        f"flat dense round aria-label={t('conferences.remove')}")
+                        "flat dense round").props["aria-label"] = t("conferences.remove")
                 with ui.element("div").classes("grid grid-cols-2 gap-2 w-full"):
                     s = ui.input(t("conferences.field.from"), value=start).props(
                         "outlined dense type=time stack-label").mark(f"day-{i}-from")
@@ -126,7 +126,7 @@ class RoundForm:
                 e = ui.input(t("conferences.field.to"), value=end).props("outlined dense type=time stack-label"
                                                                         ).classes("col").mark(f"break-{i}-to")
                 ui.button(icon="close", on_click=lambda _e, n=i: self.remove_break(n)).props(
-                    f"flat dense round aria-label={t('conferences.remove')}")
+                    "flat dense round").props["aria-label"] = t("conferences.remove")
             self.break_rows.append(_Row(None, s, e))
 
     def add_day(self) -> None:

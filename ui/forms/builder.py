@@ -28,8 +28,9 @@ class QuestionEditor:
             with ui.row().classes("items-center justify-between w-full no-wrap"):
                 self.kind = ui.toggle({k.value: t(f"forms.builder.kind.{k.value}") for k in KINDS},
                                       value=QuestionKind.YES_NO.value).props("no-caps dense").mark(f"q-kind-{n}")
-                ui.button(icon="delete", on_click=self.remove).props("flat round dense color=negative").tooltip(
-                    t("forms.builder.remove")).mark(f"q-remove-{n}")
+                remove = ui.button(icon="delete", on_click=self.remove).props("flat round dense color=negative")
+                remove.props["aria-label"] = t("forms.builder.remove")  # a tooltip is no name: the icon needs one
+                remove.tooltip(t("forms.builder.remove")).mark(f"q-remove-{n}")
             self.text = ui.input(t("forms.builder.text")).props("outlined dense maxlength=500").classes(
                 "w-full").mark(f"q-text-{n}")
             self.options = ui.textarea(t("forms.builder.options")).props("outlined dense autogrow").classes(

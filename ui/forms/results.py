@@ -35,8 +35,9 @@ def _tally(r: QuestionResult, answered: int) -> None:
             shown = t(LABELS[label]) if q.kind is QuestionKind.YES_NO else label
             with ui.row().classes("items-center no-wrap w-full gap-2"):
                 ui.label(shown).classes("text-body2").style("min-width: 8rem")
-                ui.linear_progress(value=n / answered if answered else 0, show_value=False).props(
+                bar = ui.linear_progress(value=n / answered if answered else 0, show_value=False).props(
                     "rounded size=10px").classes("col")
+                bar.props["aria-label"] = t("forms.results.bar", answer=shown, n=n, m=answered)
                 ui.label(str(n)).classes("text-body2 text-weight-bold").mark(f"count-{q.id}-{label}")
 
 

@@ -39,8 +39,9 @@ class TypesPage:
                         ui.badge(t("consents.admin.builtin"), color="grey-6")
                     ui.badge(t("consents.admin.active" if ctype.active else "consents.admin.inactive"),
                              color="positive" if ctype.active else "grey-5")
-                    ui.button(icon="edit", on_click=lambda c=ctype: self.edit(c)).props(
-                        f"flat round aria-label={t('consents.admin.edit')}").mark(f"edit-type-{ctype.key}")
+                    edit = ui.button(icon="edit", on_click=lambda c=ctype: self.edit(c)).props("flat round").mark(
+                        f"edit-type-{ctype.key}")
+                    edit.props["aria-label"] = t("consents.admin.edit_named", name=ctype.name)
 
     async def edit(self, ctype: ConsentTypeView) -> None:
         """A dialog to rename, describe and (de)activate a type."""

@@ -77,6 +77,7 @@ class ImportPanel:
             self.progress_label = ui.label("").classes("text-caption text-grey-8").mark("import-progress-text")
             self.progress = ui.linear_progress(value=0, show_value=False).props("rounded size=10px").mark(
                 "import-progress")
+            self.progress.props["aria-labelledby"] = self.progress_label.html_id  # the line above names the bar
         self.progress_row.set_visibility(False)
         self.report_area()
 
@@ -98,8 +99,9 @@ class ImportPanel:
                     ui.icon("description", color="primary")
                     ui.label(name).classes("ellipsis")
                     ui.label(_size(len(file.data))).classes("text-caption text-grey-7")
-                    ui.button(icon="close", on_click=lambda n=name: self.remove(n)).props(
-                        "flat round dense").tooltip(t("prov.remove_file", self.lang))
+                    remove = ui.button(icon="close", on_click=lambda n=name: self.remove(n)).props("flat round dense")
+                    remove.props["aria-label"] = t("prov.remove_file", self.lang)
+                    remove.tooltip(t("prov.remove_file", self.lang))
             for line in self.refused:
                 with ui.row().classes("items-center no-wrap gap-2 text-negative"):
                     ui.icon("error")

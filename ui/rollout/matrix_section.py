@@ -28,6 +28,11 @@ def cell_look(cell: ReadinessCell) -> tuple[str, str]:
     return ("check_circle", "positive") if cell.ticked else ("radio_button_unchecked", "grey-5")
 
 
+def cell_name(institution: str, cell: ReadinessCell) -> str:
+    """What a cell's button says to a screen reader: where, which item, and its state (the icon says it to the eye)."""
+    return f"{institution}, {t(f'rollout.item.{cell.item.value}')}: {cell_tooltip(cell)}"
+
+
 def cell_tooltip(cell: ReadinessCell) -> str:
     """Who ticked, when, and why."""
     if cell.observed:
@@ -46,6 +51,7 @@ class MatrixSection:
         self.actor = actor
         self.cells = {(r.institution_id, item): r.cells[item] for r in matrix.rows for item in ITEMS}
         self.rows = matrix.rows
+        self.names = {r.institution_id: r.name for r in matrix.rows}
         self.buttons: dict[tuple[int, ReadinessItem], ui.button] = {}
         self.tips: dict[tuple[int, ReadinessItem], ui.tooltip] = {}
         self.totals: dict[tuple[Area, ReadinessItem], ui.label] = {}
@@ -89,6 +95,7 @@ class MatrixSection:
             f"flat round dense color={colour}").classes("justify-self-center").mark(f"cell-{inst_id}-{item.value}")
         with button:
             tip = ui.tooltip(cell_tooltip(self.cells[(inst_id, item)]))
+        button.props["aria-label"] = cell_name(self.names[inst_id], self.cells[(inst_id, item)])
         button.set_enabled(self.can_edit)
         self.buttons[(inst_id, item)] = button
         self.tips[(inst_id, item)] = tip
@@ -102,6 +109,7 @@ class MatrixSection:
         icon, colour = cell_look(cell)
         self.buttons[key].props(f"icon={icon} color={colour}")
         self.tips[key].set_text(cell_tooltip(cell))
+        self.buttons[key].props["aria-label"] = cell_name(self.names[cell.institution_id], cell)
         area = next(r.area for r in self.rows if r.institution_id == cell.institution_id)
         self._set_total(area, cell.item)
 

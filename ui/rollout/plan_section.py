@@ -73,7 +73,8 @@ class PlanSection:
             ui.label(m.owner).classes("text-grey-7 gt-xs")
             ui.space()
             if self.can_edit:
-                ui.button(icon="edit", on_click=lambda: self.milestone_dialog(m)).props("flat round dense")
+                edit = ui.button(icon="edit", on_click=lambda: self.milestone_dialog(m)).props("flat round dense")
+                edit.props["aria-label"] = t("rollout.milestone.edit_named", title=m.title)
 
     def milestone_dialog(self, existing: MilestoneView | None) -> None:
         """Create or edit a milestone; refusals are shown in the dialog and change nothing."""

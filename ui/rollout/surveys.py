@@ -160,8 +160,9 @@ class QuestionList:
                     ui.input(t("survey.field.question", n=n + 1), value=str(item[1]),
                              on_change=lambda e, i=item: i.__setitem__(1, e.value or "")).props(
                         "dense outlined maxlength=300").classes("grow").mark(f"question-text-{n}")
-                    ui.button(icon="delete", on_click=lambda i=item: self.remove(i)).props(
+                    remove = ui.button(icon="delete", on_click=lambda i=item: self.remove(i)).props(
                         "flat round dense").mark(f"question-remove-{n}")
+                    remove.props["aria-label"] = t("survey.remove_question", n=n + 1)
             ui.button(t("survey.add_question"), icon="add", on_click=self.add).props("flat no-caps").mark(
                 "add-question")
 

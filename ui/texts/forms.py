@@ -87,6 +87,7 @@ FORMS_TEXTS: dict[str, tuple[str, str]] = {
     # results
     "forms.results.summary": ("Svar pr. spørgsmål", "Answers per question"),
     "forms.results.texts_none": ("Ingen tekstsvar endnu.", "No text answers yet."),
+    "forms.results.bar": ("{answer}: {n} af {m}", "{answer}: {n} of {m}"),
     "forms.results.answers": ("Besvarelser", "Answers"),
     "forms.results.missing": ("Mangler svar ({n})", "No answer yet ({n})"),
     "forms.results.none_missing": ("Alle har svaret.", "Everybody has answered."),

@@ -49,6 +49,7 @@ CONSENTS_TEXTS: dict[str, tuple[str, str]] = {
     "consents.admin.save": ("Gem", "Save"),
     "consents.admin.saved": ("Gemt.", "Saved."),
     "consents.admin.edit": ("Ret", "Edit"),
+    "consents.admin.edit_named": ("Ret {name}", "Edit {name}"),
     # staff
     "consents.group.title": ("Samtykker i {group}", "Consents in {group}"),
     "consents.group.intro": ("✓ betyder givet, ✗ betyder ikke givet. Fx: hvem må ikke fotograferes på turen?",

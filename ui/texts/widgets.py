@@ -116,6 +116,7 @@ PLAN_TEXTS: dict[str, tuple[str, str]] = {
     "links.field.institution": ("Institution", "Institution"),
     "links.field.position": ("Rækkefølge", "Order"),
     "links.everywhere": ("Alle institutioner", "All institutions"),
+    "links.delete": ("Slet linket «{title}»", "Delete the link «{title}»"),
     "links.confirm": ("Slet linket «{title}»?", "Delete the link «{title}»?"),
     "links.added": ("Linket er tilføjet.", "The link has been added."),
     "links.deleted": ("Linket er slettet.", "The link has been deleted."),
@@ -128,6 +129,9 @@ PLAN_TEXTS: dict[str, tuple[str, str]] = {
 
 WIDGET_TEXTS: dict[str, tuple[str, str]] = {
     "widget.customise": ("Tilpas", "Customise"),
+    "widget.area.show_named": ("Vis {title}", "Show {title}"),
+    "widget.area.up_named": ("Flyt {title} op", "Move {title} up"),
+    "widget.area.down_named": ("Flyt {title} ned", "Move {title} down"),
     "widget.none": ("Du har skjult alle widgets. Tryk på «Tilpas» for at vise dem igen.",
                     "You have hidden every widget. Press “Customise” to show them again."),
     "widget.failed": ("Denne widget kan ikke vises lige nu.", "This widget cannot be shown right now."),
@@ -140,4 +144,5 @@ WIDGET_TEXTS: dict[str, tuple[str, str]] = {
     "widget.admin.not_for": ("Widgetten er ikke beregnet til denne rolle her.",
                              "The widget is not meant for this role here."),
     "widget.admin.role": ("Rolle", "Role"),
+    "widget.admin.switch": ("{widget} for {role} på {institution}", "{widget} for {role} at {institution}"),
 }

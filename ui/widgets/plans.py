@@ -121,8 +121,9 @@ async def _links_page(actor: Actor) -> None:
                         where = link.institution_name or t("links.everywhere")
                         roles = ", ".join(t(f"role.{r.value}") for r in link.roles)
                         ui.label(f"{roles} · {where}").classes("text-caption")
-                    ui.button(icon="delete", on_click=lambda lk=link: _delete(actor, lk, rows)).props(
+                    delete = ui.button(icon="delete", on_click=lambda lk=link: _delete(actor, lk, rows)).props(
                         "flat round color=negative").mark(f"delete-link-{link.id}")
+                    delete.props["aria-label"] = t("links.delete", title=link.title)  # an icon alone says nothing
 
     async def add() -> None:
         try:

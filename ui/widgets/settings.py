@@ -42,6 +42,7 @@ class SwitchBoard:
     def grid(self) -> None:
         """Institutions down, roles across."""
         roles = self.view.roles
+        widget = _title(self.key, dict(self.view.keys).get(self.key, ""))
         with ui.grid(columns=f"minmax(160px, 2fr) repeat({len(roles)}, minmax(80px, 1fr))").classes(
                 "w-full gap-1 items-center"):
             ui.label(t("table.institution")).classes("text-caption text-weight-bold")
@@ -54,8 +55,11 @@ class SwitchBoard:
                         ui.label("—").classes("text-grey-5").tooltip(t("widget.admin.not_for"))
                         continue
                     on = (self.key, inst_id, role.value) not in self.view.disabled
-                    ui.switch(value=on, on_change=lambda e, i=inst_id, r=role: self.set(i, r, e.value)).mark(
-                        f"switch-{inst_id}-{role.value}")
+                    switch = ui.switch(value=on, on_change=lambda e, i=inst_id, r=role: self.set(i, r, e.value))
+                    switch.mark(f"switch-{inst_id}-{role.value}")
+                    # The grid's headings are only seen: each switch says which institution and role it is for.
+                    switch.props["aria-label"] = t("widget.admin.switch", widget=widget, institution=name,
+                                                   role=t(f"role.{role.value}"))
 
     async def set(self, inst_id: int, role: Role, enabled: bool) -> None:
         """Store one switch; a refusal is shown and the switch goes back."""

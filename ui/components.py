@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nicegui import ui
+from nicegui.elements.mixins.text_element import TextElement
 
 from domain.errors import DomainError
 from domain.organisation.model import EnrolmentView, InstitutionKind
@@ -104,3 +105,54 @@ async def attempt(write: Awaitable[Any], done: str = "", then: str | None = None
     if then:
         ui.navigate.to(then)
     return Outcome()
+
+
+# --- accessible building blocks (WCAG 2.1 AA): every control has a name, every page one h1 and landmarks -------------
+
+def icon_button(icon: str, label: str, on_click: Any = None, *, props: str = "flat round dense") -> ui.button:
+    """A button showing only an icon: the label is its accessible name and its tooltip, so it is never unnamed."""
+    button = ui.button(icon=icon, on_click=on_click).props(props)
+    button.props["aria-label"] = label
+    button.tooltip(label)
+    return button
+
+
+def named_dialog(label: str) -> ui.dialog:
+    """A dialog a screen reader announces by name when it opens."""
+    dialog = ui.dialog()
+    dialog.props["aria-label"] = label
+    return dialog
+
+
+def toggle_chip(text: str, selected: bool, on_change: Any, icon: str = "") -> ui.chip:
+    """A chip that filters on and off and says so (aria-pressed), not only by its colour."""
+
+    def changed(e: Any) -> None:
+        chip.props["aria-pressed"] = "true" if e.value else "false"
+        on_change(e)
+
+    chip = ui.chip(text, selectable=True, selected=selected, icon=icon or None, on_selection_change=changed)
+    chip.props["role"] = "button"
+    chip.props["aria-pressed"] = "true" if selected else "false"
+    return chip
+
+
+def page_heading(title: str) -> ui.element:
+    """The page's one h1: the title the frame shows."""
+    return TextElement(tag="h1", text=title).classes("sammen-title text-h5 text-weight-medium")
+
+
+def section_heading(text: str) -> ui.element:
+    """A section's h2, looking like the card titles it replaces."""
+    return TextElement(tag="h2", text=text).classes("sammen-section text-h6")
+
+
+# Quasar's page is the <main> landmark; Enter on the skip link moves focus there itself, whatever the browser does
+# with the fragment.
+SKIP_JS = ("(e) => { e.preventDefault(); const m = document.querySelector('main');"
+           " if (m) { m.setAttribute('tabindex', '-1'); m.focus(); } }")
+
+
+def skip_link() -> None:
+    """'Gå til indhold': the first stop for Tab, hidden until focused."""
+    ui.link(t("nav.skip"), "#indhold").classes("sammen-skip").on("click", js_handler=SKIP_JS).mark("skip-link")

@@ -13,11 +13,13 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from ui.accessibility.parts import footer as a11y_footer
 from ui.announce import live_region
+from ui.components import icon_button, page_heading, skip_link
 from ui.i18n import current_language, t
 from ui.idle_warning import idle_logout
 from ui.logout_form import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
+from ui.theme import apply as theme_colours_and_css
 from ui.unread import unread_badge
 
 T = TypeVar("T")
@@ -29,7 +31,7 @@ document.head.appendChild(s);});</script>"""
 
 def theme() -> None:
     """Colours, base styles and the language of Quasar's own texts, shared by every page."""
-    ui.colors(primary="#1f5f8b", secondary="#f2a541", accent="#2e8b57", positive="#2e8b57")
+    theme_colours_and_css()
     ui.query("body").classes("bg-grey-1")
     if current_language() == "en":
         # ui.run sets Quasar's Danish pack for everyone; an English session swaps in the English pack.
@@ -58,21 +60,20 @@ def _nav_links(actor: Actor, dense: bool) -> None:
 
 
 def _user_menu(actor: Actor) -> None:
-    with ui.button(icon="account_circle").props(f'flat round color=white aria-label="{t("nav.account")}"').mark(
-            "user-menu"):
+    with icon_button("account_circle", t("nav.account"), props="flat round color=white").mark("user-menu"):
         with ui.menu():
-            ui.item(actor.name).props("dense").classes("text-weight-bold")
-            ui.item(t(f"role.{actor.role.value}")).props("dense").classes("text-grey-7")
+            ui.item(actor.name).props("dense role=none").classes("text-weight-bold")
+            ui.item(t(f"role.{actor.role.value}")).props("dense role=none").classes("text-grey-7")
             ui.separator()
             if len(actor.roles) > 1:
-                ui.item(t("nav.switch_role")).props("dense").classes("text-caption text-grey-7")
+                ui.item(t("nav.switch_role")).props("dense role=none").classes("text-caption text-grey-7")
                 for role in sorted(actor.roles - {actor.role}, key=list(Role).index):
-                    ui.menu_item(t(f"role.{role.value}"), on_click=lambda r=role: _choose_role(r)).mark(
-                        f"role-{role.value}")
+                    ui.menu_item(t(f"role.{role.value}"), on_click=lambda r=role: _choose_role(r)).props(
+                        "role=menuitem").mark(f"role-{role.value}")
                 ui.separator()
-            ui.menu_item(t("nav.language"), on_click=toggle_language)
-            ui.menu_item(t("nav.logout"), auto_close=False).on("click", js_handler=f"() => {SUBMIT_JS}").mark(
-                "logout")
+            ui.menu_item(t("nav.language"), on_click=toggle_language).props("role=menuitem")
+            ui.menu_item(t("nav.logout"), auto_close=False).props("role=menuitem").on(
+                "click", js_handler=f"() => {SUBMIT_JS}").mark("logout")
 
 
 @contextmanager
@@ -85,9 +86,10 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
     logout_form()  # the idle timer and "Log ud" post it: logging out is never a link another site could use
     follow_own_access(actor)  # a deactivated person's open pages end at once, not at their next click
     drawer = ui.left_drawer(value=False).props("overlay bordered").classes("bg-white")
-    with drawer:
+    with drawer, ui.element("nav").props(f'aria-label="{t("nav.menu")}"').classes("nicegui-column w-full"):
         _nav_links(actor, dense=True)
     with ui.header().classes("items-center justify-between px-2 py-1 bg-primary"):
+        skip_link()  # the first stop for Tab, on every page
         with ui.row().classes("items-center no-wrap gap-1"):
             menu = ui.button(icon="menu", on_click=drawer.toggle).props(
                 f'flat round color=white aria-label="{t("nav.menu")}"').classes("xs")
@@ -95,7 +97,8 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
                 # on a phone the drawer is closed: the menu button carries the count, also in its name
                 unread_badge(actor, menu, (t("nav.menu"), t("nav.menu_unread")))
             ui.link(t("app.name"), HOME[actor.role]).classes("text-white text-h6 no-underline q-mr-md")
-            with ui.row().classes("gt-xs items-center gap-0"):
+            with ui.element("nav").props(f'aria-label="{t("nav.main")}"').classes(
+                    "gt-xs nicegui-row items-center gap-0"):
                 _nav_links(actor, dense=False)
         with ui.row().classes("items-center no-wrap gap-1"):
             if len(actor.roles) > 1:
@@ -104,7 +107,7 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
                 "flat dense color=white").mark("language")
             _user_menu(actor)
     with ui.column().classes("w-full max-w-screen-xl mx-auto q-pa-sm sm:q-pa-md gap-4"):
-        ui.label(title).classes("text-h5 text-weight-medium")
+        page_heading(title)
         login_notice()
         yield
     a11y_footer()  # every signed-in page links to the accessibility statement

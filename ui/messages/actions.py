@@ -9,7 +9,7 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.messages import folders, threads
 from domain.messages.model import ThreadView
-from ui.components import attempt, confirm, refuse
+from ui.components import attempt, confirm, icon_button, refuse
 from ui.i18n import t
 
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
@@ -54,9 +54,9 @@ def thread_actions(actor: Actor, view: ThreadView) -> None:
         await attempt(threads.do_mute(actor, tid, muted=not view.muted, now=utcnow()), t(key), f"/beskeder/{tid}")
 
     with ui.row().classes("gap-1 items-center"):
-        ui.button(icon="forward", on_click=lambda: ui.navigate.to(f"/beskeder/ny?videresend={tid}")).props(
-            "flat round").tooltip(t("msg.thread.forward")).mark("forward")
-        with ui.button(icon="more_vert").props("flat round").mark("thread-menu"):
+        icon_button("forward", t("msg.thread.forward"), lambda: ui.navigate.to(f"/beskeder/ny?videresend={tid}"),
+                    props="flat round").mark("forward")
+        with icon_button("more_vert", t("msg.thread.more"), props="flat round").mark("thread-menu"):
             with ui.menu():
                 ui.menu_item(t("msg.thread.forward"), on_click=lambda: ui.navigate.to(
                     f"/beskeder/ny?videresend={tid}"))

@@ -14,7 +14,7 @@ from domain.identity.model import Actor
 from domain.messages import attachments, drafts, service
 from domain.messages.model import BODY_MAX, SUBJECT_MAX, AttachmentView, RecipientChoice
 from ui.accessibility.parts import name_upload
-from ui.components import refuse
+from ui.components import icon_button, refuse
 from ui.i18n import t
 from ui.messages.format import size_text
 from ui.messages.recipients import RecipientPicker
@@ -109,8 +109,7 @@ class Compose:
                 ui.icon("picture_as_pdf" if file.content_type == "application/pdf" else "image")
                 ui.label(file.filename).classes("ellipsis min-w-0")
                 ui.label(size_text(file.size)).classes("text-caption text-grey-8 shrink-0")
-                ui.button(icon="close", on_click=lambda f=file: self.discard(f)).props("flat round dense").tooltip(
-                    t("msg.attach.remove"))
+                icon_button("close", t("msg.attach.remove_named", name=file.filename), lambda f=file: self.discard(f))
 
     async def send(self) -> None:
         """Send to the chosen recipients; a refusal changes nothing, success goes to the thread with undo."""

@@ -10,7 +10,7 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.messages import drafts, folders, shared
 from domain.messages.model import shared_inbox_topic
-from ui.components import refuse
+from ui.components import icon_button, refuse
 from ui.i18n import t
 from ui.live import follow
 from ui.messages.format import when
@@ -83,10 +83,9 @@ def folder_tools(actor: Actor, folder_id: int, name: str) -> None:
         ui.navigate.to("/beskeder")
 
     with ui.row().classes("gap-1"):
-        ui.button(icon="edit", on_click=rename).props("flat round dense").tooltip(t("msg.folder_rename")).mark(
-            "rename-folder")
-        ui.button(icon="folder_delete", on_click=delete).props("flat round dense color=negative").tooltip(
-            t("msg.folder_delete")).mark("delete-folder")
+        icon_button("edit", t("msg.folder_rename"), rename).mark("rename-folder")
+        icon_button("folder_delete", t("msg.folder_delete"), delete, props="flat round dense color=negative").mark(
+            "delete-folder")
 
 
 async def _staff_boxes(actor: Actor, folder_id: int | None, inbox_id: int | None) -> None:

@@ -31,6 +31,8 @@ COMMON_TEXTS: dict[str, tuple[str, str]] = {
     "nav.menu": ("Menu", "Menu"),
     "nav.menu_unread": ("Menu – ulæste beskeder: {n}", "Menu – unread messages: {n}"),
     "nav.account": ("Din profil og log ud", "Your profile and sign out"),
+    "nav.main": ("Hovedmenu", "Main menu"),
+    "nav.skip": ("Gå til indhold", "Skip to content"),
     # the warning before the idle logout
     "session.idle.warning.one": ("Du bliver logget ud om 1 minut", "You will be logged out in 1 minute"),
     "session.idle.warning.other": ("Du bliver logget ud om {n} minutter", "You will be logged out in {n} minutes"),

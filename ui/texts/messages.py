@@ -72,6 +72,7 @@ MESSAGES_TEXTS: dict[str, tuple[str, str]] = {
     # attachments
     "msg.attach.uploaded": ("{name} er vedhæftet.", "{name} is attached."),
     "msg.attach.remove": ("Fjern", "Remove"),
+    "msg.attach.remove_named": ("Fjern {name}", "Remove {name}"),
     "msg.attach.too_big": ("Filen er for stor.", "The file is too large."),
     "msg.attach.refused": ("Du har ikke adgang til den fil.", "You do not have access to that file."),
     "msg.attach.missing": ("Filen findes ikke.", "The file does not exist."),

@@ -13,7 +13,7 @@ from domain.identity.model import Actor
 from domain.widgets import service
 from domain.widgets.model import WIDGETS_TOPIC, Placement, WidgetContentChanged, WidgetSlot
 from domain.widgets.registry import WidgetContext
-from ui.components import refuse
+from ui.components import icon_button, named_dialog, refuse, section_heading
 from ui.i18n import error_text, t
 from ui.live import follow
 from ui.widgets.builtin import RENDERERS
@@ -34,8 +34,8 @@ class Customisation:
 
     def open(self) -> None:
         """Show the dialog."""
-        with ui.dialog() as self.dialog, ui.card().classes("w-full max-w-md"):
-            ui.label(t("widget.customise")).classes("text-h6")
+        with named_dialog(t("widget.customise")) as self.dialog, ui.card().classes("w-full max-w-md"):
+            section_heading(t("widget.customise"))
             self.rows()
             with ui.row().classes("justify-end w-full"):
                 ui.button(t("common.cancel"), on_click=self.dialog.close).props("flat no-caps")
@@ -47,13 +47,16 @@ class Customisation:
         """One line per widget with its controls."""
         for i, key in enumerate(self.order):
             with ui.row().classes("items-center no-wrap w-full gap-1"):
-                ui.switch(value=key not in self.hidden, on_change=lambda e, k=key: self.toggle(k, e.value)).mark(
-                    f"show-{key}")
-                ui.label(self.titles[key]).classes("flex-grow")
-                ui.button(icon="arrow_upward", on_click=lambda i=i: self.move(i, -1)).props(
-                    "flat round dense" + (" disable" if i == 0 else "")).mark(f"up-{key}")
-                ui.button(icon="arrow_downward", on_click=lambda i=i: self.move(i, 1)).props(
-                    "flat round dense" + (" disable" if i == len(self.order) - 1 else "")).mark(f"down-{key}")
+                title = self.titles[key]
+                shown = ui.switch(value=key not in self.hidden, on_change=lambda e, k=key: self.toggle(k, e.value))
+                shown.props["aria-label"] = t("widget.area.show_named", title=title)
+                shown.mark(f"show-{key}")
+                ui.label(title).classes("flex-grow")
+                icon_button("arrow_upward", t("widget.area.up_named", title=title), lambda i=i: self.move(i, -1),
+                            props="flat round dense" + (" disable" if i == 0 else "")).mark(f"up-{key}")
+                icon_button("arrow_downward", t("widget.area.down_named", title=title), lambda i=i: self.move(i, 1),
+                            props="flat round dense" + (" disable" if i == len(self.order) - 1 else "")).mark(
+                    f"down-{key}")
 
     def toggle(self, key: str, shown: bool) -> None:
         """Show or hide one widget (saved with the rest)."""

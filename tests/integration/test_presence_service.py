@@ -115,6 +115,18 @@ async def test_undo_within_ten_seconds_reverts_and_hides_the_history_entry(world
     assert late.value.key == "presence.error.undo_too_late"
 
 
+async def test_an_undo_offer_held_open_by_the_user_stays_good_after_ten_seconds(world: PresenceWorld) -> None:
+    done = await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=NOW,
+                                   device=TABLET)
+    tile = await service.do_undo(world.staff, done.change_id, now=NOW + timedelta(seconds=90), held=True)
+    assert tile.status == Status.NOT_ARRIVED.value
+    again = await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=NOW,
+                                    device=TABLET)
+    with pytest.raises(DomainError) as late:
+        await service.do_undo(world.staff, again.change_id, now=NOW + timedelta(minutes=11), held=True)
+    assert late.value.key == "presence.error.undo_too_late"
+
+
 async def test_plans_outside_hours_on_closing_days_or_without_consent_are_refused(world: PresenceWorld) -> None:
     cases = [
         (DAY, PlanInput(pickup="18:30"), "presence.error.outside_hours"),

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
+import pytest
 from nicegui import ui
 from nicegui.testing import User
 
@@ -21,6 +22,7 @@ from persistence.people import Employment, Person, PickupPerson
 from persistence.presence import PresenceChange, PresenceDay
 from tests.querycount import count_queries
 from tests.ui.conftest import login
+from ui.presence import undo as undo_bar
 
 SOFIE = "demo-paedagog-bfo"
 
@@ -107,6 +109,28 @@ async def test_checking_out_offers_farmor_from_the_authorised_list(user: User) -
     row = await PresenceDay.get(person_id=oscar.id, day=today_local(), is_staff=False)
     assert row.pickup_label == "Farmor" and row.left_at is not None
     await user.should_see(marker=f"status-{oscar.id}-hentet", retries=20)
+
+
+async def test_the_undo_bar_is_announced_and_waits_while_it_has_focus(
+        user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(undo_bar, "UNDO_SECONDS", 0.3)  # the window's length, not its logic, is what is shortened
+    oscar, _ = await fresh_oscar()
+    await login(user, SOFIE)
+    await user.open("/kommegaa")
+    user.find(marker=f"tile-{oscar.id}").click()
+    await user.should_see(marker=f"panel-{oscar.id}", retries=20)
+    user.find(marker="action-tjek_ind").click()
+    await user.should_see(marker="board-status", content="Tjekket ind: Oscar. Fortryd?", retries=20)
+    user.find(marker="undo-bar").trigger("focusin")
+    await asyncio.sleep(0.8)  # well past the shortened window
+    (bar,) = user.find(marker="undo-bar").elements
+    assert bar.visible  # held open while focus is in it (WCAG 2.2.1)
+    user.find(marker="undo-bar").trigger("focusout")
+    for _ in range(40):
+        if not bar.visible:
+            break
+        await asyncio.sleep(0.05)
+    assert not bar.visible  # a new window started when focus left, and ran out
 
 
 async def test_a_change_made_elsewhere_appears_on_the_open_board_without_reload(user: User) -> None:

@@ -43,10 +43,10 @@ def warning_lead_ms(limit_ms: int) -> int:
     return min(WARN_BEFORE_MS, limit_ms // 3)
 
 
-def warning_text(lead_ms: int) -> str:
+def warning_text(lead_ms: int, lang: str | None = None) -> str:
     """The warning's words: "Du bliver logget ud om 2 minutter" (or "om under et minut")."""
     minutes = lead_ms // 60_000
-    return tn("session.idle.warning", minutes) if minutes else t("session.idle.warning_soon")
+    return tn("session.idle.warning", minutes, lang) if minutes else t("session.idle.warning_soon", lang)
 
 
 def idle_logout(idle_minutes: int) -> None:

@@ -69,6 +69,26 @@ def test_a_teacher_sends_a_message_with_the_keyboard_only(tablet: Page, login: L
     expect(tablet.get_by_label(SEARCH)).to_be_focused()
     expect(tablet.get_by_label(SEARCH)).to_have_value("")
 
+    # Shift+Tab goes back to the chip's remove button; Enter removes it and focus returns to the search field.
+    tablet.keyboard.press("Shift+Tab")
+    expect(tablet.locator(".q-chip", has_text=wanted).locator(":focus")).to_have_count(1)
+    tablet.keyboard.press("Enter")
+    expect(tablet.locator(".q-chip", has_text=wanted)).to_have_count(0)
+    expect(tablet.get_by_label(SEARCH)).to_be_focused()
+    expect(tablet.get_by_role("status").filter(has_text="er fjernet som modtager")).to_have_count(1)
+
+    # And once more: type, arrow down to the parents of 2.A, Enter.
+    tablet.keyboard.type("2.A", delay=30)
+    expect(options.first).to_be_visible()
+    tablet.keyboard.press("ArrowDown")
+    for _ in range(options.count()):
+        if wanted.search(_focused(tablet)["text"]):
+            break
+        tablet.keyboard.press("ArrowDown")
+    tablet.keyboard.press("Enter")
+    expect(tablet.locator(".q-chip", has_text=wanted)).to_be_visible()
+    expect(tablet.get_by_label(SEARCH)).to_be_focused()
+
     # Tab to the subject (nothing in between), type; Tab to the message, type.
     tablet.keyboard.press("Tab")
     expect(tablet.get_by_label("Emne")).to_be_focused()

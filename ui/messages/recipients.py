@@ -91,9 +91,12 @@ class RecipientPicker:
         self.on_change()
 
     async def remove(self, key: str) -> None:
-        """Drop a chosen recipient."""
-        self.chosen.pop(key, None)
+        """Drop a chosen recipient; focus goes to the search field, as the chip it was on is gone."""
+        dropped = self.chosen.pop(key, None)
+        self.field.run_method("focus")
         self.chips.refresh()
+        if dropped:
+            announce(t("msg.compose.removed", name=dropped.label))
         await self.recount()
         self.on_change()
 

@@ -62,6 +62,8 @@ async def test_choosing_a_recipient_is_announced_and_the_count_is_a_polite_live_
     two_a = await Group.get(name="2.A", institution__name="Skovlyskolen")
     user.find(marker="recipient-search").type("2.A")
     await user.should_see("Alle forældre i 2.A")
+    found = len(user.find(marker="found").elements.pop().default_slot.children)
+    await _region_says(user, f"{found} forslag. Pil ned for at vælge.")
     option = _one(user, f"choice-group_guardians:{two_a.id}")
     assert option.props["role"] == "option" and option.props["tabindex"] == "-1"
     user.find(marker=f"choice-group_guardians:{two_a.id}").click()

@@ -68,6 +68,8 @@ class RecipientPicker:
             refuse(error)
             self.found = []
         self.results.refresh()
+        if len(self.text) >= 2:  # heard without leaving the field: how many suggestions, and how to reach them
+            announce(tn("msg.compose.found", len(self.found)) if self.found else t("msg.compose.no_match"))
 
     async def recount(self) -> None:
         """Ask the domain for the exact number of people the choice reaches."""

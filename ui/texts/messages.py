@@ -48,6 +48,8 @@ MESSAGES_TEXTS: dict[str, tuple[str, str]] = {
                                 "Arrow down moves to the suggestions, Enter chooses, Escape returns to the search."),
     "msg.compose.chosen": ("{name} er valgt som modtager.", "{name} was chosen as a recipient."),
     "msg.compose.removed": ("{name} er fjernet som modtager.", "{name} was removed as a recipient."),
+    "msg.compose.found.one": ("1 forslag. Pil ned for at vælge det.", "1 suggestion. Arrow down to choose it."),
+    "msg.compose.found.other": ("{n} forslag. Pil ned for at vælge.", "{n} suggestions. Arrow down to choose."),
     "msg.compose.no_match": ("Ingen modtagere passer til søgningen.", "No recipients match the search."),
     "msg.compose.count.one": ("Modtages af 1 person", "Received by 1 person"),
     "msg.compose.count.other": ("Modtages af {n} personer", "Received by {n} people"),

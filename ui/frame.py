@@ -92,13 +92,13 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
         skip_link()  # the first stop for Tab, on every page
         with ui.row().classes("items-center no-wrap gap-1"):
             menu = ui.button(icon="menu", on_click=drawer.toggle).props(
-                f'flat round color=white aria-label="{t("nav.menu")}"').classes("xs")
+                f'flat round color=white aria-label="{t("nav.menu")}"').classes("lt-md")
             if MESSAGES in NAV[actor.role]:
                 # on a phone the drawer is closed: the menu button carries the count, also in its name
                 unread_badge(actor, menu, (t("nav.menu"), t("nav.menu_unread")))
             ui.link(t("app.name"), HOME[actor.role]).classes("text-white text-h6 no-underline q-mr-md")
             with ui.element("nav").props(f'aria-label="{t("nav.main")}"').classes(
-                    "gt-xs nicegui-row items-center gap-0"):
+                    "gt-sm nicegui-row items-center gap-0"):  # below 1024 px (and at 200 % zoom) the menu
                 _nav_links(actor, dense=False)
         with ui.row().classes("items-center no-wrap gap-1"):
             if len(actor.roles) > 1:

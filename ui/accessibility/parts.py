@@ -11,11 +11,12 @@ from ui.i18n import t
 
 STATEMENT_PATH = "/tilgaengelighed"
 # Quasar's uploader names its add button and file input only "Choose File" (the browser's word, in English): this
-# names both after the uploader's own label, also when Quasar redraws them (once per page, whatever the uploads).
+# names the button after the uploader's own label, also when Quasar redraws it (once per page, whatever the uploads).
+# The file input inside the button is only its click target (out of the tab order): hidden, so one button remains.
 UPLOAD_LABELS = """<script>(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
 const name=()=>document.querySelectorAll('.q-uploader[data-a11y-label]').forEach(u=>{
 const label=u.getAttribute('data-a11y-label');u.querySelectorAll('.q-uploader__input').forEach(i=>{
-if(i.getAttribute('aria-label')!==label){i.setAttribute('aria-label',label);
+if(i.getAttribute('aria-label')!==label){i.setAttribute('aria-label',label);i.setAttribute('aria-hidden','true');
 const b=i.closest('.q-btn');if(b)b.setAttribute('aria-label',label);}});});
 new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true});name();})();</script>"""
 

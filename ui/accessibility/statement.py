@@ -39,8 +39,9 @@ def statement_page(settings: Settings) -> None:
     problems = model.KNOWN_PROBLEMS
     status = model.conformance(problems)
     with ui.element("main").classes("w-full max-w-screen-md mx-auto q-pa-md column gap-4").mark("a11y-statement"):
-        with ui.row().classes("items-center justify-between w-full no-wrap"):
-            heading(t("a11y.title"), 1)
+        with ui.row().classes("items-center justify-between w-full"):
+            # One long Danish word: it may break at 320 px rather than push the page sideways (1.4.10).
+            heading(t("a11y.title"), 1).style("overflow-wrap:anywhere;min-width:0")
             ui.button(t("nav.language"), on_click=toggle_language).props("flat dense no-caps").mark("language")
         _paragraph(t("a11y.intro", authority=settings.a11y_authority, url=settings.public_url))
 

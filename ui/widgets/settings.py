@@ -29,7 +29,7 @@ class SwitchBoard:
         """The widget chooser and the grid."""
         ui.label(t("widget.admin.hint")).classes("text-grey-8")
         ui.select({k: _title(k, n) for k, n in self.view.keys}, value=self.key, label=t("widget.admin.widget"),
-                  on_change=lambda e: self.choose(e.value)).props("outlined dense").classes("w-80").mark(
+                  on_change=lambda e: self.choose(e.value)).props("outlined dense").classes("w-full max-w-xs").mark(
             "widget-choice")
         self.grid()
 
@@ -43,7 +43,9 @@ class SwitchBoard:
         """Institutions down, roles across."""
         roles = self.view.roles
         widget = _title(self.key, dict(self.view.keys).get(self.key, ""))
-        with ui.grid(columns=f"minmax(160px, 2fr) repeat({len(roles)}, minmax(80px, 1fr))").classes(
+        # Like the readiness matrix, the grid may scroll inside itself; the page never scrolls sideways (1.4.10).
+        with ui.element("div").classes("w-full overflow-x-auto"), ui.grid(
+                columns=f"minmax(160px, 2fr) repeat({len(roles)}, minmax(80px, 1fr))").classes(
                 "w-full gap-1 items-center"):
             ui.label(t("table.institution")).classes("text-caption text-weight-bold")
             for role in roles:

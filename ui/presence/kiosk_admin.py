@@ -51,7 +51,8 @@ class SettingsCard:
                 field = ui.input(t("wallscreens.location"), value=name).props("dense outlined maxlength=60").mark(
                     f"settings-location-{len(self.places)}")
                 ui.button(icon="delete", on_click=lambda: self.remove_place(row, field)).props(
-                    "flat round dense").tooltip(t("wallscreens.remove_location"))
+                    f'flat round dense aria-label="{t("wallscreens.remove_location")}"').tooltip(
+                    t("wallscreens.remove_location"))
         self.places.append(field)
 
     def remove_place(self, row: ui.row, field: ui.input) -> None:
@@ -103,8 +104,9 @@ class ClosingDays:
                 with ui.row().classes("items-center gap-2").mark(f"closing-day-{iso}"):
                     ui.label(fmt_date(date.fromisoformat(iso))).classes("text-weight-medium")
                     ui.label(reason).classes("text-grey-8")
+                    label = t("wallscreens.remove_closing_day", day=fmt_date(date.fromisoformat(iso)))
                     ui.button(icon="delete", on_click=lambda _, d=iso: self.remove(d)).props(
-                        "flat round dense").mark(f"remove-closing-day-{iso}")
+                        f'flat round dense aria-label="{label}"').mark(f"remove-closing-day-{iso}")
 
     async def add(self) -> None:
         """Add the chosen day (the domain refuses a day in the past)."""

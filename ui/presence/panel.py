@@ -84,7 +84,7 @@ async def open_panel(ctx: PanelContext, tile: Tile) -> None:
 def _heading(tile: Tile) -> None:
     palette, icon = LOOK[tile.state]
     with ui.row().classes("items-center no-wrap gap-3"):
-        avatar(tile.initials, tile.photo_url, size="56px")
+        avatar(tile.initials, tile.photo_url, size="56px", name=tile.first_name)
         with ui.column().classes("gap-0"):
             ui.label(tile.first_name).classes("text-h6")
             with ui.row().classes("items-center gap-1"):

@@ -17,15 +17,16 @@ from ui.i18n import t
 from ui.live import follow
 
 TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+# Badge colours under white text, each at least 4.5:1 (Quasar's grey-6, positive and orange-7 were 2.6–2.9:1).
 COLOURS = {
-    Status.NOT_ARRIVED: "grey-6",
-    Status.PRESENT: "positive",
-    Status.SLEEPING: "indigo-4",
-    Status.ON_TRIP: "teal-6",
-    Status.AT_LOCATION: "teal-6",
-    Status.PICKED_UP: "blue-grey-6",
+    Status.NOT_ARRIVED: "grey-8",
+    Status.PRESENT: "green-9",
+    Status.SLEEPING: "indigo-6",
+    Status.ON_TRIP: "teal-9",
+    Status.AT_LOCATION: "teal-9",
+    Status.PICKED_UP: "blue-grey-8",
     Status.SICK: "negative",
-    Status.VACATION: "orange-7",
+    Status.VACATION: "deep-orange-10",
 }
 
 

@@ -29,7 +29,7 @@ class AlertsStrip:
         self.chips: dict[str, ui.row] = {}
         self.more: dict[str, ui.label] = {}
         with ui.column().classes("w-full gap-1").mark("alerts"):
-            self.none = ui.label(t("board.alerts.none")).classes("text-caption text-grey-7").mark("alerts-none")
+            self.none = ui.label(t("board.alerts.none")).classes("text-caption text-grey-8").mark("alerts-none")
             for key, _, _, colour, _, _ in SECTIONS:
                 with ui.row().classes("items-center gap-1 w-full").mark(f"alerts-{key}") as row:
                     ui.label(t(f"board.alerts.{key}")).classes(f"text-weight-medium text-{colour} q-mr-xs")

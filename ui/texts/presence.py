@@ -158,6 +158,7 @@ KIOSK_TEXTS: dict[str, tuple[str, str]] = {
     "wallscreens.location": ("Sted", "Place"),
     "wallscreens.add_location": ("Tilføj sted", "Add a place"),
     "wallscreens.remove_location": ("Fjern stedet", "Remove the place"),
+    "wallscreens.remove_closing_day": ("Fjern lukkedagen {day}", "Remove the closing day {day}"),
     "wallscreens.kiosk_pin": ("Børn skal skrive PIN-kode på vægskærmen", "Children enter a PIN on the wall screen"),
     "wallscreens.saved": ("Indstillingerne er gemt.", "The settings are saved."),
     "wallscreens.closing_days": ("Lukkedage", "Closing days"),

@@ -97,6 +97,15 @@ def button_dialog(name: str) -> Action:
     return act
 
 
+def click_button(name: str) -> Action:
+    """Click the button with this name (a view switch) and wait until the page is still."""
+
+    def act(page: Page) -> None:
+        page.get_by_role("button", name=name, exact=True).first.click()
+
+    return act
+
+
 def user_menu(page: Page) -> None:
     """Open the header's user menu."""
     page.locator("header button").filter(has=page.locator("i", has_text=re.compile("^account_circle$"))).click()
@@ -141,6 +150,7 @@ STATES: list[State] = [
     State("foraelder", "/beskeder/ny", "en"),
     State("foraelder", "/kalender"),
     State("foraelder", "/kalender", action=dialog_from("[data-cal-item]"), label="begivenhed"),
+    State("foraelder", "/kalender", action=click_button("Måned"), label="maaned"),
     State("foraelder", "/kalender", "en", action=dialog_from("[data-cal-item]"), label="begivenhed"),
     State("foraelder", "/kalender/samtaler"),
     State("foraelder", "/kalender/blanketter"),
@@ -348,6 +358,27 @@ def test_every_control_on_the_page_has_a_name(viewer_page: Callable[[str, str], 
     _open(page, sammen_server.url, state)
     violations = page.evaluate("options => axe.run(document, options)", NAMING_RULES)["violations"]
     assert not violations, _describe(state, page.url, violations)
+
+
+# Anything in a page's content that looks clickable (cursor-pointer) but that no key can reach: it must be focusable
+# itself (or sit in something focusable) or hold a link or button that does the same. A picker icon in a field is
+# a mouse's shortcut: the field itself takes the typed date.
+UNREACHABLE = """() => [...document.querySelectorAll('.q-page .cursor-pointer')].filter(e =>
+  !e.closest('a[href], button, input, [tabindex]:not([tabindex="-1"]), .q-field')
+  && !e.querySelector('a[href], button, input, [tabindex]:not([tabindex="-1"])'))
+  .slice(0, 5).map(e => e.outerHTML.slice(0, 160))"""
+KEYBOARD_STATES = ["laerer-personale", "paedagog-personale-gruppe", "foraelder-overblik", "foraelder-kalender-maaned",
+                   "laerer-kalender_ferie", "laerer-kalender_blanketter", "admin-kommune_persondata",
+                   "admin-kommune_krisebesked"]
+
+
+@pytest.mark.parametrize("name", KEYBOARD_STATES)
+def test_what_a_mouse_can_click_a_keyboard_can_reach(viewer_page: Callable[[str, str], Page],
+                                                     sammen_server: SammenServer, name: str) -> None:
+    state = next(s for s in STATES if s.name == name)
+    page = viewer_page(state.who, state.lang)
+    _open(page, sammen_server.url, state)
+    assert page.evaluate(UNREACHABLE) == [], state.name
 
 
 def test_the_statement_declares_exactly_the_problems_axe_still_finds(axe_report: dict[str, Any]) -> None:

@@ -133,7 +133,7 @@ async def _list_page(actor: Actor, settings: Settings) -> None:
         for summary in sent:
             with ui.card().classes("w-full cursor-pointer").props(f'data-broadcast="{summary.id}"').on(
                     "click", lambda s=summary: ui.navigate.to(f"{PATH}/{s.id}")):
-                ui.label(summary.title).classes("text-subtitle1 text-weight-medium")
+                ui.link(summary.title, f"{PATH}/{summary.id}").classes("text-primary text-subtitle1 text-weight-medium")
                 summary_lines(summary)
 
 

@@ -73,6 +73,7 @@ def item_row(item: CalendarItem, on_open: Open) -> None:
             ui.icon("chevron_right", color="grey-6")
     row.on("click", lambda _=None, i=item: on_open(i))
     row.on("keydown.enter", lambda _=None, i=item: on_open(i))
+    row.on("keydown.space.prevent", lambda _=None, i=item: on_open(i))
     row.mark(f"cal-item-{item.key}")
 
 
@@ -138,7 +139,7 @@ def _grid_cell(day: date, items: Sequence[CalendarItem], in_month: bool, selecte
     holiday = any(i.kind in CLOSED for i in items)
     background = "bg-blue-1" if selected else "bg-red-1" if holiday else "bg-white" if in_month else "bg-grey-2"
     with ui.element("div").classes(f"{background} q-pa-xs cursor-pointer min-w-0 overflow-hidden").style(
-            "min-height:56px").props(f'data-cal-cell="{day.isoformat()}" role=button') as cell:
+            "min-height:56px").props(f'data-cal-cell="{day.isoformat()}" role=button tabindex=0') as cell:
         number = ui.label(str(day.day)).classes("text-caption text-weight-bold")
         if day == today_local():
             number.classes("text-white bg-primary rounded-borders q-px-xs")
@@ -153,5 +154,11 @@ def _grid_cell(day: date, items: Sequence[CalendarItem], in_month: bool, selecte
                     "line-height:1.2")
             if len(items) > GRID_TITLES:
                 ui.label(t("cal.more", n=len(items) - GRID_TITLES)).classes("text-caption text-grey-7")
+    # Its visible text is the day's number alone: the name says the whole date and how much it holds.
+    cell.props["aria-label"] = t("cal.cell", day=long_day(day), n=len(items))
+    cell.props["aria-pressed"] = "true" if selected else "false"
     cell.on("click", lambda _=None, d=day: on_day(d))
+    # A role=button must be reachable by Tab and pressed with Enter or Space, like a real button.
+    cell.on("keydown.enter", lambda _=None, d=day: on_day(d))
+    cell.on("keydown.space.prevent", lambda _=None, d=day: on_day(d))
     cell.mark(f"cal-cell-{day.isoformat()}")

@@ -31,7 +31,8 @@ def _summary_card(s: FormSummary, staff: bool) -> None:
     with ui.card().classes("w-full q-pa-sm cursor-pointer").mark(f"form-{s.id}").on(
             "click", lambda: ui.navigate.to(f"/kalender/blanketter/{s.id}")):
         with ui.row().classes("items-center justify-between no-wrap w-full gap-2"):
-            ui.label(s.title).classes("text-subtitle1 text-weight-medium ellipsis")
+            ui.link(s.title, f"/kalender/blanketter/{s.id}").classes(
+                "text-primary text-subtitle1 text-weight-medium ellipsis")
             status_badge(s.closed)
         ui.label(f"{s.group_name} · {t('forms.deadline', when=fmt_deadline(s.deadline))}").classes(
             "text-caption text-grey-8")

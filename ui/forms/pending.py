@@ -26,5 +26,6 @@ async def pending_forms(actor: Actor) -> None:
                     "click", lambda fid=p.form_id: ui.navigate.to(f"/kalender/blanketter/{fid}")):
                 with ui.row().classes("items-center no-wrap gap-2"):
                     ui.icon("assignment", color="amber-9", size="sm")
-                    ui.label(t("forms.pending.line", title=p.title, child=p.child_first_name,
-                               when=fmt_deadline(p.deadline, with_time=False))).classes("text-body2")
+                    ui.link(t("forms.pending.line", title=p.title, child=p.child_first_name,
+                              when=fmt_deadline(p.deadline, with_time=False)),
+                            f"/kalender/blanketter/{p.form_id}").classes("text-primary text-body2")

@@ -36,7 +36,7 @@ async def _hub(actor: Actor) -> None:
                     with ui.row().classes("items-center no-wrap gap-3"):
                         ui.icon(icon, size="md", color="primary")
                         with ui.column().classes("gap-0"):
-                            ui.label(t(title)).classes("text-subtitle1 text-weight-medium")
+                            ui.link(t(title), path).classes("text-primary text-subtitle1 text-weight-medium")
                             ui.label(t(text)).classes("text-grey-8")
 
 

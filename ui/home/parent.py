@@ -59,7 +59,10 @@ async def overblik(actor: Actor, settings: Settings) -> None:
                         "click", lambda c=card: ui.navigate.to(f"/barn/{c.id}")):
                     with ui.row().classes("items-center no-wrap gap-3"):
                         avatar(card.initials, card.photo_url, name=f"{card.first_name} {card.last_name}")
-                        ui.label(f"{card.first_name} {card.last_name}").classes("text-h6")
+                        # The name is the link, so a keyboard reaches the child's page (the card's click is for
+                        # the mouse; the card holds buttons of its own, which a link around it could not).
+                        ui.link(f"{card.first_name} {card.last_name}", f"/barn/{card.id}").classes(
+                            "text-primary text-h6")
                     if not card.current:
                         ui.label(t("child.not_enrolled")).classes("text-grey-7")
                     for enrolment in card.current:

@@ -23,7 +23,8 @@ def group_chip(group: GroupView, mine: bool) -> None:
     """A clickable group with its head count."""
     with ui.card().classes("cursor-pointer q-pa-sm" + (" bg-blue-1" if mine else "")).mark(
             f"group-{group.id}").on("click", lambda: ui.navigate.to(f"/gruppe/{group.id}")):
-        ui.label(group.name).classes("text-weight-medium")
+        # The name is the link, so a keyboard reaches the group too (the card's click is for the mouse).
+        ui.link(group.name, f"/gruppe/{group.id}").classes("text-primary text-weight-medium")
         ui.label(tn("staff.children", group.member_count)).classes("text-caption text-grey-8")
 
 
@@ -32,7 +33,10 @@ def cross_group_chip(group: GroupView, today: date) -> None:
     is_open = service.group_is_open(group.expires_on, today)
     with ui.card().classes("q-pa-sm" + (" cursor-pointer" if is_open else " bg-grey-3")).mark(f"cross-{group.id}") \
             .on("click", lambda: ui.navigate.to(f"/gruppe/{group.id}") if is_open else None):
-        ui.label(group.name).classes("text-weight-medium")
+        if is_open:
+            ui.link(group.name, f"/gruppe/{group.id}").classes("text-primary text-weight-medium")
+        else:
+            ui.label(group.name).classes("text-weight-medium")
         if group.expires_on:
             key = "group.expires" if is_open else "group.closed"
             ui.label(t(key, date=fmt_date(group.expires_on))).classes("text-caption")
@@ -90,4 +94,4 @@ async def group_page(actor: Actor, group_id: int) -> None:
                 with ui.card().classes("items-center q-pa-sm cursor-pointer").on(
                         "click", lambda c=child: ui.navigate.to(f"/barn/{c.id}")):
                     avatar((child.first_name[:1] + child.last_name[:1]).upper())
-                    ui.label(child.first_name).classes("text-center")
+                    ui.link(child.first_name, f"/barn/{child.id}").classes("text-primary text-center")

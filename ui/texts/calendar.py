@@ -28,6 +28,7 @@ CALENDAR_TEXTS: dict[str, tuple[str, str]] = {
     "cal.empty.day": ("Intet i kalenderen denne dag.", "Nothing in the calendar this day."),
     "cal.empty.week": ("Intet i kalenderen denne uge.", "Nothing in the calendar this week."),
     "cal.more": ("+{n} mere", "+{n} more"),
+    "cal.cell": ("{day}: {n} i kalenderen", "{day}: {n} in the calendar"),
     "cal.kind.holiday": ("Helligdag", "Public holiday"),
     "cal.kind.closing_day": ("Lukket", "Closed"),
     "cal.kind.conference": ("Samtale", "Conference"),

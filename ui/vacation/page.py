@@ -23,9 +23,12 @@ from ui.vacation.new import new_request_form
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
 
 
-def _heading(info: RequestInfo, marker: str) -> None:
-    """Title, period with weeks, deadline and (for staff) who it went to."""
-    ui.label(info.title).classes("text-h6")
+def _heading(info: RequestInfo, marker: str, target: str = "") -> None:
+    """Title (a link when the card leads on), period with weeks, deadline and (for staff) who it went to."""
+    if target:
+        ui.link(info.title, target).classes("text-primary text-h6")
+    else:
+        ui.label(info.title).classes("text-h6")
     ui.label(f"{fmt_date(info.first_day)} – {fmt_date(info.last_day)} ({weeks_text(info.first_day, info.last_day)})")\
         .classes("text-body2").mark(marker)
     state = t("vacation.open") if info.open_at(utcnow()) else t("vacation.closed_answering")
@@ -44,7 +47,7 @@ async def _list_page(actor: Actor) -> None:
                 with ui.card().classes("w-full q-pa-sm cursor-pointer").on(
                         "click", lambda i=info.id: ui.navigate.to(f"/kalender/ferie/{i}")).mark(
                         f"vacation-request-{info.id}"):
-                    _heading(info, f"vacation-period-{info.id}")
+                    _heading(info, f"vacation-period-{info.id}", f"/kalender/ferie/{info.id}")
                     if info.target_names:
                         ui.label(t("vacation.to", targets=", ".join(info.target_names))).classes("text-caption")
             return

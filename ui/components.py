@@ -14,14 +14,15 @@ from domain.errors import DomainError
 from domain.organisation.model import EnrolmentView, InstitutionKind
 from ui.i18n import error_text, fmt_date, t
 
+# Dark shades, so the badge's white text reads at ≥ 4.5:1 (tests/unit/test_theme_contrast.py).
 KIND_COLOURS = {
-    InstitutionKind.VUGGESTUE: "pink-3",
-    InstitutionKind.BOERNEHAVE: "orange-4",
-    InstitutionKind.INTEGRERET: "amber-6",
-    InstitutionKind.DAGPLEJE: "lime-7",
-    InstitutionKind.SKOLE: "blue-5",
-    InstitutionKind.BFO: "teal-5",
-    InstitutionKind.KLUB: "deep-purple-4",
+    InstitutionKind.VUGGESTUE: "pink-9",
+    InstitutionKind.BOERNEHAVE: "deep-orange-10",
+    InstitutionKind.INTEGRERET: "brown-6",
+    InstitutionKind.DAGPLEJE: "light-green-10",
+    InstitutionKind.SKOLE: "blue-9",
+    InstitutionKind.BFO: "teal-9",
+    InstitutionKind.KLUB: "deep-purple-6",
 }
 
 

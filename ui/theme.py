@@ -17,8 +17,11 @@ COLOURS: dict[str, str] = {
     "warning": "#c77700",
     "dark": "#1d1d1d",
 }
-# Quasar's light greys as text fail 4.5:1 on the page's grey-1 background; they take this grey instead.
+# Quasar's light greys (grey-4 to grey-7) as text, or behind a badge's white text, fail 4.5:1 on the page's grey-1
+# background; they take this grey (Quasar's grey-8) instead.
 READABLE_GREY = "#616161"
+ORANGE_TEXT = "#b34700"  # Quasar's orange-8/9 as text ("Mangler svar") are 3.1:1
+LINK = "#1f5f8b"  # NiceGUI's link blue is 3.7:1 on white
 # Secondary text in lists and fields (Quasar: black at 54 %, 4.4:1 on grey-1).
 CAPTION_GREY = "#595959"
 FOCUS = "#1f5f8b"
@@ -29,13 +32,18 @@ PAGE_BACKGROUND = "#fafafa"
 # first layer, "theme", outranks them (important declarations rank layers in reverse).
 CSS = f"""
 @layer theme {{
-.text-grey-4, .text-grey-5, .text-grey-6 {{ color: {READABLE_GREY} !important; }}
+.text-grey-4, .text-grey-5, .text-grey-6, .text-grey-7 {{ color: {READABLE_GREY} !important; }}
+.text-orange-8, .text-orange-9 {{ color: {ORANGE_TEXT} !important; }}
+.q-badge.bg-grey-4, .q-badge.bg-grey-5, .q-badge.bg-grey-6 {{ background: {READABLE_GREY} !important; }}
 :focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px !important; }}
 .q-header :focus-visible, .bg-primary :focus-visible, .q-notification :focus-visible {{
   outline-color: {FOCUS_ON_DARK} !important; }}
 main:focus {{ outline: none !important; }}
 }}
-.q-item__label--caption, .q-field__bottom, .q-field__label, .q-field__marginal {{ color: {CAPTION_GREY}; }}
+.q-item__label--caption, .q-item__label--header, .q-field__bottom, .q-field__label, .q-field__marginal {{
+  color: {CAPTION_GREY}; }}
+.q-tooltip--style {{ background: {READABLE_GREY}; color: #fff; }}
+.nicegui-link {{ color: {LINK}; }}
 .sammen-skip {{ position: absolute; left: 8px; top: -100px; z-index: 7000; padding: 8px 16px; background: #fff;
   color: {FOCUS}; font-weight: 500; border-radius: 4px; }}
 .sammen-skip:focus {{ top: 8px; }}

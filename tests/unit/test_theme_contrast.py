@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ui.theme import CAPTION_GREY, COLOURS, CSS, FOCUS, FOCUS_ON_DARK, PAGE_BACKGROUND, READABLE_GREY
+from ui.components import KIND_COLOURS
+from ui.theme import CAPTION_GREY, COLOURS, CSS, FOCUS, FOCUS_ON_DARK, LINK, ORANGE_TEXT, PAGE_BACKGROUND, READABLE_GREY
 
 WHITE = "#ffffff"
 CARD_GREY = "#eeeeee"  # Quasar's grey-2/3 backgrounds, the darkest a grey text sits on
+# Quasar's palette (quasar.important.prod.css) for the shades the institution badges use.
+QUASAR = {"pink-9": "#ad1457", "deep-orange-10": "#bf360c", "brown-6": "#795548", "light-green-10": "#33691e",
+          "blue-9": "#1565c0", "teal-9": "#00695c", "deep-purple-6": "#673ab7"}
 
 
 def luminance(colour: str) -> float:
@@ -43,14 +47,20 @@ def test_warning_carries_dark_text_and_stands_out_as_an_icon() -> None:
     assert contrast(COLOURS["warning"], WHITE) >= 3.0  # a warning icon is a graphic: 3:1
 
 
-@pytest.mark.parametrize("grey", [READABLE_GREY, CAPTION_GREY])
+@pytest.mark.parametrize("shade", sorted(set(KIND_COLOURS.values())))
+def test_an_institution_badges_white_text_is_readable(shade: str) -> None:
+    assert contrast(WHITE, QUASAR[shade]) >= 4.5
+
+
+@pytest.mark.parametrize("grey", [READABLE_GREY, CAPTION_GREY, ORANGE_TEXT, LINK])
 @pytest.mark.parametrize("background", [WHITE, PAGE_BACKGROUND, CARD_GREY])
 def test_grey_text_is_readable_on_every_light_background(grey: str, background: str) -> None:
     assert contrast(grey, background) >= 4.5
 
 
 def test_quasars_light_grey_text_classes_take_the_readable_grey() -> None:
-    assert f".text-grey-4, .text-grey-5, .text-grey-6 {{ color: {READABLE_GREY} !important; }}" in CSS
+    assert f".text-grey-4, .text-grey-5, .text-grey-6, .text-grey-7 {{ color: {READABLE_GREY} !important; }}" in CSS
+    assert f".q-tooltip--style {{ background: {READABLE_GREY}; color: #fff; }}" in CSS
 
 
 def test_the_focus_ring_stands_out_on_light_and_dark_backgrounds() -> None:

@@ -29,6 +29,7 @@ from ui.calendar.feed import feed_dialog
 from ui.calendar.format import VIEWS, period, period_text, step
 from ui.calendar.ics import event_download, feed_download
 from ui.calendar.views import agenda, day_lists, month_grid
+from ui.components import toggle_chip
 from ui.error_pages import Id
 from ui.frame import frame, load_or_refuse
 from ui.guard import page
@@ -125,14 +126,12 @@ class CalendarPage:
             return
         with ui.row().classes("w-full items-center gap-1").mark("cal-filters"):
             for child_id, name in self.children.items():
-                ui.chip(name, selectable=True, selected=True, icon="child_care",
-                        on_selection_change=lambda e, c=child_id: self.toggle(self.child_ids, c, e.value)).props(
-                    "dense outline color=primary").mark(f"cal-child-{child_id}")
+                toggle_chip(name, True, lambda e, c=child_id: self.toggle(self.child_ids, c, e.value),
+                            icon="child_care").props("dense outline color=primary").mark(f"cal-child-{child_id}")
             for institution_id, name in self.institutions.items():
-                ui.chip(name, selectable=True, selected=True, icon="apartment",
-                        on_selection_change=lambda e, i=institution_id: self.toggle(self.institution_ids, i,
-                                                                                    e.value)).props(
-                    "dense outline color=teal").mark(f"cal-institution-{institution_id}")
+                toggle_chip(name, True, lambda e, i=institution_id: self.toggle(self.institution_ids, i, e.value),
+                            icon="apartment").props("dense outline color=teal-9").mark(
+                    f"cal-institution-{institution_id}")
 
     @ui.refreshable_method
     def body(self) -> None:

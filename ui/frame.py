@@ -11,7 +11,6 @@ from nicegui import __version__, app, ui
 from auth.session import idle_minutes, session_data, switch_role
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
-from ui.accessibility.parts import footer as a11y_footer
 from ui.announce import live_region
 from ui.components import icon_button, page_heading, skip_link
 from ui.i18n import current_language, t
@@ -19,6 +18,7 @@ from ui.idle_warning import idle_logout
 from ui.logout_form import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.session_guard import follow_own_access
+from ui.statement_link import footer as a11y_footer
 from ui.theme import apply as theme_colours_and_css
 from ui.unread import unread_badge
 

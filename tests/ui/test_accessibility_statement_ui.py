@@ -82,3 +82,9 @@ async def test_every_signed_in_page_has_the_statement_in_its_footer(user: User, 
     await user.open(home)
     link = user.find(marker="a11y-link").elements.pop()
     assert link.props["href"] == "/tilgaengelighed"
+
+
+async def test_the_wall_screens_pairing_page_links_to_the_statement(user: User) -> None:
+    await user.open("/vaegskaerm")
+    await user.should_see(marker="pairing-code")
+    assert user.find(marker="a11y-link").elements.pop().props["href"] == "/tilgaengelighed"

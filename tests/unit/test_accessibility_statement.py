@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.accessibility.model import (
+    AXE_PAGE_STATES,
     KNOWN_PROBLEMS,
     PREPARED_ON,
     Conformance,
@@ -49,3 +50,9 @@ def test_every_declared_problem_is_complete_and_has_a_fix_date_after_the_stateme
         assert problem.rule and problem.criterion and problem.page.startswith("/"), problem
         assert problem.what_da and problem.what_en, problem
         assert problem.fixed_by > PREPARED_ON, problem
+
+
+def test_the_statement_names_as_many_page_states_as_the_axe_test_checks() -> None:
+    from tests.e2e.test_accessibility_axe import STATES  # the one table the CI run goes through
+
+    assert len(STATES) == AXE_PAGE_STATES

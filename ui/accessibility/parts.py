@@ -1,4 +1,4 @@
-"""Semantic parts: real headings, a data table behind every chart, and the footer link to the statement."""
+"""Semantic parts: real headings, a data table behind every chart, names for shared field labels and uploaders."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from nicegui.elements.mixins.text_element import TextElement
 
 from ui.i18n import t
 
-STATEMENT_PATH = "/tilgaengelighed"
 # Quasar's uploader names its add button and file input only "Choose File" (the browser's word, in English): this
 # names the button after the uploader's own label, also when Quasar redraws it (once per page, whatever the uploads).
 # The file input inside the button is only its click target (out of the tab order): hidden, so one button remains.
@@ -66,15 +65,3 @@ def name_upload(upload: ui.upload, label: str) -> ui.upload:
     """Name an uploader's add button and file input after its label (WCAG 1.3.1, 4.1.2)."""
     ui.add_body_html(UPLOAD_LABELS)
     return upload.props(f'data-a11y-label="{label.replace(chr(34), chr(39))}"')
-
-
-def statement_link(dark: bool = False) -> ui.link:
-    """The link to the accessibility statement, as every page's footer and the login page carry it."""
-    colour = "text-white" if dark else "text-primary"
-    return ui.link(t("a11y.link"), STATEMENT_PATH).classes(f"{colour} text-caption").mark("a11y-link")
-
-
-def footer() -> None:
-    """A small footer (a contentinfo landmark) with the link to the accessibility statement."""
-    with ui.element("footer").classes("w-full row justify-center q-pa-md"):
-        statement_link()

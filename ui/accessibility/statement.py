@@ -7,10 +7,11 @@ from nicegui.elements.mixins.text_element import TextElement
 
 from domain.accessibility import model
 from domain.settings import Settings
-from ui.accessibility.parts import STATEMENT_PATH, data_table, heading
+from ui.accessibility.parts import data_table, heading
 from ui.frame import theme, toggle_language
 from ui.guard import public_page
 from ui.i18n import current_language, fmt_date, t
+from ui.statement_link import STATEMENT_PATH
 
 
 def _paragraph(text: str) -> TextElement:

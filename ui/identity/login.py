@@ -7,11 +7,11 @@ from nicegui import ui
 
 from auth.shared_device import SHARED_DEVICE_COOKIE, SHARED_DEVICE_MAX_AGE, is_shared_device
 from domain.settings import Settings
-from ui.accessibility.parts import statement_link
 from ui.frame import theme, toggle_language
 from ui.guard import public_page
 from ui.i18n import t
 from ui.logout_form import login_notice
+from ui.statement_link import statement_link
 
 REASONS = ("expired", "logged_out", "required", "cancelled")
 REFUSALS = ("login.refused.unknown", "login.refused.inactive", "login.refused.no_role", "login.refused.failed",

@@ -34,6 +34,7 @@ from ui.live import follow
 from ui.presence.kiosk_dialog import ChildDialog
 from ui.presence.kiosk_tiles import TileGrid, letter_bar
 from ui.presence.tiles import BOARD_CSS
+from ui.statement_link import statement_link
 
 PATH = "/vaegskaerm"
 STORAGE_KEY = "wall_screen_token"
@@ -122,6 +123,7 @@ class WallScreenPage:
             ui.label(t("kiosk.pair.instructions")).classes("text-h5 text-center")
             ui.label(f"{code[:3]} {code[3:]}").classes("text-weight-bold text-primary").style(
                 "font-size: 7rem; letter-spacing: .15em").mark("pairing-code")
+            statement_link()  # the one page of the wall screen anyone sees before it is paired
 
     def limited(self, error: DomainError) -> None:
         """No code for now: why, and the timer asks again when the limit allows (or in a minute)."""

@@ -71,3 +71,33 @@ async def test_each_photo_upload_is_named_after_its_child(user: User) -> None:
     for child in await children_of(mette):
         upload = user.find(marker=f"photo-upload-{child.id}").elements.pop()
         assert upload.props["data-a11y-label"].startswith(f"{child.first_name} {child.last_name}: Vælg foto (JPEG")
+
+
+async def test_a_form_answer_field_is_named_by_its_question(user: User) -> None:
+    from tests.ui.test_forms_ui import _form
+
+    await login(user, "demo-foraelder")
+    form_id, oscar = await _form()
+    await user.open(f"/kalender/blanketter/{form_id}")
+    await user.should_see("Svar for Oscar")
+    free_text = user.find(marker=f"answer-{oscar.id}-q3").elements.pop()
+    assert free_text.props["aria-label"].startswith("Andet vi skal vide")
+    yes_no = user.find(marker=f"answer-{oscar.id}-q1").elements.pop()
+    assert yes_no.props["aria-label"] == "Må deltage i tur til Naturcentret"
+
+
+async def test_each_retention_period_is_named_by_its_rule(user: User) -> None:
+    await login(user, "demo-admin")
+    await user.open("/kommune/sletning")
+    months = user.find(marker="months-messages").elements.pop()
+    assert months.props["aria-label"] == "Beskeder slettes efter"
+
+
+async def test_the_private_calendar_address_field_has_a_name(user: User) -> None:
+    await login(user, "demo-foraelder")
+    await user.open("/kalender")
+    user.find(marker="cal-feed").click()
+    await user.should_see(marker="cal-feed-dialog")
+    user.find(marker="cal-feed-create").click()
+    await user.should_see(marker="cal-feed-url")
+    assert user.find(marker="cal-feed-url").elements.pop().props["aria-label"] == "Din private kalenderadresse"

@@ -32,7 +32,8 @@ class FeedPanel:
         if self.token:
             https, webcal = feed_urls(self.public_url, self.token)
             ui.label(t("cal.feed.shown_once")).classes("text-body2 text-weight-bold text-negative")
-            ui.input(value=https).props("outlined dense readonly").classes("w-full").mark("cal-feed-url")
+            url = ui.input(value=https).props("outlined dense readonly").classes("w-full").mark("cal-feed-url")
+            url.props["aria-label"] = t("a11y.cal.feed_url")  # a bare address field says nothing to a screen reader
             with ui.row().classes("items-center gap-2"):
                 ui.button(t("cal.feed.copy"), icon="content_copy", on_click=lambda: self.copy(https)).props(
                     "no-caps").mark("cal-feed-copy")

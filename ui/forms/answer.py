@@ -40,6 +40,8 @@ def _field(q: Question, child_id: int, value: object, enabled: bool) -> ui.eleme
     else:
         field = ui.textarea(value=str(value or "")).props("outlined dense autogrow maxlength=2000").classes(
             "w-full").mark(marker)
+    # The question above is only seen; the field (or the radio group) carries it as its name too.
+    field.props["aria-label"] = label
     if not enabled:
         field.props("disable")
     return field

@@ -9,7 +9,7 @@ from domain.errors import AccessDenied, DomainError
 from domain.gdpr import retention
 from domain.gdpr.retention_model import RANGES, RULES, PolicyView, RetentionCounts, stricter
 from domain.identity.model import Actor
-from ui.components import empty_state, refuse
+from ui.components import empty_state, named_dialog, refuse, section_heading
 from ui.frame import frame, refusal
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_datetime, t
@@ -64,6 +64,7 @@ class RetentionPage:
             number = ui.number(value=months if months is not None else SUGGESTED[rule], min=low, max=high, step=1,
                                format="%d", suffix=t("retention.months")).props(
                 f'outlined dense data-rule="{rule}"').classes("w-40").mark(f"months-{rule}")
+            number.props["aria-label"] = t(f"retention.rule.{rule}")  # the label beside it is only seen
             keep = ui.switch(t("retention.keep"), value=months is None,
                              on_change=lambda e, n=number: n.set_enabled(not e.value)).mark(f"keep-{rule}")
             number.set_enabled(months is not None)
@@ -112,8 +113,8 @@ class RetentionPage:
         ui.notify(t("retention.saved"), type="positive")
 
     async def _confirm(self, title: str, lines: list[str], button: str, marker: str) -> bool:
-        with ui.dialog() as dialog, ui.card():
-            ui.label(title).classes("text-h6")
+        with named_dialog(title) as dialog, ui.card():
+            section_heading(title)
             for line in lines:
                 ui.label(line)
             with ui.row():

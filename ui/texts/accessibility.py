@@ -70,6 +70,7 @@ A11Y_TEXTS: dict[str, tuple[str, str]] = {
     "a11y.field.of_day": ("{day}: {field}", "{day}: {field}"),
     "a11y.photo_of": ("Foto af {name}", "Photo of {name}"),
     "a11y.photo": ("Foto af barnet", "Photo of the child"),
+    "a11y.cal.feed_url": ("Din private kalenderadresse", "Your private calendar address"),
     "a11y.chart.question": ("Spørgsmål", "Question"),
     "a11y.chart.week": ("Uge", "Week"),
     "a11y.chart.day": ("Dag", "Day"),

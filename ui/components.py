@@ -68,7 +68,8 @@ async def confirm(question: str, yes: str, marker: str, *, danger: bool = True,
 
     A page whose content redraws live passes a home outside the redrawn part, so the dialog survives a redraw.
     """
-    with home or contextlib.nullcontext(), ui.dialog() as dialog, ui.card().classes("q-pa-md w-full max-w-sm"):
+    with home or contextlib.nullcontext(), named_dialog(question) as dialog, ui.card().classes(
+            "q-pa-md w-full max-w-sm"):
         ui.label(question).classes("text-body1 break-words")
         with ui.row().classes("justify-end w-full gap-2"):
             ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")

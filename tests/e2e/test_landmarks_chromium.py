@@ -103,3 +103,12 @@ def test_an_icon_buttons_tooltip_closes_with_escape(tablet: Page, login: Login, 
     expect(tablet.locator(".q-tooltip")).to_be_visible()
     tablet.keyboard.press("Escape")
     expect(tablet.locator(".q-tooltip")).to_have_count(0)
+
+
+def test_a_dialog_is_announced_by_its_title_and_its_title_is_a_heading(tablet: Page, login: Login,
+                                                                       base_url: str) -> None:
+    _open(tablet, login, base_url, "demo-admin", "/kommune", "/kommune/widgets/leverandoerer")
+    tablet.get_by_role("button", name="Registrér widget").click()
+    dialog = tablet.get_by_role("dialog", name="Registrér widget")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("heading", level=2, name="Registrér widget")).to_be_visible()

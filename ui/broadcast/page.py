@@ -13,7 +13,7 @@ from domain.rollout.model import Area
 from domain.settings import Settings
 from ui.broadcast.detail import PATH, fmt_count, summary_lines
 from ui.broadcast.public import register_public
-from ui.components import empty_state, refuse
+from ui.components import empty_state, named_dialog, refuse, section_heading
 from ui.frame import frame
 from ui.guard import page
 from ui.i18n import error_text, t
@@ -100,8 +100,8 @@ class Compose:
         except DomainError as error:
             refuse(error)
             return
-        with ui.dialog() as dialog, ui.card():
-            ui.label(t("broadcast.confirm", n=fmt_count(n))).classes("text-h6")
+        with named_dialog(t("broadcast.confirm", n=fmt_count(n))) as dialog, ui.card():
+            section_heading(t("broadcast.confirm", n=fmt_count(n)))
             ui.label(t("broadcast.confirm_detail"))
             with ui.row():
                 ui.button(t("common.cancel"), on_click=lambda: dialog.submit(False)).props("flat no-caps")

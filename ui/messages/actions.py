@@ -9,7 +9,7 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.messages import folders, threads
 from domain.messages.model import ThreadView
-from ui.components import attempt, confirm, icon_button, refuse
+from ui.components import attempt, confirm, icon_button, named_dialog, refuse, section_heading
 from ui.i18n import t
 
 STAFF_ROLES = (Role.STAFF, Role.LEADER)
@@ -22,8 +22,8 @@ async def _move(actor: Actor, view: ThreadView) -> None:
         refuse(error)
         return
     options: dict[int, str] = {0: t("msg.thread.move_inbox"), **{f.id: f.name for f in boxes}}
-    with ui.dialog() as dialog, ui.card().classes("w-80 max-w-full"):
-        ui.label(t("msg.thread.move")).classes("text-h6")
+    with named_dialog(t("msg.thread.move")) as dialog, ui.card().classes("w-80 max-w-full"):
+        section_heading(t("msg.thread.move"))
         choice = ui.select(options, value=view.folder_id or 0).props("outlined dense").classes("w-full").mark(
             "move-folder")
         with ui.row():

@@ -10,7 +10,7 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.messages import drafts, folders, shared
 from domain.messages.model import shared_inbox_topic
-from ui.components import icon_button, refuse
+from ui.components import icon_button, named_dialog, refuse, section_heading
 from ui.i18n import t
 from ui.live import follow
 from ui.messages.format import when
@@ -45,8 +45,8 @@ async def _new_folder(actor: Actor) -> None:
 
 
 async def _ask_name(title: str, value: str, action: str) -> str | None:
-    with ui.dialog() as dialog, ui.card().classes("w-80 max-w-full"):
-        ui.label(title).classes("text-h6")
+    with named_dialog(title) as dialog, ui.card().classes("w-80 max-w-full"):
+        section_heading(title)
         name = ui.input(t("msg.folder_name"), value=value).props("outlined dense autofocus").classes("w-full").mark(
             "folder-name")
         with ui.row():

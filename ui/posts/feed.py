@@ -10,7 +10,7 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
 from domain.posts.model import COMMENT_MAX, REASON_MAX, CommentView, PostView, posts_topic
-from ui.components import confirm, empty_state, refuse
+from ui.components import confirm, empty_state, named_dialog, refuse, section_heading
 from ui.i18n import error_text, fmt_date, fmt_datetime, t
 from ui.live import follow
 
@@ -158,8 +158,8 @@ class PostFeed:
         self.posts.refresh()
 
     def _report(self, view: PostView, comment: CommentView | None) -> None:
-        with self.root, ui.dialog() as dialog, ui.card().classes("w-full max-w-md"):
-            ui.label(t("posts.report.title")).classes("text-h6")
+        with self.root, named_dialog(t("posts.report.title")) as dialog, ui.card().classes("w-full max-w-md"):
+            section_heading(t("posts.report.title"))
             ui.label(t("posts.report.help", institution=view.institution_name)).classes("text-body2")
             quoted = comment.body if comment else view.title
             ui.label(quoted).classes("text-caption text-grey-8 break-words")

@@ -8,6 +8,7 @@ from nicegui import ui
 
 from domain.provisioning.model import ImportReport
 from domain.provisioning.safety import REASON
+from ui.components import named_dialog, section_heading
 from ui.i18n import t
 from ui.provisioning.report import CHANGES, totals
 
@@ -16,8 +17,9 @@ def confirm_apply(report: ImportReport, lang: str, on_yes: Callable[[int | None]
     """Ask with the numbers; a large deactivation also needs its exact number typed before Continue works."""
     sums = totals(report)
     needed = report.confirm_deactivate
-    with ui.dialog() as dialog, ui.card().classes("q-pa-md gap-3 w-full max-w-md").mark("import-confirm"):
-        ui.label(t("prov.confirm_title", lang)).classes("text-h6")
+    heading = t("prov.confirm_title", lang)
+    with named_dialog(heading) as dialog, ui.card().classes("q-pa-md gap-3 w-full max-w-md").mark("import-confirm"):
+        section_heading(heading)
         ui.label(t("prov.confirm", lang, **{k: sums[k] for k in CHANGES})).mark("import-confirm-text")
         typed: ui.input | None = None
         if needed:
@@ -49,8 +51,9 @@ def confirm_apply(report: ImportReport, lang: str, on_yes: Callable[[int | None]
 
 def confirm_discard(lang: str, on_yes: Callable[[], Awaitable[None]]) -> None:
     """Ask before a checked import is thrown away and its files deleted."""
-    with ui.dialog() as dialog, ui.card().classes("q-pa-md gap-3 w-full max-w-sm").mark("discard-confirm"):
-        ui.label(t("prov.discard_title", lang)).classes("text-h6")
+    heading = t("prov.discard_title", lang)
+    with named_dialog(heading) as dialog, ui.card().classes("q-pa-md gap-3 w-full max-w-sm").mark("discard-confirm"):
+        section_heading(heading)
         ui.label(t("prov.discard_text", lang))
 
         async def go_on() -> None:

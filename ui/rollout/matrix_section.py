@@ -14,7 +14,7 @@ from domain.identity.model import Actor
 from domain.rollout import readiness
 from domain.rollout.model import ROLLOUT_TOPIC, Area, ReadinessCell, ReadinessChanged, ReadinessItem
 from domain.rollout.readiness import ReadinessMatrix
-from ui.components import refuse
+from ui.components import named_dialog, refuse, section_heading
 from ui.i18n import fmt_datetime, t
 from ui.live import follow
 
@@ -124,8 +124,9 @@ class MatrixSection:
         """Tick or untick with a comment."""
         cell = self.cells[(inst_id, item)]
         name = next(r.name for r in self.rows if r.institution_id == inst_id)
-        with ui.dialog() as dialog, ui.card().classes("gap-2 w-full max-w-md"):
-            ui.label(f"{name}: {t(f'rollout.item.{item.value}')}").classes("text-h6")
+        heading = f"{name}: {t(f'rollout.item.{item.value}')}"
+        with named_dialog(heading) as dialog, ui.card().classes("gap-2 w-full max-w-md"):
+            section_heading(heading)
             ui.label(cell_tooltip(cell)).classes("text-grey-8")
             comment = ui.input(t("rollout.field.comment"), value=cell.comment).props("dense outlined").mark(
                 "tick-comment")

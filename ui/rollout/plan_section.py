@@ -13,7 +13,7 @@ from domain.rollout import plan
 from domain.rollout.model import MilestoneStatus, SpanKind
 from domain.rollout.plan import MilestoneDraft, MilestoneView, ProgrammeView
 from ui.accessibility.parts import table_expansion
-from ui.components import refuse
+from ui.components import named_dialog, refuse, section_heading
 from ui.dates import date_input, parse_day
 from ui.i18n import fmt_date, t
 from ui.rollout.timeline import STATUS_COLOURS, gantt_options
@@ -80,8 +80,9 @@ class PlanSection:
         """Create or edit a milestone; refusals are shown in the dialog and change nothing."""
         programmes = {p.id: p.name for p in self.programmes}
         first = existing.programme_id if existing else self.programmes[0].id
-        with ui.dialog() as dialog, ui.card().classes("w-full max-w-lg gap-2"):
-            ui.label(t("rollout.edit_milestone" if existing else "rollout.new_milestone")).classes("text-h6")
+        heading = t("rollout.edit_milestone" if existing else "rollout.new_milestone")
+        with named_dialog(heading) as dialog, ui.card().classes("w-full max-w-lg gap-2"):
+            section_heading(heading)
             programme = ui.select(programmes, value=first, label=t("rollout.field.programme")).props("dense outlined")
             phase = ui.select({}, label=t("rollout.field.phase")).props("dense outlined clearable")
             title = ui.input(t("rollout.field.title"), value=existing.title if existing else "").props(
@@ -150,8 +151,8 @@ class PlanSection:
 
     def span_dialog(self, span_id: int, start: date, end: date, label: str) -> None:
         """Change the dates of a track or phase."""
-        with ui.dialog() as dialog, ui.card().classes("gap-2"):
-            ui.label(f"{t('rollout.edit_span')}: {label}").classes("text-h6")
+        with named_dialog(f"{t('rollout.edit_span')}: {label}") as dialog, ui.card().classes("gap-2"):
+            section_heading(f"{t('rollout.edit_span')}: {label}")
             first = date_input(t("rollout.field.start"), start)
             last = date_input(t("rollout.field.end"), end)
 

@@ -32,7 +32,7 @@ from domain.rollout.surveys import (
     open_surveys_for,
     results,
 )
-from ui.components import empty_state, refuse
+from ui.components import empty_state, named_dialog, refuse, section_heading
 from ui.dates import date_input, parse_day
 from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
@@ -184,8 +184,9 @@ class QuestionList:
 async def new_survey_dialog(actor: Actor, on_created: Callable[[], Awaitable[None]]) -> None:
     """The 'Ny evaluering' dialog; a refusal is shown and the dialog stays open with what was typed."""
     choices = dict(await institution_choices(actor))
-    with ui.dialog() as dialog, ui.card().classes("w-full max-w-lg gap-2").mark("new-survey-dialog"):
-        ui.label(t("survey.admin.new")).classes("text-h6")
+    heading = t("survey.admin.new")
+    with named_dialog(heading) as dialog, ui.card().classes("w-full max-w-lg gap-2").mark("new-survey-dialog"):
+        section_heading(heading)
         title = ui.input(t("survey.field.title")).props("dense outlined maxlength=160").classes("w-full").mark(
             "new-title")
         audience = ui.select({a: t(f"survey.audience.{a.value}") for a in Audience}, value=Audience.GUARDIANS,

@@ -20,7 +20,7 @@ from domain.widgets.suppliers import (
     institution_choices,
     list_widgets,
 )
-from ui.components import empty_state, refuse
+from ui.components import empty_state, named_dialog, refuse, section_heading
 from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import error_text, t
@@ -62,8 +62,9 @@ async def register_dialog(actor: Actor, allowed_http: frozenset[str],
                           on_registered: Callable[[], Awaitable[None]]) -> None:
     """The 'Registrér widget' dialog; a refusal is shown in it and what was typed stays."""
     choices = dict(await institution_choices(actor))
-    with ui.dialog() as dialog, ui.card().classes("w-full max-w-lg gap-2").mark("register-dialog"):
-        ui.label(t("extwidget.admin.new")).classes("text-h6")
+    heading = t("extwidget.admin.new")
+    with named_dialog(heading) as dialog, ui.card().classes("w-full max-w-lg gap-2").mark("register-dialog"):
+        section_heading(heading)
         name = ui.input(t("extwidget.field.name")).props("dense outlined maxlength=120").classes("w-full").mark(
             "widget-name")
         supplier = ui.input(t("extwidget.field.supplier")).props("dense outlined maxlength=120").classes(

@@ -16,7 +16,7 @@ from domain.errors import DomainError
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from ui.accessibility.charts import name_chart
-from ui.components import confirm, refuse
+from ui.components import confirm, refuse, section_heading
 from ui.frame import frame
 from ui.guard import page
 from ui.i18n import current_language, fmt_datetime, t
@@ -86,7 +86,7 @@ class Detail:
         self.lines = ui.column().classes("gap-1")
         self._draw_lines()
         with ui.card().classes("w-full"):
-            ui.label(t("broadcast.figures")).classes("text-h6")
+            section_heading(t("broadcast.figures"))
             height = max(160, 32 * len(self.figures) + 72)
             self.chart = ui.echart(chart_options(self.figures)).classes("w-full").style(f"height:{height}px")
             name_chart(self.chart, t("broadcast.figures"))  # the table under it is its text alternative

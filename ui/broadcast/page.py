@@ -32,7 +32,7 @@ class Compose:
     def build(self) -> None:
         """Render the form."""
         with ui.card().classes("w-full"):
-            ui.label(t("broadcast.compose")).classes("text-h6")
+            section_heading(t("broadcast.compose"))
             ui.label(t("broadcast.areas")).classes("text-subtitle2")
             with ui.row().classes("gap-4"):
                 for area in Area:
@@ -127,7 +127,7 @@ async def _list_page(actor: Actor, settings: Settings) -> None:
     with frame(actor, t("broadcast.title")):
         ui.label(t("broadcast.intro")).classes("text-grey-8")
         Compose(actor, places, can_email=settings.smtp is not None).build()
-        ui.label(t("broadcast.list")).classes("text-h6 q-mt-md")
+        section_heading(t("broadcast.list")).classes("q-mt-md")
         if not sent:
             empty_state("campaign", "broadcast.empty")
         for summary in sent:

@@ -15,7 +15,7 @@ from domain.events import Event, Subscription
 from domain.identity.model import Actor
 from ui.calendar.format import long_day, time_range
 from ui.calendar.views import KIND_ICONS, colour
-from ui.components import attempt, confirm, refuse
+from ui.components import attempt, confirm, refuse, section_heading
 from ui.i18n import fmt_date, t
 from ui.live import follow
 
@@ -62,10 +62,11 @@ class EventDialog:
     def build(self) -> ui.dialog:
         """The card with every part the actor may see or do."""
         d, item = self.detail, self.item
+        self.dialog.props["aria-label"] = d.title  # a screen reader hears which event opened
         with self.dialog, ui.card().classes("w-full q-pa-md gap-2").style("max-width:560px").mark("cal-dialog"):
             with ui.row().classes("w-full items-start no-wrap gap-2"):
                 ui.icon(KIND_ICONS["event"], color=colour(item), size="md")
-                ui.label(d.title).classes("text-h6 col").mark("cal-dialog-title")
+                section_heading(d.title).classes("col").mark("cal-dialog-title")
                 close = ui.button(icon="close", on_click=self.dialog.close).props("flat round dense")
                 close.props["aria-label"] = t("cal.close")  # a tooltip is no name: the icon needs one
                 close.tooltip(t("cal.close"))

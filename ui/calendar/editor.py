@@ -15,7 +15,7 @@ from domain.clock import COPENHAGEN, today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.organisation.service import staff_overview
-from ui.components import refuse
+from ui.components import refuse, section_heading
 from ui.i18n import error_text, t
 from ui.presence.parent_parts import date_input, parse_day, time_input
 
@@ -84,8 +84,10 @@ class Editor:
         end = _local(d.ends_at) if d else datetime.combine(self.day, time(15, 0))
         last_day = (end.date() if not d or not d.all_day else (_local(d.ends_at).date().fromordinal(
             _local(d.ends_at).date().toordinal() - 1)))
+        heading = t("cal.editor.edit" if d else "cal.editor.new")
+        self.dialog.props["aria-label"] = heading
         with self.dialog, ui.card().classes("w-full q-pa-md gap-2").style("max-width:600px").mark("cal-editor"):
-            ui.label(t("cal.editor.edit" if d else "cal.editor.new")).classes("text-h6")
+            section_heading(heading)
             self.title = ui.input(t("cal.field.title"), value=d.title if d else "").props(
                 "outlined dense maxlength=200").classes("w-full").mark("cal-field-title")
             self.where = ui.select(self.places, value=place_key(d) if d and place_key(d) in self.places else ME,

@@ -8,7 +8,7 @@ from domain.calendar import feeds
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor
-from ui.components import confirm, refuse
+from ui.components import confirm, named_dialog, refuse, section_heading
 from ui.i18n import t
 
 
@@ -83,10 +83,10 @@ class FeedPanel:
 async def feed_dialog(actor: Actor, public_url: str) -> None:
     """Open the subscription settings in a dialog."""
     active = await feeds.has_feed(actor)
-    with ui.dialog() as dialog, ui.card().classes("w-full q-pa-md gap-2").style("max-width:560px").mark(
-            "cal-feed-dialog"):
+    with named_dialog(t("cal.feed.title")) as dialog, ui.card().classes("w-full q-pa-md gap-2").style(
+            "max-width:560px").mark("cal-feed-dialog"):
         with ui.row().classes("w-full items-center no-wrap"):
-            ui.label(t("cal.feed.title")).classes("text-h6 col")
+            section_heading(t("cal.feed.title")).classes("col")
             close = ui.button(icon="close", on_click=dialog.close).props("flat round dense")
             close.props["aria-label"] = t("cal.close")
         FeedPanel(actor, active, public_url).build()

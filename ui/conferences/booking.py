@@ -9,7 +9,7 @@ from domain.conferences import queries, service
 from domain.conferences.model import ChildChoice, RoundView, SlotsChanged, SlotView, conference_topic
 from domain.events import Event
 from domain.identity.model import Actor
-from ui.components import attempt, confirm
+from ui.components import attempt, confirm, section_heading
 from ui.conferences.format import clock, day_heading, when
 from ui.conferences.parts import by_day, round_facts
 from ui.i18n import t
@@ -90,7 +90,7 @@ class GuardianBooking:
             ui.select(unbooked, value=target, on_change=lambda e: self.choose(int(e.value))).props(
                 "outlined dense").classes("w-full").mark("choose-child")
         key = "conferences.moving_for" if self.moving is not None else "conferences.choose_for"
-        ui.label(t(key, child=self._child(target).name.split()[0])).classes("text-h6").mark("choose-heading")
+        section_heading(t(key, child=self._child(target).name.split()[0])).mark("choose-heading")
         free = [s for s in self.view.slots if not s.taken and s.starts_at > now]
         if not free:
             ui.label(t("conferences.no_free")).classes("text-grey-8").mark("no-free")

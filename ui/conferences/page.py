@@ -9,7 +9,7 @@ from domain.conferences import queries
 from domain.conferences.model import RoundSummary
 from domain.errors import AccessDenied, NotFound
 from domain.identity.model import Actor, Role
-from ui.components import empty_state
+from ui.components import empty_state, section_heading
 from ui.conferences.booking import GuardianBooking
 from ui.conferences.form import RoundForm
 from ui.conferences.format import deadline, short_date, when
@@ -59,7 +59,7 @@ async def _staff_list(actor: Actor) -> None:
                     "w-full bg-white rounded-borders shadow-1").mark("new-round"):
                 with ui.column().classes("w-full gap-2 q-pa-sm"):
                     RoundForm(actor, groups).build()
-        ui.label(t("conferences.my_rounds")).classes("text-h6")
+        section_heading(t("conferences.my_rounds"))
         if not rounds:
             empty_state("event", "conferences.none_staff")
         for summary in rounds:

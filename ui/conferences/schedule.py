@@ -9,7 +9,7 @@ from domain.conferences import queries, service
 from domain.conferences.model import RoundView, SlotsChanged, SlotView, conference_topic
 from domain.events import Event
 from domain.identity.model import Actor
-from ui.components import attempt, confirm
+from ui.components import attempt, confirm, section_heading
 from ui.conferences.format import clock, day_heading, when
 from ui.conferences.parts import by_day, round_facts
 from ui.i18n import t
@@ -64,7 +64,7 @@ class Schedule:
         ui.label(t("conferences.booked_count", booked=booked, total=len(self.view.slots))).classes(
             "text-subtitle2").mark("schedule-count")
         for day, slots in by_day(self.view.slots).items():
-            ui.label(day_heading(day)).classes("text-h6 q-mt-sm")
+            section_heading(day_heading(day)).classes("q-mt-sm")
             with ui.element("table").classes("conference-schedule w-full text-left").style(
                     "border-collapse: collapse"):
                 with ui.element("tr").classes("text-caption text-grey-8"):
@@ -74,7 +74,7 @@ class Schedule:
                     ui.element("th").classes("no-print")
                 for slot in slots:
                     self._row(slot, waiting, editable=not self.view.closed and slot.starts_at > now)
-        ui.label(t("conferences.waiting", n=len(waiting))).classes("text-h6 q-mt-md")
+        section_heading(t("conferences.waiting", n=len(waiting))).classes("q-mt-md")
         if not waiting:
             ui.label(t("conferences.everyone_booked")).classes("text-grey-8").mark("everyone-booked")
         for name in waiting.values():

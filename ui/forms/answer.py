@@ -11,7 +11,7 @@ from domain.errors import DomainError
 from domain.forms import reading, service
 from domain.forms.model import ChildAnswer, FormView, Question, QuestionKind
 from domain.identity.model import Actor
-from ui.components import refuse
+from ui.components import refuse, section_heading
 from ui.forms.parts import fmt_deadline, status_badge
 from ui.i18n import fmt_datetime, t
 
@@ -19,7 +19,7 @@ from ui.i18n import fmt_datetime, t
 def form_header(title: str, description: str, author: str, group: str, deadline: Any, closed: bool) -> None:
     """Title, who sent it, the deadline and the description (user text always as plain text)."""
     with ui.row().classes("items-center gap-2 no-wrap"):
-        ui.label(title).classes("text-h6 text-weight-medium").mark("form-title-label")
+        section_heading(title).classes("text-weight-medium").mark("form-title-label")
         status_badge(closed)
     ui.label(t("forms.by", name=author, group=group)).classes("text-caption text-grey-8")
     ui.label(t("forms.deadline", when=fmt_deadline(deadline))).classes("text-body2 text-weight-medium")

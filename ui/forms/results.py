@@ -11,7 +11,7 @@ from domain.forms import results, service
 from domain.forms.model import QuestionKind, form_topic
 from domain.forms.results import FormResults, QuestionResult
 from domain.identity.model import Actor
-from ui.components import confirm, refuse
+from ui.components import confirm, refuse, section_heading
 from ui.forms.answer import form_header
 from ui.i18n import fmt_datetime, t
 from ui.live import follow
@@ -80,7 +80,7 @@ class ResultsView:
                         "flat no-caps color=negative").mark("close-form")
         with ui.element("div").classes("grid grid-cols-1 md:grid-cols-2 gap-3 w-full"):
             with ui.column().classes("w-full gap-2"):
-                ui.label(t("forms.results.summary")).classes("text-h6")
+                section_heading(t("forms.results.summary"))
                 for r in f.questions:
                     _tally(r, len(f.answered))
             with ui.column().classes("w-full gap-2"):
@@ -89,7 +89,7 @@ class ResultsView:
 
     def _missing(self) -> None:
         f = self.found
-        ui.label(t("forms.results.missing", n=len(f.missing))).classes("text-h6")
+        section_heading(t("forms.results.missing", n=len(f.missing)))
         with ui.card().classes("w-full q-pa-sm").mark("missing"):
             if not f.missing:
                 ui.label(t("forms.results.none_missing")).classes("text-positive")
@@ -101,7 +101,7 @@ class ResultsView:
 
     def _answers(self) -> None:
         f = self.found
-        ui.label(t("forms.results.answers")).classes("text-h6")
+        section_heading(t("forms.results.answers"))
         with ui.card().classes("w-full q-pa-sm").mark("answers"):
             for row in f.answered:
                 with ui.column().classes("gap-0").mark(f"answer-row-{row.child_id}"):

@@ -10,7 +10,7 @@ from domain.gdpr import consents, photos
 from domain.gdpr.consents import PHOTO_KEY, ChildConsents
 from domain.identity.model import Actor
 from ui.accessibility.parts import name_upload
-from ui.components import avatar, empty_state, refuse
+from ui.components import avatar, empty_state, refuse, section_heading
 from ui.i18n import fmt_datetime, t
 
 
@@ -39,7 +39,7 @@ class FamilyConsents:
         with ui.card().classes("w-full q-pa-sm").props(f"data-child={child.child_id}"):
             with ui.row().classes("items-center no-wrap gap-3"):
                 avatar(child.initials, child.photo_url, size="56px", name=f"{child.first_name} {child.last_name}")
-                ui.label(f"{child.first_name} {child.last_name}").classes("text-h6 ellipsis")
+                section_heading(f"{child.first_name} {child.last_name}").classes("ellipsis")
             for ctype in child.types:
                 self._consent(child, ctype)
             ui.separator()

@@ -40,7 +40,7 @@ class RetentionPage:
     def build(self) -> None:
         """Render the page body."""
         with ui.card().classes("w-full"):
-            ui.label(t("retention.rules")).classes("text-h6")
+            section_heading(t("retention.rules"))
             for rule in RULES:
                 self._rule(rule)
             self.updated = ui.label().classes("text-grey-7 text-caption")
@@ -53,7 +53,7 @@ class RetentionPage:
             ui.button(t("retention.run_now"), icon="auto_delete", color="negative", on_click=self.run_now).props(
                 'no-caps data-x="retention-run"').mark("retention-run")
         self.result = ui.column().classes("w-full")
-        ui.label(t("retention.history")).classes("text-h6 q-mt-md")
+        section_heading(t("retention.history")).classes("q-mt-md")
         self.history = ui.column().classes("w-full")
 
     def _rule(self, rule: str) -> None:

@@ -11,7 +11,7 @@ from domain.identity.model import Actor, Role
 from domain.organisation import service
 from domain.organisation.model import GroupView
 from domain.settings import Settings
-from ui.components import avatar, empty_state, kind_badge
+from ui.components import avatar, empty_state, kind_badge, section_heading
 from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t, tn
@@ -54,7 +54,7 @@ async def staff_home(actor: Actor, settings: Settings) -> None:
         for s in summaries:
             with ui.card().classes("w-full").mark(f"institution-{s.institution.id}"):
                 with ui.row().classes("items-center gap-2"):
-                    ui.label(s.institution.name).classes("text-h6")
+                    section_heading(s.institution.name)
                     kind_badge(s.institution.kind)
                 ui.label(f"{tn('staff.children', s.children)} · {tn('staff.staff', s.staff)}").classes(
                     "text-grey-8")

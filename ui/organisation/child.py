@@ -9,7 +9,7 @@ from domain.identity.model import Actor, Role
 from domain.organisation import children
 from domain.organisation.children import ChildProfile
 from domain.settings import Settings
-from ui.components import avatar, enrolment_line, kind_badge, span_label
+from ui.components import avatar, enrolment_line, kind_badge, section_heading, span_label
 from ui.frame import frame, load_or_refuse
 from ui.gdpr.consent_badges import consent_badges
 from ui.guard import SIGNED_IN, page
@@ -23,7 +23,7 @@ def _profile(p: ChildProfile) -> None:
         with ui.row().classes("items-center no-wrap gap-4"):
             avatar(p.card.initials, p.card.photo_url, size="64px", name=f"{p.card.first_name} {p.card.last_name}")
             with ui.column().classes("gap-0"):
-                ui.label(f"{p.card.first_name} {p.card.last_name}").classes("text-h6").mark("child-name")
+                section_heading(f"{p.card.first_name} {p.card.last_name}").mark("child-name")
                 if p.birth_date:
                     ui.label(f"{t('child.born')} {fmt_date(p.birth_date)} · {t('child.age', age=p.age)}").classes(
                         "text-grey-8")

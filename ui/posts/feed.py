@@ -27,7 +27,7 @@ class PostFeed:
     async def build(self, heading: str) -> None:
         """Render the heading and the posts, then follow every institution that can post to this reader."""
         with self.root:
-            ui.label(heading).classes("text-h6")
+            section_heading(heading)
             await self.posts()
         for institution_id in await feed.feed_institutions(self.actor, today_local()):
             follow(posts_topic(institution_id), self.on_event, self.root.client)

@@ -10,7 +10,7 @@ from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
 from domain.posts.model import BODY_MAX, TITLE_MAX, PostingPlace, ReportOutcome, ReportView, post_reports_topic
-from ui.components import confirm, empty_state, refuse
+from ui.components import confirm, empty_state, refuse, section_heading
 from ui.dates import date_input, parse_day
 from ui.frame import frame
 from ui.guard import page
@@ -27,7 +27,7 @@ def _write_form(actor: Actor, places: list[PostingPlace]) -> None:
         return {g.group_id: g.name for g in by_id[institution_id].groups}
 
     with ui.card().classes("w-full").mark("write-post"):
-        ui.label(t("posts.write")).classes("text-h6")
+        section_heading(t("posts.write"))
         place = ui.select({p.institution_id: p.name for p in places}, value=places[0].institution_id,
                           label=t("posts.field.institution")).props("outlined dense").classes("w-full").mark(
             "post-institution")
@@ -80,7 +80,7 @@ class ReportList:
     async def build(self) -> None:
         """The section, following each of the leader's institutions."""
         with ui.column().classes("w-full gap-2").mark("post-reports") as self.root:
-            ui.label(t("posts.reports.title")).classes("text-h6")
+            section_heading(t("posts.reports.title"))
             await self.rows()
         for institution_id in sorted(self.actor.leader_institutions):
             follow(post_reports_topic(institution_id), self.on_event, self.root.client)

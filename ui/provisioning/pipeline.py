@@ -10,7 +10,7 @@ from domain.identity.model import Actor
 from domain.provisioning import service
 from domain.provisioning.model import ImportRunView
 from domain.provisioning.pipeline import Pipeline, load_pipeline
-from ui.components import refuse
+from ui.components import refuse, section_heading
 from ui.i18n import fmt_datetime, t
 from ui.provisioning.report import CHANGES, counts_table, lines_table, report_view
 from ui.texts import TEXTS
@@ -31,7 +31,7 @@ def _status(status: str, lang: str) -> str:
 def _section(title: str, help_key: str | None, lang: str) -> ui.card:
     card = ui.card().classes("w-full gap-2")
     with card:
-        ui.label(title).classes("text-h6")
+        section_heading(title)
         if help_key:
             ui.label(t(help_key, lang)).classes("text-caption text-grey-8")
     return card
@@ -58,7 +58,7 @@ class PipelineView:
             return
         with ui.dialog().props("maximized-on-mobile") as dialog, ui.card().classes(
                 "w-full max-w-screen-lg gap-3").mark("run-report"):
-            ui.label(t("prov.report_of", self.lang, when=fmt_datetime(run.started_at, self.lang))).classes("text-h6")
+            section_heading(t("prov.report_of", self.lang, when=fmt_datetime(run.started_at, self.lang)))
             ui.label(_status(report.status, self.lang)).classes("text-weight-medium")
             report_view(report, self.lang)
             ui.button(t("prov.close", self.lang), on_click=dialog.close).props("flat no-caps")

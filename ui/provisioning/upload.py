@@ -24,7 +24,7 @@ from domain.provisioning.model import (
 from domain.provisioning.safety import REASON
 from domain.provisioning.stored import do_discard
 from ui.accessibility.parts import name_upload
-from ui.components import refuse
+from ui.components import refuse, section_heading
 from ui.i18n import t
 from ui.provisioning import dialogs
 from ui.provisioning.report import CHANGES, reason_text, report_view, totals
@@ -235,7 +235,7 @@ class ImportPanel:
         if report is None:
             return
         with ui.card().classes("w-full gap-3").mark("import-report").props(f"data-status={report.status}"):
-            ui.label(t("prov.report", self.lang)).classes("text-h6")
+            section_heading(t("prov.report", self.lang))
             status_key = f"prov.status.{report.status}"
             ui.label(t(status_key, self.lang)).classes("text-weight-medium").mark("import-status")
             report_view(report, self.lang)

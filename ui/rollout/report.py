@@ -9,6 +9,7 @@ from nicegui import ui
 from domain.identity.model import Actor
 from domain.rollout import adoption, plan, readiness
 from domain.rollout.model import Area, MilestoneStatus, ReadinessItem
+from ui.components import page_heading, section_heading
 from ui.frame import theme
 from ui.i18n import fmt_date, t
 from ui.rollout.adoption_section import pct
@@ -26,24 +27,24 @@ async def report_body(actor: Actor, today: date) -> None:
     ui.page_title(t("rollout.report.title"))
     with ui.column().classes("w-full max-w-4xl mx-auto q-pa-lg gap-3 bg-white"):
         with ui.row().classes("items-center justify-between w-full"):
-            ui.label(t("rollout.report.title")).classes("text-h5")
+            page_heading(t("rollout.report.title"))
             ui.button(t("rollout.report.print"), icon="print", on_click=lambda: ui.run_javascript("window.print()")) \
                 .props("outline no-caps").classes("no-print")
         ui.label(fmt_date(today)).classes("text-grey-8")
-        ui.label(t("rollout.report.late")).classes("text-h6")
+        section_heading(t("rollout.report.late"))
         late = [(p, m) for p in programmes for m in p.milestones if m.status is MilestoneStatus.LATE]
         if not late:
             ui.label(t("rollout.report.none_late"))
         for p, m in late:
             ui.label(f"{fmt_date(m.due)} · {p.name} · {m.title} ({m.owner})").mark("late-milestone")
-        ui.label(t("rollout.report.readiness")).classes("text-h6")
+        section_heading(t("rollout.report.readiness"))
         totals = matrix.area_totals()
         ui.table(columns=[{"name": "item", "label": "", "field": "item", "align": "left"}] + [
             {"name": a.value, "label": t(f"rollout.area.{a.value}"), "field": a.value} for a in Area
         ], rows=[{"item": t(f"rollout.item.{item.value}"), **{
             a.value: f"{totals[a][item][0]}/{totals[a][item][1]}" for a in Area}} for item in ReadinessItem],
             row_key="item").props("flat dense").classes("w-full")
-        ui.label(t("rollout.report.adoption")).classes("text-h6")
+        section_heading(t("rollout.report.adoption"))
         ui.table(columns=[
             {"name": "area", "label": "", "field": "area", "align": "left"},
             {"name": "ever", "label": t("rollout.adoption.ever"), "field": "ever"},

@@ -79,7 +79,7 @@ class AnswerPage:
                 empty_state("rate_review", "survey.respond.empty")
             for s in self.surveys:
                 with ui.card().classes("w-full").mark(f"open-survey-{s.id}"):
-                    ui.label(s.title).classes("text-h6")
+                    section_heading(s.title)
                     ui.label(t("survey.respond.closes", date=fmt_date(s.closes_on))).classes("text-grey-8")
                     _privacy_notice(s.anonymous).mark(f"privacy-{s.id}")
                     ui.button(t("survey.respond.answer"), icon="edit_note",
@@ -91,7 +91,7 @@ class AnswerPage:
         self.body.clear()
         fields: dict[int, ui.radio | ui.textarea] = {}
         with self.body, ui.card().classes("w-full gap-2").mark("survey-form"):
-            ui.label(survey.title).classes("text-h6")
+            section_heading(survey.title)
             # Before the first question: whoever answers knows whether the answers carry their name.
             _privacy_notice(survey.anonymous).mark("privacy-notice")
             ui.label(t("survey.respond.counts_for", name=survey.institution_name)).classes("text-grey-8")
@@ -122,7 +122,7 @@ class AnswerPage:
         self.body.clear()
         with self.body, ui.card().classes("w-full items-center q-pa-lg").mark("thanks"):
             ui.icon("check_circle", size="xl", color="positive")
-            ui.label(t("survey.respond.thanks")).classes("text-h6")
+            section_heading(t("survey.respond.thanks"))
             ui.label(t("survey.respond.anonymous" if survey.anonymous else "survey.respond.named")).classes(
                 "text-grey-8 text-center")
             ui.button(t("survey.respond.back"), on_click=self.show_list).props("flat no-caps")

@@ -13,7 +13,7 @@ from domain.identity.model import Actor
 from domain.presence.model import hhmm
 from domain.vacation.model import ChildForm, DayAnswer, DayView
 from domain.vacation.service import do_answer
-from ui.components import refuse
+from ui.components import refuse, section_heading
 from ui.i18n import t
 from ui.presence.parent_parts import time_input
 from ui.vacation.format import day_label
@@ -40,7 +40,7 @@ class ChildAnswers:
         self.answered = {d.day for d in form.days if d.answer is not None and not d.closed}
         cid = form.child_id
         with ui.card().classes("w-full q-pa-sm").mark(f"vacation-child-{cid}"):
-            ui.label(form.first_name).classes("text-h6")
+            section_heading(form.first_name)
             ui.label(t("vacation.hours", place=form.institution_name, opens=form.opens, closes=form.closes)) \
                 .classes("text-caption text-grey-8")
             self.progress = ui.label("").classes("text-caption").mark(f"vacation-progress-{cid}")

@@ -11,7 +11,7 @@ from domain.vacation import queries
 from domain.vacation.attendance import attendance
 from domain.vacation.model import RequestInfo
 from domain.vacation.service import do_close
-from ui.components import confirm, empty_state, refuse
+from ui.components import confirm, empty_state, refuse, section_heading
 from ui.frame import frame, load_or_refuse
 from ui.guard import page
 from ui.i18n import fmt_date, t
@@ -28,7 +28,7 @@ def _heading(info: RequestInfo, marker: str, target: str = "") -> None:
     if target:
         ui.link(info.title, target).classes("text-primary text-h6")
     else:
-        ui.label(info.title).classes("text-h6")
+        section_heading(info.title)
     ui.label(f"{fmt_date(info.first_day)} – {fmt_date(info.last_day)} ({weeks_text(info.first_day, info.last_day)})")\
         .classes("text-body2").mark(marker)
     state = t("vacation.open") if info.open_at(utcnow()) else t("vacation.closed_answering")
@@ -56,7 +56,7 @@ async def _list_page(actor: Actor) -> None:
             empty_state("beach_access", "vacation.none_parent")
         for item in pending:
             with ui.card().classes("w-full q-pa-sm").mark(f"vacation-request-{item.request_id}"):
-                ui.label(item.title).classes("text-h6")
+                section_heading(item.title)
                 ui.label(t("vacation.pending", names=names_text(item.child_names),
                            weeks=weeks_text(item.first_day, item.last_day),
                            deadline=short_date(deadline_day(item.deadline)))).classes("text-body2")

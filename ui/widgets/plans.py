@@ -12,7 +12,7 @@ from domain.widgets.builtin import links, madplan, ugeplan
 from domain.widgets.builtin.common import iso_week, next_week
 from domain.widgets.builtin.madplan import InstitutionMenu
 from domain.widgets.model import WIDGET_ROLES
-from ui.components import empty_state, refuse
+from ui.components import empty_state, refuse, section_heading
 from ui.frame import frame
 from ui.guard import page
 from ui.i18n import t
@@ -54,7 +54,7 @@ async def _save_menu(actor: Actor, menu: InstitutionMenu, year: int, week: int, 
 
 def _menu_editor(actor: Actor, menu: InstitutionMenu, year: int, week: int) -> None:
     with ui.card().classes("w-full").mark(f"menu-{menu.institution_id}"):
-        ui.label(t("plans.menu", name=menu.institution_name)).classes("text-h6")
+        section_heading(t("plans.menu", name=menu.institution_name))
         ui.label(t("widget.ugeplan.week", week=week)).classes("text-caption text-grey-8")
         props = f"outlined dense maxlength={madplan.MAX_DAY_LENGTH}"
         fields = [ui.input(t(f"widget.weekday.{i}"), value=text).props(props).classes("w-full")
@@ -73,7 +73,7 @@ async def _plans_page(actor: Actor) -> None:
     upcoming = {p.group_id: p.text for p in after.plans}
     menus = await madplan.menus_for_staff(actor, year, week)
     with frame(actor, t("plans.title")):
-        ui.label(t("plans.week_plans")).classes("text-h6")
+        section_heading(t("plans.week_plans"))
         if not this.plans:
             empty_state("event_note", "plans.no_groups")
         for plan in this.plans:
@@ -141,7 +141,7 @@ async def _links_page(actor: Actor) -> None:
     with frame(actor, t("links.title")):
         await rows()
         with ui.card().classes("w-full").mark("add-link"):
-            ui.label(t("links.add")).classes("text-h6")
+            section_heading(t("links.add"))
             title = ui.input(t("links.field.title")).props("outlined dense").classes("w-full").mark("link-title")
             url = ui.input(t("links.field.url")).props("outlined dense").classes("w-full").mark("link-url")
             roles = ui.select({r.value: t(f"role.{r.value}") for r in sorted(WIDGET_ROLES)}, multiple=True,

@@ -112,3 +112,10 @@ def test_a_dialog_is_announced_by_its_title_and_its_title_is_a_heading(tablet: P
     dialog = tablet.get_by_role("dialog", name="Registrér widget")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_role("heading", level=2, name="Registrér widget")).to_be_visible()
+
+
+def test_the_login_page_has_its_h1_and_a_main_landmark(phone: Page, base_url: str) -> None:
+    phone.goto(f"{base_url}/login")
+    expect(phone.locator("h1")).to_have_count(1)
+    expect(phone.locator("h1")).to_have_text("Sammen")
+    expect(phone.get_by_role("main")).to_have_count(1)

@@ -7,6 +7,7 @@ from nicegui import ui
 
 from auth.shared_device import SHARED_DEVICE_COOKIE, SHARED_DEVICE_MAX_AGE, is_shared_device
 from domain.settings import Settings
+from ui.components import page_heading
 from ui.frame import theme, toggle_language
 from ui.guard import public_page
 from ui.i18n import t
@@ -41,7 +42,8 @@ def login_page(settings: Settings, request: Request, reason: str = "", next: str
     ui.page_title(f"{t('login.title')} · Sammen")
     with _centered_card():
         with ui.row().classes("items-center justify-between w-full"):
-            ui.label(t("app.name")).classes("text-h4 text-primary text-weight-bold")
+            page_heading(t("app.name")).classes("text-h4 text-primary text-weight-bold",
+                                                remove="text-h5 text-weight-medium")
             ui.button(t("nav.language"), on_click=toggle_language).props("flat dense no-caps")
         ui.label(t("app.tagline")).classes("text-grey-8")
         if reason in REASONS:
@@ -68,7 +70,7 @@ def refused_page(reason: str = "login.refused.failed", minutes: str = "") -> Non
     with _centered_card().mark("refused"):
         with ui.row().classes("items-center no-wrap"):
             ui.icon("gpp_bad", color="negative", size="lg")
-            ui.label(t("login.refused.title")).classes("text-h5")
+            page_heading(t("login.refused.title"))
         # Only the rate limit's text takes a number: the minutes to wait, read as digits only.
         ui.label(t(key, minutes=int(minutes) if minutes.isascii() and minutes.isdigit() and len(minutes) < 4 else 1))
         ui.button(t("login.try_again"), on_click=lambda: ui.navigate.to("/login")).props("no-caps")

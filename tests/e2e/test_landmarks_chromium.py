@@ -18,8 +18,6 @@ PAGES = [
     ("demo-projektgruppe", "/udrulning", ("/udrulning", "/udrulning/evaluering")),
 ]
 CASES = [(subject, home, path) for subject, home, paths in PAGES for path in paths]
-# The wall-screen settings (ui/presence) are named in the presence slice of the same issue.
-NAMED_CASES = [case for case in CASES if case[2] != "/leder/kommegaa"]
 
 # Controls with no aria-label and no text besides an icon's ligature ("edit" is text to the DOM, not a name).
 ICON_TEXT = """() => [...document.querySelectorAll('button, [role=button], [role=switch], [role=checkbox]')]
@@ -48,7 +46,7 @@ def test_each_page_has_one_h1_and_nav_and_main_landmarks(tablet: Page, login: Lo
     assert tablet.locator("h1").evaluate("h => !!h.closest('main')"), "the h1 is the main region's heading"
 
 
-@pytest.mark.parametrize(("subject", "home", "path"), NAMED_CASES)
+@pytest.mark.parametrize(("subject", "home", "path"), CASES)
 def test_every_button_and_switch_on_the_page_has_a_name(tablet: Page, login: Login, base_url: str, subject: str,
                                                         home: str, path: str) -> None:
     _open(tablet, login, base_url, subject, home, path)

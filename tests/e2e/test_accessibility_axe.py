@@ -106,6 +106,15 @@ def click_button(name: str) -> Action:
     return act
 
 
+def event_dialog(page: Page) -> None:
+    """Open the first event's dialog, in the agenda when the remembered view (a month) lists none."""
+    if not page.locator("[data-cal-item]").count():
+        page.get_by_role("button", name="Agenda", exact=True).first.click()
+        expect(page.locator("[data-cal-item]").first).to_be_visible()
+        _settled(page)
+    dialog_from("[data-cal-item]")(page)
+
+
 def user_menu(page: Page) -> None:
     """Open the header's user menu."""
     page.locator("header button").filter(has=page.locator("i", has_text=re.compile("^account_circle$"))).click()
@@ -149,9 +158,9 @@ STATES: list[State] = [
     State("foraelder", "/beskeder/ny"),
     State("foraelder", "/beskeder/ny", "en"),
     State("foraelder", "/kalender"),
-    State("foraelder", "/kalender", action=dialog_from("[data-cal-item]"), label="begivenhed"),
+    State("foraelder", "/kalender", action=event_dialog, label="begivenhed"),
     State("foraelder", "/kalender", action=click_button("Måned"), label="maaned"),
-    State("foraelder", "/kalender", "en", action=dialog_from("[data-cal-item]"), label="begivenhed"),
+    State("foraelder", "/kalender", "en", action=event_dialog, label="begivenhed"),
     State("foraelder", "/kalender/samtaler"),
     State("foraelder", "/kalender/blanketter"),
     State("foraelder", "/kalender/ferie"),
@@ -179,7 +188,7 @@ STATES: list[State] = [
     State("laerer", "/beskeder/autosvar"),
     State("laerer", "/kalender"),
     State("laerer", "/kalender", action=button_dialog("Ny begivenhed"), label="ny-begivenhed"),
-    State("laerer", "/kalender", action=dialog_from("[data-cal-item]"), label="begivenhed"),
+    State("laerer", "/kalender", action=event_dialog, label="begivenhed"),
     State("laerer", "/opslag"),
     State("laerer", "/kalender/samtaler"),
     State("laerer", "/kalender/samtaler", action=open_first("[data-round]", r"/kalender/samtaler/\d+$"),
@@ -209,7 +218,7 @@ STATES: list[State] = [
     State("admin", "/kommune"),
     State("admin", "/kommune", "en"),
     State("admin", "/kommune/krisebesked"),
-    State("admin", "/kommune/krisebesked", action=open_first(".cursor-pointer", r"/kommune/krisebesked/\d+$"),
+    State("admin", "/kommune/krisebesked", action=open_first("[data-broadcast] a", r"/kommune/krisebesked/\d+$"),
           label="besked"),
     State("admin", "/kommune/persondata"),
     State("admin", "/kommune/import"),

@@ -11,12 +11,18 @@ from ui.i18n import t
 
 # Quasar's uploader names its add button and file input only "Choose File" (the browser's word, in English): this
 # names the button after the uploader's own label, also when Quasar redraws it (once per page, whatever the uploads).
-# The file input inside the button is only its click target (out of the tab order): hidden, so one button remains.
-UPLOAD_LABELS = """<script>(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
+# The file input is the one control (see below), its button shows the focus ring.
+UPLOAD_LABELS = """<style>
+.q-btn:has(.q-uploader__input:focus-visible){outline:3px solid #1f5f8b;outline-offset:2px}</style>
+<script>(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
 const name=()=>document.querySelectorAll('.q-uploader[data-a11y-label]').forEach(u=>{
 const label=u.getAttribute('data-a11y-label');u.querySelectorAll('.q-uploader__input').forEach(i=>{
-if(i.getAttribute('aria-label')!==label){i.setAttribute('aria-label',label);i.setAttribute('aria-hidden','true');
-const b=i.closest('.q-btn');if(b)b.setAttribute('aria-label',label);}});});
+if(i.getAttribute('aria-label')===label)return;
+// Quasar wraps the file input in a link-button: two nested controls. The file input, named, is the one control
+// (Enter or Space opens the file picker); the wrapper is only its picture.
+i.setAttribute('aria-label',label);i.removeAttribute('aria-hidden');i.setAttribute('tabindex','0');
+const b=i.closest('.q-btn');if(b){b.removeAttribute('role');b.removeAttribute('tabindex');
+b.removeAttribute('aria-label');}});});
 new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true});name();})();</script>"""
 
 

@@ -35,7 +35,7 @@ class Conformance(StrEnum):
 class KnownProblem:
     """One thing not yet accessible: the axe rule and WCAG criterion, where, what, and when it will be fixed."""
 
-    rule: str  # the axe-core rule id, e.g. "color-contrast"
+    rule: str  # the axe-core rule id, e.g. "color-contrast"; "" for a problem found by hand (axe does not see it)
     criterion: str  # the WCAG success criterion, e.g. "1.4.3"
     page: str  # the page's path as the axe test names it, ids as {id}: "/personale", "/barn/{id}"
     what_da: str
@@ -44,8 +44,17 @@ class KnownProblem:
     blocks_core_task: bool = False  # a core task cannot be done at all (makes the site "ikke overholdt")
 
 
-# Empty when every page state passes axe-core: the statement then says "fuldt overholdt".
-KNOWN_PROBLEMS: tuple[KnownProblem, ...] = ()
+# Empty when every page state passes axe-core and nothing was found by hand: the statement then says "fuldt
+# overholdt". axe passes every state today; the tooltips below were found by hand.
+KNOWN_PROBLEMS: tuple[KnownProblem, ...] = (
+    KnownProblem(
+        rule="", criterion="1.4.13", page="/",
+        what_da="Værktøjstip på ikonknapper vises kun, når musen holdes over knappen, og forsvinder, når musen flyttes "
+                "hen på tippet. Knappens navn er det samme som tippet og læses op af skærmlæsere.",
+        what_en="Tooltips on icon buttons show only while the pointer rests on the button and disappear when it moves "
+                "onto the tooltip. The button's name is the same text and is read out by screen readers.",
+        fixed_by=date(2027, 3, 1)),
+)
 
 
 def conformance(problems: Iterable[KnownProblem]) -> Conformance:
@@ -58,7 +67,7 @@ def conformance(problems: Iterable[KnownProblem]) -> Conformance:
 
 def allowed_axe_failures(problems: Iterable[KnownProblem] = KNOWN_PROBLEMS) -> frozenset[tuple[str, str]]:
     """The (axe rule id, page path) pairs the axe test lets fail, because the statement declares them."""
-    return frozenset((p.rule, p.page) for p in problems)
+    return frozenset((p.rule, p.page) for p in problems if p.rule)
 
 
 def undeclared(found: Iterable[tuple[str, str]], problems: Iterable[KnownProblem] = KNOWN_PROBLEMS

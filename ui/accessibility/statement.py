@@ -24,8 +24,8 @@ def _problems(problems: tuple[model.KnownProblem, ...]) -> None:
         return
     _paragraph(t("a11y.problems.intro"))
     english = current_language() == "en"
-    rows = [(f"WCAG {p.criterion} ({p.rule})", p.page, p.what_en if english else p.what_da, fmt_date(p.fixed_by))
-            for p in problems]
+    rows = [(f"WCAG {p.criterion} ({p.rule})" if p.rule else f"WCAG {p.criterion}", p.page,
+             p.what_en if english else p.what_da, fmt_date(p.fixed_by)) for p in problems]
     with ui.element("div").classes("w-full overflow-auto").mark("a11y-problems"):
         data_table(t("a11y.problems.heading"), [t("a11y.problems.criterion"), t("a11y.problems.page"),
                                                 t("a11y.problems.what"), t("a11y.problems.fixed_by")], rows)

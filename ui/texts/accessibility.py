@@ -43,12 +43,14 @@ A11Y_TEXTS: dict[str, tuple[str, str]] = {
     "a11y.prepared.method": (
         "Vurderingen er en selvevaluering: en automatisk test med axe-core (reglerne for WCAG 2.0 og 2.1, niveau A "
         "og AA) kører ved hver ændring over {states} sidetilstande for alle roller på deres skærmstørrelser, på dansk "
-        "og engelsk. Dertil kommer manuelle test med tastatur alene og med skærmlæser af de vigtigste opgaver: at "
-        "tjekke et barn ind og ud, at tjekke ind på vægskærmen og at sende en besked.",
+        "og engelsk. Dertil kommer test i Chromium med tastatur alene af de vigtigste opgaver (at tjekke et barn ind "
+        "og ud, at tjekke ind på vægskærmen og at sende en besked), som også kontrollerer, hvad en skærmlæser læser "
+        "op: knappernes navne, hvor fokus er, og beskeder i levende områder.",
         "The assessment is a self-evaluation: an automated axe-core test (the WCAG 2.0 and 2.1 level A and AA rules) "
         "runs on every change over {states} page states for every role at its screen size, in Danish and English. "
-        "In addition, the core tasks are tested manually with the keyboard alone and with a screen reader: checking a "
-        "child in and out, checking in at the wall screen, and sending a message."),
+        "In addition, tests in Chromium do the core tasks with the keyboard alone (checking a child in and out, "
+        "checking in at the wall screen, and sending a message) and check what a screen reader reads out: the "
+        "buttons' names, where focus is, and messages in live regions."),
     "a11y.contact.heading": ("Feedback og kontaktoplysninger", "Feedback and contact information"),
     "a11y.contact.text": (
         "Oplever du problemer med tilgængeligheden, eller mangler du indhold i en tilgængelig form, så skriv til "

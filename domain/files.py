@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,3 +33,17 @@ def data_dir() -> Path:
 def folder(name: str) -> Path:
     """A named folder under the data folder ("photos", "attachments", "imports"), not created here."""
     return _data.path / name
+
+
+def write_atomic(target: Path, data: bytes, prefix: str = ".upload-") -> None:
+    """Write to a temp file beside the target, then rename it: a reader sees the old file or the whole new one."""
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=prefix)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from domain import files
@@ -33,8 +31,8 @@ def stored_photo(child_id: int) -> Path | None:
     root = photo_root()
     if not root.is_dir():
         return None
-    files = [p for p in root.glob(f"{int(child_id)}-*.*") if p.suffix[1:] in TYPES]
-    return max(files, key=lambda p: p.stat().st_mtime_ns) if files else None
+    found = [p for p in root.glob(f"{int(child_id)}-*.*") if p.suffix[1:] in TYPES]
+    return max(found, key=lambda p: p.stat().st_mtime_ns) if found else None
 
 
 def route_for(child_id: int, path: Path) -> str:
@@ -53,15 +51,7 @@ def write_photo(child_id: int, data: bytes, ext: str) -> Path:
     root = photo_root()
     root.mkdir(parents=True, exist_ok=True)
     target = root / f"{child_id}-{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
-    # A temp file and an atomic rename: a reader sees no photo or the whole photo, never half of one.
-    fd, temp = tempfile.mkstemp(dir=root, prefix=".upload-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    files.write_atomic(target, data)  # a reader sees no photo or the whole photo, never half of one
     for old in root.glob(f"{child_id}-*.*"):
         if old != target:
             old.unlink(missing_ok=True)

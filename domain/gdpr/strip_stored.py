@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from domain import files
 from domain.errors import DomainError
 from domain.gdpr.photo_files import TYPES as PHOTO_TYPES
 from domain.gdpr.photo_files import photo_root
@@ -27,18 +26,6 @@ class StripReport:
     photos: int = 0
     attachments: int = 0
     unreadable: int = 0
-
-
-def _rewrite(path: Path, data: bytes) -> None:
-    # A temp file and an atomic rename, as the upload itself does: a reader sees the old picture or the new one.
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".strip-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _clean(path: Path) -> bytes | None:
@@ -65,7 +52,7 @@ def strip_photos(report: StripReport) -> None:
             continue
         if clean is not None:
             # The name keeps its old hash: it only tells browsers when a photo was replaced, and the route is the same.
-            _rewrite(path, clean)
+            files.write_atomic(path, clean, prefix=".strip-")  # the old picture or the new one
             report.photos += 1
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
-import tempfile
 import weakref
 from pathlib import Path
 
@@ -46,17 +44,7 @@ def _write(sha256: str, data: bytes) -> Path:
     if target.exists() and target.stat().st_size == len(data):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    # A temp file in the same folder, then an atomic rename: a reader sees no file or the whole file.
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    files.write_atomic(target, data)  # a reader sees no file or the whole file
     return target
 
 

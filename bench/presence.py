@@ -14,6 +14,8 @@
    Each socket client stamps the update that redraws the child's tile with the same system-wide monotonic clock;
    the latency is the last board's stamp minus the service call's. Opening boards and check-ins have time budgets
    so `make bench` stays near three minutes: `--full` lifts them, `--quick` shrinks everything for a smoke run.
+3. Plan save with other tabs (bench/_presence_tabs.py, issue 17): a guardian saves today's plan on the plan page
+   with 0, 1 and 3 Overblik tabs of the same browser open (`--plan-demo` uses the demo municipality instead).
 Targets: load_board <= 5 queries and <= 150 ms; check-in queries equal with 1 and many boards. The exit code is 0
 even when a target is missed; "MISSED" is printed next to it.
 """
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._figures import bench_postgres, p95  # noqa: E402
 from bench._presence_fanout import Budget, FanOut, Sample, run_fanout  # noqa: E402
+from bench._presence_tabs import report_tabs, run_tabs  # noqa: E402
 from bench._presence_world import CHILDREN, build_world  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.presence.board import load_board  # noqa: E402
@@ -140,6 +143,8 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="a smoke run: few runs, boards and check-ins")
     parser.add_argument("--full", action="store_true", help="no time budgets: 200 boards and 1,000 check-ins")
     parser.add_argument("--skip-fanout", action="store_true", help="only the board build")
+    parser.add_argument("--skip-tabs", action="store_true", help="not the plan save with other open tabs")
+    parser.add_argument("--plan-demo", action="store_true", help="the plan save on the demo municipality (scale 0.1)")
     args = parser.parse_args(argv)
     runs = 5 if args.quick else RUNS
     if args.quick:
@@ -158,6 +163,11 @@ async def main(argv: list[str]) -> int:
         finally:
             await reset_postgres(pg)
     report_boards(boards, runs)
+    if not args.skip_tabs:
+        try:
+            report_tabs(await run_tabs(5 if args.quick else 20, demo_scale=0.1 if args.plan_demo else None))
+        except Exception as error:  # the figures above stand; say clearly why these are missing
+            print(f"\n3. Plan save with other tabs: could not run ({type(error).__name__}: {error}): MISSED")
     if args.skip_fanout:
         return 0
     redis = REDIS_URL if reachable("127.0.0.1", 6379) else None

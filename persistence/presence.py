@@ -137,3 +137,22 @@ class WallScreen(Model):
 
     class Meta:
         table = "wall_screen"
+
+
+class StaffNote(Model):
+    """A note from staff on a child for colleagues on one day, never shown to parents or the wall screen."""
+
+    id = fields.IntField(primary_key=True)
+    child_id: int
+    child = fields.ForeignKeyField("models.Person", related_name="staff_notes")
+    institution_id = fields.IntField()
+    day: date = fields.DateField()
+    text = fields.CharField(max_length=500)
+    written_by = fields.CharField(max_length=120, default="")
+    written_by_id = fields.IntField(null=True)
+    written_at: datetime = fields.DatetimeField()
+
+    class Meta:
+        table = "staff_note"
+        unique_together = (("child_id", "institution_id", "day"),)
+        indexes = (("institution_id", "day"),)

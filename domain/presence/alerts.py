@@ -33,7 +33,7 @@ def compute(tiles: Iterable[Tile], now_min: int) -> Alerts:
                 no_shows.append(tile)
         elif tile.status in HERE_VALUES:
             alone = minutes_of(tile.alone)
-            if alone is not None:
+            if alone is not None and tile.status != Status.SICK_HERE.value:  # a sick child is fetched, not sent
                 if now_min >= alone:
                     departures.append(tile)
                 continue

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -47,6 +48,11 @@ class Board:
     groups: dict[int, str]
     tiles: dict[int, Tile]
     staff: dict[int, OnDuty] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)  # the name a tile shows: "Emma K." when two are called Emma
+
+    def name(self, tile: Tile) -> str:
+        """The name a child's tile shows (the first name unless another child here has it too)."""
+        return self.names.get(tile.child_id) or tile.first_name
 
     def apply(self, tile: Tile) -> bool:
         """Take a tile from an event; False when it is not for this board or older than what is shown."""
@@ -101,7 +107,27 @@ async def board_rows(settings: Settings, day: date) -> Board:
              for c in children}
     staff = {d["person_id"]: OnDuty(d["person_id"], d["person__first_name"], d["group_id"])
              for d in days if d["is_staff"] and d["status"] == Status.PRESENT.value}
-    return Board(settings, day, dict(sorted(groups.items(), key=lambda g: g[1])), tiles, staff)
+    names = short_names((c["child_id"], c["child__first_name"], c["child__last_name"] or "") for c in children)
+    return Board(settings, day, dict(sorted(groups.items(), key=lambda g: g[1])), tiles, staff, names)
+
+
+def short_names(children: Iterable[tuple[int, str, str]]) -> dict[int, str]:
+    """Each child's shortest telling name: "Emma" when she is the only Emma, else "Emma K." (or "Emma Kr." when
+    there is also an Emma Ko.), the last name in full only when nothing shorter tells them apart."""
+    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for child_id, first, last in children:
+        by_first[first].append((child_id, last))
+    names: dict[int, str] = {}
+    for first, same in by_first.items():
+        if len(same) == 1:
+            names[same[0][0]] = first
+            continue
+        for child_id, last in same:
+            others = [o.casefold() for i, o in same if i != child_id]
+            size = next((n for n in range(1, len(last)) if not any(o.startswith(last[:n].casefold()) for o in others)),
+                        len(last))
+            names[child_id] = f"{first} {last[:size]}." if size < len(last) else f"{first} {last}".strip()
+    return names
 
 
 def with_group_filter(board: Board, group_ids: set[int]) -> Board:

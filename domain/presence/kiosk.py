@@ -142,7 +142,7 @@ async def pending_code(token: str, *, now: datetime) -> str | None:
 WALL_STATUS = {Status.PRESENT: Status.PRESENT, Status.SLEEPING: Status.PRESENT, Status.ON_TRIP: Status.PRESENT,
                Status.AT_LOCATION: Status.AT_LOCATION, Status.NOT_ARRIVED: Status.NOT_ARRIVED,
                Status.PICKED_UP: Status.NOT_ARRIVED, Status.SICK: Status.NOT_ARRIVED,
-               Status.VACATION: Status.NOT_ARRIVED}
+               Status.VACATION: Status.NOT_ARRIVED, Status.SICK_HERE: Status.PRESENT}
 
 
 def wall_tile(tile: Tile) -> Tile:

@@ -46,6 +46,7 @@ class Status(StrEnum):
     AT_LOCATION = "lokation"
     PICKED_UP = "hentet"
     SICK = "syg"
+    SICK_HERE = "syg_her"  # fell ill in the house: still here (and counted) until someone picks the child up
     VACATION = "ferie"
 
 
@@ -87,8 +88,11 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (S.PRESENT, A.SLEEP): S.SLEEPING,
     (S.PRESENT, A.TRIP): S.ON_TRIP,
     (S.PRESENT, A.GO_TO_LOCATION): S.AT_LOCATION,
-    (S.PRESENT, A.REPORT_SICK): S.SICK,  # fell ill during the day and was sent home
+    (S.PRESENT, A.REPORT_SICK): S.SICK_HERE,  # fell ill during the day: stays here until picked up
+    (S.SICK_HERE, A.CHECK_OUT): S.PICKED_UP,
+    (S.SICK_HERE, A.CLEAR_ABSENCE): S.PRESENT,  # not sick after all
     (S.SLEEPING, A.WAKE): S.PRESENT,
+    (S.SLEEPING, A.CHECK_OUT): S.PICKED_UP,  # picked up from the nap: the check-out is the wake-up time
     (S.ON_TRIP, A.RETURN): S.PRESENT,
     (S.ON_TRIP, A.CHECK_OUT): S.PICKED_UP,  # picked up where the trip went
     (S.AT_LOCATION, A.RETURN): S.PRESENT,
@@ -136,7 +140,7 @@ def next_status(status: Status, action: Action, kind: InstitutionKind) -> Status
 # Institutions where children check in and out (school itself does not), and where children may go home alone.
 PRESENCE_KINDS = DAYCARE_KINDS | {InstitutionKind.BFO, InstitutionKind.KLUB}
 SELF_LEAVE_KINDS = frozenset({InstitutionKind.BFO, InstitutionKind.KLUB})
-HERE = frozenset({S.PRESENT, S.SLEEPING, S.ON_TRIP, S.AT_LOCATION})
+HERE = frozenset({S.PRESENT, S.SLEEPING, S.ON_TRIP, S.AT_LOCATION, S.SICK_HERE})
 ABSENT = frozenset({S.SICK, S.VACATION})
 # Every open board reads every tile's status at each change: look the enum up instead of constructing it.
 STATUS_OF = {s.value: s for s in Status}
@@ -148,6 +152,11 @@ OVERDUE_AFTER_MIN = 15
 UNDO_SECONDS = 10
 # An undo offer the user kept open (focus in the bar, WCAG 2.2.1) stays good this long; it must still be the latest.
 UNDO_HELD_SECONDS = 600
+
+
+# The key and the stored label of a child going home by itself (labels are kept in history rows as they were).
+ALONE_KEY = "alone"
+ALONE_LABEL = "går selv"
 
 
 def hhmm(minutes: int | None) -> str:
@@ -173,6 +182,21 @@ def minutes_of(value: str | time | None) -> int | None:
 
 
 @dataclass(frozen=True)
+class Pickup:
+    """Who picks the child up now, as every screen says it: a person, the child alone, or who already took it."""
+
+    key: str = ""  # an authorised person's key ("g:5", "p:3"), ALONE_KEY, or "" when no one from the list is named
+    label: str = ""  # "Farmor"; ALONE_LABEL when the child goes alone; "" when no one is named
+    at: str = ""  # the planned time ("15:30"), or when the child left
+    done: bool = False  # the child has gone home: label and at say who took it and when
+
+    @property
+    def alone(self) -> bool:
+        """The child goes (or went) home by itself."""
+        return self.key == ALONE_KEY
+
+
+@dataclass(frozen=True)
 class Tile:
     """Everything a board, the wall screen or a parent's phone shows of one child today (plain values only)."""
 
@@ -190,6 +214,8 @@ class Tile:
     pickup: str = ""
     pickup_by: str = ""
     alone: str = ""
+    pickup_key: str = ""
+    left: str = ""  # set when pickup_by names who took the child home (at this time), not who is planned
     with_child: str = ""
     has_note: bool = False
     since: str = ""
@@ -205,6 +231,15 @@ class Tile:
     def is_here(self) -> bool:
         """Present in the house, asleep, on a trip or at a location."""
         return self.status in HERE_VALUES
+
+    @property
+    def pickup_now(self) -> Pickup:
+        """Who picks the child up now (decided once, in domain.presence.tiles.who_picks_up)."""
+        if self.state in ABSENT:
+            return Pickup()
+        if self.left:
+            return Pickup(self.pickup_key, self.pickup_by, self.left, done=True)
+        return Pickup(self.pickup_key, self.pickup_by, self.alone if self.pickup_key == ALONE_KEY else self.pickup)
 
     def wire(self) -> dict[str, Any]:
         """The tile as a plain dict for the event bus."""

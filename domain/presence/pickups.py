@@ -8,11 +8,11 @@ from datetime import date
 
 from domain.clock import today_local
 from domain.errors import DomainError
+from domain.presence.model import ALONE_KEY, ALONE_LABEL
 from persistence.people import Custody, PickupPerson
 from persistence.queries import active_on
 
-ALONE_KEY = "alone"
-ALONE_LABEL = "går selv"
+__all__ = ["ALONE_KEY", "ALONE_LABEL", "PickupChoice", "authorised", "choices_from", "label_for"]
 
 
 @dataclass(frozen=True)

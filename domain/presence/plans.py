@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from domain import access
 from domain.audit import service as audit
 from domain.clock import today_local
-from domain.errors import DomainError, NotFound
-from domain.events import committing
+from domain.errors import DomainError
+from domain.events import Outbox, committing
 from domain.gdpr import consents
 from domain.identity.model import Actor
 from domain.organisation.listing import listable_children
-from domain.presence import pickups
-from domain.presence.model import Action, ConsentKind, DeviceKind, PresenceChanged, minutes_of
-from domain.presence.service import do_action, enrolled_child
+from domain.presence import absences, pickups
+from domain.presence.model import ConsentKind, PresenceChanged, minutes_of
+from domain.presence.service import enrolled_child, presence_institution
 from domain.presence.tiles import Settings, load_settings, make_tile, plans_for
 from domain.text import check_typed_text
 from persistence.db import transaction
@@ -23,7 +23,6 @@ from persistence.people import Enrolment, Person
 from persistence.presence import PlanEntry, PresenceDay
 from persistence.queries import active_on
 
-MAX_ABSENCE_DAYS = 92
 NOTE_MAX = 500
 
 
@@ -37,18 +36,6 @@ class PlanInput:
     alone: str = ""
     with_child_id: int | None = None
     note: str = ""
-
-
-async def presence_institution(child_id: int, day: date) -> int:
-    """The institution where the child checks in (daycare, BFO or klub), or NotFound."""
-    from domain.presence.model import PRESENCE_KINDS
-
-    rows = await Enrolment.filter(active_on(day), child_id=child_id).order_by("id").values_list(
-        "institution_id", "institution__kind")
-    for institution_id, kind in rows:
-        if kind in PRESENCE_KINDS:
-            return int(institution_id)
-    raise NotFound("presence.error.no_presence_institution")
 
 
 async def check_guardian(actor: Actor, child_id: int, action: str) -> None:
@@ -150,10 +137,19 @@ async def do_set_week(actor: Actor, child_id: int, week: dict[int, PlanInput], *
         entry = await _validated(actor, child_id, plan, settings, now)
         entry.weekday = weekday
         entries.append(entry)
-    async with transaction():
+    async with committing(transaction) as outbox:
         await PlanEntry.filter(child_id=child_id, weekday__isnull=False).delete()
         if entries:
             await PlanEntry.bulk_create(entries)
+        await _announce_today(outbox, child_id, settings.institution_id, today_local(now))
+
+
+async def _announce_today(outbox: Outbox, child_id: int, institution_id: int, day: date) -> None:
+    """Today's tile after a change of the standard week, so open boards and phones show today's plan as it is now."""
+    child = await enrolled_child(child_id, institution_id, day)
+    row = await PresenceDay.get_or_none(person_id=child_id, institution_id=institution_id, day=day)
+    plan = (await plans_for([child_id], day)).get(child_id)
+    outbox.add(PresenceChanged(institution_id, child_id, make_tile(institution_id, day, child, row, plan).wire()))
 
 
 async def week_of(actor: Actor, child_id: int) -> dict[int, PlanEntry]:
@@ -165,31 +161,8 @@ async def week_of(actor: Actor, child_id: int) -> dict[int, PlanEntry]:
 
 async def do_report_absence(actor: Actor, child_id: int, sick: bool, first: date, last: date,
                             *, now: datetime) -> int:
-    """Report sick or vacation from a day through another (open days only); returns how many days."""
-    await check_guardian(actor, child_id, "report_absence")
-    today = today_local(now)
-    if first < today or last < first:
-        raise DomainError("presence.error.bad_range")
-    if (last - first).days >= MAX_ABSENCE_DAYS:
-        raise DomainError("presence.error.range_too_long", days=MAX_ABSENCE_DAYS)
-    institution_id = await presence_institution(child_id, today)
-    settings = await load_settings(institution_id)
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    open_days = [d for d in days if not settings.closed_reason(d)]
-    if not open_days:
-        raise DomainError("presence.error.no_open_days")
-    action = Action.REPORT_SICK if sick else Action.REPORT_VACATION
-    changed = 0
-    if open_days[0] == today:
-        await do_action(actor, child_id, institution_id, action, now=now, device=DeviceKind.PHONE, day=today)
-        open_days, changed = open_days[1:], 1
-    for day in open_days:
-        try:
-            await do_action(actor, child_id, institution_id, action, now=now, device=DeviceKind.PHONE, day=day)
-            changed += 1
-        except DomainError:
-            continue  # a later day already reported absent stays as it is
-    return changed
+    """Report one child sick or on vacation from a day through another (open days only); returns how many days."""
+    return (await absences.do_report(actor, [child_id], sick, first, last, now=now)).total
 
 
 async def has_consent(child_id: int, kind: ConsentKind) -> bool:
@@ -201,8 +174,11 @@ async def do_consent(actor: Actor, child_id: int, kind: ConsentKind, give: bool,
     """Give or withdraw a consent; withdrawing "gå hjem selv" also drops planned times to go home alone."""
     await check_guardian(actor, child_id, "consent")
     child = await Person.get(id=child_id).only("id", "municipality_id")
-    async with transaction():
+    async with committing(transaction) as outbox:
         type_id = await consents.managed_type_id(child.municipality_id, kind.value, now)
         await consents.record_decision(child_id, type_id, give, actor.person_id, now)
-        if not give and kind is ConsentKind.GO_HOME_ALONE:
-            await PlanEntry.filter(child_id=child_id, alone_min__isnull=False).update(alone_min=None)
+        if not give and kind is ConsentKind.GO_HOME_ALONE and await PlanEntry.filter(
+                child_id=child_id, alone_min__isnull=False).update(alone_min=None):
+            # Open boards stop saying "går selv hjem" at once.
+            await _announce_today(outbox, child_id, await presence_institution(child_id, today_local(now)),
+                                  today_local(now))

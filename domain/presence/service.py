@@ -18,6 +18,7 @@ from domain.presence.model import (
     HERE,
     KIOSK_ACTIONS,
     PARENT_ACTIONS,
+    PRESENCE_KINDS,
     UNDO_HELD_SECONDS,
     UNDO_SECONDS,
     Action,
@@ -27,7 +28,8 @@ from domain.presence.model import (
     Tile,
     next_status,
 )
-from domain.presence.tiles import ENROLMENT_FIELDS, Settings, load_settings, make_tile, plans_for
+from domain.presence.notify import forget_presence, notify_presence
+from domain.presence.tiles import ENROLMENT_FIELDS, Settings, load_settings, make_tile, planned_pickup, plans_for
 from persistence.db import transaction
 from persistence.people import Enrolment
 from persistence.presence import PresenceChange, PresenceDay
@@ -56,6 +58,16 @@ class Done:
 
 def _name(who: Who) -> str:
     return who.name if isinstance(who, Device) else who.name.split()[0]
+
+
+async def presence_institution(child_id: int, day: date) -> int:
+    """The institution where the child checks in (daycare, BFO or klub), or NotFound."""
+    rows = await Enrolment.filter(active_on(day), child_id=child_id).order_by("id").values_list(
+        "institution_id", "institution__kind")
+    for institution_id, kind in rows:
+        if kind in PRESENCE_KINDS:
+            return int(institution_id)
+    raise NotFound("presence.error.no_presence_institution")
 
 
 async def enrolled_child(child_id: int, institution_id: int, day: date) -> dict[str, Any]:
@@ -128,7 +140,7 @@ async def do_action(who: Who, child_id: int, institution_id: int, action: Action
         except DomainError:
             raise _refusal(action, row) from None
         plan = (await plans_for([child_id], day)).get(child_id)
-        label = await _pickup_label(who, action, child_id, pickup_key, plan, settings)
+        label = await _pickup_label(who, action, Status(row.status), child_id, pickup_key, plan, settings)
         changes: dict[str, Any] = {"status": target, "location": location, "changed_at": now,
                                    "changed_by": _name(who), "version": row.version + 1}
         if action is Action.CHECK_IN and row.arrived_at is None:
@@ -138,6 +150,9 @@ async def do_action(who: Who, child_id: int, institution_id: int, action: Action
         if not await PresenceDay.filter(id=row.id, version=row.version).update(**changes):
             raise _refusal(action, await PresenceDay.get(id=row.id))
         change = await _record(who, row, action, target, now, device, location, label)
+        await notify_presence(outbox, action=action, change_id=change.id, child_id=child_id,
+                              first_name=str(child["child__first_name"]), by=_name(who),
+                              by_person=None if isinstance(who, Device) else who.person_id, day=day, now=now)
         for key, value in changes.items():
             setattr(row, key, value)
         tile = make_tile(institution_id, day, child, row, plan)
@@ -153,18 +168,21 @@ def _checked_location(action: Action, location: str, settings: Settings) -> str:
     return location
 
 
-async def _pickup_label(who: Who, action: Action, child_id: int, key: str, plan: Any, settings: Settings) -> str:
+async def _pickup_label(who: Who, action: Action, status: Status, child_id: int, key: str, plan: Any,
+                        settings: Settings) -> str:
     """Who takes the child home on a check-out: an authorised person, or the child alone where allowed."""
     if action is not Action.CHECK_OUT:
         return ""
-    may_leave_alone = bool(plan and plan.alone_min is not None) and settings.self_leave_allowed
+    planned = planned_pickup(plan)
     if isinstance(who, Device):
-        if not may_leave_alone:
-            by = plan.pickup_label if plan else ""
+        if status is Status.SICK_HERE:  # said without naming the illness: anyone in the hall can read the screen
+            raise DomainError("presence.error.kiosk_adult_checks_out")
+        if not (planned.alone and settings.self_leave_allowed):
+            by = "" if planned.alone else planned.label
             raise DomainError("presence.error.kiosk_pickup_by" if by else "presence.error.kiosk_pickup", by=by)
         return pickups.ALONE_LABEL
     if not key:
-        return plan.pickup_label if plan and plan.pickup_label else ""
+        return "" if planned.alone and not settings.self_leave_allowed else planned.label  # the one planned answer
     if key == pickups.ALONE_KEY:
         if not settings.self_leave_allowed:
             raise DomainError("presence.error.alone_not_here")
@@ -203,8 +221,13 @@ async def do_undo(who: Who, change_id: int, *, now: datetime, held: bool = False
                                              day=change.day, undone=False).order_by("-id").first()
         if latest is None or latest.id != change.id or row.status != change.to_status:
             raise DomainError("presence.error.changed_meanwhile")
-        changes: dict[str, Any] = {"status": change.from_status, "location": "", "changed_at": now,
-                                   "changed_by": _name(who), "version": row.version + 1}
+        # The status line tells the restored state's own change (time, person, place), not the undo's.
+        before = await PresenceChange.filter(person_id=change.person_id, institution_id=change.institution_id,
+                                             day=change.day, undone=False, id__lt=change.id).order_by("-id").first()
+        changes: dict[str, Any] = {
+            "status": change.from_status, "location": before.location if before else "",
+            "changed_at": before.at if before else change.at, "changed_by": before.actor_name if before else "",
+            "version": row.version + 1}
         if change.to_status is Status.PICKED_UP:
             changes.update(left_at=None, pickup_label="")
         if change.action is Action.CHECK_IN and change.from_status is Status.NOT_ARRIVED:
@@ -212,6 +235,7 @@ async def do_undo(who: Who, change_id: int, *, now: datetime, held: bool = False
         if not await PresenceDay.filter(id=row.id, version=row.version).update(**changes):
             raise DomainError("presence.error.changed_meanwhile")
         await PresenceChange.filter(id=change.id).update(undone=True)
+        await forget_presence(outbox, change.id)
         for key, value in changes.items():
             setattr(row, key, value)
         plan = (await plans_for([change.person_id], change.day)).get(change.person_id)

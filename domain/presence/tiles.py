@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 from domain.clock import COPENHAGEN
 from domain.errors import DomainError
 from domain.organisation.model import InstitutionKind
-from domain.presence.model import SELF_LEAVE_KINDS, Status, Tile, hhmm
+from domain.presence.model import ABSENT, ALONE_KEY, ALONE_LABEL, SELF_LEAVE_KINDS, Pickup, Status, Tile, hhmm
 from persistence.organisation import Institution
 from persistence.presence import PlanEntry, PresenceDay, PresenceSettings
 
@@ -85,16 +85,30 @@ async def plans_for(child_ids: Iterable[int], day: date) -> dict[int, PlanEntry]
     return chosen
 
 
-def pickup_person(status: Status, checked_out_by: str, left_at: datetime | None, plan: PlanEntry | None) -> str:
-    """Who picks the child up, as every screen says it: today's plan, unless the child went home after it was made.
+def planned_pickup(plan: PlanEntry | None) -> Pickup:
+    """Who the plan says picks the child up: going home alone when a time to go alone is set, else the person named."""
+    if plan is None:
+        return Pickup()
+    if plan.alone_min is not None:
+        return Pickup(ALONE_KEY, ALONE_LABEL, hhmm(plan.alone_min))
+    return Pickup(plan.pickup_key, plan.pickup_label, hhmm(plan.pickup_min))
 
-    An earlier check-out's person is history once the child is back, or once a guardian has planned anew.
+
+def who_picks_up(status: Status, checked_out_by: str, left_at: datetime | None, plan: PlanEntry | None) -> Pickup:
+    """Who picks the child up now, the one answer every screen shows: the plan for the rest of the day, or, once
+    the child has gone home, who took it.
+
+    An earlier check-out's person is history once the child is back, or once a guardian has planned this very day
+    anew after it left; a change of the standard week does not rewrite who took the child today. A child reported
+    sick or on vacation is picked up by no one (its plan would otherwise still say "Hentes 15:05 af Mette").
     """
-    planned = plan.pickup_label if plan else ""
-    replanned = plan is not None and left_at is not None and plan.updated_at > left_at
-    if status is Status.PICKED_UP and checked_out_by and not replanned:
-        return checked_out_by
-    return planned
+    if status in ABSENT:
+        return Pickup()
+    replanned = plan is not None and plan.day is not None and left_at is not None and plan.updated_at > left_at
+    if status is Status.PICKED_UP and left_at is not None and not replanned:
+        key = ALONE_KEY if checked_out_by == ALONE_LABEL else ""
+        return Pickup(key, checked_out_by, local_hhmm(left_at), done=True)
+    return planned_pickup(plan)
 
 
 def make_tile(institution_id: int, day: date, child: dict[str, Any], row: PresenceDay | dict[str, Any] | None,
@@ -103,6 +117,8 @@ def make_tile(institution_id: int, day: date, child: dict[str, Any], row: Presen
     first, last = child["child__first_name"], child["child__last_name"]
     values = row if isinstance(row, dict) or row is None else {f: getattr(row, f) for f in DAY_FIELDS}
     status = Status(values["status"]) if values else Status.NOT_ARRIVED
+    answer = who_picks_up(status, values["pickup_label"] if values else "", values.get("left_at") if values else None,
+                          plan)
     return Tile(
         child_id=child["child_id"],
         institution_id=institution_id,
@@ -116,9 +132,10 @@ def make_tile(institution_id: int, day: date, child: dict[str, Any], row: Presen
         location=values["location"] if values else "",
         arrival=hhmm(plan.arrival_min) if plan else "",
         pickup=hhmm(plan.pickup_min) if plan else "",
-        pickup_by=pickup_person(status, values["pickup_label"] if values else "",
-                                values.get("left_at") if values else None, plan),
+        pickup_by=answer.label,
         alone=hhmm(plan.alone_min) if plan else "",
+        pickup_key=answer.key,
+        left=answer.at if answer.done else "",
         with_child=plan.with_child_name if plan else "",
         has_note=bool(plan and plan.note),
         since=local_hhmm(values["changed_at"]) if values else "",

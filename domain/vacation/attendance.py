@@ -24,14 +24,16 @@ async def check_follow(actor: Actor, request_id: int) -> RequestInfo:
 async def attendance(actor: Actor, request_id: int) -> Attendance:
     """Per day: comes, away and not answered, and the children with open days still unanswered (6 queries)."""
     info = await check_follow(actor, request_id)
-    kids = await concerned(info)
+    # Following a request is not seeing every child it reaches: only those of the actor's own institutions.
+    kids = [k for k in await concerned(info) if access.can_see_vacation_answers(actor, k.institution_id)]
     settings = await settings_of({k.institution_id for k in kids})
     per_day: dict[tuple[object, bool], int] = {}
     for row in await VacationAnswer.filter(request_id=request_id, child_id__in=[k.child_id for k in kids] or [0]) \
             .annotate(n=Count("id")).group_by("day", "comes").values("day", "comes", "n"):
         per_day[(as_date(row["day"]), bool(row["comes"]))] = int(row["n"])
     per_child = {int(r["child_id"]): int(r["n"]) for r in await VacationAnswer.filter(
-        request_id=request_id).annotate(n=Count("id")).group_by("child_id").values("child_id", "n")}
+        request_id=request_id, child_id__in=[k.child_id for k in kids] or [0]).annotate(n=Count("id")).group_by(
+        "child_id").values("child_id", "n")}
     days = []
     for day in info.days():
         open_kids = sum(1 for k in kids if settings[k.institution_id].closed_reason(day) is None)

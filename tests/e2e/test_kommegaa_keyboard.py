@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from tests.e2e.kommegaa_support import dialog_of
+
 Login = Callable[..., None]
 WALL_TOKEN = "1.demo-skovly-bfo-vaegskaerm"
 CAN_CHECK_IN = re.compile(r"^[^,]+, (ikke kommet|gået hjem)")
@@ -81,11 +83,45 @@ def tab_to(page: Page, name: re.Pattern[str], limit: int = 20) -> None:
     raise AssertionError(f"nothing named {name.pattern} within {limit} Tab presses")
 
 
+ROWS_JS = "els => new Set(els.map(e => Math.round(e.getBoundingClientRect().top))).size"
+
+
+def show_all_when_one_row(tablet: Page) -> None:
+    """Choose 'Alle' (by mouse: setup) when the default view's tiles fit in one row: ArrowDown needs a row to go to.
+
+    Late on a weekday afternoon of the demo most children have gone home, and the default view hides them.
+    """
+    if tablet.locator("[data-child]:visible").evaluate_all(ROWS_JS) > 1:
+        return
+    tablet.get_by_label("Status").click()
+    tablet.get_by_role("option", name="Alle", exact=True).click()
+    tablet.keyboard.press("Escape")
+    tablet.wait_for_function("new Set([...document.querySelectorAll('[data-child]')].filter(e => e.offsetParent)"
+                             ".map(e => Math.round(e.getBoundingClientRect().top))).size > 1")
+
+
+def send_one_home_when_all_are_here(tablet: Page) -> None:
+    """Check one present child out (by mouse: setup, not the test) when the default view has no one to check in.
+
+    Late in a day of the demo (a Sunday at 14:00 after the other KommeGå tests) every shown child may be here; a tile
+    this tablet changed stays in view for a minute, so the keyboard part then finds it as 'gået hjem'.
+    """
+    labels = tablet.locator("[data-child]:visible").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    if any(CAN_CHECK_IN.search(str(label or "")) for label in labels):
+        return
+    tile = tablet.locator("[data-child]:visible").filter(has_text="Til stede").first
+    dialog = dialog_of(tablet, tile)
+    dialog.get_by_role("button", name=re.compile(r"^(Tjek ud|Går selv|Gik selv)")).first.click()
+    expect(tablet.locator(".q-dialog")).to_have_count(0)
+
+
 def test_staff_check_a_child_in_and_out_on_the_board_by_keyboard_alone(
         tablet: Page, login: Login, base_url: str) -> None:
     login(tablet, "demo-paedagog-bfo", "/personale")
     tablet.goto(f"{base_url}/kommegaa")
-    expect(tablet.locator("[data-child]").first).to_be_visible()
+    expect(tablet.locator("[data-child]:visible").first).to_be_visible()  # gone-home tiles are hidden by default
+    send_one_home_when_all_are_here(tablet)
+    show_all_when_one_row(tablet)
 
     tab_to_tile(tablet)
     first = focused_tile(tablet)
@@ -94,7 +130,10 @@ def test_staff_check_a_child_in_and_out_on_the_board_by_keyboard_alone(
     assert not focused_tile(tablet) and not on_body(tablet)
     tablet.keyboard.press("Shift+Tab")
     assert focused_tile(tablet) == first
-    # The arrows move between tiles, down a row and back up again.
+    # The arrows move between tiles, down a row and back up again: from the first tile, whose column every row has
+    # (from another tile, ArrowDown may go to the last row's nearest tile, and ArrowUp then to that one's column).
+    tablet.keyboard.press("Home")
+    first = focused_tile(tablet)
     tablet.keyboard.press("ArrowDown")
     below = focused_tile(tablet)
     assert below and below != first
@@ -107,7 +146,8 @@ def test_staff_check_a_child_in_and_out_on_the_board_by_keyboard_alone(
 
     # Enter opens the dialog, named after the child; Tab reaches Tjek ind; Enter checks in.
     dialog = open_dialog(tablet)
-    expect(dialog).to_have_accessible_name(re.compile(rf"^{re.escape(name)}:"))
+    # The tile may say "Emma K." where two Emmas attend; the dialog is named by the first name.
+    expect(dialog).to_have_accessible_name(re.compile(rf"^{re.escape(name.split()[0])}[ :]"))
     tab_to(tablet, re.compile(r"^Tjek ind$"))
     tablet.keyboard.press("Enter")
     expect(dialog).to_have_count(0)

@@ -106,7 +106,7 @@ async def test_the_daily_list_shows_arrival_departure_pickup_and_plan_per_group(
     oscar = next(r for r in listing.groups[0].rows if r.child_id == world.oscar.id)
     assert (oscar.status, oscar.arrived, oscar.left, oscar.picked_up_by) == (Status.PICKED_UP, "07:45", "15:10",
                                                                           "Farmor")
-    assert (oscar.plan_pickup, oscar.plan_by, oscar.has_note) == ("15:00", "Farmor", True)
+    assert (oscar.plan.at, oscar.plan.label, oscar.has_note) == ("15:00", "Farmor", True)
     ida = listing.groups[1].rows[0]
     assert (ida.status, ida.arrived, ida.left, ida.has_note) == (Status.NOT_ARRIVED, "", "", False)
 
@@ -118,7 +118,7 @@ async def test_the_panel_facts_name_the_planned_pickup_and_the_history(world: Pr
     await service.do_action(world.staff, world.oscar.id, world.bfo.id, Action.CHECK_IN, now=at(7, 45),
                             device=DeviceKind.TABLET)
     facts = await daily.panel_facts(world.staff, world.oscar.id, world.bfo.id, DAY)
-    assert (facts.note, facts.planned_key, facts.may_go_alone) == ("Husk madpakken", f"p:{world.farmor.id}", False)
+    assert (facts.note, facts.pickup.key, facts.may_go_alone) == ("Husk madpakken", f"p:{world.farmor.id}", False)
     assert "Farmor" in [c.label for c in facts.choices]
     assert [line.action for line in facts.history] == [Action.CHECK_IN]
 

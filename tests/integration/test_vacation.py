@@ -160,3 +160,19 @@ async def test_two_guardians_answering_at_once_leave_one_answer_per_day(world: P
                                              days=days, now=NOW) for _ in range(2)])
     assert await VacationAnswer.filter(request_id=request_id, child_id=world.oscar.id).count() == 3
     assert await PresenceDay.filter(person_id=world.oscar.id, status=Status.VACATION).count() == 3
+
+
+async def test_a_leader_sees_the_answers_of_his_own_institutions_children_only(world: PresenceWorld) -> None:
+    # As in the demo: one request reaches two institutions; its author leads only one of them.
+    lene = world.leader
+    row = await VacationRequest.create(author_id=lene.person_id, author_name="Lene", title="Juleferie", note="",
+                                       first_day=FIRST, last_day=LAST, deadline=DEADLINE,
+                                       institution_ids=[world.bfo.id, world.daycare.id], group_ids=[], created_at=NOW)
+    await service.do_answer(world.parent, request_id=row.id, child_id=world.freja.id, now=NOW,
+                            days={MON: DayAnswer(comes=False)})
+    seen = await attendance.attendance(lene, row.id)
+    assert seen.children == 3 and not any("Freja" in name for name in seen.unanswered)
+    assert sorted(n.split()[0] for n in seen.unanswered) == ["Carl", "Ida", "Oscar"]
+    assert {c.day: c.away for c in seen.days}[MON] == 0  # Freja's answer is not counted for the BFO's leader
+    at_daycare = await attendance.attendance(world.daycare_staff, row.id)
+    assert at_daycare.children == 1 and {c.day: c.away for c in at_daycare.days}[MON] == 1

@@ -114,6 +114,8 @@ async def test_reporting_sick_for_three_days_after_confirming(user: User) -> Non
     await login(user, "demo-foraelder")
     await user.open(f"/kommegaa/plan/{oscar.id}")
     user.find(marker="absence-last").clear().type((today + timedelta(days=2)).isoformat())
+    freja = await Person.get(first_name="Freja", last_name="Kristensen")
+    user.find(marker=f"absence-child-{freja.id}").click()  # the report covers all children unless one is unticked
     user.find(marker="absence-send").click()
     await user.should_see("Meld Oscar syg fra", retries=20)
     assert not await PresenceDay.filter(person_id=oscar.id, day__gte=today).exists()  # nothing before the yes

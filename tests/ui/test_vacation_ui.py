@@ -102,3 +102,18 @@ async def test_a_leader_sends_a_request_to_her_institution_from_the_form(user: U
     request = await VacationRequest.get(title="Sommerferie")
     assert request.institution_ids == [(await Institution.get(name="Solsikken")).id]
     assert request.first_day == today_local() + timedelta(days=28)
+
+
+async def test_the_solsikken_leader_sees_no_bfo_child_in_the_demo_christmas_request(user: User) -> None:
+    request = await VacationRequest.get(title="Juleferie")
+    bfo, solsikken = [await Institution.get(name=n) for n in ("Skovlyskolens BFO", "Solsikken")]
+    assert set(request.institution_ids) == {bfo.id, solsikken.id}
+    await login(user, "demo-leder")
+    await user.open(f"/kalender/ferie/{request.id}")
+    await user.should_see("Mangler svar (")
+    names = {label.text for label in user.find(marker="vacation-unanswered").elements.pop().descendants()
+             if isinstance(label, ui.label)}
+    at_bfo = {f"{p.first_name} {p.last_name}" for p in await Person.filter(
+        enrolments__institution_id=bfo.id, enrolments__end__isnull=True)}
+    assert names and not any(name.split(" (")[0] in at_bfo for name in names)
+    await user.should_not_see("Oscar Kristensen")  # Mette's BFO child, unanswered in the demo

@@ -19,8 +19,11 @@ ALLOWED = [
     (S.PRESENT, A.SLEEP, S.SLEEPING),
     (S.PRESENT, A.TRIP, S.ON_TRIP),
     (S.PRESENT, A.GO_TO_LOCATION, S.AT_LOCATION),
-    (S.PRESENT, A.REPORT_SICK, S.SICK),
+    (S.PRESENT, A.REPORT_SICK, S.SICK_HERE),  # fell ill here: stays (and is counted) until picked up
+    (S.SICK_HERE, A.CHECK_OUT, S.PICKED_UP),
+    (S.SICK_HERE, A.CLEAR_ABSENCE, S.PRESENT),
     (S.SLEEPING, A.WAKE, S.PRESENT),
+    (S.SLEEPING, A.CHECK_OUT, S.PICKED_UP),  # picked up from the nap in two taps
     (S.ON_TRIP, A.RETURN, S.PRESENT),
     (S.ON_TRIP, A.CHECK_OUT, S.PICKED_UP),
     (S.AT_LOCATION, A.RETURN, S.PRESENT),

@@ -25,6 +25,7 @@ def test_a_child_not_arrived_has_no_since_and_a_place_keeps_its_capital() -> Non
 
 
 def test_going_alone_with_a_friend_and_a_note_are_all_said() -> None:
-    tile = oscar(status=Status.PRESENT.value, pickup_by="Mor", alone="14:00", with_child="Ida", has_note=True)
-    assert tile_label(tile) == ("Oscar, til stede, hentes af Mor, går selv 14:00, går med Ida, "
+    tile = oscar(status=Status.PRESENT.value, pickup_key="alone", pickup_by="går selv", alone="14:00",
+                 with_child="Ida", has_note=True)
+    assert tile_label(tile) == ("Oscar, til stede, går selv hjem 14:00, går med Ida, "
                                 "besked fra forældrene")

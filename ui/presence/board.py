@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from nicegui import ui
+from nicegui import app, ui
 
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
@@ -14,13 +14,16 @@ from domain.presence import alerts
 from domain.presence.board import Board, load_board
 from domain.presence.daily import Place, presence_places
 from domain.presence.duty import do_staff_duty
-from domain.presence.model import PresenceChanged, StaffDutyChanged, Status, Tile, presence_topic
+from domain.presence.model import PresenceChanged, StaffDutyChanged, Tile, presence_topic
+from domain.presence.notes import StaffNoteChanged, noted_children, staff_notes_topic
 from domain.ticker import MINUTE_TOPIC
 from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
 from ui.guard import page
 from ui.i18n import t
 from ui.live import follow
+from ui.presence.absences import ABSENCES_PATH
+from ui.presence.board_view import ALL_FILTER, HERE_FILTER, NOW_FILTER, STATUS_FILTERS, remembered
 from ui.presence.panel import PanelContext, open_panel
 from ui.presence.reports import daily_page, stats_page
 from ui.presence.strips import AlertsStrip, RoomsStrip
@@ -36,8 +39,9 @@ from ui.presence.tiles import (
     tile_card,
 )
 
-HERE_FILTER = "here"
-STATUS_FILTERS = ("", HERE_FILTER, *(s.value for s in Status))
+# A tile this tablet just changed stays in view this long even when it left the chosen view (checked out while
+# "Her og forventet" is shown): focus and Fortryd stay on it, and the pædagog sees what the tap did.
+KEPT_SECONDS = 60
 
 
 class LiveBoard:
@@ -45,14 +49,15 @@ class LiveBoard:
 
     def __init__(self, actor: Actor, board: Board) -> None:
         self.actor, self.board = actor, board
-        self.groups: set[int] = set()
-        self.status, self.search, self.sort = "", "", "name"
+        self.view = remembered(app.storage.user, board.settings.institution_id, board.groups)
+        self.kept: dict[int, float] = {}  # child -> when this tablet changed it (see KEPT_SECONDS)
         self.cards: dict[int, TileCard] = {}
+        self.noted: set[int] = set()  # children with a note from staff today
 
     def draw(self, places: list[Place]) -> None:
         """The whole page, once."""
         settings = self.board.settings
-        with ui.row().classes("items-center gap-2 w-full"):
+        with ui.row().classes("items-center gap-2 w-full") as top:
             ui.label(settings.name).classes("text-h6").mark("institution-name")
             place_picker(places, settings.institution_id, "/kommegaa")
             ui.space()
@@ -61,6 +66,9 @@ class LiveBoard:
                 f"/kommegaa/dagsliste{query}")).props("flat no-caps").mark("to-daily")
             ui.button(t("board.stats.link"), icon="bar_chart", on_click=lambda: ui.navigate.to(
                 f"/kommegaa/statistik{query}")).props("flat no-caps").mark("to-stats")
+            ui.button(t("board.absences.link"), icon="sick", on_click=lambda: ui.navigate.to(
+                f"{ABSENCES_PATH}{query}")).props("flat no-caps").mark("to-absences")
+        tighten(top)
         reason = settings.closed_reason(self.board.day)
         if reason is not None:
             text = t("board.closed.weekday") if reason == "weekday" else t("board.closed.day", reason=reason)
@@ -68,10 +76,13 @@ class LiveBoard:
                 with ui.row().classes("items-center no-wrap"):
                     ui.icon("event_busy", color="amber-10")
                     ui.label(text)
-        self.counts = CountsBar()
-        self.alerts_strip = AlertsStrip(self.open)
-        with ui.row().classes("items-center gap-2 w-full"):
-            self.rooms = RoomsStrip(ui.row().classes("items-center gap-1").mark("rooms"))
+        # Counts and alerts stay in view while the tiles scroll (sticky on a tablet; BOARD_CSS says when).
+        with ui.row().classes("board-sticky items-center w-full gap-x-2 gap-y-1").mark("board-summary"):
+            self.counts = CountsBar()
+            self.alerts_strip = AlertsStrip(self.open, self.board.name)
+        with ui.row().classes("board-rooms items-center gap-2 w-full"):
+            # The chips flow in this row (display: contents), so "Tjek mig ind" shares their last line.
+            self.rooms = RoomsStrip(ui.row().classes("board-rooms-chips items-center gap-1").mark("rooms"))
             ui.space()
             self.duty_host = ui.row().classes("items-center gap-2").mark("duty")
         self._filters()
@@ -83,75 +94,73 @@ class LiveBoard:
         # There from the start, so screen readers hear what is put in it later.
         self.announcer = ui.label("").classes("sr-only").props('role=status aria-live=polite').mark("board-status")
         self.dialog_host = ui.element("div")
-        self.panel = PanelContext(self.actor, settings, self.board.day, self.take, self.undo_host, self.dialog_host,
-                                  self.announcer.set_text)
+        self.panel = PanelContext(self.actor, settings, self.board.day, self.take_own, self.undo_host, self.dialog_host,
+                                  self.announcer.set_text, name_of=self.board.name)
         self.redraw_grid()
         self.redraw_duty()
         self.refresh_summary()
 
     def _filters(self) -> None:
-        with ui.row().classes("items-center gap-2 w-full"):
+        # Narrow enough for five groups and the three controls in one row on a 1024 px tablet.
+        with ui.row().classes("items-center gap-1 w-full"):
             for group_id, name in self.board.groups.items():
-                ui.chip(name, selectable=True, color="blue-1",
-                        on_selection_change=lambda e, g=group_id: self.toggle_group(g, bool(e.value))).mark(
-                    f"group-chip-{group_id}")
+                ui.chip(name, selectable=True, color="blue-1", selected=group_id in self.view.groups,
+                        on_selection_change=lambda e, g=group_id: self.toggle_group(g, bool(e.value))).props(
+                    "dense").classes("q-px-sm").mark(f"group-chip-{group_id}")
             ui.space()
-            statuses = {s: t(f"board.filter.{s or 'all'}") if s in ("", HERE_FILTER) else
+            special = (NOW_FILTER, ALL_FILTER, HERE_FILTER)
+            statuses = {s: t(f"board.filter.{s or 'all'}") if s in special else
                         t(f"presence.status.{s}", location=t("board.filter.location")) for s in STATUS_FILTERS}
-            ui.select(statuses, value="", label=t("board.filter.status"),
+            ui.select(statuses, value=self.view.status, label=t("board.filter.status"),
                       on_change=lambda e: self.set_status(str(e.value or ""))).props("outlined dense").classes(
                 "min-w-[10rem]").mark("status-filter")
-            ui.toggle({"name": t("board.sort.name"), "pickup": t("board.sort.pickup")}, value="name",
+            ui.toggle({"pickup": t("board.sort.pickup"), "name": t("board.sort.name")}, value=self.view.sort,
                       on_change=lambda e: self.set_sort(str(e.value))).props("no-caps").mark("sort")
             ui.input(placeholder=t("board.search"), on_change=lambda e: self.set_search(str(e.value or ""))).props(
-                "outlined dense clearable").classes("min-w-[12rem]").mark("search")
+                "outlined dense clearable").classes("w-36").mark("search")
 
     # filters and sorting: everything from memory
     def toggle_group(self, group_id: int, on: bool) -> None:
         """Show or hide a group's children (none chosen means all)."""
-        (self.groups.add if on else self.groups.discard)(group_id)
-        self.apply_filters()
+        (self.view.groups.add if on else self.view.groups.discard)(group_id)
+        self.changed_view()
         self.refresh_summary()
 
     def set_status(self, status: str) -> None:
-        """Show only children in one state (or here, or all)."""
-        self.status = status
-        self.apply_filters()
+        """Show only children in one state (here and expected, all, here, or one status)."""
+        self.view.status = status
+        self.changed_view()
 
     def set_search(self, text: str) -> None:
-        """Show only children whose first name holds the text."""
-        self.search = text.strip().casefold()
+        """Show only children whose name holds the text."""
+        self.view.search = text.strip().casefold()
         self.apply_filters()
 
     def set_sort(self, sort: str) -> None:
-        """Order by name or by pickup time."""
-        self.sort = sort
+        """Order by pickup time or by name."""
+        self.view.sort = sort
+        self.view.remember(app.storage.user, self.board.settings.institution_id)
         self.redraw_grid()
 
-    def shows(self, tile: Tile) -> bool:
-        """Whether a tile passes the filters."""
-        if self.groups and tile.group_id not in self.groups:
-            return False
-        if self.status == HERE_FILTER and not tile.is_here:
-            return False
-        if self.status not in ("", HERE_FILTER) and tile.status != self.status:
-            return False
-        return not self.search or self.search in tile.first_name.casefold()
+    def changed_view(self) -> None:
+        """A new choice of view: remembered on this device; tiles this tablet changed need no longer stay."""
+        self.view.remember(app.storage.user, self.board.settings.institution_id)
+        self.kept.clear()
+        self.apply_filters()
 
-    def ordered(self) -> list[Tile]:
-        """The tiles in the chosen order."""
-        tiles = list(self.board.tiles.values())
-        if self.sort == "pickup":
-            return sorted(tiles, key=lambda x: (x.alone or x.pickup or "99:99", x.first_name.casefold()))
-        return sorted(tiles, key=lambda x: (x.first_name.casefold(), x.child_id))
+    def shows(self, tile: Tile) -> bool:
+        """Whether a tile passes the filters (or was just changed here)."""
+        return tile.child_id in self.kept or self.view.shows(tile, self.board.name(tile))
 
     def redraw_grid(self) -> None:
         """Draw every tile (on load and when the order changes)."""
         self.grid.clear()
         self.cards.clear()
         with self.grid:
-            for tile in self.ordered():
-                self.cards[tile.child_id] = tile_card(tile, self.open)
+            for tile in self.view.ordered(self.board):
+                self.cards[tile.child_id] = tile_card(tile, self.open, self.board.name(tile))
+                if tile.child_id in self.noted:
+                    self.cards[tile.child_id].show_staff_note(True)
         self.apply_filters()
 
     def apply_filters(self) -> None:
@@ -164,6 +173,20 @@ class LiveBoard:
         self.empty.set_visibility(visible == 0)
 
     # live
+    def take_own(self, tile: Tile) -> None:
+        """A tile this tablet changed (a tap or an undo): it stays in view a while, whatever the filter."""
+        self.kept[tile.child_id] = utcnow().timestamp()
+        self.take(tile)
+
+    def release_kept(self) -> None:
+        """Let tiles this tablet changed a minute ago or more follow the filter again."""
+        now = utcnow().timestamp()
+        old = [c for c, at in self.kept.items() if now - at >= KEPT_SECONDS]
+        for child_id in old:
+            del self.kept[child_id]
+        if old:
+            self.apply_filters()
+
     def take(self, tile: Tile) -> None:
         """A new tile from an event or this tablet's own action: redraw that tile, the counts and the alerts."""
         if self.board.tiles.get(tile.child_id) == tile or not self.board.apply(tile):
@@ -183,17 +206,25 @@ class LiveBoard:
             self.refresh_rooms()
             if event.person_id == self.actor.person_id:
                 self.redraw_duty()
+        elif isinstance(event, StaffNoteChanged) and event.child_id in self.cards:
+            (self.noted.add if event.has_note else self.noted.discard)(event.child_id)
+            self.cards[event.child_id].show_staff_note(event.has_note)
 
     def refresh_summary(self) -> None:
         """Counts, alerts and rooms, recomputed from the tiles in memory."""
-        self.counts.show(self.board.counts(self.groups or None))
+        self.counts.show(self.board.counts(self.view.groups or None))
         self.refresh_alerts()
         self.refresh_rooms()
 
     def refresh_alerts(self) -> None:
         """The alerts at this minute (the process's minute tick calls this too)."""
-        tiles = [x for x in self.board.tiles.values() if not self.groups or x.group_id in self.groups]
+        tiles = [x for x in self.board.tiles.values() if not self.view.groups or x.group_id in self.view.groups]
         self.alerts_strip.show(alerts.compute(tiles, now_minutes()))
+
+    def on_minute(self) -> None:
+        """The process's minute tick: the alerts at this minute, and tiles kept in view long enough let go."""
+        self.refresh_alerts()
+        self.release_kept()
 
     def refresh_rooms(self) -> None:
         """Children per adult in each room."""
@@ -239,6 +270,17 @@ class LiveBoard:
                                        on_duty))
 
 
+def tighten(top: ui.row) -> None:
+    """The board is a working surface: the page's h1 moves into the first row, and rows sit closer together."""
+    column = top.parent_slot.parent if top.parent_slot else None
+    if column is None:
+        return
+    column.classes(remove="gap-4", add="gap-2")
+    heading = next((e for e in column.default_slot.children if "sammen-title" in e.classes), None)
+    if heading is not None:
+        heading.move(top, 0)
+
+
 async def board_page(actor: Actor, raw_institution: str) -> None:
     """The live board of one of the actor's institutions."""
     places = await presence_places(actor)
@@ -253,9 +295,11 @@ async def board_page(actor: Actor, raw_institution: str) -> None:
             refusal(error.key)
             return
         live = LiveBoard(actor, board)
+        live.noted = await noted_children(actor, chosen, board.day)
         live.draw(places)
         follow(presence_topic(chosen), live.on_event)
-        follow(MINUTE_TOPIC, lambda _event: live.refresh_alerts())  # the process's one clock, not a timer each
+        follow(staff_notes_topic(chosen), live.on_event)  # staff boards only: never the wall screen or parents
+        follow(MINUTE_TOPIC, lambda _event: live.on_minute())  # the process's one clock, not a timer each
 
 
 @page("/kommegaa", Role.STAFF, Role.LEADER)

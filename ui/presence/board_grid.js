@@ -1,6 +1,8 @@
 // The board's grid of tiles with a roving tabindex: one tile is in the Tab order, the arrow keys move between the
 // visible tiles as they are laid out (up and down by column), Home and End go to the first and last.
 // Tiles come and go (filters, sorting, live changes), so a MutationObserver keeps exactly one tile tabbable.
+// On the staff board it also keeps --board-top at the app bar's height (the sticky counts sit just below it) and
+// scroll-padding-top below the counts, so a tile reached by keyboard is never hidden behind them (WCAG 2.4.11).
 const KEYS = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"];
 
 export default {
@@ -11,11 +13,25 @@ export default {
     this.observer = new MutationObserver(() => this.schedule());
     this.observer.observe(this.$el, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
     this.sync();
+    const header = document.querySelector(".q-header");
+    const sticky = document.querySelector(".board-sticky");
+    if (header && sticky) {
+      this.resized = new ResizeObserver(() => this.place(header, sticky));
+      this.resized.observe(header);
+      this.resized.observe(sticky);
+    }
   },
   unmounted() {
     this.observer.disconnect();
+    if (this.resized) this.resized.disconnect();
   },
   methods: {
+    place(header, sticky) {
+      const root = document.documentElement;
+      root.style.setProperty("--board-top", `${header.offsetHeight}px`);
+      const stuck = getComputedStyle(sticky).position === "sticky";
+      root.style.scrollPaddingTop = `${header.offsetHeight + (stuck ? sticky.offsetHeight : 0) + 8}px`;
+    },
     all() {
       return Array.from(this.$el.querySelectorAll("[data-roving]"));
     },

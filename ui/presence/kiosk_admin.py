@@ -13,7 +13,7 @@ from domain.presence import admin
 from domain.presence.model import hhmm
 from domain.presence.tiles import Settings
 from ui.components import refuse
-from ui.dates import date_input, parse_day
+from ui.dates import date_input, problem
 from ui.i18n import error_text, fmt_date, t
 
 
@@ -110,9 +110,9 @@ class ClosingDays:
 
     async def add(self) -> None:
         """Add the chosen day (the domain refuses a day in the past)."""
-        day = parse_day(str(self.day.value or ""))
+        day = self.day.checked()
         if day is None:
-            self.problem.set_text(t("wallscreens.bad_date"))
+            self.problem.set_text(problem(self.day) or t("wallscreens.bad_date"))
             return
         try:
             settings = await admin.do_add_closing_day(self.actor, self.institution_id, day,

@@ -12,6 +12,7 @@ from domain.presence.model import KIOSK_ACTIONS, Action, Tile, allowed_actions
 from ui.i18n import error_text, t
 
 CONFIRM_SECONDS = 3.0
+REFUSAL_SECONDS = 10.0  # long enough to read "Farmor henter dig i dag. Spørg en voksen." aloud, then the tiles again
 PIN_LENGTH = 4
 BIG = "unelevated no-caps size=xl"
 Perform = Callable[[int, Action, str, str], Awaitable[DomainError | None]]
@@ -119,8 +120,11 @@ class ChildDialog:
         with self.body:
             self._heading()
             if problem:
-                ui.label(problem).classes("text-h5 text-negative text-center").mark("kiosk-problem")
+                ui.label(problem).classes("text-h5 text-negative text-center").props("data-kiosk-problem").mark(
+                    "kiosk-problem")
                 self.announcer.set_text(problem)
+                # Closes by itself like the greeting; a tap in the dialog redraws it and so drops this timer.
+                ui.timer(REFUSAL_SECONDS, self.close, once=True).mark("kiosk-refusal-timer")
             choices = kiosk_choices(self.tile, self.kind, self.locations)
             if not choices:
                 ui.label(t("kiosk.ask_adult")).classes("text-h5 text-center")

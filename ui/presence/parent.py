@@ -9,7 +9,7 @@ from nicegui import ui
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
 from domain.identity.model import Actor, Role
-from domain.presence import family, kiosk, plans
+from domain.presence import absences, family, kiosk, plans
 from domain.presence.family import ChildDay
 from domain.presence.model import ConsentKind, hhmm
 from domain.presence.plans import PlanInput
@@ -17,7 +17,8 @@ from ui.accessibility.parts import name_field
 from ui.components import attempt, avatar, confirm, refuse
 from ui.frame import frame, refusal
 from ui.guard import page
-from ui.i18n import fmt_date, t, tn
+from ui.i18n import t, tn
+from ui.presence.absence_family import AbsenceList, child_chips, day_text, names_text
 from ui.presence.parent_parts import LiveStatus, date_input, parse_day, time_input
 
 NO_COMPANION = 0
@@ -35,9 +36,10 @@ def _text(field: ui.input | ui.textarea | None) -> str:
 class PlanPage:
     """One guardian's open planning page for one child (per client)."""
 
-    def __init__(self, actor: Actor, day: ChildDay, week: dict[int, Any]) -> None:
+    def __init__(self, actor: Actor, day: ChildDay, week: dict[int, Any], family: list[ChildDay]) -> None:
         self.actor, self.day, self.week = actor, day, week
         self.child_id = day.child_id
+        self.family = family or [day]  # the guardian's children with KommeGå, for one report covering several
 
     async def reload(self) -> None:
         """Read the child's day and week again after this guardian changed them."""
@@ -66,8 +68,12 @@ class PlanPage:
         with _section("pp.section.week", "date_range", "section-week"):
             with ui.column().classes("w-full gap-2 q-pa-sm"):
                 self.week_form()
-        with _section("pp.section.absence", "sick", "section-absence"):
+        with _section("pp.section.absence", "sick", "section-absence", opened=True):
             with ui.column().classes("w-full gap-2 q-pa-sm"):
+                ui.label(t("pp.absence.reported")).classes("text-subtitle2")
+                self.absences = AbsenceList(self.actor, [self.child_id], {d.settings.institution_id: d.settings
+                                                                          for d in self.family}, with_names=False)
+                ui.separator()
                 self.absence_form()
         with _section("pp.section.consent", "verified_user", "section-consent"):
             with ui.column().classes("w-full gap-2 q-pa-sm"):
@@ -173,10 +179,12 @@ class PlanPage:
         ui.button(t("pp.week.save"), icon="save", on_click=save).props("no-caps").mark("week-save")
 
     def absence_form(self) -> None:
-        """Report sick or vacation for a range of days, after a confirmation."""
+        """Report sick or vacation for a range of days, for this child or several siblings, after a confirmation."""
         today = today_local()
+        ui.label(t("pp.absence.new")).classes("text-subtitle2")
         kind = ui.toggle({"syg": t("pp.absence.sick"), "ferie": t("pp.absence.vacation")}, value="syg").props(
             "no-caps spread").classes("w-full").mark("absence-kind")
+        boxes = child_chips(self.family)
         with ui.element("div").classes("grid grid-cols-2 gap-2 w-full"):
             first = date_input(t("pp.absence.first"), today, "absence-first")
             last = date_input(t("pp.absence.last"), today, "absence-last")
@@ -188,19 +196,28 @@ class PlanPage:
             if start is None or end is None:
                 ui.notify(t("pp.absence.bad_date"), type="negative")
                 return
+            chosen = [c for c, box in boxes.items() if box.value] if boxes else [self.child_id]
+            if not chosen:
+                ui.notify(t("presence.error.no_children_chosen"), type="negative")
+                return
+            names = names_text([d.tile.first_name for d in self.family if d.child_id in chosen])
             sick = kind.value == "syg"
             question = t("pp.absence.confirm_sick" if sick else "pp.absence.confirm_vacation",
-                         name=self.day.tile.first_name, first=fmt_date(start), last=fmt_date(end))
+                         name=names, first=day_text(start), last=day_text(end))
             if not await confirm(question, t("pp.absence.confirm_yes"), "absence-confirm"):
                 return
             try:
-                days = await plans.do_report_absence(self.actor, self.child_id, sick, start, end, now=utcnow())
+                done = await absences.do_report(self.actor, chosen, sick, start, end, now=utcnow())
             except DomainError as error:
                 result.set_text("")
                 refuse(error)
                 return
-            result.set_text(tn("pp.absence.done", days))
-            ui.notify(tn("pp.absence.done", days), type="positive")
+            text = tn("pp.absence.done", done.total)
+            if done.closed_days:
+                text += " " + t("pp.absence.closed_skipped", days=", ".join(day_text(d) for d in done.closed_days))
+            result.set_text(text)
+            ui.notify(text, type="positive", multi_line=True)
+            await self.absences.load()
 
         ui.button(t("pp.absence.send"), icon="send", on_click=send).props("no-caps").mark("absence-send")
 
@@ -255,6 +272,7 @@ async def _render(actor: Actor, child_id: int) -> None:
     try:
         day = await family.child_day(actor, child_id, today_local())
         week = await plans.week_of(actor, child_id) if day is not None else {}
+        siblings = await family.family_days(actor, today_local(), history=False) if day is not None else []
     except DomainError as error:
         with frame(actor, t("error.title")):
             refusal(error.key)
@@ -264,7 +282,9 @@ async def _render(actor: Actor, child_id: int) -> None:
             refusal("pp.no_presence")
         return
     with frame(actor, t("pp.title", name=day.tile.first_name)):
-        PlanPage(actor, day, week).build()
+        planning = PlanPage(actor, day, week, siblings)
+        planning.build()
+        await planning.absences.load()
 
 
 @page("/kommegaa/plan/{child_id}", Role.PARENT)

@@ -11,10 +11,12 @@ from nicegui import ui
 from domain.events import Event
 from domain.presence.family import change_between
 from domain.presence.history import HistoryLine
-from domain.presence.model import Action, DeviceKind, PresenceChanged, Status, Tile, child_topic
+from domain.presence.model import ABSENT, Action, DeviceKind, PresenceChanged, Status, Tile, child_topic
 from domain.presence.pickups import ALONE_LABEL
+from ui import dates
 from ui.i18n import t
 from ui.live import follow
+from ui.presence.pickup_text import pickup_sentence
 
 TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 # Badge colours under white text, each at least 4.5:1 (Quasar's grey-6, positive and orange-7 were 2.6–2.9:1).
@@ -26,17 +28,20 @@ COLOURS = {
     Status.AT_LOCATION: "teal-9",
     Status.PICKED_UP: "blue-grey-8",
     Status.SICK: "negative",
+    Status.SICK_HERE: "negative",
     Status.VACATION: "deep-orange-10",
 }
 
 
 def status_text(tile: Tile) -> str:
     """"Til stede siden 07:42", "Ikke kommet", "Gået hjem 15:10", "Syg"."""
-    return t(f"pp.status.{tile.status}", since=tile.since, location=tile.location)
+    return t(f"pp.status.{tile.status}", since=tile.since, location=tile.location, name=tile.first_name)
 
 
 def plan_text(tile: Tile) -> str:
     """Today's plan in one line: "Hentes 14:30 af Farmor", "Går selv hjem 15:00", "Går hjem med Emma K."."""
+    if tile.state in ABSENT:
+        return ""  # a child who is not coming has no plan to tell ("Syg" says it all)
     parts = []
     if tile.arrival and tile.state is Status.NOT_ARRIVED:
         parts.append(t("pp.plan.arrival", at=tile.arrival))
@@ -44,14 +49,8 @@ def plan_text(tile: Tile) -> str:
         at = tile.alone or tile.pickup
         parts.append(t("pp.plan.with_at", name=tile.with_child, at=at) if at else
                      t("pp.plan.with", name=tile.with_child))
-    elif tile.alone:
-        parts.append(t("pp.plan.alone", at=tile.alone))
-    elif tile.pickup and tile.pickup_by:
-        parts.append(t("pp.plan.pickup_at_by", at=tile.pickup, by=tile.pickup_by))
-    elif tile.pickup:
-        parts.append(t("pp.plan.pickup_at", at=tile.pickup))
-    elif tile.pickup_by:
-        parts.append(t("pp.plan.pickup_by", by=tile.pickup_by))
+    elif pickup_sentence(tile.pickup_now):  # the same answer the board and the dialog show
+        parts.append(pickup_sentence(tile.pickup_now))
     return " · ".join(parts) or t("pp.plan.none")
 
 
@@ -65,7 +64,8 @@ def history_text(line: HistoryLine) -> str:
         else:
             text = t("presence.history.tjek_ud_plain", at=line.at, by=line.by)
     else:
-        text = t(f"presence.history.{line.action.value}", at=line.at, by=line.by, location=line.location)
+        key = "syg_her" if line.to_status is Status.SICK_HERE else line.action.value
+        text = t(f"presence.history.{key}", at=line.at, by=line.by, location=line.location)
     return f"{text} {t('presence.history.kiosk')}" if line.device is DeviceKind.KIOSK else text
 
 
@@ -80,7 +80,8 @@ class LiveStatus:
             # data-child names the child in every update, so a protocol-level client (bench/) can tell whose it is.
             self.chip = ui.badge(status_text(tile), color=COLOURS[tile.state]).props(
                 f"rounded data-child={cid}").classes("text-body2 q-px-sm q-py-xs").mark(f"presence-status-{cid}")
-        self.plan = ui.label(plan_text(tile)).classes("text-body2 text-grey-9").mark(f"presence-plan-{cid}")
+        self.plan = ui.label(plan_text(tile)).classes("text-body2 text-grey-9").props(f"data-pickup={cid}").mark(
+            f"presence-plan-{cid}")
         self.lines: ui.column | None = None
         if history is not None:
             ui.label(t("pp.history.title")).classes("text-subtitle2 q-mt-sm")
@@ -141,16 +142,10 @@ def time_input(label: str, value: str, marker: str) -> ui.input:
 
 
 def parse_day(value: str | None) -> date | None:
-    """A "YYYY-MM-DD" text as a date (None when it is not one)."""
-    try:
-        return date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
+    """A typed date (7.12.2026, 7.12, ...; see ui.dates), a day without a year read as the next such day."""
+    return dates.parse_day(value, future=True)
 
 
-def date_input(label: str, value: date, marker: str) -> ui.input:
-    """A "YYYY-MM-DD" field with a calendar picker."""
-    field = ui.input(label, value=value.isoformat(), placeholder=t("pp.absence.date_hint"),
-                     validation={t("pp.absence.bad_date"): lambda v: parse_day(v) is not None}).props(
-        "outlined dense").classes("w-full").mark(marker)
-    return _with_picker(field, "event", lambda: ui.date(mask="YYYY-MM-DD").props("first-day-of-week=1"))
+def date_input(label: str, value: date, marker: str) -> dates.DateField:
+    """The shared date field for days ahead (no day before today), full width."""
+    return dates.date_input(label, value, marker, past=False).classes("w-full")

@@ -16,6 +16,7 @@ from ui.accessibility.charts import name_chart
 from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
 from ui.i18n import current_language, fmt_date, t
+from ui.presence.pickup_text import alone_badge, pickup_short, taken_by
 from ui.presence.tiles import place_picker
 
 # Paper needs no chrome: the header, the drawer and the buttons stay on the screen.
@@ -35,8 +36,9 @@ def _column(name: str, align: str = "left") -> dict[str, Any]:
 
 def _rows(day: DailyList, group_index: int) -> list[dict[str, Any]]:
     return [{"id": r.child_id, "name": r.name, "status": t(f"presence.status.{r.status.value}", location=r.location),
-             "arrived": r.arrived, "left": r.left, "picked_up_by": r.picked_up_by,
-             "plan": " · ".join(x for x in (r.plan_pickup, r.plan_by) if x), "note": "✎" if r.has_note else ""}
+             "arrived": r.arrived, "left": r.left, "picked_up_by": taken_by(r.picked_up_by),
+             "plan": pickup_short(r.plan) or alone_badge(r.plan), "note": "✎" if r.has_note else "",
+             "sleep": ", ".join(r.sleeps)}
             for r in day.groups[group_index].rows]
 
 
@@ -65,6 +67,8 @@ async def daily_page(actor: Actor, places: list[Place], chosen: int | None, day:
             empty_state("groups", "board.daily.empty")
         columns = [_column("name"), _column("status"), _column("arrived", "center"), _column("left", "center"),
                    _column("picked_up_by"), _column("plan"), _column("note", "center")]
+        if any(r.sleeps for g in listing.groups for r in g.rows):  # naps: a nursery's list shows each one's times
+            columns.insert(4, _column("sleep"))
         for index, group in enumerate(listing.groups):
             ui.label(group.name or t("board.room.none")).classes("text-h6 q-mt-sm")
             ui.table(columns=columns, rows=_rows(listing, index), row_key="id").props(

@@ -22,18 +22,21 @@ SECTIONS = (("no_show", "no_shows", "arrival", "red-9", "red-2", "red-10"),
 class AlertsStrip:
     """No-shows, overdue pickups and the departure queue; a section is redrawn only when its first names change."""
 
-    def __init__(self, on_open: Callable[[int], object]) -> None:
+    def __init__(self, on_open: Callable[[int], object], name_of: Callable[[Tile], str] | None = None) -> None:
         self.on_open = on_open
+        self.name_of = name_of or (lambda x: x.first_name)  # the board's telling name ("Emma K.")
         self.shown: dict[str, tuple[tuple[int, str], ...]] = {}
         self.rows: dict[str, ui.row] = {}
         self.chips: dict[str, ui.row] = {}
         self.more: dict[str, ui.label] = {}
-        with ui.column().classes("w-full gap-1").mark("alerts"):
+        # On the board the sections and their chips flow on after the counts, wrapping chip by chip (BOARD_CSS gives
+        # .board-alerts display: contents), so counts and alerts take as few lines as they can on a tablet.
+        with ui.row().classes("board-alerts items-center gap-x-4 gap-y-1").mark("alerts"):
             self.none = ui.label(t("board.alerts.none")).classes("text-caption text-grey-8").mark("alerts-none")
             for key, _, _, colour, _, _ in SECTIONS:
-                with ui.row().classes("items-center gap-1 w-full").mark(f"alerts-{key}") as row:
-                    ui.label(t(f"board.alerts.{key}")).classes(f"text-weight-medium text-{colour} q-mr-xs")
-                    self.chips[key] = ui.row().classes("items-center gap-1")
+                with ui.row().classes("items-center no-wrap gap-1").mark(f"alerts-{key}") as row:
+                    ui.label(t(f"board.alerts.{key}")).classes(f"text-weight-medium text-{colour} q-mr-xs text-no-wrap")
+                    self.chips[key] = ui.row().classes("items-center gap-1").style("min-width: 0")
                     self.more[key] = ui.label().classes("text-caption text-grey-8").mark(f"alerts-more-{key}")
                 self.rows[key] = row
                 row.set_visibility(False)
@@ -43,7 +46,7 @@ class AlertsStrip:
         self.none.set_visibility(alerts.total == 0)
         for key, field, when, _, chip_colour, chip_text in SECTIONS:
             tiles: tuple[Tile, ...] = getattr(alerts, field)
-            first = tuple((x.child_id, f"{getattr(x, when)} {x.first_name}") for x in tiles[:SHOWN_PER_ALERT])
+            first = tuple((x.child_id, f"{getattr(x, when)} {self.name_of(x)}") for x in tiles[:SHOWN_PER_ALERT])
             if self.rows[key].visible != bool(tiles):
                 self.rows[key].set_visibility(bool(tiles))
             extra = t("board.alerts.more", n=len(tiles) - SHOWN_PER_ALERT) if len(tiles) > SHOWN_PER_ALERT else ""

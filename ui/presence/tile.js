@@ -5,7 +5,7 @@
 export default {
   template: `
     <button type="button" class="q-card q-card--bordered q-card--flat cursor-pointer q-pa-sm column no-wrap board-tile"
-            :class="'bg-' + tile.palette + '-1'" :data-child="tile.id" data-roving :aria-label="tile.label"
+            :class="'bg-' + tile.palette + '-1'" :data-child="tile.id" data-roving :aria-label="staffNote ? tile.label + ', ' + staffNote : tile.label"
             :title="tile.note ? tile.noteTitle : null"
             style="gap: 4px; width: 100%; text-align: left; font: inherit; color: inherit">
       <span class="row items-center no-wrap full-width" style="gap: 8px" aria-hidden="true">
@@ -21,16 +21,18 @@ export default {
           </span>
         </span>
         <q-icon v-if="tile.note" name="sticky_note_2" color="brown-8" class="q-ml-auto" />
+        <q-icon v-if="staffNote" name="edit_note" color="blue-grey-9" :class="tile.note ? '' : 'q-ml-auto'" data-staff-note />
       </span>
       <span v-if="tile.pickup" class="row items-center no-wrap full-width" style="gap: 4px" aria-hidden="true">
         <q-icon name="directions_car" size="xs" color="grey-8" />
-        <span class="text-caption ellipsis">{{ tile.pickup }}</span>
+        <span class="text-caption ellipsis" data-pickup>{{ tile.pickup }}</span>
       </span>
-      <span v-if="tile.alone" aria-hidden="true"><q-badge rounded color="deep-orange-10" :label="tile.alone" /></span>
+      <span v-if="tile.alone" aria-hidden="true" data-pickup><q-badge rounded color="deep-orange-10" :label="tile.alone" /></span>
       <span v-if="tile.with" class="text-caption text-grey-9 ellipsis full-width" aria-hidden="true">{{ tile.with }}</span>
     </button>
   `,
   props: {
     tile: Object,
+    staffNote: String,
   },
 };

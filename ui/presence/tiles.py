@@ -12,6 +12,7 @@ from domain.presence.board import Counts
 from domain.presence.daily import Place
 from domain.presence.model import Status, Tile
 from ui.i18n import t
+from ui.presence.pickup_text import alone_badge, pickup_phrase, pickup_short
 
 # Status -> (Quasar palette, icon): colour and shape together, so the board also reads without colour vision.
 LOOK: dict[Status, tuple[str, str]] = {
@@ -22,6 +23,7 @@ LOOK: dict[Status, tuple[str, str]] = {
     Status.AT_LOCATION: ("teal", "place"),
     Status.PICKED_UP: ("blue-grey", "home"),
     Status.SICK: ("red", "sick"),
+    Status.SICK_HERE: ("red", "sick"),
     Status.VACATION: ("purple", "beach_access"),
 }
 GRID_STYLE = "grid-template-columns: repeat(auto-fill, minmax(170px, 1fr))"
@@ -30,7 +32,13 @@ GRID_STYLE = "grid-template-columns: repeat(auto-fill, minmax(170px, 1fr))"
 TEXT_COLOUR = {"orange": "brown-9"}
 ICON_COLOUR = {"orange": "brown-8"}
 # A visible focus ring of 3:1 or more on every tile colour, and none of the tile's own hover shading is needed.
-BOARD_CSS = ".board-tile:focus-visible { outline: 3px solid #0d47a1; outline-offset: 2px; }"
+BOARD_CSS = """.board-tile:focus-visible { outline: 3px solid #0d47a1; outline-offset: 2px; }
+@media (min-width: 768px) and (min-height: 600px) {
+  .board-sticky { position: sticky; top: var(--board-top, 50px); z-index: 2; background: #fafafa;
+    padding: 4px 0; margin: -4px 0; box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.25); }
+}
+.board-rooms > .board-rooms-chips { display: contents; }
+.board-alerts, .board-alerts > .nicegui-row, .board-alerts > .nicegui-row > .nicegui-row { display: contents; }"""
 
 
 def text_colour(palette: str) -> str:
@@ -48,9 +56,16 @@ def status_text(tile: Tile) -> str:
     return t(f"presence.status.{tile.status}", location=tile.location)
 
 
+def tile_status(tile: Tile) -> str:
+    """The status under the name on a tile; a sleeping child's says since when ("Sover siden 12:10")."""
+    if tile.state is Status.SLEEPING and tile.since:
+        return t("board.tile.sleeping_since", at=tile.since)
+    return status_text(tile)
+
+
 def pickup_line(tile: Tile) -> str:
-    """'14:30 · Farmor', either half alone when the other is unknown."""
-    return " · ".join(part for part in (tile.pickup, tile.pickup_by) if part)
+    """'14:30 · Farmor', 'Hentet 15:10 af Mette' or 'Gik selv hjem 15:05', from the one answer of who picks up."""
+    return pickup_short(tile.pickup_now)
 
 
 def status_phrase(tile: Tile) -> str:
@@ -65,13 +80,8 @@ def tile_label(tile: Tile) -> str:
     if tile.since and tile.state is not Status.NOT_ARRIVED:
         status = t("board.tile.status_since", status=status, at=tile.since)
     parts = [tile.first_name, status]
-    if tile.pickup and tile.pickup_by:
-        parts.append(t("board.tile.pickup_at_by", at=tile.pickup, by=tile.pickup_by))
-    elif tile.pickup or tile.pickup_by:
-        parts.append(t("board.tile.pickup_at", at=tile.pickup) if tile.pickup else
-                     t("board.tile.pickup_by", by=tile.pickup_by))
-    if tile.alone:
-        parts.append(t("board.tile.alone", at=tile.alone))
+    if pickup_phrase(tile.pickup_now):
+        parts.append(pickup_phrase(tile.pickup_now))
     if tile.with_child:
         parts.append(t("board.tile.with_child", name=tile.with_child))
     if tile.has_note:
@@ -89,8 +99,8 @@ def tile_view(tile: Tile) -> dict[str, object]:
     palette, icon = LOOK[tile.state]
     return {"id": tile.child_id, "name": tile.first_name, "initials": tile.initials, "photo": tile.photo_url,
             "palette": palette, "icon": icon, "iconColour": icon_colour(palette), "textColour": text_colour(palette),
-            "status": status_text(tile), "pickup": pickup_line(tile), "label": tile_label(tile),
-            "alone": t("board.tile.alone", at=tile.alone) if tile.alone else "",
+            "status": tile_status(tile), "pickup": pickup_line(tile), "label": tile_label(tile),
+            "alone": alone_badge(tile.pickup_now),
             "with": t("board.tile.with_child", name=tile.with_child) if tile.with_child else "",
             "note": tile.has_note, "noteTitle": t("board.tile.note")}
 
@@ -98,15 +108,21 @@ def tile_view(tile: Tile) -> dict[str, object]:
 class TileCard(ui.element, component="tile.js"):
     """A tappable tile for one child: one element, so a change is one small update for the browser."""
 
-    def __init__(self, tile: Tile, on_open: Callable[[int], object]) -> None:
+    def __init__(self, tile: Tile, on_open: Callable[[int], object], name: str = "") -> None:
         super().__init__()
+        self.name = name or tile.first_name  # the board's telling name ("Emma K."), fixed for the day
         self.show(tile)
         self.on("click", lambda: on_open(tile.child_id))
 
     def show(self, tile: Tile) -> None:
         """Put a tile's new state in (sent to the browser once the handler returns)."""
-        self._props["tile"] = tile_view(tile)
+        self._props["tile"] = named(tile_view(tile), tile, self.name)
         self.mark(tile_marks(tile))
+        self.update()
+
+    def show_staff_note(self, on: bool) -> None:
+        """Mark a note from staff on the tile (said as part of its name); the note itself stays in the dialog."""
+        self._props["staffNote"] = t("board.tile.staff_note") if on else ""
         self.update()
 
     def _displayed_contents(self, *, only_visible: bool) -> list[object]:
@@ -127,9 +143,18 @@ def board_grid() -> RovingGrid:
     return RovingGrid(t("board.grid"))
 
 
-def tile_card(tile: Tile, on_open: Callable[[int], object]) -> TileCard:
-    """A tappable tile for one child."""
-    return TileCard(tile, on_open)
+def tile_card(tile: Tile, on_open: Callable[[int], object], name: str = "") -> TileCard:
+    """A tappable tile for one child, showing the name that tells it from others ("Emma K.")."""
+    return TileCard(tile, on_open, name)
+
+
+def named(view: dict[str, object], tile: Tile, name: str) -> dict[str, object]:
+    """A tile's view showing a telling name: the spoken sentence starts with the same words as the tile shows."""
+    if name == tile.first_name:
+        return view
+    label = str(view["label"])
+    spoken = name + label[len(tile.first_name):] if label.startswith(tile.first_name) else f"{name}, {label}"
+    return {**view, "name": name, "label": spoken}
 
 
 def redraw_tile(card: TileCard, tile: Tile) -> None:
@@ -144,11 +169,13 @@ class CountsBar:
 
     def __init__(self) -> None:
         self.numbers: dict[str, ui.label] = {}
-        with ui.row().classes("gap-2 w-full"):
+        # One line of four: "158 Forventet i dag", so the counts fit above the tiles on a tablet.
+        with ui.row().classes("gap-2").mark("counts"):
             for key in self.KEYS:
-                with ui.card().classes("q-pa-sm items-center gap-0").props("flat bordered").style("min-width: 7rem"):
-                    self.numbers[key] = ui.label("0").classes("text-h5 text-weight-bold").mark(f"count-{key}")
-                    ui.label(t(f"board.count.{key}")).classes("text-caption text-grey-8")
+                with ui.element("div").classes("row no-wrap items-baseline gap-1 q-px-sm rounded-borders bg-white") \
+                        .style("border: 1px solid rgba(0, 0, 0, 0.12)"):
+                    self.numbers[key] = ui.label("0").classes("text-h6 text-weight-bold").mark(f"count-{key}")
+                    ui.label(t(f"board.count.{key}")).classes("text-caption text-grey-8 text-no-wrap")
 
     def show(self, counts: Counts) -> None:
         """Put new numbers in."""

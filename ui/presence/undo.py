@@ -32,12 +32,21 @@ def announcement(action: Action, tile: Tile) -> str:
     return f"{t('board.undo.announce', what=what, name=tile.first_name)} {t('board.undo.hint')}"
 
 
+def undone_text(action: Action | None, tile: Tile) -> str:
+    """'Fortrudt: tjek ind af Oscar': what was undone, and for whom."""
+    key = f"board.undone.{action.value}" if action else ""
+    what = t(key, name=tile.first_name) if key else ""
+    return t("board.undo.done", what=what if what and what != key else tile.first_name)
+
+
 class UndoBar:
     """One offer to undo a change; the window starts again when focus leaves the bar (WCAG 2.2.1)."""
 
     def __init__(self, actor: Actor, done: service.Done, take: Callable[[Tile], None], host: ui.element,
-                 say: Callable[[str], object], icon: str, text: str) -> None:
+                 say: Callable[[str], object], icon: str, text: str, action: Action | None = None) -> None:
         self.actor, self.done, self.take, self.host, self.say = actor, done, take, host, say
+        self.action = action
+        self.finished = False  # undone or refused: the bar is gone and its late focus events and timers do nothing
         self.held = False  # focus is in the bar now
         self.was_held = False  # the user kept the offer open, so the domain allows the longer window
         self.generation = 0
@@ -62,7 +71,7 @@ class UndoBar:
 
     def expire(self, generation: int) -> None:
         """Time is up, unless the user is in the bar or came back to it since."""
-        if generation == self.generation and not self.held:
+        if generation == self.generation and not self.held and not self.finished:
             self.bar.set_visibility(False)
 
     def hold(self) -> None:
@@ -72,7 +81,7 @@ class UndoBar:
     def release(self) -> None:
         """Focus left the bar: ten seconds more."""
         self.held = False
-        if self.bar.visible:
+        if self.bar.visible and not self.finished:
             self.restart()
 
     def dismiss(self) -> None:
@@ -83,6 +92,10 @@ class UndoBar:
 
     async def undo(self) -> None:
         """Revert the change, tell it, and put focus back on the tile."""
+        if self.finished:  # a second click on the way out
+            return
+        self.finished = True
+        self.generation += 1
         child_id = self.done.tile.child_id
         self.host.clear()
         with self.host:  # the button that was clicked is gone; speak from the host that stays
@@ -94,5 +107,5 @@ class UndoBar:
                 return
             self.take(tile)
             self.say("")  # the offer is gone; the notification (role=alert) tells that it was undone
-            ui.notify(t("board.undo.done", name=tile.first_name), type="info")
+            ui.notify(undone_text(self.action, tile), type="info")
             focus_tile(self.host.client, child_id)

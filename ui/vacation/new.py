@@ -12,8 +12,8 @@ from domain.identity.model import Actor
 from domain.vacation.queries import institutions_and_groups_for
 from domain.vacation.service import do_create_request
 from ui.components import refuse
+from ui.dates import checked_range, date_input, problem
 from ui.i18n import t
-from ui.presence.parent_parts import date_input, parse_day
 from ui.vacation.format import end_of_day
 
 
@@ -29,10 +29,12 @@ async def new_request_form(actor: Actor) -> None:
             "w-full").mark("vacation-note")
         with ui.row().classes("w-full no-wrap gap-2"):
             with ui.element("div").classes("col"):
-                first_in = date_input(t("vacation.field.first"), first, "vacation-first")
+                first_in = date_input(t("vacation.field.first"), first, "vacation-first", past=False).classes("w-full")
             with ui.element("div").classes("col"):
-                last_in = date_input(t("vacation.field.last"), first + timedelta(days=11), "vacation-last")
-        deadline_in = date_input(t("vacation.field.deadline"), first - timedelta(days=14), "vacation-deadline")
+                last_in = date_input(t("vacation.field.last"), first + timedelta(days=11), "vacation-last",
+                                     past=False).classes("w-full")
+        deadline_in = date_input(t("vacation.field.deadline"), first - timedelta(days=14), "vacation-deadline",
+                                 past=False).classes("w-full")
         chosen_institutions = ui.select(dict(institutions), multiple=True, label=t("vacation.field.institutions")) \
             .props("outlined dense use-chips").classes("w-full").mark("vacation-institutions")
         chosen_institutions.set_visibility(bool(institutions))
@@ -40,12 +42,11 @@ async def new_request_form(actor: Actor) -> None:
             "outlined dense use-chips").classes("w-full").mark("vacation-groups")
 
         async def send() -> None:
-            days = [parse_day(str(x.value or "")) for x in (first_in, last_in, deadline_in)]
-            if any(d is None for d in days):
-                ui.notify(t("vacation.field.bad_date"), type="negative")
+            period, deadline = checked_range(first_in, last_in, past=False), deadline_in.checked()
+            if period is None or deadline is None:
+                ui.notify(problem(first_in, last_in, deadline_in) or t("vacation.field.bad_date"), type="negative")
                 return
-            first_day, last_day, deadline = days
-            assert first_day is not None and last_day is not None and deadline is not None
+            first_day, last_day = period
             try:
                 request_id = await do_create_request(
                     actor, title=str(title.value or ""), note=str(note.value or ""), first_day=first_day,

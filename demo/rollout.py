@@ -25,7 +25,9 @@ from domain.rollout.adoption import do_backfill_snapshots
 from domain.rollout.model import (
     AREA_OF_KIND,
     Area,
+    ChecklistAction,
     MilestoneStatus,
+    ObservedKey,
     Phase,
     ReadinessItem,
     SpanKind,
@@ -35,9 +37,11 @@ from persistence.identity import LoginRecord, UserAccount
 from persistence.organisation import Institution
 from persistence.people import Custody, Enrolment, Person
 from persistence.rollout import (
+    ChecklistEntry,
+    ChecklistItem,
+    ChecklistTick,
     Milestone,
     Programme,
-    ReadinessTick,
     Span,
     Survey,
     SurveyAnswer,
@@ -45,12 +49,14 @@ from persistence.rollout import (
     SurveyParticipant,
     SurveyQuestion,
     SurveyResponse,
+    SurveySection,
 )
+from persistence.survey_reach import SurveySending
 
 # Inserted after the seed's own tables, in foreign-key order.
-ROLLOUT_TABLES: list[type[Model]] = [Programme, Span, Milestone, ReadinessTick, LoginRecord, Survey,
-                                     SurveyInstitution, SurveyQuestion, SurveyParticipant, SurveyResponse,
-                                     SurveyAnswer]
+ROLLOUT_TABLES: list[type[Model]] = [Programme, Span, Milestone, ChecklistItem, ChecklistTick, ChecklistEntry,
+                                     LoginRecord, Survey, SurveyInstitution, SurveySection, SurveyQuestion,
+                                     SurveyParticipant, SurveyResponse, SurveyAnswer, SurveySending]
 SNAPSHOT_DAYS = 30
 LOGIN_WINDOW_DAYS = 60
 
@@ -209,15 +215,18 @@ def build_rollout(demo: Demo, named: Named) -> None:
     """Add programmes, readiness ticks and login history to the demo's rows (after the accounts)."""
     for table in ROLLOUT_TABLES:
         demo.book.rows.setdefault(table, [])
-    _programme(demo.book, Area.DAGTILBUD, "Projektplan for dagtilbud", *dagtilbud_plan())
-    _programme(demo.book, Area.BFO_KLUB, "Projektplan for BFO og klub", *bfo_klub_plan())
-    _programme(demo.book, Area.SKOLE, "Udrulning i skolerne", *skole_plan(demo.today))
-    _readiness(demo, named.people["demo-projektgruppe"].id)
+    checklists = {
+        Area.DAGTILBUD: _programme(demo.book, Area.DAGTILBUD, "Projektplan for dagtilbud", *dagtilbud_plan()),
+        Area.BFO_KLUB: _programme(demo.book, Area.BFO_KLUB, "Projektplan for BFO og klub", *bfo_klub_plan()),
+        Area.SKOLE: _programme(demo.book, Area.SKOLE, "Udrulning i skolerne", *skole_plan(demo.today)),
+    }
+    _readiness(demo, named.people["demo-projektgruppe"].id, checklists)
     _logins(demo, {person.id for person in named.people.values()})
 
 
-def _programme(book: RowBook, area: Area, name: str, spans: list[SpanSpec], stones: list[MilestoneSpec]) -> None:
-    """One programme with its spans and milestones; a milestone hangs on its phase of the same key."""
+def _programme(book: RowBook, area: Area, name: str, spans: list[SpanSpec], stones: list[MilestoneSpec]
+               ) -> dict[ReadinessItem, ChecklistItem]:
+    """One programme with its spans, milestones and checklist; a milestone hangs on its phase of the same key."""
     programme = book.add(Programme, area=area, name=name, start=min(s.start for s in spans),
                          end=max(s.end for s in spans))
     phases: dict[str, Span] = {}
@@ -231,6 +240,37 @@ def _programme(book: RowBook, area: Area, name: str, spans: list[SpanSpec], ston
         assert phase.start <= stone.due, stone.title
         book.add(Milestone, programme_id=programme.id, phase_id=phase.id, title=stone.title, owner=stone.owner,
                  due=stone.due, status=stone.status, notes=stone.notes)
+    return _checklist(book, programme, phases)
+
+
+# The first checklist's six items, now data: title, owner, days before the Udrulning phase ends, observed key.
+CHECKLIST: list[tuple[ReadinessItem, str, str, int, ObservedKey | None]] = [
+    (ReadinessItem.SUPERUSERS, "Superbrugere udpeget", "Lederen", 60, ObservedKey.SUPERUSERS),
+    (ReadinessItem.STAFF_TRAINED, "Personale uddannet", "Superbrugerne", 30, None),
+    (ReadinessItem.GUARDIANS_INFORMED, "Forældre informeret", "Lederen", 20, None),
+    (ReadinessItem.WALL_SCREEN_PAIRED, "Vægskærm parret", "IT-supporten", 10, ObservedKey.WALL_SCREEN_PAIRED),
+    (ReadinessItem.KOMMEGAA_IN_USE, "KommeGå i brug", "Lederen", 0, ObservedKey.KOMMEGAA_IN_USE),
+    (ReadinessItem.FIRST_MESSAGE, "Første besked sendt", "Lederen", 0, ObservedKey.FIRST_MESSAGE),
+]
+# Items of the later phases, with no tick yet in any institution: they show what the plan asks next.
+LATER_ITEMS: list[tuple[Phase, str, str]] = [
+    (Phase.TILPASNING_DRIFT, "Faste rutiner for beskeder aftalt", "Lederen"),
+    (Phase.EVALUERING, "Evaluering besvaret", "Projektgruppen"),
+]
+
+
+def _checklist(book: RowBook, programme: Programme, phases: dict[str, Span]) -> dict[ReadinessItem, ChecklistItem]:
+    """The programme's checklist: the six first items in its Udrulning phase, then one item per later phase."""
+    rollout = phases[Phase.UDRULNING.value]
+    out = {}
+    for position, (key, title, owner, days_before, observed) in enumerate(CHECKLIST, start=1):
+        out[key] = book.add(ChecklistItem, programme_id=programme.id, phase_id=rollout.id, title=title, owner=owner,
+                            deadline=rollout.end - timedelta(days=days_before), position=position, observed=observed)
+    for position, (phase, title, owner) in enumerate(LATER_ITEMS, start=len(CHECKLIST) + 1):
+        span = phases[phase.value]
+        book.add(ChecklistItem, programme_id=programme.id, phase_id=span.id, title=title, owner=owner,
+                 deadline=span.end, position=position, observed=None)
+    return out
 
 
 # The order in which each area works through the hand-ticked items (superusers are observed, never ticked).
@@ -260,8 +300,9 @@ WAITING_NOTES = {
 }
 
 
-def _readiness(demo: Demo, by_person_id: int) -> None:
-    """Ticks by the project team at every institution; the next open item sometimes carries a note."""
+def _readiness(demo: Demo, by_person_id: int, checklists: dict[Area, dict[ReadinessItem, ChecklistItem]]) -> None:
+    """Ticks by the project team at every institution, each with its history entry; the next open item may carry
+    a note."""
     book, rng = demo.book, demo.rng
     by_name = next(f"{p.first_name} {p.last_name}" for p in book.all(Person) if p.id == by_person_id)
     for inst in book.all(Institution):
@@ -272,13 +313,21 @@ def _readiness(demo: Demo, by_person_id: int) -> None:
         for position, item in enumerate(order[:stage]):
             at = moment(demo.today - timedelta(days=max(1, age - 7 * position)), rng, 8, 16)
             comment = DONE_NOTES[item] if rng.random() < 0.4 else ""
-            book.add(ReadinessTick, institution_id=inst.id, item=item, ticked=True, by_person_id=by_person_id,
-                     by_name=by_name, at=at, comment=comment)
+            _tick(book, inst.id, checklists[area][item].id, True, by_person_id, by_name, at, comment)
         if stage < len(order) and rng.random() < 0.5:
             item = order[stage]
             at = moment(demo.today - timedelta(days=rng.randint(1, 10)), rng, 8, 16)
-            book.add(ReadinessTick, institution_id=inst.id, item=item, ticked=False, by_person_id=by_person_id,
-                     by_name=by_name, at=at, comment=WAITING_NOTES[item])
+            _tick(book, inst.id, checklists[area][item].id, False, by_person_id, by_name, at, WAITING_NOTES[item])
+
+
+def _tick(book: RowBook, institution_id: int, item_id: int, ticked: bool, by_person_id: int, by_name: str,
+          at: datetime, comment: str) -> None:
+    """A cell's state and the one history entry that set it."""
+    book.add(ChecklistTick, institution_id=institution_id, item_id=item_id, ticked=ticked, by_person_id=by_person_id,
+             by_name=by_name, at=at, comment=comment)
+    book.add(ChecklistEntry, institution_id=institution_id, item_id=item_id,
+             action=ChecklistAction.TICK if ticked else ChecklistAction.UNTICK, by_person_id=by_person_id,
+             by_name=by_name, at=at, comment=comment)
 
 
 def moment(day: date, rng: Random, first_hour: int, last_hour: int) -> datetime:

@@ -1,4 +1,5 @@
-"""Survey demo data: an open anonymous guardian survey in daycare with five weeks of answers, a closed named one."""
+"""Survey demo data: open anonymous guardian surveys in daycare (one of 1-5 scales, one of every kind), a closed
+named staff survey."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from demo.named import Named
 from demo.rollout import current_institutions, moment
 from demo.rows import Demo, RowBook
+from demo.survey_kinds import build_kinds_survey
+from demo.survey_reach import build_sendings
 from domain.clock import COPENHAGEN
 from domain.organisation.model import InstitutionKind
 from domain.rollout.model import (
@@ -86,9 +89,11 @@ def build_surveys(demo: Demo, named: Named) -> None:
     survey, questions = _survey(book, GUARDIAN_SURVEY, Audience.GUARDIANS, team_id, today - timedelta(
         days=GUARDIAN_AGE_DAYS), today + timedelta(days=GUARDIAN_OPEN_DAYS), daycare, GUARDIAN_QUESTIONS)
     answers: list[Answer] = []
+    asked: list[int] = []
     logged_in = {a.person_id for a in book.all(UserAccount) if a.last_login_at is not None}
     for guardian, places in sorted(current_institutions(book, today).items()):
         counted = [i for i in daycare if i in places]  # the first the survey lists, as the service chooses
+        asked += [guardian] if counted else []
         if not counted or guardian in skip or guardian not in logged_in or rng.random() >= GUARDIAN_SHARE:
             continue
         # More answers in the first weeks after the invitation, fewer later.
@@ -97,6 +102,7 @@ def build_surveys(demo: Demo, named: Named) -> None:
         text = rng.choice(GUARDIAN_TEXTS) if rng.random() < GUARDIAN_TEXT_SHARE else ""
         answers.append((guardian, counted[0], today - timedelta(days=days_ago), text))
     _responses(demo, survey, questions, answers)
+    build_sendings(demo, survey, asked, {person: day for person, _, day, _ in answers}, team_id)
 
     closes = today - timedelta(days=STAFF_CLOSED_DAYS)
     survey, questions = _survey(book, STAFF_SURVEY, Audience.STAFF, team_id, today - timedelta(days=STAFF_AGE_DAYS),
@@ -113,6 +119,7 @@ def build_surveys(demo: Demo, named: Named) -> None:
         text = rng.choice(STAFF_TEXTS) if rng.random() < 0.5 else ""
         answers.append((person_id, first_school[person_id], day, text))
     _responses(demo, survey, questions, answers)
+    build_kinds_survey(demo, named, daycare)
 
 
 def _survey(book: RowBook, title: str, audience: Audience, by_id: int, created: date, closes: date,
@@ -135,6 +142,7 @@ def _responses(demo: Demo, survey: Survey, questions: list[SurveyQuestion], answ
     Who answered goes in by person and the answers by time, so their ids cannot be lined up with each other.
     """
     book, rng = demo.book, demo.rng
+    survey.locked = bool(answers)  # answered: the questions may no longer change
     for person_id in sorted(person_id for person_id, _, _, _ in answers):
         book.add(SurveyParticipant, survey_id=survey.id, person_id=person_id)
     timed = sorted((moment(day, rng, 7, 21), person_id, institution_id, text)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.rollout.model import Area, Audience, MilestoneStatus, QuestionKind, ReadinessItem, SpanKind
+from domain.rollout.model import (
+    Area,
+    Audience,
+    ChecklistAction,
+    MilestoneStatus,
+    ObservedKey,
+    QuestionKind,
+    SpanKind,
+)
 
 
 class Programme(Model):
@@ -55,13 +63,63 @@ class Milestone(Model):
         table = "rollout_milestone"
 
 
-class ReadinessTick(Model):
+class Wave(Model):
+    """Institutions of one programme that go live together on one day."""
+
+    id = fields.IntField(primary_key=True)
+    programme_id: int
+    programme = fields.ForeignKeyField("models.Programme", related_name="waves")
+    name = fields.CharField(max_length=120)
+    go_live = fields.DateField()
+
+    class Meta:
+        table = "rollout_wave"
+        unique_together = (("programme_id", "name"),)
+
+
+class WaveMember(Model):
+    """An institution in a wave, with the programme repeated so an institution is in one wave per programme."""
+
+    id = fields.IntField(primary_key=True)
+    wave_id: int
+    wave = fields.ForeignKeyField("models.Wave", related_name="members")
+    programme_id: int
+    programme = fields.ForeignKeyField("models.Programme", related_name="wave_members")
+    institution_id: int
+    institution = fields.ForeignKeyField("models.Institution", related_name="waves")
+
+    class Meta:
+        table = "rollout_wave_member"
+        unique_together = (("programme_id", "institution_id"),)
+
+
+class ChecklistItem(Model):
+    """A readiness checklist item of a programme, optionally in one of its phases, with an owner and a deadline."""
+
+    id = fields.IntField(primary_key=True)
+    programme_id: int
+    programme = fields.ForeignKeyField("models.Programme", related_name="checklist")
+    phase_id: int | None
+    # A removed phase leaves its items in the programme, without a phase, rather than deleting them.
+    phase = fields.ForeignKeyField("models.Span", related_name="checklist", null=True, on_delete=fields.SET_NULL)
+    title = fields.CharField(max_length=160)
+    owner = fields.CharField(max_length=120, default="")
+    deadline = fields.DateField(null=True)
+    position = fields.IntField(default=0)
+    observed = fields.CharEnumField(ObservedKey, max_length=30, null=True)
+
+    class Meta:
+        table = "rollout_checklist_item"
+
+
+class ChecklistTick(Model):
     """The current state of one checklist item at one institution, and who set it."""
 
     id = fields.IntField(primary_key=True)
     institution_id: int
-    institution = fields.ForeignKeyField("models.Institution", related_name="readiness")
-    item = fields.CharEnumField(ReadinessItem, max_length=30)
+    institution = fields.ForeignKeyField("models.Institution", related_name="checklist_ticks")
+    item_id: int
+    item = fields.ForeignKeyField("models.ChecklistItem", related_name="ticks")
     ticked = fields.BooleanField(default=False)
     by_person_id = fields.IntField(null=True)
     by_name = fields.CharField(max_length=120, default="")
@@ -69,8 +127,27 @@ class ReadinessTick(Model):
     comment = fields.CharField(max_length=300, default="")
 
     class Meta:
-        table = "rollout_readiness"
-        unique_together = (("institution_id", "item"),)
+        table = "rollout_checklist_tick"
+        unique_together = (("institution_id", "item_id"),)
+
+
+class ChecklistEntry(Model):
+    """One tick, untick or comment on a checklist item of an institution, as the history of that cell."""
+
+    id = fields.IntField(primary_key=True)
+    institution_id: int
+    institution = fields.ForeignKeyField("models.Institution", related_name="checklist_entries")
+    item_id: int
+    item = fields.ForeignKeyField("models.ChecklistItem", related_name="entries")
+    action = fields.CharEnumField(ChecklistAction, max_length=10)
+    by_person_id = fields.IntField(null=True)
+    by_name = fields.CharField(max_length=120, default="")
+    at = fields.DatetimeField()
+    comment = fields.CharField(max_length=300, default="")
+
+    class Meta:
+        table = "rollout_checklist_entry"
+        indexes = (("institution_id", "item_id"),)
 
 
 class AdoptionSnapshot(Model):
@@ -101,6 +178,14 @@ class Survey(Model):
     closes_on = fields.DateField()
     # Anonymous: answers are stored without the respondent and shown only for groups of several answers.
     anonymous = fields.BooleanField(default=True, db_default=True)
+    # The names of the 1-5 points, five texts, low to high; null or empty means DEFAULT_ANCHORS.
+    anchors = fields.JSONField(default=list, null=True)
+    # Set by the first answer, in its transaction: from then on the questions may not change.
+    locked = fields.BooleanField(default=False, db_default=False)
+    # Raised by every edit, so an answer checked against older questions is refused instead of stored.
+    revision = fields.IntField(default=0, db_default=0)
+    # When the team closed the survey before its last day (closes_on is then set to the day before).
+    closed_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "survey"
@@ -120,8 +205,22 @@ class SurveyInstitution(Model):
         unique_together = (("survey_id", "institution_id"),)
 
 
+class SurveySection(Model):
+    """A heading with an optional introduction, grouping the questions that follow it."""
+
+    id = fields.IntField(primary_key=True)
+    survey_id: int
+    survey = fields.ForeignKeyField("models.Survey", related_name="sections")
+    position = fields.IntField()
+    title = fields.CharField(max_length=160)
+    intro = fields.TextField(default="")
+
+    class Meta:
+        table = "survey_section"
+
+
 class SurveyQuestion(Model):
-    """A 1-5 scale question or a free-text question."""
+    """A question of a survey (QuestionKind), numbered by position across the whole survey."""
 
     id = fields.IntField(primary_key=True)
     survey_id: int
@@ -129,6 +228,12 @@ class SurveyQuestion(Model):
     position = fields.IntField()
     kind = fields.CharEnumField(QuestionKind, max_length=10)
     text = fields.CharField(max_length=300)
+    # The section it stands in, if any: a section's questions follow each other, sections in their order.
+    section_id: int | None
+    section = fields.ForeignKeyField("models.SurveySection", related_name="questions", null=True)
+    # The options of a choice question, in order; an answer stores the index of its option.
+    options = fields.JSONField(default=list, null=True)
+    required = fields.BooleanField(default=True, db_default=True)
 
     class Meta:
         table = "survey_question"
@@ -164,7 +269,7 @@ class SurveyResponse(Model):
 
 
 class SurveyAnswer(Model):
-    """The answer to one question: a value 1-5 or a text."""
+    """The answer to one question: a value (see QuestionKind) or a text, one row per chosen option."""
 
     id = fields.IntField(primary_key=True)
     response_id: int

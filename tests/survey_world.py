@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 
@@ -11,7 +11,8 @@ from domain.events import Event, bus
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from domain.organisation.model import MunicipalRole
-from domain.rollout.model import Audience, QuestionKind
+from domain.rollout.model import DEFAULT_ANCHORS, Audience, QuestionKind
+from domain.rollout.survey_questions import Item
 from domain.rollout.surveys import SurveyDraft
 from persistence.people import Custody, MunicipalAssignment, Person
 from persistence.queries import ints
@@ -38,11 +39,12 @@ async def project_team(w: World) -> Actor:
 
 def draft(w: World, *, title: str = "Evaluering af Sammen", audience: Audience = Audience.GUARDIANS,
           closes_on: date | None = None, institution_ids: list[int] | None = None,
-          questions: list[tuple[QuestionKind, str]] | None = None, anonymous: bool = True) -> SurveyDraft:
+          questions: Sequence[Item] | None = None, anonymous: bool = True,
+          anchors: tuple[str, ...] = DEFAULT_ANCHORS) -> SurveyDraft:
     """A valid draft unless told otherwise."""
     return SurveyDraft(title, audience, closes_on or w.today + timedelta(days=14),
                        [w.kindergarten.id] if institution_ids is None else institution_ids,
-                       QUESTIONS if questions is None else questions, anonymous)
+                       QUESTIONS if questions is None else questions, anonymous, anchors)
 
 
 async def more_guardians(w: World, child: Person, n: int, name: str) -> list[Actor]:

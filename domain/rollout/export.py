@@ -1,13 +1,14 @@
-"""CSV exports of the readiness matrix and the adoption figures (semicolon-separated, as Danish Excel reads)."""
+"""CSV exports of the rollout for Danish Excel: ';' between fields, decimal comma, dates dd-mm-åååå, UTF-8 with BOM."""
 
 from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
+from domain.clock import COPENHAGEN
 from domain.rollout.adoption import AdoptionRow
-from domain.rollout.model import ReadinessItem
-from domain.rollout.readiness import ReadinessMatrix
+from domain.rollout.matrix import InstitutionChecklist
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> bytes:
@@ -24,16 +25,39 @@ def _safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def readiness_csv(matrix: ReadinessMatrix) -> bytes:
-    """One line per institution and item: ticked, by whom, when, comment."""
+def csv_file(header: list[str], rows: list[list[object]]) -> bytes:
+    """A CSV file for Danish Excel: ';' between fields, CRLF lines, UTF-8 with a BOM."""
+    return _csv(header, rows)
+
+
+def safe_cell(text: str) -> str:
+    """Text a spreadsheet shows as text, never runs as a formula."""
+    return _safe(text)
+
+
+def danish_day(day: date | None) -> str:
+    """A date as Danish Excel reads it: 07-12-2026 (empty when there is none)."""
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
+def danish_number(value: float, decimals: int = 3) -> str:
+    """A number with a decimal comma: 0,575."""
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def readiness_csv(checklists: list[InstitutionChecklist]) -> bytes:
+    """One line per institution and item: phase, owner, deadline (dd-mm-åååå), ticked, by whom, when, comment."""
     rows: list[list[object]] = []
-    for r in matrix.rows:
-        for item in ReadinessItem:
-            c = r.cells[item]
-            rows.append([_safe(r.name), r.area.value, item.value, "ja" if c.ticked else "nej",
+    for inst in checklists:
+        for item in inst.items:
+            c = inst.cells[item.id]
+            rows.append([_safe(inst.name), inst.area.value, _safe(inst.wave), _safe(item.phase_label),
+                         _safe(item.title), _safe(item.owner),
+                         item.deadline.strftime("%d-%m-%Y") if item.deadline else "", "ja" if c.ticked else "nej",
                          "sammen" if c.observed else "manuel", _safe(c.by_name),
-                         c.at.isoformat() if c.at else "", _safe(c.comment)])
-    return _csv(["institution", "omraade", "punkt", "afkrydset", "kilde", "af", "tidspunkt", "kommentar"], rows)
+                         c.at.astimezone(COPENHAGEN).strftime("%d-%m-%Y %H:%M") if c.at else "", _safe(c.comment)])
+    return _csv(["institution", "omraade", "boelge", "fase", "punkt", "ansvarlig", "frist", "afkrydset", "kilde",
+                 "af", "tidspunkt", "kommentar"], rows)
 
 
 def adoption_csv(rows: list[AdoptionRow]) -> bytes:
@@ -41,5 +65,5 @@ def adoption_csv(rows: list[AdoptionRow]) -> bytes:
     return _csv(
         ["institution", "omraade", "foraeldre", "logget_ind_nogensinde", "logget_ind_30_dage", "andel_nogensinde",
          "andel_30_dage", "superbrugere"],
-        [[_safe(r.name), r.area.value, r.guardians, r.guardians_ever, r.guardians_30d, f"{r.share_ever:.3f}",
-          f"{r.share_30d:.3f}", r.superusers] for r in rows])
+        [[_safe(r.name), r.area.value, r.guardians, r.guardians_ever, r.guardians_30d, danish_number(r.share_ever),
+          danish_number(r.share_30d), r.superusers] for r in rows])

@@ -77,7 +77,7 @@ def effective_status(stored: MilestoneStatus, due: date, today: date) -> Milesto
 
 
 class ReadinessItem(StrEnum):
-    """The checklist each institution works through."""
+    """The six items of the first, fixed checklist (migrations 0002 and 0015 name them; now demo data)."""
 
     SUPERUSERS = "superusers"
     STAFF_TRAINED = "staff_trained"
@@ -87,9 +87,41 @@ class ReadinessItem(StrEnum):
     FIRST_MESSAGE = "first_message"
 
 
-# Items Sammen can see for itself; the others are ticked by the project team.
+class ObservedKey(StrEnum):
+    """What Sammen can see for itself; a checklist item with one of these keys ticks itself."""
+
+    SUPERUSERS = "superusers"
+    WALL_SCREEN_PAIRED = "wall_screen_paired"
+    KOMMEGAA_IN_USE = "kommegaa_in_use"
+    FIRST_MESSAGE = "first_message"
+
+
+# Kept for older callers: the first checklist's items Sammen can observe.
 OBSERVABLE_ITEMS = frozenset({ReadinessItem.SUPERUSERS, ReadinessItem.WALL_SCREEN_PAIRED,
                               ReadinessItem.KOMMEGAA_IN_USE, ReadinessItem.FIRST_MESSAGE})
+
+
+class CellStatus(StrEnum):
+    """Where an institution stands on an item (or a set of items): done, missing, or missing past the deadline."""
+
+    DONE = "done"
+    MISSING = "missing"
+    LATE = "late"
+
+
+def cell_status(done: bool, deadline: date | None, today: date) -> CellStatus:
+    """An item not done by its deadline is late."""
+    if done:
+        return CellStatus.DONE
+    return CellStatus.LATE if deadline is not None and deadline < today else CellStatus.MISSING
+
+
+class ChecklistAction(StrEnum):
+    """What one entry in a cell's history did."""
+
+    TICK = "tick"
+    UNTICK = "untick"
+    COMMENT = "comment"
 
 
 class Audience(StrEnum):
@@ -100,13 +132,22 @@ class Audience(StrEnum):
 
 
 class QuestionKind(StrEnum):
-    """A 1-5 scale or free text."""
+    """What a question asks for; the stored value (SurveyAnswer.value) is told beside each."""
 
-    SCALE = "scale"
-    TEXT = "text"
+    SCALE = "scale"  # 1-5, the points named by the survey's anchors
+    TEXT = "text"  # free text (SurveyAnswer.text)
+    CHOICE = "choice"  # one of the question's options: the option's index from 0
+    CHOICES = "choices"  # several options: one row per chosen option, each the option's index from 0
+    YES_NO = "yes_no"  # 1 yes, 0 no
+    ZERO_TEN = "zero_ten"  # 0-10
 
 
 SCALE_MIN, SCALE_MAX = 1, 5
+ZERO_TEN_MIN, ZERO_TEN_MAX = 0, 10
+YES, NO = 1, 0
+# The points of a 1-5 scale as a survey names them unless its team writes its own (Survey.anchors).
+DEFAULT_ANCHORS = ("Meget uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Meget enig")
+OPTION_KINDS = frozenset({QuestionKind.CHOICE, QuestionKind.CHOICES})
 # An anonymous survey shows no figure built from fewer answers than this: it could be one person's answer.
 MIN_GROUP = 5
 
@@ -139,31 +180,43 @@ class ReadinessCell:
     """One institution's state on one checklist item."""
 
     institution_id: int
-    item: ReadinessItem
+    item_id: int
     ticked: bool
     by_name: str
     at: datetime | None
     comment: str
     observed: bool
 
-    def as_event_fields(self) -> dict[str, object]:
-        """Plain values for the wire."""
-        return {"institution_id": self.institution_id, "item": self.item.value, "ticked": self.ticked,
-                "by_name": self.by_name, "at": self.at.isoformat() if self.at else None,
-                "comment": self.comment, "observed": self.observed}
-
 
 @dataclass(frozen=True)
 class ReadinessChanged(Event):
-    """A readiness item was ticked or unticked; carries the cell's new state."""
+    """A checklist item was ticked, unticked or commented at one institution; carries the cell's new state."""
 
     institution_id: int
-    item: str
+    item_id: int
     ticked: bool
+    was_ticked: bool
     by_name: str
     at: str
     comment: str
     observed: bool
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Delivered to open rollout pages."""
+        return (ROLLOUT_TOPIC,)
+
+    def cell(self) -> ReadinessCell:
+        """The cell's new state."""
+        return ReadinessCell(self.institution_id, self.item_id, self.ticked, self.by_name,
+                             datetime.fromisoformat(self.at) if self.at else None, self.comment, self.observed)
+
+
+@dataclass(frozen=True)
+class ChecklistChanged(Event):
+    """The project team added, changed, moved or removed a checklist item of a programme."""
+
+    programme_id: int
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -12,11 +12,10 @@ from domain.identity.model import Actor
 from domain.organisation.model import InstitutionKind
 from domain.organisation.service import InstitutionRow, active_institution_rows, superusers_per_institution
 from domain.presence.observed import checkins_per_week
-from domain.rollout import adoption, plan, readiness
+from domain.rollout import adoption, plan
 from domain.rollout.adoption import AdoptionRow, TrendPoint
-from domain.rollout.model import AREA_OF_KIND, Area, ReadinessItem
+from domain.rollout.model import AREA_OF_KIND, Area
 from domain.rollout.plan import ProgrammeView
-from domain.rollout.readiness import ReadinessMatrix
 
 TREND_DAYS = 60
 CHECKIN_WEEKS = 8
@@ -27,22 +26,18 @@ class RolloutOverview:
     """The data behind /udrulning."""
 
     programmes: list[ProgrammeView]
-    matrix: ReadinessMatrix
     adoption: list[AdoptionRow]
     trend: list[TrendPoint]
     checkins: dict[tuple[date, Area], int]
 
 
 async def overview(actor: Actor, today: date) -> RolloutOverview:
-    """Read the page's data with shared lookups (institutions and superusers once): 13 queries."""
+    """Read the page's data with shared lookups (institutions and superusers once); the matrix loads by itself."""
     await audit.check(access.can_view_rollout(actor), actor, "view_rollout")
     institutions = await active_institution_rows()
     supers = await superusers_per_institution(today)
     return RolloutOverview(
         programmes=await plan.plan(actor, today),
-        matrix=await readiness.readiness_matrix(
-            actor, today, institutions=institutions,
-            observed={ReadinessItem.SUPERUSERS: {i for i, n in supers.items() if n > 0}}),
         adoption=await adoption.compute(today, institutions, supers),
         trend=await adoption.trend(actor, today - timedelta(days=TREND_DAYS)),
         checkins=_by_area(await checkins_per_week(today - timedelta(days=CHECKIN_WEEKS * 7)), institutions),

@@ -9,6 +9,7 @@ from typing import Any
 
 from domain import access
 from domain.audit import service as audit
+from domain.dates import show_day
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor
@@ -105,13 +106,15 @@ async def check_milestone(actor: Actor, draft: MilestoneDraft) -> None:
     if programme is None:
         raise NotFound("error.not_found")
     if draft.due < programme.start:
-        raise DomainError("rollout.error.due_before_programme", start=programme.start.isoformat())
+        raise DomainError("rollout.error.due_before_programme", start=show_day(programme.start))
+    if draft.due > programme.end:
+        raise DomainError("rollout.error.due_after_programme", end=show_day(programme.end))
     if draft.phase_id is not None:
         phase = await Span.get_or_none(id=draft.phase_id, programme_id=draft.programme_id, kind=SpanKind.PHASE)
         if phase is None:
             raise DomainError("rollout.error.unknown_phase")
         if draft.due < phase.start:
-            raise DomainError("rollout.error.due_before_phase", phase=phase.label, start=phase.start.isoformat())
+            raise DomainError("rollout.error.due_before_phase", phase=phase.label, start=show_day(phase.start))
 
 
 async def do_save_milestone(actor: Actor, draft: MilestoneDraft, milestone_id: int | None = None) -> int:
@@ -130,8 +133,8 @@ async def do_save_milestone(actor: Actor, draft: MilestoneDraft, milestone_id: i
     return milestone_id
 
 
-async def do_delete_milestone(actor: Actor, milestone_id: int) -> None:
-    """Remove a milestone (the project team only)."""
+async def do_delete_milestone(actor: Actor, milestone_id: int) -> MilestoneDraft:
+    """Remove a milestone (the project team only); returns the draft that saves it again, for undo."""
     await audit.check(access.can_edit_rollout(actor), actor, "edit_rollout")
     milestone = await Milestone.get_or_none(id=milestone_id)
     if milestone is None:
@@ -139,16 +142,5 @@ async def do_delete_milestone(actor: Actor, milestone_id: int) -> None:
     async with committing(transaction) as outbox:
         await milestone.delete()
         outbox.add(PlanChanged(milestone.programme_id))
-
-
-async def do_move_span(actor: Actor, span_id: int, start: date, end: date) -> None:
-    """Change a track's or phase's dates; the end may not come before the start."""
-    await audit.check(access.can_edit_rollout(actor), actor, "edit_rollout")
-    if end < start:
-        raise DomainError("rollout.error.end_before_start")
-    span = await Span.get_or_none(id=span_id)
-    if span is None:
-        raise NotFound("error.not_found")
-    async with committing(transaction) as outbox:
-        await Span.filter(id=span_id).update(start=start, end=end)
-        outbox.add(PlanChanged(span.programme_id))
+    return MilestoneDraft(milestone.programme_id, milestone.phase_id, milestone.title, milestone.owner, milestone.due,
+                          MilestoneStatus(milestone.status), milestone.notes)

@@ -16,7 +16,8 @@ from domain.audit import service as audit
 from domain.clock import COPENHAGEN, day_start, today_local
 from domain.errors import NotFound
 from domain.identity.model import Actor
-from domain.rollout.model import Audience, QuestionKind, shown_groups, too_few
+from domain.rollout.model import DEFAULT_ANCHORS, Audience, QuestionKind, shown_groups, too_few
+from domain.rollout.survey_summary import QuestionSummary, question_summaries
 from persistence.people import Custody, Employment
 from persistence.queries import active_on
 from persistence.rollout import Survey, SurveyAnswer, SurveyInstitution, SurveyQuestion, SurveyResponse
@@ -93,10 +94,13 @@ class SurveyResults:
     questions: tuple[QuestionResult, ...]
     institutions: tuple[InstitutionRate, ...]
     weeks: tuple[WeekCount, ...]
+    summaries: tuple[QuestionSummary, ...] = ()  # each question's figures by kind (survey_summary)
 
 
 async def _scale_figures(survey_id: int) -> dict[int, list[ScaleFigure]]:
-    rows = await (SurveyAnswer.filter(response__survey_id=survey_id, value__isnull=False)
+    # Only 1-5 scales: other kinds store option indexes, yes/no or 0-10, which no average of these may mix in.
+    rows = await (SurveyAnswer.filter(response__survey_id=survey_id, value__isnull=False,
+                                      question__kind=QuestionKind.SCALE)
                   .annotate(total=Sum("value"), n=Count("id"))
                   .group_by("question_id", "response__institution_id")
                   .values_list("question_id", "response__institution_id", "total", "n"))
@@ -174,7 +178,7 @@ def question_result(q: SurveyQuestion, figures: list[ScaleFigure], texts: list[s
 
 
 async def results(actor: Actor, survey_id: int, *, today: date | None = None) -> SurveyResults:
-    """A survey's figures for the project team (9 queries, whatever the number of answers)."""
+    """A survey's figures for the project team (15 queries, whatever the number of answers)."""
     await audit.check(access.can_view_rollout(actor), actor, "view_rollout")
     survey = await Survey.get_or_none(id=survey_id)
     if survey is None:
@@ -194,4 +198,6 @@ async def results(actor: Actor, survey_id: int, *, today: date | None = None) ->
     questions = tuple(question_result(q, figures.get(q.id, []), texts.get(q.id, []), total, anonymous)
                       for q in await SurveyQuestion.filter(survey_id=survey_id).order_by("position", "id"))
     return SurveyResults(survey.id, survey.title, audience, anonymous, survey.closes_on,
-                         shown_count(total, anonymous), questions, rates, await _weeks(survey_id, anonymous))
+                         shown_count(total, anonymous), questions, rates, await _weeks(survey_id, anonymous),
+                         await question_summaries(survey_id, anonymous, anchors=tuple(survey.anchors or ()) or
+                                                  DEFAULT_ANCHORS))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tortoise.exceptions import IntegrityError
@@ -15,7 +16,8 @@ from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.identity.model import Actor, Role
-from domain.rollout.model import SCALE_MAX, SCALE_MIN, Audience, QuestionKind, SurveyAnswered, SurveyCreated
+from domain.rollout.model import DEFAULT_ANCHORS, Audience, QuestionKind, SurveyAnswered, SurveyCreated
+from domain.rollout.survey_questions import Content, Given, Item, Spec, check_content, checked_answers
 from domain.rollout.survey_results import SurveyResults as SurveyResults  # re-exported: one entry point
 from domain.rollout.survey_results import results as results
 from domain.rollout.survey_results import shown_count
@@ -31,9 +33,10 @@ from persistence.rollout import (
     SurveyParticipant,
     SurveyQuestion,
     SurveyResponse,
+    SurveySection,
 )
 
-TITLE_MAX, QUESTION_MAX, TEXT_ANSWER_MAX, QUESTIONS_MAX = 160, 300, 2000, 40
+TITLE_MAX = 160
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,9 @@ class SurveyDraft:
     audience: Audience
     closes_on: date
     institution_ids: list[int]
-    questions: list[tuple[QuestionKind, str]]
+    questions: Sequence[Item]  # questions and section headings in order (see survey_questions)
     anonymous: bool = True
+    anchors: tuple[str, ...] = field(default=DEFAULT_ANCHORS)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,10 @@ class OpenQuestion:
     id: int
     kind: QuestionKind
     text: str
+    number: int = 0
+    options: tuple[str, ...] = ()
+    required: bool = True
+    section: int | None = None  # index into OpenSurvey.sections
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,8 @@ class OpenSurvey:
     institution_id: int
     institution_name: str
     questions: tuple[OpenQuestion, ...]
+    sections: tuple[tuple[str, str], ...] = ()  # (title, intro) in order
+    anchors: tuple[str, ...] = DEFAULT_ANCHORS
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,8 @@ class SurveySummary:
     institutions: int
     questions: int
     responses: int | None
+    locked: bool = False  # answered: the questions can no longer change
+    closed_at: datetime | None = None  # closed by the team before its last day
 
     def is_open(self, today: date) -> bool:
         """Open up to and including its closing day."""
@@ -92,21 +104,7 @@ class SurveySummary:
 # --- creating ---------------------------------------------------------------------------------------------------
 
 
-def _check_questions(questions: list[tuple[QuestionKind, str]]) -> None:
-    if not questions:
-        raise DomainError("survey.error.no_questions")
-    if len(questions) > QUESTIONS_MAX:
-        raise DomainError("survey.error.too_many_questions", max=QUESTIONS_MAX)
-    for kind, text in questions:
-        if not isinstance(kind, QuestionKind):
-            raise DomainError("survey.error.unknown_kind")
-        if not text.strip():
-            raise DomainError("survey.error.question_required")
-        if len(text.strip()) > QUESTION_MAX:
-            raise DomainError("survey.error.question_too_long", max=QUESTION_MAX)
-
-
-async def check_survey(actor: Actor, draft: SurveyDraft, today: date) -> None:
+async def check_survey(actor: Actor, draft: SurveyDraft, today: date) -> Content:
     """Refuse others than the project team, and drafts that could not be answered sensibly."""
     await audit.check(access.can_edit_rollout(actor), actor, "edit_rollout")
     if not draft.title.strip():
@@ -115,7 +113,7 @@ async def check_survey(actor: Actor, draft: SurveyDraft, today: date) -> None:
         raise DomainError("survey.error.title_too_long", max=TITLE_MAX)
     if not isinstance(draft.audience, Audience):
         raise DomainError("survey.error.unknown_audience")
-    _check_questions(draft.questions)
+    check_content(draft.questions, draft.anchors)
     if draft.closes_on < today:
         raise DomainError("survey.error.closes_in_past")
     wanted = set(draft.institution_ids)
@@ -123,22 +121,36 @@ async def check_survey(actor: Actor, draft: SurveyDraft, today: date) -> None:
         raise DomainError("survey.error.no_institutions")
     if await Institution.filter(id__in=list(wanted)).count() != len(wanted):
         raise DomainError("survey.error.unknown_institution")
+    return check_content(draft.questions, draft.anchors)
 
 
 async def do_create_survey(actor: Actor, draft: SurveyDraft, now: datetime) -> int:
     """Create a survey with its institutions and questions in one transaction; returns its id."""
     check_typed_text(draft)
-    await check_survey(actor, draft, today_local(now))
+    content = await check_survey(actor, draft, today_local(now))
     institution_ids = list(dict.fromkeys(draft.institution_ids))  # de-duplicated, the team's order kept
     async with committing(transaction) as outbox:
         survey = await Survey.create(title=draft.title.strip(), audience=draft.audience, created_by_id=actor.person_id,
-                                     created_at=now, closes_on=draft.closes_on, anonymous=bool(draft.anonymous))
+                                     created_at=now, closes_on=draft.closes_on, anonymous=bool(draft.anonymous),
+                                     anchors=list(content.anchors))
         await SurveyInstitution.bulk_create(
             [SurveyInstitution(survey_id=survey.id, institution_id=i) for i in institution_ids])
-        await SurveyQuestion.bulk_create([SurveyQuestion(survey_id=survey.id, position=n, kind=kind, text=text.strip())
-                                          for n, (kind, text) in enumerate(draft.questions, start=1)])
+        await store_content(survey.id, content)
         outbox.add(SurveyCreated(survey.id, Audience(draft.audience).value, tuple(institution_ids)))
     return survey.id
+
+
+async def store_content(survey_id: int, content: Content) -> None:
+    """Write a survey's sections and questions (inside the caller's transaction)."""
+    sections = [SurveySection(survey_id=survey_id, position=n, title=s.title, intro=s.intro)
+                for n, s in enumerate(content.sections, start=1)]
+    # One create per section: bulk_create does not hand back ids on every database.
+    for section in sections:
+        await section.save()
+    await SurveyQuestion.bulk_create([
+        SurveyQuestion(survey_id=survey_id, position=n, kind=q.kind, text=q.text, options=list(q.options),
+                       required=q.required, section_id=None if at is None else sections[at].id)
+        for n, (q, at) in enumerate(content.questions, start=1)])
 
 
 async def institution_choices(actor: Actor) -> list[tuple[int, str]]:
@@ -157,7 +169,8 @@ async def list_surveys(actor: Actor) -> list[SurveySummary]:
     questions = await _count_by_survey(SurveyQuestion, ids)
     answers = await _count_by_survey(SurveyResponse, ids)
     return [SurveySummary(s.id, s.title, Audience(s.audience), s.anonymous, s.closes_on, s.created_at,
-                          places.get(s.id, 0), questions.get(s.id, 0), shown_count(answers.get(s.id, 0), s.anonymous))
+                          places.get(s.id, 0), questions.get(s.id, 0), shown_count(answers.get(s.id, 0), s.anonymous),
+                          bool(s.locked), s.closed_at)
             for s in surveys]
 
 
@@ -201,18 +214,30 @@ async def _links(actor: Actor, today: date, *, survey_id: int | None = None,
 
 
 async def open_surveys_for(actor: Actor, today: date) -> list[OpenSurvey]:
-    """The surveys this person may still answer today, with their questions (at most 5 queries)."""
+    """The surveys this person may still answer today, with their questions (at most 6 queries)."""
     links = await _links(actor, today)
     answered = set(ints(await SurveyParticipant.filter(person_id=actor.person_id, survey_id__in=list(links))
                         .values_list("survey_id", flat=True)))
     ids = [s for s in links if s not in answered]
     if not ids:
         return []
+    sections: dict[int, list[SurveySection]] = {s: [] for s in ids}
+    for section in await SurveySection.filter(survey_id__in=ids).order_by("position", "id"):
+        sections[section.survey_id].append(section)
+    at = {section.id: n for listed in sections.values() for n, section in enumerate(listed)}
     questions: dict[int, list[OpenQuestion]] = {s: [] for s in ids}
     for q in await SurveyQuestion.filter(survey_id__in=ids).order_by("position", "id"):
-        questions[q.survey_id].append(OpenQuestion(q.id, QuestionKind(q.kind), q.text))
+        questions[q.survey_id].append(OpenQuestion(
+            q.id, QuestionKind(q.kind), q.text, len(questions[q.survey_id]) + 1, tuple(q.options or ()),
+            bool(q.required), None if q.section_id is None else at.get(q.section_id)))
     surveys = await Survey.filter(id__in=ids).order_by("closes_on", "id")
-    return [OpenSurvey(s.id, s.title, s.anonymous, s.closes_on, *links[s.id], tuple(questions[s.id])) for s in surveys]
+    return [OpenSurvey(s.id, s.title, s.anonymous, s.closes_on, *links[s.id], tuple(questions[s.id]),
+                       tuple((x.title, x.intro) for x in sections[s.id]), anchors_of(s)) for s in surveys]
+
+
+def anchors_of(survey: Survey) -> tuple[str, ...]:
+    """The names of a survey's 1-5 points."""
+    return tuple(survey.anchors) if survey.anchors else DEFAULT_ANCHORS
 
 
 def can_answer(institution: tuple[int, str] | None) -> Decision:
@@ -223,39 +248,7 @@ def can_answer(institution: tuple[int, str] | None) -> Decision:
 # --- answering --------------------------------------------------------------------------------------------------
 
 
-def _scale_value(given: int | str | None) -> int:
-    if given is None:
-        raise DomainError("survey.error.answer_all")
-    # bool is an int in Python: True must not pass as a 1.
-    if isinstance(given, bool) or not isinstance(given, int) or not SCALE_MIN <= given <= SCALE_MAX:
-        raise DomainError("survey.error.out_of_range", min=SCALE_MIN, max=SCALE_MAX)
-    return given
-
-
-def _text_value(given: int | str) -> str:
-    if not isinstance(given, str):
-        raise DomainError("survey.error.text_expected")
-    if len(given.strip()) > TEXT_ANSWER_MAX:
-        raise DomainError("survey.error.text_too_long", max=TEXT_ANSWER_MAX)
-    return given.strip()
-
-
-def checked_answers(kinds: dict[int, QuestionKind],
-                    answers: dict[int, int | str]) -> list[tuple[int, int | None, str]]:
-    """(question id, value, text) rows to store; refuses unknown questions, missing or bad values."""
-    if set(answers) - set(kinds):
-        raise DomainError("survey.error.unknown_question")
-    rows: list[tuple[int, int | None, str]] = []
-    for qid, kind in kinds.items():
-        given = answers.get(qid)
-        if kind is QuestionKind.SCALE:
-            rows.append((qid, _scale_value(given), ""))
-        elif given is not None and (text := _text_value(given)):
-            rows.append((qid, None, text))
-    return rows
-
-
-async def do_answer(actor: Actor, survey_id: int, answers: dict[int, int | str], now: datetime) -> None:
+async def do_answer(actor: Actor, survey_id: int, answers: dict[int, Given], now: datetime) -> None:
     """Store one person's answers in one transaction, then tell the open result pages.
 
     That the person answered is stored apart from the answers; the answers name them only in a named survey.
@@ -272,10 +265,12 @@ async def do_answer(actor: Actor, survey_id: int, answers: dict[int, int | str],
         raise DomainError("survey.error.closed")
     if await SurveyParticipant.filter(survey_id=survey_id, person_id=actor.person_id).exists():
         raise DomainError("survey.error.already_answered")
-    kinds = {int(q): QuestionKind(k) for q, k in
-             await SurveyQuestion.filter(survey_id=survey_id).values_list("id", "kind")}
-    rows = checked_answers(kinds, answers)
+    specs = await answer_specs(survey_id)
+    rows = checked_answers(specs, answers)
     async with committing(transaction) as outbox:
+        # Locks the questions as they were checked: an edit in between raised the revision, and this matches nothing.
+        if not await Survey.filter(id=survey_id, revision=survey.revision).update(locked=True):
+            raise DomainError("survey.error.changed")
         try:
             await SurveyParticipant.create(survey_id=survey_id, person_id=actor.person_id)
         except IntegrityError as clash:
@@ -289,3 +284,10 @@ async def do_answer(actor: Actor, survey_id: int, answers: dict[int, int | str],
         await SurveyAnswer.bulk_create([SurveyAnswer(response_id=response.id, question_id=q, value=v, text=text)
                                         for q, v, text in rows])
         outbox.add(SurveyAnswered(survey_id, link[0]))
+
+
+async def answer_specs(survey_id: int) -> dict[int, Spec]:
+    """Question id -> what checking an answer to it needs, numbered in order."""
+    rows = await SurveyQuestion.filter(survey_id=survey_id).order_by("position", "id").values_list(
+        "id", "kind", "required", "options")
+    return {int(q): Spec(QuestionKind(k), n, bool(r), len(o or ())) for n, (q, k, r, o) in enumerate(rows, start=1)}

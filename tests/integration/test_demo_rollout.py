@@ -13,9 +13,9 @@ from domain.rollout.model import (
     Area,
     Audience,
     MilestoneStatus,
+    ObservedKey,
     Phase,
     QuestionKind,
-    ReadinessItem,
     SpanKind,
     Track,
     effective_status,
@@ -25,9 +25,11 @@ from persistence.organisation import Institution
 from persistence.people import Custody, Employment
 from persistence.rollout import (
     AdoptionSnapshot,
+    ChecklistEntry,
+    ChecklistItem,
+    ChecklistTick,
     Milestone,
     Programme,
-    ReadinessTick,
     Span,
     Survey,
     SurveyAnswer,
@@ -112,11 +114,14 @@ async def test_every_milestone_is_due_on_or_after_its_phase_start(db):
 async def test_readiness_is_ticked_by_the_project_team_and_schools_are_early(db):
     await seed_demo(today=TODAY, scale=0.1)
     camilla = await person_of("demo-projektgruppe")
-    ticks = await ReadinessTick.all().prefetch_related("institution")
-    assert ticks and not [t for t in ticks if t.item == ReadinessItem.SUPERUSERS]
+    ticks = await ChecklistTick.all().prefetch_related("institution", "item")
+    assert ticks and not [t for t in ticks if t.item.observed == ObservedKey.SUPERUSERS]
     assert {(t.by_person_id, t.by_name) for t in ticks} == {(camilla.id, "Camilla Berg")}
     assert all(t.at is not None and t.at.date() < TODAY for t in ticks)
     assert any(t.comment for t in ticks) and any(not t.ticked for t in ticks)
+    # Each cell's history starts with the tick that set it.
+    entries = await ChecklistEntry.all().values_list("institution_id", "item_id", "at", "comment")
+    assert sorted(entries) == sorted((t.institution_id, t.item_id, t.at, t.comment) for t in ticks)
     done: dict[Area, list[int]] = {area: [] for area in Area}
     counts: dict[int, int] = {}
     for tick in ticks:
@@ -126,6 +131,18 @@ async def test_readiness_is_ticked_by_the_project_team_and_schools_are_early(db)
         done[area].append(counts.get(inst.id, 0))
     assert min(done[Area.DAGTILBUD]) >= 3 and max(done[Area.SKOLE]) <= 2
     assert len(set(done[Area.DAGTILBUD] + done[Area.BFO_KLUB])) > 1
+
+
+async def test_each_plan_has_the_first_six_items_as_data_with_owners_deadlines_and_observed_keys(db):
+    await seed_demo(today=TODAY, scale=0.1)
+    for programme in await Programme.all():
+        items = await ChecklistItem.filter(programme=programme).order_by("position").prefetch_related("phase")
+        assert [i.title for i in items][:6] == ["Superbrugere udpeget", "Personale uddannet", "Forældre informeret",
+                                                "Vægskærm parret", "KommeGå i brug", "Første besked sendt"]
+        assert [i.observed for i in items][:6] == [ObservedKey.SUPERUSERS, None, None, ObservedKey.WALL_SCREEN_PAIRED,
+                                                   ObservedKey.KOMMEGAA_IN_USE, ObservedKey.FIRST_MESSAGE]
+        assert all(i.owner and i.deadline for i in items) and len({i.phase.key for i in items}) == 3
+        assert all(i.deadline >= i.phase.start for i in items[:6])
 
 
 async def test_adoption_figures_come_from_login_history(db):

@@ -9,13 +9,16 @@ import pytest
 from domain.clock import utcnow
 from domain.errors import AccessDenied, DomainError
 from domain.events import Event, bus
+from domain.identity.model import Actor
 from domain.identity.service import current_actor, do_login
 from domain.organisation.model import MunicipalRole
-from domain.rollout import adoption, export, plan, readiness
-from domain.rollout.model import MilestoneStatus, ReadinessChanged, ReadinessItem, SpanKind
+from domain.rollout import adoption, checklist, export, plan, readiness
+from domain.rollout.checklist import ItemDraft
+from domain.rollout.matrix import MatrixFilter, load_all, load_matrix
+from domain.rollout.model import MilestoneStatus, ObservedKey, ReadinessChanged, SpanKind
 from domain.rollout.plan import MilestoneDraft
 from persistence.people import Employment, MunicipalAssignment
-from persistence.rollout import Milestone, Programme, ReadinessTick, Span
+from persistence.rollout import ChecklistTick, Milestone, Programme, Span
 from tests.conftest import TODAY
 from tests.factory import World, build_world, person
 
@@ -35,6 +38,15 @@ async def programme_with_phase(today: date) -> tuple[Programme, Span]:
     phase = await Span.create(programme=programme, kind=SpanKind.PHASE, key="udrulning", label="Udrulning",
                               start=today - timedelta(days=10), end=today + timedelta(days=50))
     return programme, phase
+
+
+async def school_item(w: World, actor: Actor, title: str, observed: ObservedKey | None = None) -> int:
+    """An item of the school programme's Udrulning phase (the programme made when missing)."""
+    programme = await Programme.get_or_none(area="skole")
+    if programme is None:
+        programme, _ = await programme_with_phase(w.today)
+    phase = await Span.get(programme=programme, kind=SpanKind.PHASE)
+    return await checklist.do_save_item(actor, ItemDraft(programme.id, phase.id, title, observed=observed))
 
 
 async def test_late_is_computed_from_the_date(database: str) -> None:
@@ -89,46 +101,48 @@ async def test_only_the_project_team_and_admins_edit(database: str) -> None:
     draft = MilestoneDraft(programme.id, phase.id, "Milepæl", "", w.today, MilestoneStatus.PLANNED)
     with pytest.raises(AccessDenied):
         await plan.do_save_milestone(leader, draft)
+    item = await school_item(w, admin, "Personale uddannet")
     with pytest.raises(AccessDenied):
-        await readiness.do_tick(leader, w.school.id, ReadinessItem.STAFF_TRAINED, True, "", now=utcnow())
+        await readiness.do_tick(leader, w.school.id, item, True, "", now=utcnow())
     with pytest.raises(AccessDenied):
         await plan.plan(leader, w.today)
-    assert await Milestone.all().count() == 0 and await ReadinessTick.all().count() == 0
+    assert await Milestone.all().count() == 0 and await ChecklistTick.all().count() == 0
     assert await plan.do_save_milestone(admin, draft) > 0
 
 
 async def test_ticking_publishes_the_cell_after_commit_and_shows_in_the_matrix(database: str) -> None:
     w = await build_world()
     team = await team_member(w)
+    item = await school_item(w, team, "Forældre informeret")
     seen: list[Event] = []
     sub = bus.subscribe("rollout", seen.append)  # type: ignore[arg-type]
     try:
-        await readiness.do_tick(team, w.school.id, ReadinessItem.GUARDIANS_INFORMED, True, "Brev sendt", now=utcnow())
+        await readiness.do_tick(team, w.school.id, item, True, "Brev sendt", now=utcnow())
     finally:
         sub.cancel()
     assert len(seen) == 1 and isinstance(seen[0], ReadinessChanged) and seen[0].comment == "Brev sendt"
-    matrix = await readiness.readiness_matrix(team, w.today)
+    matrix = await load_matrix(team, MatrixFilter(phase="udrulning"), w.today)
     school = next(r for r in matrix.rows if r.institution_id == w.school.id)
-    cell = school.cells[ReadinessItem.GUARDIANS_INFORMED]
+    cell = school.cells[item]
     assert cell.ticked and cell.by_name == "Camilla Testesen" and cell.comment == "Brev sendt"
-    await readiness.do_tick(team, w.school.id, ReadinessItem.GUARDIANS_INFORMED, False, "Fejl", now=utcnow())
-    matrix = await readiness.readiness_matrix(team, w.today)
-    assert not next(r for r in matrix.rows if r.institution_id == w.school.id).cells[
-        ReadinessItem.GUARDIANS_INFORMED].ticked
-    assert await ReadinessTick.all().count() == 1
+    await readiness.do_tick(team, w.school.id, item, False, "Fejl", now=utcnow())
+    matrix = await load_matrix(team, MatrixFilter(phase="udrulning"), w.today)
+    assert not next(r for r in matrix.rows if r.institution_id == w.school.id).cells[item].ticked
+    assert await ChecklistTick.all().count() == 1
 
 
 async def test_superusers_tick_themselves_and_cannot_be_unticked(database: str) -> None:
     w = await build_world()
     team = await team_member(w)
+    item = await school_item(w, team, "Superbrugere udpeget", ObservedKey.SUPERUSERS)
     await Employment.filter(person_id=w.teacher.id).update(superuser=True)
-    matrix = await readiness.readiness_matrix(team, w.today)
+    matrix = await load_matrix(team, MatrixFilter(phase="udrulning"), w.today)
     by_id = {r.institution_id: r for r in matrix.rows}
-    assert by_id[w.school.id].cells[ReadinessItem.SUPERUSERS].observed
-    assert not by_id[w.kindergarten.id].cells[ReadinessItem.SUPERUSERS].ticked
-    assert matrix.area_totals()["skole"][ReadinessItem.SUPERUSERS] == (1, 1)  # type: ignore[index]
+    assert by_id[w.school.id].cells[item].observed
+    assert item not in by_id[w.kindergarten.id].cells  # a school item does not apply to a kindergarten
+    assert (matrix.area_totals()["skole"].done, matrix.area_totals()["skole"].total) == (1, 1)  # type: ignore[index]
     with pytest.raises(DomainError) as refused:
-        await readiness.do_tick(team, w.school.id, ReadinessItem.SUPERUSERS, False, "", now=utcnow())
+        await readiness.do_tick(team, w.school.id, item, False, "", now=utcnow())
     assert refused.value.key == "rollout.error.observed"
 
 
@@ -177,9 +191,10 @@ async def test_daily_snapshots_feed_the_trend(database: str) -> None:
 async def test_csv_exports_are_semicolon_separated_and_safe(database: str) -> None:
     w = await build_world()
     team = await team_member(w)
-    await readiness.do_tick(team, w.school.id, ReadinessItem.STAFF_TRAINED, True, "=HYPERLINK(1)", now=utcnow())
-    text = export.readiness_csv(await readiness.readiness_matrix(team, w.today)).decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("institution;omraade;punkt")
+    item = await school_item(w, team, "Personale uddannet")
+    await readiness.do_tick(team, w.school.id, item, True, "=HYPERLINK(1)", now=utcnow())
+    text = export.readiness_csv(await load_all(team, w.today)).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("institution;omraade;boelge;fase;punkt")
     assert "'=HYPERLINK(1)" in text
     rows = export.adoption_csv(await adoption.adoption(team, w.today)).decode("utf-8-sig").splitlines()
     assert len(rows) == 3 and rows[1].split(";")[0] in ("Testhaven", "Testskolen")

@@ -171,8 +171,8 @@ async def test_a_named_survey_stores_the_respondent_with_the_answers(database: s
     (0, "survey.error.out_of_range"),
     (6, "survey.error.out_of_range"),
     (True, "survey.error.out_of_range"),
-    ("4", "survey.error.out_of_range"),
-    (None, "survey.error.answer_all"),
+    ("4", "survey.error.value_expected"),
+    (None, "survey.error.required"),
 ])
 async def test_a_scale_answer_outside_1_to_5_is_refused_and_nothing_is_stored(
         database: str, bad: object, key: str) -> None:

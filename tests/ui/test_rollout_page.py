@@ -10,10 +10,10 @@ from nicegui.testing import User
 from domain.clock import utcnow
 from domain.identity.service import current_actor, do_login
 from domain.rollout import readiness
-from domain.rollout.model import ReadinessItem
+from domain.rollout.matrix import load_institution
 from persistence.organisation import Institution
 from persistence.people import Person
-from persistence.rollout import Milestone
+from persistence.rollout import ChecklistItem, Milestone
 from tests.ui.conftest import login
 
 
@@ -26,34 +26,43 @@ async def test_the_project_team_sees_timeline_matrix_and_adoption(user: User) ->
     await user.should_see(marker="adoption")
 
 
+SCHOOL_ROLLOUT = "/udrulning?fane=parathed&omraade=skole&fase=udrulning"
+
+
+async def school_item(title: str) -> ChecklistItem:
+    """An item of the demo's school plan."""
+    return await ChecklistItem.get(programme__area="skole", title=title)
+
+
 async def test_a_tick_elsewhere_changes_the_cell_on_an_open_page(user: User) -> None:
     await login(user, "demo-projektgruppe")
-    await user.open("/udrulning")
+    await user.open(SCHOOL_ROLLOUT)
     school = await Institution.get(name="Skovlyskolen")
-    cell = user.find(marker=f"cell-{school.id}-staff_trained").elements.pop()
+    item = await school_item("Personale uddannet")
+    cell = user.find(marker=f"cell-{school.id}-{item.id}").elements.pop()
     assert isinstance(cell, ui.button)
     was_ticked = cell.props["icon"] == "check_circle"
     admin = await Person.get(first_name="Henrik", last_name="Dahl")
     actor = await current_actor(admin.id, "admin", "2", now=utcnow())
-    await readiness.do_tick(actor, school.id, ReadinessItem.STAFF_TRAINED, not was_ticked, "Fra en anden side",
-                            now=utcnow())
+    await readiness.do_tick(actor, school.id, item.id, not was_ticked, "Fra en anden side", now=utcnow())
     await asyncio.sleep(0)  # pages handle events just after the publisher's turn
     assert cell.props["icon"] == ("radio_button_unchecked" if was_ticked else "check_circle")
 
 
 async def test_ticking_through_the_dialog(user: User) -> None:
     await login(user, "demo-projektgruppe")
-    await user.open("/udrulning")
+    await user.open(SCHOOL_ROLLOUT)
     school = await Institution.get(name="Engskolen")
-    user.find(marker=f"cell-{school.id}-guardians_informed").click()
+    item = await school_item("Forældre informeret")
+    user.find(marker=f"cell-{school.id}-{item.id}").click()
+    await user.should_see(marker="cell-history")
     user.find(marker="tick-comment").type("Brev til alle forældre")
     user.find(marker="tick").click()
-    await user.should_see(marker=f"cell-{school.id}-guardians_informed")
+    await user.should_see(marker=f"cell-{school.id}-{item.id}")
     actor = await current_actor((await Person.get(first_name="Camilla", last_name="Berg")).id, "project_team", "2",
                                 now=utcnow())
-    matrix = await readiness.readiness_matrix(actor, utcnow().date())
-    row = next(r for r in matrix.rows if r.institution_id == school.id)
-    assert row.cells[ReadinessItem.GUARDIANS_INFORMED].comment == "Brev til alle forældre"
+    data = await load_institution(actor, school.id, utcnow().date())
+    assert data.cells[item.id].comment == "Brev til alle forældre"
 
 
 async def test_a_guardian_login_updates_adoption_live(user: User) -> None:

@@ -77,7 +77,7 @@ async def test_the_project_team_creates_a_survey_and_a_parent_in_solsikken_answe
     await user.should_see("Dit svar tæller for Solsikken.")
     await user.should_see("Dine svar er anonyme", marker="privacy-notice")
     user.find(marker="submit").click()
-    await user.should_see("Besvar alle spørgsmål med en værdi fra 1 til 5.")
+    await user.should_see("1 spørgsmål mangler et svar. Intet er gemt.")
     radio = user.find(marker=f"scale-{q1.id}").elements.pop()
     assert isinstance(radio, ui.radio)
     with user.client:  # type: ignore[union-attr]
@@ -135,7 +135,7 @@ async def test_a_value_outside_1_to_5_cannot_be_chosen_and_the_service_refuses_i
         radio.value = 6
     assert radio.value is None  # the radio drops a value that is not one of its options
     user.find(marker="submit").click()
-    await user.should_see("Besvar alle spørgsmål med en værdi fra 1 til 5.")
+    await user.should_see("1 spørgsmål mangler et svar. Intet er gemt.")
     mette = await actor("Mette", "Kristensen", "parent")
     for bad in (0, 6):  # what a tampered client could send past the radio buttons
         with pytest.raises(DomainError) as refused:

@@ -14,6 +14,9 @@ from ui.accessibility.charts import chart_table
 from ui.i18n import fmt_short_date, t
 from ui.live import follow
 
+# Each institution's name opens who there has never logged in (Vue escapes the name: text, never HTML).
+DRILL_CELL = ('<q-td :props="props"><a :href="\'/mangler-login?institution=\' + props.row.id" '
+              'class="text-primary">{{ props.row.name }}</a></q-td>')
 AREA_COLOURS = {Area.DAGTILBUD: "#e0823d", Area.BFO_KLUB: "#2a9d8f", Area.SKOLE: "#1f5f8b"}
 
 
@@ -88,6 +91,7 @@ class AdoptionSection:
         self.area_table.props("flat dense").classes("w-full").mark("adoption-areas")
         self.table = ui.table(columns=columns(), rows=table_rows(list(self.rows.values())), row_key="id",
                               pagination=20).props("flat dense").classes("w-full").mark("adoption")
+        self.table.add_slot("body-cell-name", DRILL_CELL)
         ui.label(t("rollout.adoption.trend")).classes("text-subtitle2")
         if self.trend:
             trend = trend_options(self.trend)

@@ -13,9 +13,10 @@ from domain.rollout import plan
 from domain.rollout.model import MilestoneStatus, SpanKind
 from domain.rollout.plan import MilestoneDraft, MilestoneView, ProgrammeView
 from ui.accessibility.parts import table_expansion
-from ui.components import named_dialog, refuse, section_heading
-from ui.dates import date_input, parse_day
+from ui.components import icon_button, named_dialog, refuse, section_heading
+from ui.dates import date_input, problem
 from ui.i18n import fmt_date, t
+from ui.rollout.plan_dialogs import Undo, programme_dialog, remove_span, span_dialog
 from ui.rollout.timeline import STATUS_COLOURS, gantt_options
 
 EDITABLE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS, MilestoneStatus.DONE)
@@ -27,26 +28,58 @@ class PlanSection:
     def __init__(self, actor: Actor, today: date, programmes: list[ProgrammeView]) -> None:
         self.actor, self.today, self.programmes = actor, today, programmes
         self.can_edit = access.can_edit_rollout(actor).allowed
+        self.undo: Undo | None = None
 
     async def reload(self) -> None:
         """Fetch the plan again and redraw."""
         self.programmes = await plan.plan(self.actor, self.today)
         self.render.refresh()
 
+    async def offer_undo(self, undo: Undo) -> None:
+        """Show what was removed with Fortryd, and redraw."""
+        self.undo = undo
+        ui.notify(undo.text, type="positive")
+        await self.reload()
+
+    async def run_undo(self) -> None:
+        """Put back what was removed last."""
+        undo, self.undo = self.undo, None
+        if undo is not None:
+            try:
+                await undo.action()
+            except DomainError as error:
+                refuse(error)
+        await self.reload()
+
     @ui.refreshable_method
     def render(self) -> None:
         """The chart and the milestone lists."""
+        if self.can_edit:
+            with ui.row().classes("gap-2"):
+                ui.button(t("rollout.programme.new"), icon="add",
+                          on_click=lambda: programme_dialog(self.actor, self.today, None, self.reload)) \
+                    .props("no-caps outline").mark("new-programme")
+                if self.programmes:
+                    ui.button(t("rollout.new_milestone"), icon="add", on_click=lambda: self.milestone_dialog(None)) \
+                        .props("no-caps outline").mark("new-milestone")
+        if self.undo is not None:
+            with ui.row().classes("items-center gap-2 w-full"):
+                ui.label(self.undo.text).classes("text-body2").mark("plan-undo-text")
+                ui.button(t("rollout.undo"), icon="undo", on_click=self.run_undo).props(
+                    "outline dense no-caps").mark("plan-undo")
         if not self.programmes:
             ui.label(t("rollout.no_plan")).classes("text-grey-7")
             return
-        if self.can_edit:
-            ui.button(t("rollout.new_milestone"), icon="add", on_click=lambda: self.milestone_dialog(None)) \
-                .props("no-caps outline").mark("new-milestone")
         # The plan that runs today comes first; finished plans follow, newest first.
         for p in sorted(self.programmes, key=lambda p: (not p.start <= self.today <= p.end, -p.start.toordinal())):
-            with ui.card().classes("w-full"):
-                ui.label(f"{p.name} ({fmt_date(p.start)} – {fmt_date(p.end)})").classes("text-subtitle1")
-                rows = len({(s.kind, s.label) for s in p.spans})
+            with ui.card().classes("w-full").mark(f"programme-{p.id}"):
+                with ui.row().classes("items-center gap-2 w-full"):
+                    ui.label(f"{p.name} ({fmt_date(p.start)} – {fmt_date(p.end)})").classes("text-subtitle1")
+                    if self.can_edit:
+                        icon_button("edit", t("rollout.programme.edit_named", name=p.name),
+                                    lambda p=p: programme_dialog(self.actor, self.today, p, self.reload)) \
+                            .mark(f"programme-edit-{p.id}")
+                rows = max(1, len({(s.kind, s.label) for s in p.spans}))
                 ui.echart(gantt_options(p, self.today)).classes("w-full").style(f"height: {70 + 28 * rows}px") \
                     .mark("gantt")
                 table_expansion([t("a11y.chart.span"), t("a11y.chart.start"), t("a11y.chart.end")],
@@ -56,12 +89,26 @@ class PlanSection:
                 for m in p.milestones:
                     self._milestone_row(p, m)
                 if self.can_edit:
-                    with ui.expansion(t("rollout.edit_span"), icon="date_range").classes("w-full text-grey-8"):
-                        for s in p.spans:
-                            ui.button(f"{t('rollout.kind.' + s.kind.value)}: {s.label} "
-                                      f"({fmt_date(s.start)} – {fmt_date(s.end)})",
-                                      on_click=lambda s=s: self.span_dialog(s.id, s.start, s.end, s.label)) \
-                                .props("flat dense no-caps align=left").classes("w-full")
+                    self._spans(p)
+
+    def _spans(self, p: ProgrammeView) -> None:
+        """The programme's phases and tracks, each renamed, redated or removed; new ones added."""
+        with ui.expansion(t("rollout.span.heading"), icon="date_range").classes("w-full text-grey-9") \
+                .mark(f"spans-{p.id}"):
+            for s in p.spans:
+                kind = t(f"rollout.kind.{s.kind.value}")
+                with ui.row().classes("items-center gap-2 w-full no-wrap"):
+                    ui.label(f"{kind}: {s.label} ({fmt_date(s.start)} – {fmt_date(s.end)})").classes("col")
+                    icon_button("edit", t("rollout.span.edit_named", name=s.label),
+                                lambda s=s: span_dialog(self.actor, p, s.kind, s, self.reload)) \
+                        .mark(f"span-edit-{s.id}")
+                    icon_button("delete", t("rollout.span.remove_named", kind=kind.lower(), name=s.label),
+                                lambda s=s: remove_span(self.actor, s, self.offer_undo)).mark(f"span-remove-{s.id}")
+            with ui.row().classes("gap-2"):
+                for kind in (SpanKind.PHASE, SpanKind.TRACK):
+                    ui.button(t(f"rollout.span.new_{kind.value}"), icon="add",
+                              on_click=lambda kind=kind: span_dialog(self.actor, p, kind, None, self.reload)) \
+                        .props("flat dense no-caps").mark(f"new-{kind.value}-{p.id}")
 
     def _milestone_row(self, p: ProgrammeView, m: MilestoneView) -> None:
         late = m.status is MilestoneStatus.LATE
@@ -106,9 +153,9 @@ class PlanSection:
             programme.on_value_change(lambda e: phases_for(e.value))
 
             async def save() -> None:
-                day = parse_day(due.value or "")
+                day = due.checked()
                 if day is None:
-                    ui.notify(t("rollout.error.bad_date"), type="negative")
+                    ui.notify(problem(due) or t("rollout.error.bad_date"), type="negative")
                     return
                 draft = MilestoneDraft(programme.value, phase.value, title.value or "", owner.value or "", day,
                                        MilestoneStatus(status.value), notes.value or "")
@@ -132,44 +179,20 @@ class PlanSection:
     def confirm_delete(self, parent: ui.dialog, m: MilestoneView) -> None:
         """Ask before deleting, since a deleted milestone cannot be brought back."""
         with ui.dialog() as confirm, ui.card():
-            ui.label(t("rollout.confirm_delete", title=m.title))
+            ui.label(t("rollout.milestone.confirm_delete", title=m.title))
 
             async def delete() -> None:
                 try:
-                    await plan.do_delete_milestone(self.actor, m.id)
+                    draft = await plan.do_delete_milestone(self.actor, m.id)
                 except DomainError as error:
                     refuse(error)
                     return
                 confirm.close()
                 parent.close()
-                await self.reload()
+                await self.offer_undo(Undo(t("rollout.milestone.deleted", title=m.title),
+                                           lambda: plan.do_save_milestone(self.actor, draft)))
 
             with ui.row().classes("justify-end w-full"):
                 ui.button(t("common.cancel"), on_click=confirm.close).props("flat no-caps")
                 ui.button(t("common.delete"), on_click=delete).props("color=negative no-caps")
         confirm.open()
-
-    def span_dialog(self, span_id: int, start: date, end: date, label: str) -> None:
-        """Change the dates of a track or phase."""
-        with named_dialog(f"{t('rollout.edit_span')}: {label}") as dialog, ui.card().classes("gap-2"):
-            section_heading(f"{t('rollout.edit_span')}: {label}")
-            first = date_input(t("rollout.field.start"), start)
-            last = date_input(t("rollout.field.end"), end)
-
-            async def save() -> None:
-                a, b = parse_day(first.value or ""), parse_day(last.value or "")
-                if a is None or b is None:
-                    ui.notify(t("rollout.error.bad_date"), type="negative")
-                    return
-                try:
-                    await plan.do_move_span(self.actor, span_id, a, b)
-                except DomainError as error:
-                    refuse(error)
-                    return
-                dialog.close()
-                await self.reload()
-
-            with ui.row().classes("justify-end w-full"):
-                ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
-                ui.button(t("common.save"), on_click=save).props("no-caps")
-        dialog.open()

@@ -15,6 +15,7 @@ from domain.rollout.surveys import SurveyResults, results
 from ui.accessibility.charts import chart_table
 from ui.i18n import fmt_date, t
 from ui.live import follow
+from ui.rollout.question_results import question_results
 
 SHORT_QUESTION = 40
 
@@ -108,14 +109,9 @@ class ResultsView:
             if not r.responses:
                 ui.label(self.t("survey.results.no_answers")).classes("text-grey-7")
                 return
-            with ui.card().classes("w-full"):
-                ui.label(self.t("survey.results.averages")).classes("text-subtitle1 text-weight-medium")
-                averages = averages_options(r, self.lang)
-                ui.echart(averages).classes("w-full h-80").mark("averages-chart")
-                chart_table(self.t("a11y.chart.question"), averages, self.lang)
-                if names := hidden_names(r):
-                    ui.label(self.t("survey.results.hidden", names=", ".join(names))).classes(
-                        "text-grey-8 text-body2").mark("hidden-institutions")
+            # A survey without 1-5 questions has no averages to chart; its questions are summed up below.
+            if any(q.kind is QuestionKind.SCALE for q in r.questions):
+                self._averages()
             with ui.card().classes("w-full"):
                 ui.label(self.t("survey.results.weeks")).classes("text-subtitle1 text-weight-medium")
                 weeks = weeks_options(r, self.lang)
@@ -123,7 +119,18 @@ class ResultsView:
                 chart_table(self.t("a11y.chart.week"), weeks, self.lang)
                 if any(w.responses is None for w in r.weeks):
                     ui.label(self.t("survey.results.weeks_hidden", min=MIN_GROUP)).classes("text-grey-8 text-body2")
-            self._texts()
+            question_results(r.summaries, self.lang)
+
+    def _averages(self) -> None:
+        r = self.results
+        with ui.card().classes("w-full"):
+            ui.label(self.t("survey.results.averages")).classes("text-subtitle1 text-weight-medium")
+            averages = averages_options(r, self.lang)
+            ui.echart(averages).classes("w-full h-80").mark("averages-chart")
+            chart_table(self.t("a11y.chart.question"), averages, self.lang)
+            if names := hidden_names(r):
+                ui.label(self.t("survey.results.hidden", names=", ".join(names))).classes(
+                    "text-grey-8 text-body2").mark("hidden-institutions")
 
     def _rates(self) -> None:
         too_few = self.t("survey.results.too_few", min=MIN_GROUP)
@@ -138,14 +145,3 @@ class ResultsView:
                 {"name": "invited", "label": self.t("table.invited"), "field": "invited"},
                 {"name": "rate", "label": self.t("table.rate"), "field": "rate"},
             ], rows=rows, row_key="id").props("flat dense").classes("w-full").mark("rates")
-
-    def _texts(self) -> None:
-        with ui.card().classes("w-full").mark("free-texts"):
-            title = "survey.results.texts" if self.results.anonymous else "survey.results.texts_named"
-            ui.label(self.t(title)).classes("text-subtitle1 text-weight-medium")
-            for q in (q for q in self.results.questions if q.kind is QuestionKind.TEXT):
-                ui.label(f"{q.position}. {q.text}").classes("text-subtitle2")
-                if not q.texts:
-                    ui.label(self.t("survey.results.no_texts")).classes("text-grey-7")
-                for text in q.texts:
-                    ui.label(text).classes("q-pl-md text-body2 border-l-4 border-grey-4 whitespace-pre-wrap")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 
 from nicegui import ui
 
@@ -13,35 +12,34 @@ from domain.identity.model import Actor, Role
 from domain.rollout.model import (
     MIN_GROUP,
     ROLLOUT_TOPIC,
-    SCALE_MAX,
-    SCALE_MIN,
     SURVEYS_TOPIC,
     Audience,
-    QuestionKind,
     SurveyAnswered,
     SurveyCreated,
 )
+from domain.rollout.survey_edit import SurveyChanged, do_close_survey, survey_for_edit
+from domain.rollout.survey_reach import SendingView, SurveySent, sendings
 from domain.rollout.surveys import (
     OpenSurvey,
-    SurveyDraft,
     SurveySummary,
     do_answer,
-    do_create_survey,
-    institution_choices,
     list_surveys,
     open_surveys_for,
     results,
 )
-from ui.components import empty_state, named_dialog, refuse, section_heading
-from ui.dates import date_input, parse_day
+from ui.components import attempt, confirm, empty_state, refuse, section_heading
 from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import current_language, fmt_date, t, tn
 from ui.live import follow
+from ui.rollout.survey_editor import survey_dialog
+from ui.rollout.survey_form import AnswerForm
+from ui.rollout.survey_groups_view import grouped_section
 from ui.rollout.survey_results import ResultsView
+from ui.rollout.survey_send import history, send_button
 
 PROJECT_ROLES = (Role.PROJECT_TEAM, Role.ADMIN)
-DEFAULT_OPEN_DAYS = 14
+Redraw = Callable[[], Awaitable[None]]
 
 
 # --- answering --------------------------------------------------------------------------------------------------
@@ -58,14 +56,22 @@ class AnswerPage:
         self.actor, self.surveys = actor, surveys
         self.body = ui.column().classes("w-full gap-3")
         self.listing = True
+        self.open_id: int | None = None  # the survey whose form is on screen
+        self.notice: ui.label | None = None
+        self.send: ui.button | None = None
         follow(SURVEYS_TOPIC, self.on_created)
 
     async def on_created(self, event: object) -> None:
-        """A new survey went out: if it is for this person, it appears in the list without a reload."""
-        if not isinstance(event, SurveyCreated) or event.audience != AUDIENCE_OF.get(self.actor.role):
+        """A new survey went out, or one was edited or closed: the list follows, an open form says so."""
+        if isinstance(event, SurveyChanged):
+            if not self.listing and event.survey_id == self.open_id and self.notice and self.send:
+                self.notice.text = t("survey.respond.closed_now" if event.closed else "survey.respond.changed_now")
+                self.notice.set_visibility(True)
+                self.send.disable()
+        elif not isinstance(event, SurveyCreated) or event.audience != AUDIENCE_OF.get(self.actor.role):
             return
         fresh = await open_surveys_for(self.actor, today_local())
-        if {s.id for s in fresh} != {s.id for s in self.surveys}:
+        if {s.id for s in fresh} != {s.id for s in self.surveys} or isinstance(event, SurveyChanged):
             self.surveys = fresh
             if self.listing:  # never pull a half-filled form from under the user
                 self.show_list()
@@ -86,35 +92,29 @@ class AnswerPage:
                               on_click=lambda s=s: self.show_form(s)).props("no-caps").mark(f"answer-{s.id}")
 
     def show_form(self, survey: OpenSurvey) -> None:
-        """One survey's questions: 1-5 as radio buttons (nothing else can be chosen), texts as text areas."""
-        self.listing = False
+        """One survey's sections and questions, each kind with its own control; the privacy notice comes first."""
+        self.listing, self.open_id = False, survey.id
         self.body.clear()
-        fields: dict[int, ui.radio | ui.textarea] = {}
         with self.body, ui.card().classes("w-full gap-2").mark("survey-form"):
             section_heading(survey.title)
             # Before the first question: whoever answers knows whether the answers carry their name.
             _privacy_notice(survey.anonymous).mark("privacy-notice")
             ui.label(t("survey.respond.counts_for", name=survey.institution_name)).classes("text-grey-8")
-            ui.label(t("survey.respond.scale_hint", min=SCALE_MIN, max=SCALE_MAX)).classes("text-caption text-grey-7")
-            for n, q in enumerate(survey.questions, start=1):
-                ui.label(f"{n}. {q.text}").classes("text-subtitle2 q-mt-sm")
-                if q.kind is QuestionKind.SCALE:
-                    fields[q.id] = ui.radio({v: str(v) for v in range(SCALE_MIN, SCALE_MAX + 1)}).props(
-                        "inline").mark(f"scale-{q.id}")
-                else:
-                    fields[q.id] = ui.textarea(placeholder=t("survey.respond.optional")).props(
-                        "outlined autogrow maxlength=2000 counter").classes("w-full").mark(f"text-{q.id}")
-                    fields[q.id].props["aria-label"] = f"{n}. {q.text}"  # the question names it, not "Valgfrit"
+            form = AnswerForm(survey)
+            self.notice = ui.label("").classes("text-negative text-body1").mark("form-notice")
+            self.notice.props("role=alert")
+            self.notice.set_visibility(False)
             with ui.row().classes("w-full justify-end gap-2"):
                 ui.button(t("survey.respond.back"), on_click=self.show_list).props("flat no-caps")
-                ui.button(t("survey.respond.submit"), icon="send",
-                          on_click=lambda: self.submit(survey, fields)).props("no-caps").mark("submit")
+                self.send = ui.button(t("survey.respond.submit"), icon="send",
+                                      on_click=lambda: self.submit(survey, form)).props("no-caps").mark("submit")
 
-    async def submit(self, survey: OpenSurvey, fields: dict[int, ui.radio | ui.textarea]) -> None:
-        """Send the answers; a refusal is told in the user's language and the form stays."""
-        answers: dict[int, int | str] = {qid: f.value for qid, f in fields.items() if f.value not in (None, "")}
+    async def submit(self, survey: OpenSurvey, form: AnswerForm) -> None:
+        """Send the answers; a required question left empty is marked, a refusal is told, and the form stays."""
+        if not form.check():
+            return
         try:
-            await do_answer(self.actor, survey.id, answers, utcnow())
+            await do_answer(self.actor, survey.id, form.answers(), utcnow())
         except DomainError as error:
             refuse(error)
             return
@@ -140,108 +140,25 @@ def _privacy_notice(anonymous: bool) -> ui.row:
 # --- the project team -------------------------------------------------------------------------------------------
 
 
-class QuestionList:
-    """The questions being written in the dialog, added and removed in place."""
-
-    def __init__(self) -> None:
-        self.items: list[list[object]] = [[QuestionKind.SCALE, ""]]
-        self.box = ui.column().classes("w-full gap-1")
-        self.draw()
-
-    def draw(self) -> None:
-        """One row per question: kind, text, remove."""
-        self.box.clear()
-        kinds = {k: t(f"survey.kind.{k.value}") for k in QuestionKind}
-        with self.box:
-            for n, item in enumerate(self.items):
-                with ui.row().classes("w-full items-center no-wrap gap-1"):
-                    ui.select(kinds, value=item[0], on_change=lambda e, i=item: i.__setitem__(0, e.value)).props(
-                        "dense outlined").classes("w-28").mark(f"question-kind-{n}")
-                    ui.input(t("survey.field.question", n=n + 1), value=str(item[1]),
-                             on_change=lambda e, i=item: i.__setitem__(1, e.value or "")).props(
-                        "dense outlined maxlength=300").classes("grow").mark(f"question-text-{n}")
-                    remove = ui.button(icon="delete", on_click=lambda i=item: self.remove(i)).props(
-                        "flat round dense").mark(f"question-remove-{n}")
-                    remove.props["aria-label"] = t("survey.remove_question", n=n + 1)
-            ui.button(t("survey.add_question"), icon="add", on_click=self.add).props("flat no-caps").mark(
-                "add-question")
-
-    def add(self) -> None:
-        """Another scale question at the end."""
-        self.items.append([QuestionKind.SCALE, ""])
-        self.draw()
-
-    def remove(self, item: list[object]) -> None:
-        """Drop one question."""
-        self.items.remove(item)
-        self.draw()
-
-    def value(self) -> list[tuple[QuestionKind, str]]:
-        """The questions as the service wants them."""
-        return [(QuestionKind(str(kind)), str(text)) for kind, text in self.items]
-
-
-async def new_survey_dialog(actor: Actor, on_created: Callable[[], Awaitable[None]]) -> None:
-    """The 'Ny evaluering' dialog; a refusal is shown and the dialog stays open with what was typed."""
-    choices = dict(await institution_choices(actor))
-    heading = t("survey.admin.new")
-    with named_dialog(heading) as dialog, ui.card().classes("w-full max-w-lg gap-2").mark("new-survey-dialog"):
-        section_heading(heading)
-        title = ui.input(t("survey.field.title")).props("dense outlined maxlength=160").classes("w-full").mark(
-            "new-title")
-        audience = ui.select({a: t(f"survey.audience.{a.value}") for a in Audience}, value=Audience.GUARDIANS,
-                             label=t("survey.field.audience")).props("dense outlined").mark("new-audience")
-        ui.label(t("survey.field.privacy")).classes("text-subtitle2")
-        privacy = ui.radio({"anonymous": t("survey.field.privacy.anonymous", min=MIN_GROUP),
-                            "named": t("survey.field.privacy.named")}, value="anonymous").mark("new-privacy")
-        privacy.props(f'role=radiogroup aria-label="{t("survey.field.privacy")}"')
-        closes = date_input(t("survey.field.closes_on"), today_local() + timedelta(days=DEFAULT_OPEN_DAYS))
-        closes.mark("new-closes")
-        places = ui.select(choices, multiple=True, label=t("survey.field.institutions"), value=[]).props(
-            "dense outlined use-chips").classes("w-full").mark("new-institutions")
-        ui.label(t("survey.field.questions")).classes("text-subtitle2")
-        questions = QuestionList()
-
-        async def create() -> None:
-            day = parse_day(closes.value or "")
-            if day is None:
-                ui.notify(t("survey.error.bad_date"), type="negative")
-                return
-            draft = SurveyDraft(title.value or "", Audience(audience.value), day, list(places.value or []),
-                                questions.value(), anonymous=privacy.value != "named")
-            try:
-                await do_create_survey(actor, draft, utcnow())
-            except DomainError as error:
-                refuse(error)
-                return
-            dialog.close()
-            ui.notify(t("survey.created"), type="positive")
-            await on_created()
-
-        with ui.row().classes("w-full justify-end gap-2"):
-            ui.button(t("common.cancel"), on_click=dialog.close).props("flat no-caps")
-            ui.button(t("survey.create"), on_click=create).props("no-caps").mark("create-survey")
-    dialog.open()
-
-
 async def _team_page(actor: Actor) -> None:
     lang, today = current_language(), today_local()
     with frame(actor, t("survey.admin.title")):
-        ui.button(t("survey.admin.new"), icon="add", on_click=lambda: new_survey_dialog(actor, draw)).props(
+        ui.button(t("survey.admin.new"), icon="add", on_click=lambda: survey_dialog(actor, draw)).props(
             "no-caps").mark("new-survey")
         box = ui.column().classes("w-full gap-2")
 
         async def draw() -> None:
             surveys = await list_surveys(actor)
+            rounds = await sendings(actor, [s.id for s in surveys])
             box.clear()
             with box:
                 if not surveys:
                     empty_state("rate_review", "survey.admin.empty")
                 for s in surveys:
-                    _summary_card(s, s.is_open(today), lang)
+                    _summary_card(actor, s, s.is_open(today), lang, draw, rounds.get(s.id, []))
 
         async def on_event(event: object) -> None:
-            if isinstance(event, SurveyAnswered | SurveyCreated):
+            if isinstance(event, SurveyAnswered | SurveyCreated | SurveyChanged | SurveySent):
                 await draw()
 
         await draw()
@@ -249,16 +166,21 @@ async def _team_page(actor: Actor) -> None:
         follow(SURVEYS_TOPIC, on_event)  # a colleague on the team sent out a survey
 
 
-def _summary_card(s: SurveySummary, is_open: bool, lang: str) -> None:
+def _summary_card(actor: Actor, s: SurveySummary, is_open: bool, lang: str, redraw: Redraw,
+                  rounds: list[SendingView] | None = None) -> None:
     survey_id = s.id
     with ui.card().classes("w-full").mark(f"survey-{survey_id}"):
         with ui.row().classes("w-full items-center justify-between"):
             with ui.column().classes("gap-0"):
                 ui.label(s.title).classes("text-subtitle1 text-weight-medium")
                 state = "survey.admin.open" if is_open else "survey.admin.closed"
+                day = s.closes_on
+                if s.closed_at is not None and not is_open:
+                    state, day = "survey.admin.closed_early", today_local(s.closed_at)
                 privacy = "survey.privacy.anonymous" if s.anonymous else "survey.privacy.named"
                 ui.label(f"{t(f'survey.audience.{s.audience.value}', lang)} · {t(privacy, lang)} · "
-                         f"{t(state, lang, date=fmt_date(s.closes_on, lang))}").classes("text-grey-8")
+                         f"{t(state, lang, date=fmt_date(day, lang))}").classes("text-grey-8").mark(
+                    f"state-{survey_id}")
             with ui.row().classes("items-center gap-2"):
                 count = (t("survey.admin.responses.hidden", lang, min=MIN_GROUP) if s.responses is None
                          else tn("survey.admin.responses", s.responses, lang))
@@ -266,6 +188,35 @@ def _summary_card(s: SurveySummary, is_open: bool, lang: str) -> None:
                 ui.button(t("survey.admin.results", lang), icon="bar_chart",
                           on_click=lambda: ui.navigate.to(f"/udrulning/evaluering/{survey_id}")).props(
                     "flat no-caps")
+                # Once answered the questions are shown, not offered for editing: the service would refuse.
+                what = "survey.admin.view" if s.locked else "survey.admin.edit"
+                edit = ui.button(t(what, lang), icon="visibility" if s.locked else "edit",
+                                 on_click=lambda: _edit(actor, survey_id, redraw)).props("flat no-caps").mark(
+                    f"edit-{survey_id}")
+                edit.props["aria-label"] = t(f"{what}_named", lang, title=s.title)
+                if is_open:
+                    close = ui.button(t("survey.admin.close", lang), icon="lock_clock",
+                                      on_click=lambda: _close(actor, s, redraw)).props(
+                        "flat no-caps color=negative").mark(f"close-{survey_id}")
+                    close.props["aria-label"] = t("survey.admin.close_named", lang, title=s.title)
+                    send_button(actor, survey_id, rounds or [], redraw)
+        history(rounds or [], lang)
+
+
+async def _edit(actor: Actor, survey_id: int, redraw: Redraw) -> None:
+    try:
+        existing = await survey_for_edit(actor, survey_id)
+    except DomainError as error:
+        refuse(error)
+        return
+    await survey_dialog(actor, redraw, existing)
+
+
+async def _close(actor: Actor, s: SurveySummary, redraw: Redraw) -> None:
+    if not await confirm(t("survey.close.confirm", title=s.title), t("survey.admin.close"), "confirm-close"):
+        return
+    if await attempt(do_close_survey(actor, s.id, utcnow()), t("survey.close.done")):
+        await redraw()
 
 
 async def _results_page(actor: Actor, survey_id: int) -> None:
@@ -275,6 +226,7 @@ async def _results_page(actor: Actor, survey_id: int) -> None:
     with frame(actor, first.title):
         ui.link(t("survey.results.back"), "/udrulning/evaluering")
         ResultsView(actor, first, current_language()).start()
+        await grouped_section(actor, survey_id, current_language())
 
 
 # --- routes -----------------------------------------------------------------------------------------------------

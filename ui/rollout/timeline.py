@@ -45,7 +45,8 @@ def rows_of(programme: ProgrammeView) -> list[tuple[SpanKind, str]]:
 def gantt_options(programme: ProgrammeView, today: date) -> dict[str, Any]:
     """ECharts options for one programme: span bars, milestone diamonds by status, and today's line."""
     rows = rows_of(programme)
-    labels = [f"{t('rollout.kind.' + kind.value)}: {label}" for kind, label in rows]
+    # A new programme may have milestones before it has phases or tracks: they get a row of their own.
+    labels = [f"{t('rollout.kind.' + kind.value)}: {label}" for kind, label in rows] or [t("rollout.milestones")]
     index = {row: i for i, row in enumerate(rows)}
     phases = {s.id: s for s in programme.spans}
     bars = [[index[(s.kind, s.label)], ms(s.start), ms(s.end), s.label, SPAN_COLOURS[s.kind]]
@@ -53,7 +54,7 @@ def gantt_options(programme: ProgrammeView, today: date) -> dict[str, Any]:
     stones = []
     for m in programme.milestones:
         phase = phases.get(m.phase_id or -1)
-        row = index[(SpanKind.PHASE, phase.label)] if phase else len(rows) - 1
+        row = index[(SpanKind.PHASE, phase.label)] if phase else len(labels) - 1
         stones.append({"value": [ms(m.due), labels[row]],
                        "name": f"{m.title} ({t('rollout.status.' + m.status.value)})",
                        "itemStyle": {"color": STATUS_COLOURS[m.status], "borderColor": "#fff", "borderWidth": 1},

@@ -1,0 +1,68 @@
+"""Texts for survey invitations, reminders and results by group: key -> (Danish, English)."""
+
+from __future__ import annotations
+
+SURVEY_REACH_TEXTS: dict[str, tuple[str, str]] = {
+    # sending
+    "survey.send.invitation": ("Send invitation", "Send invitation"),
+    "survey.send.reminder": ("Send påmindelse", "Send reminder"),
+    "survey.send.invitation.intro": (
+        "Alle i målgruppen, der ikke har svaret, får en invitation med et link til evalueringen.",
+        "Everyone in the audience who has not answered gets an invitation with a link to the survey."),
+    "survey.send.reminder.intro": (
+        "Kun dem, der endnu ikke har svaret, får en påmindelse. Sammen finder dem selv – I ser ikke hvem.",
+        "Only those who have not answered yet get a reminder. Sammen finds them itself – you do not see who."),
+    "survey.send.channels": ("Send som", "Send as"),
+    "survey.send.channel.message": ("Besked i Sammen", "Message in Sammen"),
+    "survey.send.channel.email": ("E-mail (til dem, der har en adresse og ikke har slået det fra)",
+                                  "E-mail (to those with an address who have not turned it off)"),
+    "survey.send.go": ("Send", "Send"),
+    "survey.send.progress": ("Sender … {done} af {of}", "Sending … {done} of {of}"),
+    "survey.send.done": ("Sendt: {messages} beskeder og {emails} e-mails (e-mails sendes inden for få minutter).",
+                         "Sent: {messages} messages and {emails} e-mails (e-mails go out within minutes)."),
+    "survey.send.done_hidden": (
+        "Sendt til alle, der ikke har svaret. Antallet vises ikke, da det ville afsløre, hvor få der har svaret.",
+        "Sent to everyone who has not answered. The number is not shown, as it would tell how few have answered."),
+    "survey.send.history.invitation": ("Invitation sendt {date}", "Invitation sent {date}"),
+    "survey.send.history.reminder": ("Påmindelse sendt {date}", "Reminder sent {date}"),
+    "survey.send.history.counts": ("{messages} beskeder · {emails} e-mails", "{messages} messages · {emails} e-mails"),
+    "survey.send.history.hidden": ("antal vises ikke", "number not shown"),
+    "survey.send.error.no_channel": ("Vælg besked, e-mail eller begge.", "Choose message, e-mail or both."),
+    "survey.send.error.kind": ("Vælg invitation eller påmindelse.", "Choose invitation or reminder."),
+    "survey.send.error.already_invited": ("Invitationen er allerede sendt. Send en påmindelse i stedet.",
+                                          "The invitation has already been sent. Send a reminder instead."),
+    "survey.send.error.reminded_today": ("Der er allerede sendt en påmindelse i dag. Prøv igen i morgen.",
+                                         "A reminder has already been sent today. Try again tomorrow."),
+    "survey.send.error.nobody": ("Alle har svaret – der er ingen at sende til.",
+                                 "Everyone has answered – there is no one to send to."),
+    # results by group
+    "survey.groups.title": ("Resultater pr. gruppe", "Results per group"),
+    "survey.groups.area": ("Område", "Area"),
+    "survey.groups.institution": ("Institution", "Institution"),
+    "survey.groups.wave": ("Bølge", "Wave"),
+    "survey.groups.by": ("Del op efter", "Split by"),
+    "survey.groups.by.institution": ("Pr. institution", "Per institution"),
+    "survey.groups.by.area": ("Pr. område", "Per area"),
+    "survey.groups.by.wave": ("Pr. bølge", "Per wave"),
+    "survey.groups.search": ("Søg i fritekstsvar", "Search free-text answers"),
+    "survey.groups.csv": ("Hent som CSV (Excel)", "Download as CSV (Excel)"),
+    "survey.groups.total": ("I alt", "Total"),
+    "survey.groups.other": ("Institutioner med for få svar til at stå alene",
+                            "Institutions with too few answers to stand alone"),
+    "survey.groups.none": ("Uden bølge", "Without a wave"),
+    "survey.groups.column.group": ("Gruppe", "Group"),
+    "survey.groups.column.answers": ("Svar", "Answers"),
+    "survey.groups.column.average": ("Gennemsnit", "Average"),
+    "survey.groups.column.spread": ("Fordeling", "Spread"),
+    "survey.groups.hidden": ("færre end {min}", "fewer than {min}"),
+    "survey.groups.left_out": (
+        "Ikke med i udvalget, fordi de har for få svar til at kunne vises for sig: {names}.",
+        "Not in the selection, because they have too few answers to be shown on their own: {names}."),
+    "survey.groups.texts": ("Fritekstsvar ({n})", "Free-text answers ({n})"),
+    "survey.groups.texts_none": ("Ingen fritekstsvar passer til søgningen.", "No free-text answers match the search."),
+    "survey.groups.empty": ("Ingen svar i det valgte udvalg.", "No answers in the chosen selection."),
+    "survey.groups.yes": ("Ja", "Yes"),
+    "survey.groups.no": ("Nej", "No"),
+    "survey.error.search_too_long": ("Søgningen må højst være {max} tegn.",
+                                     "The search may be at most {max} characters."),
+}

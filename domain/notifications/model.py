@@ -13,6 +13,8 @@ class EmailKind(StrEnum):
 
     REMINDERS = "reminders"  # calendar and conference reminders
     URGENT = "urgent"  # the urgent broadcast's fallback to guardians who have not read it
+    SURVEYS = "surveys"  # invitations to evaluation surveys and reminders to answer them
+    DIGEST = "digest"  # the daily summary of notifications (its per-category lines are chosen on the profile)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ NOTIFICATIONS_TEXTS: dict[str, tuple[str, str]] = {
         "læst dem.",
         "The municipality's urgent messages are always shown in Sammen. Here you choose whether you also get an "
         "e-mail when you have not read them."),
+    "email.kind.surveys": ("Invitationer og påmindelser om evalueringer", "Invitations and reminders for surveys"),
     "email.saved.on": ("Gemt – slået til: {kind}", "Saved – turned on: {kind}"),
     "email.saved.off": ("Gemt – slået fra: {kind}", "Saved – turned off: {kind}"),
     # the page an e-mail's unsubscribe link opens (public, no login)
@@ -38,6 +39,14 @@ NOTIFICATIONS_TEXTS: dict[str, tuple[str, str]] = {
     "email.unsubscribe.done.urgent": (
         "Du får ikke længere e-mails om vigtige beskeder, du ikke har læst.",
         "You no longer get e-mails about important messages you have not read."),
+    "email.unsubscribe.ask.surveys": (
+        "Vil du slå e-mails med invitationer og påmindelser om evalueringer fra? Du kan stadig svare under "
+        "Evaluering i Sammen.",
+        "Do you want to turn off e-mails with invitations and reminders for surveys? You can still answer under "
+        "Evaluering in Sammen."),
+    "email.unsubscribe.done.surveys": (
+        "Du får ikke længere e-mails med invitationer og påmindelser om evalueringer.",
+        "You no longer get e-mails with invitations and reminders for surveys."),
     "email.unsubscribe.profile": ("Du kan slå e-mails til og fra på din profil i Sammen.",
                                   "You can turn e-mails on and off on your profile in Sammen."),
     "email.unsubscribe.profile_link": ("Gå til din profil", "Go to your profile"),

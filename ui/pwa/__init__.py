@@ -1,0 +1,1 @@
+"""The installable app: manifest, service worker, offline page, icons."""

@@ -11,7 +11,8 @@ export PORT
 # retention, rollout and surveys, the birthday and week-plan widgets, the autosvar's day, audit search by day,
 # the demo and the clock itself.
 DATE_TESTS := $(wildcard $(foreach f,presence kiosk kommegaa calendar conference forms vacation gdpr_retention \
-	rollout surveys demo clock builtin_widgets overblik_widgets messages_send gdpr_audit,tests/*/test_$(f)*.py))
+	rollout surveys demo clock builtin_widgets overblik_widgets messages_send gdpr_audit date_fields danish_dates \
+	pickup_text,tests/*/test_$(f)*.py))
 
 .PHONY: run test test-dates lint typecheck pytest bench bench-peak wrk services chromium clean-data nginx cluster cluster-stop
 

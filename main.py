@@ -21,10 +21,15 @@ from domain import files
 from domain.broadcast.mailer import send_due_emails
 from domain.calendar.reminders import send_due_reminders as event_reminders
 from domain.conferences.reminders import send_due_reminders as conference_reminders
+from domain.due_notifications import DueNotifications
 from domain.events import bus
 from domain.jobs import run_forever
 from domain.limits import limiter
 from domain.mail_jobs import EmailJobs
+from domain.notifications.channels import channel_handlers
+from domain.notifications.delivery import DeliveryWorker
+from domain.rollout.reminder_mail import send_due_login_reminders
+from domain.rollout.survey_mailer import send_survey_emails
 from domain.settings import DEV_STORAGE_SECRET, Settings, load_settings
 from domain.ticker import tick_minutes
 from persistence import db
@@ -39,7 +44,8 @@ from persistence.db_failures import (
 from ui import heap
 
 log = logging.getLogger("sammen")
-EMAIL_SENDERS = (send_due_emails, event_reminders, conference_reminders)
+EMAIL_SENDERS = (send_due_emails, event_reminders, conference_reminders, send_survey_emails,
+                 send_due_login_reminders)
 URL_FORMS = "Brug sqlite:///sti/til/sammen.sqlite3 eller postgres://bruger:adgangskode@vært:5432/database."
 
 
@@ -64,12 +70,22 @@ def install_lifespan(settings: Settings) -> None:
         # The broadcast's e-mail fallback and the reminders ride the minute tick, in the one process that runs jobs.
         emails = EmailJobs(settings.smtp, settings.public_url, EMAIL_SENDERS).start() \
             if settings.run_jobs and settings.smtp else None
+        # Notifications go out every few seconds; on PostgreSQL each row is claimed once (SKIP LOCKED) in a cluster.
+        delivery = DeliveryWorker(channel_handlers(settings.data_dir, settings.public_url, settings.smtp)).start() \
+            if settings.run_jobs else None
+        # Reminders and deadlines reach the notification centre each minute, e-mail configured or not.
+        due = DueNotifications().start() if settings.run_jobs else None
         try:
             async with original(a):
                 yield
         finally:
+            if due is not None:
+                due.cancel()
             if emails is not None:
                 emails.cancel()
+            if delivery is not None:
+                delivery.cancel()
+                await asyncio.gather(delivery, return_exceptions=True)  # lets it close its connections
             ticker.cancel()
             if jobs is not None:
                 jobs.cancel()
@@ -114,6 +130,7 @@ def serve(settings: Settings) -> None:
     warn_about_development_settings(settings)
     configure(settings)
     app.on_startup(heap.tune_collector)  # a served process only (not the tests' in-process app): freezes start-up
+    heap.cache_handler_signatures()  # pages with many elements build about a fifth faster (ui/heap.py)
     ui.run(title="Sammen", host=settings.host, port=settings.port, storage_secret=settings.storage_secret,
            session_middleware_kwargs=cookie_settings(settings.public_url), language="da", reload=False,
            show=False, favicon="🤝", show_welcome_message=True,

@@ -19,11 +19,13 @@ from auth.form_token import form_token_matches
 from auth.limits import refuse_flood
 from auth.notice import set_login_notice
 from auth.oidc_client import RefreshingOAuthApp, encode_client_secret_basic
+from auth.remembered_device import clear_device_cookie, forget_this_device, remember_this_device
 from auth.session import client_address, end_session, session_data, start_session
 from auth.shared_device import is_shared_device
 from domain.audit import service as audit
 from domain.clock import utcnow
-from domain.identity.service import LoginRefused, do_login
+from domain.devices.service import do_log_out_everywhere
+from domain.identity.service import LoginRefused, current_actor, do_login
 from domain.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -85,10 +87,12 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
     client = oauth.create_client(CLIENT_NAME)
 
     @router.get("/login")
-    async def login(request: Request, next: str | None = None, acr: str | None = None) -> RedirectResponse:
+    async def login(request: Request, next: str | None = None, acr: str | None = None,
+                    remember: str | None = None) -> RedirectResponse:
         step_up = acr == "3"
         request.session["after_login"] = _safe_next(next)
         request.session["step_up"] = step_up
+        request.session["remember_device"] = remember == "1"
         extra = {"acr_values": requested_acr(settings, step_up)}
         if step_up:
             # A provider that still has a session would otherwise answer with the level it had (Sammen refuses it).
@@ -111,6 +115,7 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
             return flood
         address = client_address(request)
         step_up = bool(request.session.pop("step_up", False))
+        remember = bool(request.session.pop("remember_device", False))
         after = _safe_next(request.session.pop("after_login", "/"))
         if request.query_params.get("error"):
             return await _provider_declined(request.query_params["error"], step_up, after, address)
@@ -139,7 +144,10 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
         start_session(grant, now, settings.idle_minutes, id_token=token.get("id_token"))
         if step_up and grant.acr != "3":
             set_login_notice("login.step_up.not_reached", retry=step_up_path(after))
-        return RedirectResponse(after, status_code=303)
+        response = RedirectResponse(after, status_code=303)
+        if remember:
+            await remember_this_device(request, response, grant, settings.public_url, now)
+        return response
 
     @router.post("/logout")
     async def logout(request: Request) -> RedirectResponse:
@@ -151,10 +159,36 @@ def create_auth_router(settings: Settings, oauth: OAuth) -> APIRouter:
             return RedirectResponse("/", status_code=303)
         reason = str(form.get("reason") or "")
         reason = reason if reason in LOGOUT_REASONS else "logged_out"
-        id_token = (session_data() or {}).get("id_token")
+        data = session_data() or {}
         end_session()
-        at_provider = await _provider_logout(request, id_token, reason)
-        return RedirectResponse(at_provider or f"/login?reason={reason}", status_code=303)
+        at_provider = await _provider_logout(request, data.get("id_token"), reason)
+        response = RedirectResponse(at_provider or f"/login?reason={reason}", status_code=303)
+        if reason == "logged_out":  # "Log ud" on a remembered device forgets it; the idle timer's logout does not
+            await forget_this_device(request, response, data.get("person_id"), utcnow())
+        return response
+
+    @router.post("/logout-everywhere")
+    async def logout_everywhere(request: Request) -> RedirectResponse:
+        """"Log ud på alle enheder": every session and remembered device of the person ends, this one too."""
+        form = await request.form()
+        data = session_data()
+        if not form_token_matches(form.get("token")) or data is None:
+            log.warning("logout everywhere refused: no session or the form token is missing or wrong")
+            set_login_notice("logout.refused")
+            return RedirectResponse("/", status_code=303)
+        now = utcnow()
+        try:
+            actor = await current_actor(data["person_id"], data["role"], data["acr"], now=now,
+                                        client_address=client_address(request))
+        except LoginRefused as refused:
+            end_session()
+            return RedirectResponse(f"/afvist?reason={refused.key}", status_code=303)
+        await do_log_out_everywhere(actor, now)
+        end_session()
+        at_provider = await _provider_logout(request, data.get("id_token"), "logged_out")
+        response = RedirectResponse(at_provider or "/login?reason=logged_out", status_code=303)
+        clear_device_cookie(response)
+        return response
 
     @router.get("/logout")
     async def logout_link() -> RedirectResponse:

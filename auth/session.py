@@ -12,7 +12,9 @@ from fastapi.responses import RedirectResponse
 from nicegui import app
 from nicegui.storage import request_contextvar
 
+from auth.remembered_device import grant_from_device
 from domain.clock import utcnow
+from domain.devices.service import session_cut_off
 from domain.identity.model import Actor, Role
 from domain.identity.service import LoginRefused, SessionGrant, current_actor
 
@@ -124,12 +126,26 @@ def idle_expired(data: dict[str, Any], now: datetime) -> bool:
 async def actor_or_redirect(request: Request) -> Actor | RedirectResponse:
     """The signed-in actor for a page, or where to send the browser instead."""
     data = session_data()
-    if data is None:
-        return RedirectResponse(f"/login?reason=required&next={quote(request.url.path)}", status_code=303)
     now = utcnow()
-    if idle_expired(data, now):
+    reason = "required"
+    if data is not None and idle_expired(data, now):
         end_session()
-        return RedirectResponse("/login?reason=expired", status_code=303)
+        data, reason = None, "expired"
+    elif data is not None and await session_cut_off(  # "Log ud på alle enheder" since this login
+            data["person_id"], datetime.fromisoformat(data.get("login_at") or data["last_seen"])):
+        end_session()
+        data, reason = None, "logged_out"
+    if data is None:
+        # A guardian's remembered device renews the session at level 2 (its passkey first, when it has one).
+        renewed = await grant_from_device(request, now)
+        if isinstance(renewed, RedirectResponse):
+            return renewed
+        if renewed is None:
+            path = f"&next={quote(request.url.path)}" if reason == "required" else ""
+            return RedirectResponse(f"/login?reason={reason}{path}", status_code=303)
+        start_session(renewed, now)
+        data = session_data()
+        assert data is not None
     try:
         actor = await current_actor(data["person_id"], data["role"], data["acr"], now=now,
                                     client_address=client_address(request))

@@ -23,6 +23,7 @@ from demo.forms import build_forms_demo
 from demo.institutions import build_organisation
 from demo.messages import build_message_demo
 from demo.named import build_named
+from demo.notifications import insert_notifications_demo
 from demo.posts import build_posts_demo
 from demo.presence import build_presence_demo, insert_presence_demo
 from demo.rollout import build_rollout, insert_rollout
@@ -30,6 +31,7 @@ from demo.rows import TABLES, Demo, Progress, RowBook, reset_sequences
 from demo.staff import build_staff
 from demo.surveys import build_surveys
 from demo.vacation import build_vacation_demo
+from demo.waves import build_waves, insert_waves
 from demo.widgets import build_widget_demo, insert_widget_demo
 from persistence.audit import AuditEntry
 from persistence.db import transaction
@@ -87,10 +89,12 @@ async def seed_demo(
         await reset_sequences(conn, TABLES)
         progress(0.99, "Gemmer udrulningsplaner og beregner tilslutning for de sidste 30 dage")
         await insert_rollout(book, conn, today)
+        await insert_waves(book, conn)
         await insert_widget_demo(book, conn)
         await insert_presence_demo(book, conn)
         await insert_broadcast_demo(book, conn)
         await insert_consents_demo(book, conn)
+        await insert_notifications_demo(conn, today)
     summary = _summary(book, perf_counter() - started)
     progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
     return summary
@@ -112,6 +116,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_cross_members(demo, org)
     build_accounts(demo, named)
     build_rollout(demo, named)
+    build_waves(demo)
     build_surveys(demo, named)
     build_widget_demo(demo)
     build_presence_demo(demo, named.people["demo-foraelder"], now_min)

@@ -8,6 +8,7 @@ import logging
 from domain.clock import today_local, utcnow
 from domain.gdpr.retention import daily_retention
 from domain.messages.attachments import do_purge_stale_uploads
+from domain.notifications.purge import do_purge_old_notifications
 from domain.provisioning.stored import do_purge_stale_imports
 from domain.rollout.adoption import do_backfill_snapshots
 
@@ -17,7 +18,7 @@ BACKFILL_DAYS = 7
 
 
 async def run_once() -> int:
-    """Store the week's snapshots; purge unsent uploads and day-old unapplied import files; apply retention daily."""
+    """Store the week's snapshots; purge unsent uploads, stale imports and old notifications; retention daily."""
     written = await do_backfill_snapshots(today_local(), BACKFILL_DAYS)
     purged = await do_purge_stale_uploads(now=utcnow())
     if purged:
@@ -25,6 +26,9 @@ async def run_once() -> int:
     expired = await do_purge_stale_imports(now=utcnow())
     if expired:
         log.info("deleted the files of %d imports checked over 24 hours ago and never applied", expired)
+    forgotten, finished = await do_purge_old_notifications(now=utcnow())
+    if forgotten or finished:
+        log.info("forgot %d notifications over 90 days old and %d finished deliveries", forgotten, finished)
     # At most one real run per municipality a day; a municipality that fails is tried again next hour.
     await daily_retention(now=utcnow())
     return written

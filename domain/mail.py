@@ -119,9 +119,25 @@ def plain(smtp: SmtpSettings, to: str, subject: str, text: str, *, unsubscribe: 
 
 async def deliver(smtp: SmtpSettings, messages: Mapping[K, EmailMessage]) -> set[K]:
     """Send over one connection; returns the keys whose e-mail did not go out (nothing of the text is logged)."""
+    return {key for key, result in (await send_each(smtp, messages)).items() if result != SENT}
+
+
+# What became of one e-mail in send_each.
+SENT, REFUSED, DEFERRED, UNAVAILABLE = "", "refused", "deferred", "unavailable"
+
+
+def _refusal(codes: Sequence[int]) -> str:
+    """A 4xx answer is the server's 'not now' (try again later); a 5xx, or no code, is 'never' (RFC 5321 4.2.1)."""
+    return DEFERRED if codes and all(400 <= c < 500 for c in codes) else REFUSED
+
+
+async def send_each(smtp: SmtpSettings, messages: Mapping[K, EmailMessage]) -> dict[K, str]:
+    """Send over one connection and say per key: SENT, REFUSED (an address refused for good), DEFERRED (a 4xx) or
+    UNAVAILABLE (no connection, or it broke: that e-mail and the rest were not sent). A refused address does not stop
+    the others; nothing of the text is logged."""
+    results: dict[K, str] = {}
     if not messages:
-        return set()
-    failed: set[K] = set()
+        return results
     client = aiosmtplib.SMTP(hostname=smtp.host, port=smtp.port, username=smtp.user or None,
                              password=smtp.password or None, start_tls=smtp.starttls, timeout=SMTP_TIMEOUT)
     try:
@@ -129,10 +145,17 @@ async def deliver(smtp: SmtpSettings, messages: Mapping[K, EmailMessage]) -> set
             for key, message in messages.items():
                 try:
                     await client.send_message(message)
-                except aiosmtplib.SMTPException as exc:
-                    log.warning("e-mail %s refused: %s", key, type(exc).__name__)
-                    failed.add(key)
+                    results[key] = SENT
+                except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPTimeoutError):
+                    raise  # the connection is gone: this one and the rest wait for the next run
+                except aiosmtplib.SMTPRecipientsRefused as exc:
+                    results[key] = _refusal([r.code for r in exc.recipients])
+                except aiosmtplib.SMTPResponseException as exc:
+                    results[key] = _refusal([exc.code])
+                except (aiosmtplib.SMTPException, ValueError):  # an address no server could take
+                    results[key] = REFUSED
+                if results[key] != SENT:
+                    log.warning("e-mail %s %s", key, results[key])
     except (aiosmtplib.SMTPException, OSError) as exc:
         log.warning("SMTP server %s:%s unavailable: %s", smtp.host, smtp.port, type(exc).__name__)
-        return set(messages)
-    return failed
+    return {key: results.get(key, UNAVAILABLE) for key in messages}

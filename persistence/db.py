@@ -36,6 +36,9 @@ MODEL_MODULES = [
     "persistence.gdpr",
     "persistence.provisioning",
     "persistence.notifications",
+    "persistence.devices",
+    "persistence.rollout_reminders",
+    "persistence.survey_reach",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

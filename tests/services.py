@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-# Each pytest-xdist worker gets a database of its own (test_gw0, test_gw1, ...), created when first needed.
-WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+# Each pytest-xdist worker gets a database of its own (test_gw0, test_gw1, ...), created when first needed;
+# SAMMEN_TEST_SLOT keeps runs that share this machine apart (test_h1, test_h1_gw0, ...: two developers, or CI beside).
+WORKER = "_".join(part for part in (os.environ.get("SAMMEN_TEST_SLOT", ""),
+                                    os.environ.get("PYTEST_XDIST_WORKER", "")) if part)
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 PG_URL += f"_{WORKER}" if WORKER else ""
 # Parallel workers carry their events on a Redis channel of their own.

@@ -27,9 +27,11 @@ from ui.gdpr import audit_search, consents, data_export, retention
 from ui.gdpr import hub as gdpr_hub
 from ui.guard import install_pages
 from ui.home import admin, parent, staff
-from ui.identity import login, profile
+from ui.identity import login, passkey_ui, profile
 from ui.messages import page as messages
 from ui.navigation import HOME
+from ui.notifications import centre as notification_centre
+from ui.notifications import devices as push_devices
 from ui.notifications import unsubscribe
 from ui.organisation import child
 from ui.posts import page as posts
@@ -37,7 +39,8 @@ from ui.presence import board as presence_board
 from ui.presence import kiosk, wall_screens
 from ui.presence import parent as presence_parent
 from ui.provisioning import page as provisioning
-from ui.rollout import survey_results, surveys
+from ui.pwa import routes as pwa
+from ui.rollout import logins_page, survey_results, surveys
 from ui.vacation import page as vacation
 from ui.widgets import admin as widget_admin
 from ui.widgets import api as widget_api
@@ -48,7 +51,7 @@ from ui.widgets import settings as widget_settings
 PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, child, conferences, consents, data_export,
                 forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
                 provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
-                widget_settings, accessibility_statement)
+                widget_settings, accessibility_statement, logins_page, notification_centre)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -111,6 +114,9 @@ def build(settings: Settings) -> None:
     data_export.register()
     consents.register()
     unsubscribe.register(settings)  # /email/afmeld/{token}: the one-click link in bulk e-mail (GET asks, POST does)
+    push_devices.register(settings)  # POST /api/push/enheder: this browser's push subscription (session + form token)
+    passkey_ui.register(settings)  # the passkey ceremonies that unlock a remembered device (form token)
+    pwa.install(app)  # manifest, /sw.js, its offline page and icons, linked from every page's head
     session_guard.install_event_check()  # an open page whose login ended or expired acts no more
     install_pages(settings)  # every page declared with @page or @public_page, behind the guard
     # Last: outside every other layer (the /krise fast path too), so no answer leaves without its security headers.

@@ -17,6 +17,7 @@ from ui.i18n import current_language, t
 from ui.idle_warning import idle_logout
 from ui.logout_form import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
+from ui.notification_bell import notification_bell
 from ui.session_guard import follow_own_access
 from ui.statement_link import footer as a11y_footer
 from ui.theme import apply as theme_colours_and_css
@@ -49,12 +50,27 @@ def _choose_role(role: Role) -> None:
         ui.navigate.to(HOME[role])
 
 
+# From 1024 to 1439 px the header's links show their icons only (named, with the name as tooltip), so the app bar
+# stays one row on a tablet; from 1440 px they carry their words too. In the first layer, so that !important outranks
+# Quasar's own (.block is display: block !important). Icon-only links sit closer (44 px wide), so a leader's eleven,
+# the notification bell, language and account still share one row at 1024 px.
+NAV_CSS = """@layer theme {
+@media (max-width: 1439.98px) { .sammen-nav .q-btn__content > .block { display: none !important; }
+  .sammen-nav .q-btn { padding-left: 10px !important; padding-right: 10px !important; } }
+@media (min-width: 1440px) { .sammen-nav-tip { display: none !important; } }
+}"""
+
+
 def _nav_links(actor: Actor, dense: bool) -> None:
     for key, path, icon in NAV[actor.role]:
         button = ui.button(t(key), icon=icon, on_click=lambda p=path: ui.navigate.to(p))
         button.props("flat no-caps" + (" align=left" if dense else " color=white"))
         if dense:
             button.classes("w-full")
+        else:
+            button.props(f'aria-label="{t(key)}"')
+            with button:
+                ui.tooltip(t(key)).classes("sammen-nav-tip")
         if path == MESSAGES[1]:
             unread_badge(actor, button)
 
@@ -98,11 +114,13 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
                 unread_badge(actor, menu, (t("nav.menu"), t("nav.menu_unread")))
             ui.link(t("app.name"), HOME[actor.role]).classes("text-white text-h6 no-underline q-mr-md")
             with ui.element("nav").props(f'aria-label="{t("nav.main")}"').classes(
-                    "gt-sm nicegui-row items-center gap-0"):  # below 1024 px (and at 200 % zoom) the menu
+                    "gt-sm sammen-nav nicegui-row items-center no-wrap gap-0"):  # below 1024 px (200 % zoom): menu
                 _nav_links(actor, dense=False)
+            ui.add_css(NAV_CSS)
         with ui.row().classes("items-center no-wrap gap-1"):
             if len(actor.roles) > 1:
                 ui.label(t(f"role.{actor.role.value}")).classes("text-white text-caption gt-xs").mark("active-role")
+            notification_bell(actor)  # every signed-in page, phone and tablet: the live count of unread notifications
             ui.button(current_language().upper() == "DA" and "EN" or "DA", on_click=toggle_language).props(
                 "flat dense color=white").mark("language")
             _user_menu(actor)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
+from types import CodeType, FunctionType, MethodType
+from typing import Any
 
 log = logging.getLogger("sammen.heap")
 
@@ -26,3 +29,32 @@ def tune_collector() -> None:
     gc.collect()
     gc.freeze()  # modules, routes and caches live as long as the process: never walk them again
     log.info("collector: thresholds %s, %d objects frozen", gc.get_threshold(), gc.get_freeze_count())
+
+
+# NiceGUI asks inspect.signature whether a handler takes an argument each time an element is made (three times: its
+# classes, style and props) and each time one of them changes: a third of the CPU of building a page of 1,600
+# elements (the readiness matrix with a phase open, bench/rollout.py). For a plain function or a method the answer
+# depends only on its code and how many defaults it has, so it is asked once per code object. Partials, wrapped or
+# annotated callables and other objects are asked every time, as before.
+_SIGNATURE_KEY = tuple[CodeType, bool, int, tuple[str, ...]]
+
+
+def cache_handler_signatures() -> None:
+    """Remember NiceGUI's "does this handler expect arguments?" per code object instead of asking inspect each time."""
+    from nicegui import helpers
+
+    asked = getattr(helpers.expects_arguments, "__wrapped__", helpers.expects_arguments)
+    known: dict[_SIGNATURE_KEY, bool] = {}
+
+    def expects_arguments(func: Callable[..., Any]) -> bool:
+        bound = isinstance(func, MethodType)
+        plain = func.__func__ if isinstance(func, MethodType) else func
+        if type(plain) is not FunctionType or hasattr(plain, "__wrapped__") or hasattr(plain, "__signature__"):
+            return bool(asked(func))
+        key = (plain.__code__, bound, len(plain.__defaults__ or ()), tuple(sorted(plain.__kwdefaults__ or ())))
+        if key not in known:
+            known[key] = bool(asked(func))
+        return known[key]
+
+    expects_arguments.__wrapped__ = asked  # type: ignore[attr-defined]  # a second call wraps the original again
+    helpers.expects_arguments = expects_arguments

@@ -65,13 +65,13 @@ def fmt_date(d: date | None, lang: str | None = None) -> str:
 
 
 def fmt_short_date(d: date | None) -> str:
-    """The numeric Danish form: 28.11.2026."""
-    return d.strftime("%d.%m.%Y") if d else "—"
+    """The numeric Danish form without leading zeros, as people write it: 7.12.2026."""
+    return f"{d.day}.{d.month}.{d.year}" if d else "—"
 
 
 def fmt_datetime(dt: datetime, lang: str | None = None) -> str:
     """A moment in Copenhagen time: '28.11.2026 kl. 16.05' or '28.11.2026 at 16:05'."""
     local = dt.astimezone(COPENHAGEN)
     if (lang or current_language()) == "en":
-        return f"{local:%d.%m.%Y} at {local:%H:%M}"
-    return f"{local:%d.%m.%Y} kl. {local:%H.%M}"
+        return f"{fmt_short_date(local.date())} at {local:%H:%M}"
+    return f"{fmt_short_date(local.date())} kl. {local:%H.%M}"

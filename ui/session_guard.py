@@ -34,6 +34,9 @@ def follow_own_access(actor: Actor) -> None:
         if isinstance(event, PeopleDeactivated) or getattr(event, "revokes_access", False):
             with client:
                 ui.navigate.to(ENDED_PATH)
+        elif getattr(event, "ends_sessions", False):  # "Log ud på alle enheder" (the login is refused from now on)
+            with client:
+                ui.navigate.to("/login?reason=logged_out")
 
     follow(person_topic(actor.person_id), on_event, client)
 

@@ -48,6 +48,8 @@ main:focus {{ outline: none !important; }}
   color: {FOCUS}; font-weight: 500; border-radius: 4px; }}
 .sammen-skip:focus {{ top: 8px; }}
 h1.sammen-title {{ margin: 0; }}
+/* A subject or title that is one long word ("Spørgsmålxxxx…") breaks instead of widening a phone's page. */
+h1.sammen-title, h2.sammen-section, .sammen-wrap {{ overflow-wrap: anywhere; min-width: 0; }}
 h2.sammen-section {{ margin: 0; }}
 @media (prefers-reduced-motion: reduce) {{
   *, *::before, *::after {{ animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.access.adoption import LoginListScope, can_remind_login_list, can_see_login_list
 from domain.access.communication import (
     FamilyReach,
     MessageReach,
@@ -36,10 +37,12 @@ from domain.access.core import (
     can_operate_presence,
     can_plan_child,
     can_see_widget,
+    can_tick_readiness,
     can_use_wall_screen,
     can_view_child,
     can_view_group,
     can_view_institution,
+    can_view_readiness,
     can_view_rollout,
     can_write_group_plan,
     can_write_menu,
@@ -62,6 +65,7 @@ from domain.access.planning import (
     can_request_vacation_for_institution,
     can_see_conference_round,
     can_see_invitation_counts,
+    can_see_vacation_answers,
     can_view_event,
 )
 from domain.access.privacy import (
@@ -85,6 +89,8 @@ __all__ = [
     "can_administer_municipality",
     "can_view_rollout",
     "can_edit_rollout",
+    "can_tick_readiness",
+    "can_view_readiness",
     "can_see_widget",
     "can_write_group_plan",
     "can_write_menu",
@@ -129,6 +135,7 @@ __all__ = [
     "can_request_vacation_for_institution",
     "can_request_vacation_for_group",
     "can_follow_vacation_request",
+    "can_see_vacation_answers",
     "can_answer_vacation",
     "can_search_audit",
     "can_export_person_data",
@@ -136,4 +143,7 @@ __all__ = [
     "can_change_photo",
     "can_see_photo",
     "can_screen_see_photo",
+    "LoginListScope",
+    "can_see_login_list",
+    "can_remind_login_list",
 ]

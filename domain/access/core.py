@@ -105,6 +105,26 @@ def can_edit_rollout(actor: Actor) -> Decision:
     return allow("project") if actor.role in (Role.PROJECT_TEAM, Role.ADMIN) else deny("not_project_team")
 
 
+def can_tick_readiness(actor: Actor, institution_id: int, superuser_at: frozenset[int]) -> Decision:
+    """The project team ticks any institution's checklist; a leader, or a superuser on staff, only their own."""
+    if actor.role in (Role.PROJECT_TEAM, Role.ADMIN):
+        return allow("project")
+    if actor.role is Role.LEADER and institution_id in actor.leader_institutions:
+        return allow("leader")
+    if actor.role is Role.STAFF and institution_id in superuser_at:
+        return allow("superuser")
+    return deny("not_own_institution")
+
+
+def can_view_readiness(actor: Actor, institution_id: int, superuser_at: frozenset[int]) -> Decision:
+    """Whoever may tick a checklist sees it, and so does the institution's staff (the rollout is no secret there)."""
+    if can_tick_readiness(actor, institution_id, superuser_at):
+        return allow("may_tick")
+    if actor.role is Role.STAFF and institution_id in actor.staff_institutions:
+        return allow("staff_here")
+    return deny("not_own_institution")
+
+
 def can_see_widget(actor: Actor, roles: frozenset[Role]) -> Decision:
     """A built-in widget loads only for the roles it declares."""
     return allow("widget_role") if actor.role in roles else deny("widget_not_for_role")

@@ -181,6 +181,13 @@ def can_follow_vacation_request(actor: Actor, author_id: int | None, institution
     return allow("staff") if works_at(actor, institution_ids) else deny("other_institution")
 
 
+def can_see_vacation_answers(actor: Actor, institution_id: int) -> Decision:
+    """A child's answers are seen only by staff of the child's institution and its leader, not by the author as such."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return deny("not_staff")
+    return allow("staff") if works_at(actor, frozenset({institution_id})) else deny("other_institution")
+
+
 def can_answer_vacation(actor: Actor, child_id: int) -> Decision:
     """A current guardian answers for their child."""
     if actor.role is Role.PARENT and child_id in actor.guardian_of:

@@ -20,6 +20,7 @@ from domain.broadcast.model import (
     BroadcastSent,
     Place,
 )
+from domain.broadcast.notify import notify_broadcast
 from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
@@ -114,6 +115,8 @@ async def do_send_broadcast(actor: Actor, *, title: str, body: str, areas: list[
         await BroadcastRecipient.bulk_create(
             [BroadcastRecipient(broadcast_id=broadcast.id, guardian_id=g, institution_id=i) for g, i in pairs],
             batch_size=INSERT_BATCH)
+        await notify_broadcast(outbox, broadcast_id=broadcast.id, guardian_ids=[g for g, _ in pairs], title=title,
+                               body=body, now=now)
         await audit.record("broadcast.send", audit.ALLOWED, actor=actor, detail=f"broadcast {broadcast.id}")
         reached = tuple(sorted({i for _, i in pairs}))
         outbox.add(BroadcastSent(broadcast.id, title, body, now, reached))

@@ -43,8 +43,11 @@ async def invitees_of(facts: EventFacts, today: date) -> dict[int, int | None]:
     return wanted
 
 
-async def sync_invitations(event_id: int, wanted: dict[int, int | None]) -> None:
-    """Invite those newly wanted in one insert and drop those no longer wanted; the rest keep their answers."""
+async def sync_invitations(event_id: int, wanted: dict[int, int | None]) -> tuple[list[int], list[int]]:
+    """Invite those newly wanted in one insert and drop those no longer wanted; the rest keep their answers.
+
+    Returns those still invited from before and those newly invited.
+    """
     have = set(ints(await Invitation.filter(event_id=event_id).values_list("person_id", flat=True)))
     gone = sorted(have - set(wanted))
     if gone:
@@ -52,3 +55,4 @@ async def sync_invitations(event_id: int, wanted: dict[int, int | None]) -> None
     new = [Invitation(event_id=event_id, person_id=p, via_child_id=c) for p, c in wanted.items() if p not in have]
     if new:
         await Invitation.bulk_create(new)
+    return sorted(have & set(wanted)), [int(i.person_id) for i in new]

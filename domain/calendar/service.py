@@ -24,6 +24,7 @@ from domain.calendar.model import (
     Repeat,
     Scope,
 )
+from domain.calendar.notify import tell_cancelled, tell_invited, tell_moved, tell_skipped
 from domain.clock import today_local
 from domain.errors import DomainError
 from domain.events import committing
@@ -169,6 +170,7 @@ async def do_create_event(actor: Actor, *, scope: str | Scope, person_id: int | 
         if wanted:
             await Invitation.bulk_create([Invitation(event_id=row.id, person_id=p, via_child_id=c)
                                           for p, c in wanted.items()])
+            await tell_invited(outbox, row, wanted, actor_id=actor.person_id, now=now)
         outbox.add(changed_event(row.id, where.facts, organiser_id=actor.person_id))
     return int(row.id)
 
@@ -206,7 +208,10 @@ async def do_update_event(actor: Actor, event_id: int, *, scope: str | Scope, pe
         if subscriber_view(row) != seen_before:
             row.sequence, row.updated_at = row.sequence + 1, now
         await row.save()
-        await sync_invitations(row.id, wanted)
+        kept, new = await sync_invitations(row.id, wanted)
+        await tell_invited(outbox, row, new, actor_id=actor.person_id, now=now)
+        if moved and row.cancelled_at is None:
+            await tell_moved(outbox, row, kept, actor_id=actor.person_id, now=now)
         outbox.add(changed_event(row.id, facts, where.facts, organiser_id=row.organiser_id))
 
 
@@ -228,8 +233,9 @@ async def do_cancel_event(actor: Actor, event_id: int, *, now: datetime) -> None
     await audit.check(access.can_edit_event(actor, facts, await _member(actor, row.group_id)), actor,
                       "calendar.cancel_event", concerned_person_id=row.person_id)
     async with committing(transaction) as outbox:
-        await CalendarEvent.filter(id=event_id, cancelled_at__isnull=True).update(
-            cancelled_at=now, sequence=F("sequence") + 1, updated_at=now)
+        if await CalendarEvent.filter(id=event_id, cancelled_at__isnull=True).update(
+                cancelled_at=now, sequence=F("sequence") + 1, updated_at=now):
+            await tell_cancelled(outbox, row, actor_id=actor.person_id, now=now)
         outbox.add(changed_event(row.id, facts, organiser_id=row.organiser_id))
 
 
@@ -251,4 +257,5 @@ async def do_skip_occurrence(actor: Actor, event_id: int, occurrence_start: date
             fresh.exdates = [*fresh.exdates, key]
             fresh.sequence, fresh.updated_at = fresh.sequence + 1, now
             await fresh.save(update_fields=["exdates", "sequence", "updated_at"])
+            await tell_skipped(outbox, fresh, key, actor_id=actor.person_id, now=now)
         outbox.add(changed_event(row.id, facts, organiser_id=row.organiser_id))

@@ -14,6 +14,7 @@ from domain.audit import service as audit
 from domain.clock import today_local
 from domain.conferences.groups import children_in_group, organiser_decision
 from domain.conferences.model import RoundsChanged, SlotsChanged
+from domain.conferences.notify import tell_booking
 from domain.conferences.slots import BreakInput, DayInput, generate
 from domain.errors import DomainError, NotFound
 from domain.events import committing
@@ -64,6 +65,26 @@ async def check_create_round(actor: Actor, spec: RoundInput, *, now: datetime) -
     if spec.reminder_hours is not None and not 1 <= spec.reminder_hours <= REMINDER_MAX_HOURS:
         raise DomainError("conferences.reminder_hours", most=REMINDER_MAX_HOURS)
     return slots
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A round with fewer slots than the group has children: how many slots, children, and children left without."""
+
+    slots: int
+    children: int
+
+    @property
+    def missing(self) -> int:
+        """Children who cannot get a slot."""
+        return self.children - self.slots
+
+
+async def check_shortfall(actor: Actor, spec: RoundInput, *, now: datetime) -> Shortfall | None:
+    """Validate a round as do_create_round would, and say whether its slots leave children of the group without one."""
+    slots = await check_create_round(actor, spec, now=now)
+    children = len(await children_in_group(spec.group_id, today_local(now)))
+    return Shortfall(len(slots), children) if len(slots) < children else None
 
 
 async def do_create_round(actor: Actor, spec: RoundInput, *, now: datetime) -> int:
@@ -133,6 +154,8 @@ async def do_book(actor: Actor, *, slot_id: int, child_id: int, now: datetime) -
             if taken != 1:
                 raise DomainError("conferences.slot_taken")
             changes.append(_change(slot_id, child_id, name, actor.name))
+            await tell_booking(outbox, rnd, what="moved" if held else "booked", slot_id=slot_id,
+                               starts_at=slot.starts_at, child_id=child_id, actor_id=actor.person_id, now=now)
             outbox.add(SlotsChanged(rnd.id, tuple(changes)))
     except IntegrityError as clash:
         # Another guardian of the same child booked another slot at the same moment; theirs stands.
@@ -153,6 +176,8 @@ async def do_cancel(actor: Actor, *, slot_id: int, now: datetime) -> None:
             child_id=None, booked_by_id=None, booked_at=None, reminded_at=None)
         if freed != 1:
             raise DomainError("conferences.not_booked")
+        await tell_booking(outbox, slot.round, what="cancelled", slot_id=slot_id, starts_at=slot.starts_at,
+                           child_id=child_id, actor_id=actor.person_id, now=now)
         outbox.add(SlotsChanged(slot.round_id, (_change(slot_id),)))
 
 

@@ -21,6 +21,7 @@ from persistence.people import (
     ProfessionalAccess,
 )
 from persistence.presence import KioskPin
+from persistence.rollout_reminders import AdoptionReminder
 from persistence.widgets import WidgetLayout, WidgetTokenRecord
 
 PERSON_FIELDS = ("id", "first_name", "last_name", "birth_date", "cpr", "is_child", "email", "phone", "address",
@@ -39,7 +40,7 @@ async def person_file(person_id: int, *, full_cpr: bool) -> dict[str, Any]:
 
 
 async def accounts_file(person_id: int) -> dict[str, Any]:
-    """Their login account, each login, calendar feed addresses (never the token) and widget tokens given."""
+    """Their account, each login, reminders to log in, calendar feed addresses (never the token), widget tokens."""
     accounts = await UserAccount.filter(person_id=person_id).values(
         "id", "oidc_subject", "username", "active", "created_at", "last_login_at")
     ids = [a["id"] for a in accounts]
@@ -48,6 +49,8 @@ async def accounts_file(person_id: int) -> dict[str, Any]:
     tokens = await WidgetTokenRecord.filter(person_id=person_id).order_by("at").values(
         "at", "widget__name", "widget__supplier", "role", "claims", "children")
     layouts = await WidgetLayout.filter(person_id=person_id).values("role", "order", "hidden")
+    reminders = await AdoptionReminder.filter(person_id=person_id).order_by("day").values(
+        "day", "channel", "sent_by_name")
     return {
         "accounts": [{k: v for k, v in a.items() if k != "id"} for a in accounts],
         "logins": logins,
@@ -56,6 +59,7 @@ async def accounts_file(person_id: int) -> dict[str, Any]:
                            "role": t["role"], "claims": t["claims"], "children": t["children"]} for t in tokens],
         "widget_layouts": layouts,
         "kiosk_pin_set": await KioskPin.exists(child_id=person_id),
+        "login_reminders": reminders,
     }
 
 

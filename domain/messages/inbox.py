@@ -22,6 +22,7 @@ from domain.messages.model import (
     ThreadSummary,
     ThreadView,
 )
+from domain.messages.notify import read_thread_notifications
 from domain.messages.reading import check_reader, valid_id
 from persistence.db import transaction
 from persistence.messages import Attachment, Message, Participant, SharedInbox, Thread
@@ -102,5 +103,8 @@ async def open_thread(actor: Actor, thread_id: int, *, now: datetime) -> ThreadV
         if seat.unread:
             await Participant.filter(id=seat.id).update(unread=0)
             outbox.add(InboxChanged(actor.person_id, thread_id, seat.inbox_id))
+            if seat.person_id is not None:
+                await read_thread_notifications(outbox, actor.person_id, thread_id, now)
+    answerable = total > 1 or any(m.sender_id not in (None, actor.person_id) or m.on_behalf_of for m in messages)
     return ThreadView(thread.id, thread.subject, names, messages, seat.muted, seat.folder_id,
-                      any(m.hidden for m in messages), seat.inbox_id, total)
+                      any(m.hidden for m in messages), seat.inbox_id, total, answerable)

@@ -130,6 +130,7 @@ class ThreadView:
     needs_step_up: bool
     inbox_id: int | None = None
     participant_total: int = 0
+    answerable: bool = True  # false for a notice (an invitation, a reminder) that no one sent and no one else reads
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from domain.messages.compose import clean_body, clean_subject, prefixed, quoted,
 from domain.messages.deliver import Delivered, Outgoing, add_to_thread, claim_attachments, drop_draft, start_thread
 from domain.messages.limits import check_send_rate, count_send
 from domain.messages.model import BODY_MAX, UNDO_SECONDS, MessageRetracted, SendResult
+from domain.messages.notify import forget_message, notify_delivered
 from domain.messages.reading import check_reader, valid_id
 from domain.messages.resolve import resolve
 from domain.messages.sensitive import looks_like_cpr
@@ -48,6 +49,7 @@ async def _send_new(actor: Actor, action: str, subject: str, out: Outgoing, reci
     inboxes = await inbox_ids_for(resolved.inbox_institutions)
     async with committing(transaction) as outbox:
         done = await start_thread(subject, out, persons=resolved.persons, inbox_ids=list(inboxes.values()), now=now)
+        await notify_delivered(outbox, done, out, subject, now=now)
         await claim_attachments(actor.person_id, done.message_id, attachment_ids)
         await drop_draft(actor.person_id, draft_id)
         await _audit_send(actor, action, done, out.sensitive)
@@ -116,6 +118,8 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
         target = (None, latest.on_behalf_of_id) if latest.on_behalf_of_id else (latest.sender_id, None)
     same_thread = reply_all or latest is None or {(p, i) for _, p, i, _ in seats} == {
         (seat.person_id, seat.inbox_id), target}
+    if latest is not None and target == (None, None) and (not same_thread or len(seats) < 2):
+        raise DomainError("messages.no_one_to_answer")  # a notice from no one's account: the answer would be lost
     # A sensitive thread stays sensitive: an answer to it is as private as what it answers.
     out = Outgoing(actor.person_id, actor.name, body, sensitive or forced or thread.sensitive,
                    on_behalf_of=seat.inbox_id)
@@ -128,11 +132,12 @@ async def do_reply(actor: Actor, thread_id: int, *, body: str, reply_all: bool =
             done = await start_thread(prefixed("Sv: ", thread.subject), out,
                                       persons={person: via} if person is not None else {},
                                       inbox_ids=[inbox] if inbox is not None else [], now=now)
+        subject = thread.subject if same_thread else prefixed("Sv: ", thread.subject)
+        await notify_delivered(outbox, done, out, subject, now=now, reply=same_thread)
         await claim_attachments(actor.person_id, done.message_id, attachment_ids)
         await drop_draft(actor.person_id, draft_id)
         await _audit_send(actor, "messages.reply", done, out.sensitive)
         outbox.add(done.event)
-        subject = thread.subject if same_thread else prefixed("Sv: ", thread.subject)
         for event in await send_auto_replies(done.thread_id, subject, actor.person_id, now=now):
             outbox.add(event)
     await count_send(actor, now=now)
@@ -180,6 +185,7 @@ async def do_undo_send(actor: Actor, message_id: int, *, now: datetime) -> None:
             "id", "person_id", "inbox_id")
         # Files go back to the sender's unsent uploads rather than vanishing with the message.
         await Attachment.filter(message_id=message.id).update(message_id=None)
+        await forget_message(outbox, message.id)
         if not await Message.filter(id=message.id).delete():  # another device took it back first
             raise NotFound("messages.message_not_found")
         if thread.message_count <= 1:

@@ -20,6 +20,7 @@ from domain.posts.model import (
     PostPublished,
     PostRemoved,
 )
+from domain.posts.notify import notify_important_post
 from domain.text import check_typed_text
 from persistence.db import transaction
 from persistence.organisation import Group
@@ -92,6 +93,9 @@ async def do_publish(actor: Actor, *, institution_id: int, group_ids: list[int],
                                  created_at=now)
         if groups:
             await PostGroup.bulk_create([PostGroup(post_id=post.id, group_id=g) for g in groups])
+        if important:
+            await notify_important_post(outbox, post_id=post.id, institution_id=institution_id, group_ids=groups,
+                                        title=clean_title, author_id=actor.person_id, day=today_local(now), now=now)
         outbox.add(PostPublished(post.id, institution_id))
     return post.id
 

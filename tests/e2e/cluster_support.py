@@ -29,12 +29,12 @@ from tests.e2e.conftest import (
     _stop,
     free_port,
 )
-from tests.services import PG_URL, REDIS_URL, need_service, reset_postgres
+from tests.services import PG_URL, REDIS_URL, WORKER, need_service, reset_postgres
 
 # A database of its own (per xdist worker), so the cluster test never touches another test's data.
 # TEST_CLUSTER_POSTGRES_URL names another one, for two runners that share a PostgreSQL server.
 CLUSTER_PG_URL = (os.environ.get("TEST_CLUSTER_POSTGRES_URL") or PG_URL.rpartition("/")[0] + "/test_cluster_e2e") + (
-    f"_{os.environ['PYTEST_XDIST_WORKER']}" if os.environ.get("PYTEST_XDIST_WORKER") else "")
+    f"_{WORKER}" if WORKER else "")
 
 
 def cluster_env(workdir: Path, database_url: str = CLUSTER_PG_URL, extra: dict[str, str] | None = None

@@ -64,7 +64,7 @@ def test_a_tablet_carries_on_on_the_surviving_process_when_its_own_is_killed(tab
             nginx(run, nginx_port, [_port(s.url) for s in servers]) as proxy:
         login(tablet, public, "demo-paedagog-bfo", "/personale")
         tablet.goto(f"{public}/kommegaa")
-        candidate = tablet.locator("[data-child]").filter(has_text=CHECKABLE).first
+        candidate = tablet.locator("[data-child]:visible").filter(has_text=CHECKABLE).first
         expect(candidate).to_be_visible()
         child_id = int(candidate.get_attribute("data-child") or "")
         tile = f'[data-child="{child_id}"]'

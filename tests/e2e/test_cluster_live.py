@@ -51,6 +51,7 @@ def test_a_check_in_on_process_a_reaches_the_parent_on_process_b_live(browser: B
 
             login(tablet, a.url, "demo-paedagog-bfo", "/personale")
             tablet.goto(f"{a.url}/kommegaa")
+            tablet.get_by_placeholder("Søg på navn").fill("Oscar")  # found whatever his status (the default hides some)
             tile_selector = f'[data-child="{child_id}"]'
             expect(tablet.locator(tile_selector)).to_contain_text("Oscar")
             expected = _tap_next_step(tablet, tile_selector)

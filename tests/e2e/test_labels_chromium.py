@@ -30,6 +30,16 @@ def test_the_attachment_uploader_is_named_by_its_label_not_choose_file(phone: Pa
     expect(phone.locator('.q-btn:has(.q-uploader__input)[role="button"]')).to_have_count(0)
     picker = phone.locator(".q-uploader__input")
     expect(picker).to_have_attribute("aria-label", "Vedhæft billede eller PDF")
+    # Listen before the key press: Playwright starts intercepting file pickers only when the first listener is
+    # added, and a press that wins that race opened a picker no one saw (the test then failed under load).
+    choosers: list[object] = []
+    phone.on("filechooser", lambda chooser: choosers.append(chooser))
+    phone.wait_for_load_state("networkidle")  # under load a late first render could take the focus back
     picker.focus()
-    with phone.expect_file_chooser():  # the keyboard opens the file picker (else this times out)
-        phone.keyboard.press("Enter")
+    expect(picker).to_be_focused()
+    phone.keyboard.press("Enter")  # the keyboard opens the file picker
+    for _ in range(100):
+        if choosers:
+            break
+        phone.wait_for_timeout(100)
+    assert choosers, "Enter on the named picker opened no file chooser"

@@ -64,7 +64,7 @@ async def test_recipients_are_the_current_guardians_of_the_chosen_places_in_one_
     with count_queries() as many:
         latest = await _send(bw, institution_ids=[w.school.id])
     assert await BroadcastRecipient.filter(broadcast_id=latest).count() == 22
-    assert len(many) == len(few) <= 12
+    assert len(many) == len(few) <= 20  # 12 for the broadcast, 8-9 for every guardian's notification with it
 
 
 async def test_reads_count_once_and_move_each_institutions_figure_until_the_broadcast_ends(

@@ -95,7 +95,9 @@ async def test_a_teacher_creates_a_round_and_a_guardian_books_without_seeing_oth
             await service.do_book(cw.gitte, slot_id=slots[1].id, child_id=cw.w.child.id, now=NOW)
     finally:
         sub.cancel()
-    assert len(booking) == 5  # slot and round, the child in the group (2), the held slot, the conditional update
+    # slot and round, the child in the group (2), the held slot, the conditional update; then the notification to
+    # the guardians and the organiser: the guardians (1) and the outbox (8, whatever the number of people)
+    assert len(booking) == 14
     assert [type(e) for e in changed] == [SlotsChanged, SlotsChanged]
     assert isinstance(changed[1], SlotsChanged) and changed[1].changes[0]["child_id"] == cw.w.child.id
     with count_queries() as overblik:
@@ -231,3 +233,14 @@ async def test_guardians_get_one_reminder_before_their_slot_and_a_failed_send_is
     text = text_of(inbox.messages[0])
     assert "Skole-hjem-samtaler" in inbox.messages[0]["Subject"] and "Anna" in text
     assert f"{public}/kalender/samtaler/{round_id}" in text and "kl. 14.00" in text
+
+
+async def test_a_round_with_fewer_slots_than_children_is_reported_before_it_is_created(cw: ConferenceWorld) -> None:
+    assert await service.check_shortfall(cw.teacher, spec(cw), now=NOW) is None  # 7 slots for the class's children
+    children = await service.children_in_group(cw.w.class_2a.id, cw.w.today)
+    short = spec(cw, days=[DayInput(cw.day, "14:00", "14:15")], breaks=[])
+    found = await service.check_shortfall(cw.teacher, short, now=NOW)
+    assert found == service.Shortfall(slots=1, children=len(children)) and found.missing == len(children) - 1 > 0
+    assert not await ConferenceRound.exists()  # only reported: the organiser decides to create it anyway or not
+    with pytest.raises(AccessDenied):
+        await service.check_shortfall(cw.stranger, short, now=NOW)

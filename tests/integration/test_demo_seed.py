@@ -25,8 +25,10 @@ from persistence.people import (
 )
 from persistence.rollout import (
     AdoptionSnapshot,
+    ChecklistEntry,
+    ChecklistItem,
+    ChecklistTick,
     Milestone,
-    ReadinessTick,
     Span,
     Survey,
     SurveyAnswer,
@@ -118,7 +120,9 @@ async def rollout_rows() -> list[list]:
     return [
         await Span.all().order_by("id").values_list("programme_id", "kind", "key", "label", "start", "end"),
         await Milestone.all().order_by("id").values_list("phase_id", "title", "owner", "due", "status"),
-        await ReadinessTick.all().order_by("id").values_list("institution_id", "item", "ticked", "at", "comment"),
+        await ChecklistItem.all().order_by("id").values_list("programme_id", "phase_id", "title", "deadline"),
+        await ChecklistTick.all().order_by("id").values_list("institution_id", "item_id", "ticked", "at", "comment"),
+        await ChecklistEntry.all().order_by("id").values_list("institution_id", "item_id", "action", "at"),
         await LoginRecord.all().order_by("id").values_list("account_id", "at", "acr"),
         await UserAccount.all().order_by("id").values_list("last_login_at", flat=True),
         await AdoptionSnapshot.all().order_by("day", "institution_id").values_list(

@@ -49,7 +49,7 @@ async def test_a_send_to_5_or_50_people_costs_the_same_queries_and_the_inbox_pag
     mw = await build_messages_world()
     five, fifty = await _colleagues(mw, 5, "A"), await _colleagues(mw, 50, "B")
     small = await _send_queries(mw, five)
-    assert small <= 10, small
+    assert small <= 18, small  # 10 for the message, 7-8 for its recipients' notifications (same transaction)
     assert await _send_queries(mw, fifty) == small
     assert await Participant.all().count() == 5 + 1 + 50 + 1
     group = [f"group_all:{mw.w.class_2a.id}"]

@@ -105,7 +105,8 @@ async def test_no_token_ever_carries_a_cpr_number_name_or_birth_date(database: s
     needles = {p.cpr for p in people if p.cpr} | {"Testesen"} | {p.first_name for p in people
                                                                 if len(p.first_name) >= 4}
     needles |= {f(d) for d in dates for f in (lambda d: d.isoformat(), lambda d: d.strftime("%d.%m.%Y"),
-                                              lambda d: d.strftime("%d%m%y"), lambda d: d.strftime("%d%m%Y"))}
+                                              lambda d: f"{d.day}.{d.month}.{d.year}", lambda d: d.strftime("%d%m%y"),
+                                              lambda d: d.strftime("%d%m%Y"))}
     guardians = {int(g) for g in await Custody.all().values_list("guardian_id", flat=True)}
     issued = 0
     for guardian in await Person.filter(id__in=list(guardians)):

@@ -128,3 +128,26 @@ async def test_the_overblik_card_asks_for_a_booking_until_oscar_has_a_slot(user:
                           now=utcnow())
     await user.open("/test/pending-conferences")
     await user.should_not_see(marker=f"pending-conference-{round_id}-{oscar.id}")
+
+
+async def test_a_round_with_too_few_slots_asks_before_it_is_created(user: User) -> None:
+    await login(user, "demo-laerer")
+    await _round()  # with a round in the list the form starts folded
+    await user.open("/kalender/samtaler")
+    user.find("Ny samtalerunde").click()
+    before = await ConferenceRound.all().count()
+    user.find(marker="round-minutes").clear()
+    user.find(marker="round-minutes").type("120")  # 14:00-17:00 holds one slot of two hours
+    user.find(marker="round-place").type("Lokale 15")
+    user.find(marker="create-round").click()
+    await user.should_see("1 tid til ")
+    await user.should_see("kan ikke få en tid. Opret alligevel?")
+    assert await ConferenceRound.all().count() == before  # nothing stored while the teacher decides
+    user.find("Annuller").click()
+    await user.should_not_see("Opret alligevel?")
+    assert await ConferenceRound.all().count() == before
+    user.find(marker="create-round").click()
+    await user.should_see(marker="confirm-shortfall")
+    user.find(marker="confirm-shortfall").click()
+    await user.should_see("Samtalerunden er oprettet.")
+    assert await ConferenceSlot.filter(round_id=(await ConferenceRound.get(place="Lokale 15")).id).count() == 1

@@ -96,3 +96,22 @@ async def test_a_saved_ugeplan_appears_on_an_open_overblik(user: User) -> None:
     year, week, _ = today_local().isocalendar()
     await do_save_week_plan(teacher, class_2a.id, year, week, "Vi bygger huler i skoven", utcnow())
     await user.should_see("Vi bygger huler i skoven")
+
+
+async def test_a_parent_who_moves_ugeplan_down_sees_it_lower_on_a_phone(user: User) -> None:
+    await login(user, "demo-foraelder")
+    await user.open("/overblik")
+    user.find(marker="customise").click()
+    user.find(marker=f"down-{UGEPLAN}").click()
+    user.find(marker="layout-save").click()
+    for _ in range(50):  # the save runs as the click's background task
+        if await WidgetLayout.exists(role="parent"):
+            break
+        await asyncio.sleep(0.05)
+    await user.open("/overblik")
+    # One column on a phone: the widgets are laid out by their CSS order, which follows the saved layout, not the
+    # column (Ugeplan sits in the main column, the widget moved above it may sit in the side column).
+    first = (await WidgetLayout.get(role="parent")).order[0]
+    order = {key: int(next(iter(user.find(marker=f"widget-{key}").elements)).style.get("order", -1))
+             for key in (UGEPLAN, first)}
+    assert first != UGEPLAN and order[first] < order[UGEPLAN]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
+import pytest
 from fastapi import Request
 from fastapi.responses import RedirectResponse
 from nicegui import ui
@@ -113,6 +117,31 @@ async def test_the_leader_removes_reported_content_after_confirming(user: User) 
     await user.should_not_see("Køb min cykel billigt")
     await user.should_not_see(marker=f"report-{report_id}")
     assert (await Post.get(id=post_id)).removed_at is not None
+
+
+async def test_removing_the_last_report_says_so_once_and_logs_no_error(user: User,
+                                                                       caplog: pytest.LogCaptureFixture) -> None:
+    peter = await _actor("Peter", "Lund", Role.LEADER)
+    mette = await _actor("Mette", "Kristensen", Role.PARENT)
+    solsikken = await Institution.get(name="Solsikken")
+    post_id = await service.do_publish(peter, institution_id=solsikken.id, group_ids=[], title="Cykel til salg",
+                                       body="Ring til mig", important=False, expires_on=None,
+                                       allow_comments=True, now=utcnow())
+    await ContentReport.all().delete()  # the demo's own open reports would hide the empty message
+    report_id = await reports.do_report(mette, post_id=post_id, reason="Reklame", now=utcnow())
+    await login(user, "demo-leder")
+    await user.open("/opslag")
+    await user.should_see("Begrundelse: Reklame")
+    caplog.clear()
+    user.find(marker=f"remove-report-{report_id}").click()
+    await user.should_see(marker="confirm-report")
+    user.find(marker="confirm-report").click()
+    await user.should_see("Indholdet er fjernet.")
+    await asyncio.sleep(0.5)  # the report event's own redraw comes after the click's
+    section = user.find(marker="post-reports").elements.pop()
+    empties = [e for e in section.descendants() if "empty" in e._markers]
+    assert len(empties) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 

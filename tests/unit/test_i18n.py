@@ -31,15 +31,15 @@ def test_danish_is_the_default_and_parameters_fill_in() -> None:
 def test_dates_are_written_the_danish_way() -> None:
     assert fmt_date(date(2026, 11, 28), "da") == "28. november 2026"
     assert fmt_date(date(2026, 3, 1), "en") == "1 March 2026"
-    assert fmt_short_date(date(2026, 1, 5)) == "05.01.2026"
+    assert fmt_short_date(date(2026, 1, 5)) == "5.1.2026"
 
 
 def test_times_are_shown_in_copenhagen_time_across_daylight_saving() -> None:
     summer = datetime(2026, 7, 1, 12, 5, tzinfo=UTC)
     winter = datetime(2026, 12, 1, 12, 5, tzinfo=UTC)
-    assert fmt_datetime(summer, "da") == "01.07.2026 kl. 14.05"
-    assert fmt_datetime(winter, "da") == "01.12.2026 kl. 13.05"
-    assert fmt_datetime(winter, "en") == "01.12.2026 at 13:05"
+    assert fmt_datetime(summer, "da") == "1.7.2026 kl. 14.05"
+    assert fmt_datetime(winter, "da") == "1.12.2026 kl. 13.05"
+    assert fmt_datetime(winter, "en") == "1.12.2026 at 13:05"
 
 
 def test_counts_use_singular_and_plural() -> None:

@@ -16,8 +16,9 @@ from domain.errors import DomainError
 from domain.identity.model import Actor, Role
 from domain.organisation.service import staff_overview
 from ui.components import refuse, section_heading
+from ui.dates import checked_range, date_input
 from ui.i18n import error_text, t
-from ui.presence.parent_parts import date_input, parse_day, time_input
+from ui.presence.parent_parts import time_input
 
 Saved = Callable[[], Awaitable[None]]
 ME = "person"
@@ -95,8 +96,8 @@ class Editor:
                 "cal-field-for")
             self.all_day = ui.switch(t("cal.field.all_day"), value=bool(d and d.all_day)).mark("cal-field-all-day")
             with ui.element("div").classes("grid grid-cols-2 gap-2 w-full"):
-                self.first = date_input(t("cal.field.day"), start.date(), "cal-field-day")
-                self.last = date_input(t("cal.field.last_day"), last_day, "cal-field-last-day")
+                self.first = date_input(t("cal.field.day"), start.date(), "cal-field-day").classes("w-full")
+                self.last = date_input(t("cal.field.last_day"), last_day, "cal-field-last-day").classes("w-full")
                 self.last.bind_visibility_from(self.all_day, "value")
             with ui.element("div").classes("grid grid-cols-2 gap-2 w-full") as times:
                 self.start = time_input(t("cal.field.start"), f"{start:%H:%M}", "cal-field-start")
@@ -113,7 +114,7 @@ class Editor:
                     "outlined dense").classes("w-full").mark("cal-field-repeat")
                 until = d.repeat_until if d and d.repeat_until else start.date().replace(
                     month=6, day=30, year=start.year + (1 if start.month > 6 else 0))
-                self.until = date_input(t("cal.field.repeat_until"), until, "cal-field-until")
+                self.until = date_input(t("cal.field.repeat_until"), until, "cal-field-until").classes("w-full")
                 self.until.bind_visibility_from(self.repeat, "value", backward=bool)
             self.invite = ui.switch(t("cal.field.invite"), value=bool(d and d.invite)).mark("cal-field-invite")
             self.invite.bind_visibility_from(self.where, "value", backward=lambda v: str(v).startswith(
@@ -133,10 +134,11 @@ class Editor:
 
     def values(self) -> dict[str, Any] | None:
         """The service's arguments, or None (and a message) when a date or time cannot be read."""
-        first, last = parse_day(self.first.value), parse_day(self.last.value)
+        days = checked_range(self.first, self.last) if self.all_day.value else None
+        first, last = days if days else (self.first.checked(), None)
         start, end = parse_time(self.start.value), parse_time(self.end.value)
         repeat = str(self.repeat.value or "")
-        until = parse_day(self.until.value) if repeat else None
+        until = self.until.checked() if repeat else None
         all_day = bool(self.all_day.value)
         if first is None or (all_day and last is None) or (not all_day and (start is None or end is None)) or (
                 repeat and until is None):

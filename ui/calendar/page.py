@@ -35,6 +35,7 @@ from ui.frame import frame, load_or_refuse
 from ui.guard import page
 from ui.i18n import t
 from ui.live import follow
+from ui.presence.absence_family import absence_items
 
 CALENDAR_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.CHILD, Role.ADMIN})
 PHONE_ROLES = frozenset({Role.PARENT, Role.CHILD})
@@ -63,11 +64,12 @@ def remember_view(actor: Actor, view: str) -> None:
 class CalendarPage:
     """One open calendar page (per client): the chosen view and period, filters and the items shown."""
 
-    def __init__(self, actor: Actor, children: dict[int, str], institutions: dict[int, str], public_url: str) -> None:
+    def __init__(self, actor: Actor, children: dict[int, str], institutions: dict[int, str], public_url: str,
+                 day: date | None = None) -> None:
         self.actor, self.public_url = actor, public_url
         self.view = remembered_view(actor)
-        self.anchor = today_local()
-        self.selected: date | None = None
+        self.anchor = day or today_local()  # a notification's link opens the calendar on its event's day
+        self.selected: date | None = day if day is not None and self.view == "month" else None
         self.children, self.institutions = children, institutions
         self.child_ids: set[int] = set(children)
         self.institution_ids: set[int] = set(institutions)
@@ -80,6 +82,9 @@ class CalendarPage:
             self.actor, first, last,
             child_ids=set(self.child_ids) if self.children else None,
             institution_ids=set(self.institution_ids) if self.institutions else None)
+        if self.actor.role is Role.PARENT:  # the family's own reported absences, read-only ("Oscar: syg")
+            extra = await absence_items(self.actor, first, last, set(self.child_ids) if self.children else None)
+            self.items = sorted([*self.items, *extra], key=lambda i: (i.starts_at, not i.all_day, i.title, i.key))
 
     async def build(self) -> None:
         """The header, the links to the other calendar pages, the filters and the view."""
@@ -235,11 +240,19 @@ def register() -> None:
 
 
 @page("/kalender", *CALENDAR_ROLES)
-async def calendar_route(actor: Actor, settings: Settings) -> None:
-    """The calendar in the view the person chose last, with filters for a guardian's children."""
+async def calendar_route(actor: Actor, settings: Settings, dato: str = "") -> None:
+    """The calendar in the view the person chose last (on `dato`'s day, ISO), with filters for a guardian's children."""
     found = await load_or_refuse(actor, t("error.title"), _filters_for(actor))
     if found is None:
         return
     children, institutions = found
     with frame(actor, t("cal.title")):
-        await CalendarPage(actor, children, institutions, settings.public_url).build()
+        await CalendarPage(actor, children, institutions, settings.public_url, _day(dato)).build()
+
+
+def _day(text: str) -> date | None:
+    """The day a link names (2026-12-10), or None when it names none."""
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None

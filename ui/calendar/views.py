@@ -15,9 +15,9 @@ from ui.i18n import t
 
 Open = Callable[[CalendarItem], object]
 COLOURS = {"event": "primary", "holiday": "red-8", "closing_day": "orange-9", "conference": "teal-7",
-           "form_deadline": "purple-7", "vacation_deadline": "amber-9"}
+           "form_deadline": "purple-7", "vacation_deadline": "amber-9", "absence": "negative"}
 KIND_ICONS = {"event": "event", "holiday": "celebration", "closing_day": "door_front", "conference": "forum",
-              "form_deadline": "assignment", "vacation_deadline": "beach_access"}
+              "form_deadline": "assignment", "vacation_deadline": "beach_access", "absence": "sick"}
 CLOSED = ("holiday", "closing_day")
 GRID_TITLES = 2
 
@@ -137,6 +137,9 @@ def month_grid(items: Sequence[CalendarItem], first: date, last: date, month: in
 def _grid_cell(day: date, items: Sequence[CalendarItem], in_month: bool, selected: bool,
                on_day: Callable[[date], object]) -> None:
     holiday = any(i.kind in CLOSED for i in items)
+    # A public holiday, then a closing day, before anything else: a cell has room for two titles, and a child's
+    # "syg" must not push "Juledag" out of the month.
+    items = sorted(items, key=lambda i: CLOSED.index(i.kind) if i.kind in CLOSED else len(CLOSED))
     background = "bg-blue-1" if selected else "bg-red-1" if holiday else "bg-white" if in_month else "bg-grey-2"
     with ui.element("div").classes(f"{background} q-pa-xs cursor-pointer min-w-0 overflow-hidden").style(
             "min-height:56px").props(f'data-cal-cell="{day.isoformat()}" role=button tabindex=0') as cell:

@@ -11,22 +11,17 @@ from domain.clock import today_local, utcnow
 from domain.conferences import service
 from domain.conferences.service import RoundInput
 from domain.conferences.slots import BreakInput, DayInput, local_moment, parse_time
+from domain.dates import parse_danish_date, show_day
 from domain.errors import DomainError
 from domain.identity.model import Actor
-from ui.components import attempt
-from ui.i18n import t
+from ui.components import attempt, confirm
+from ui.dates import DateField, date_input
+from ui.i18n import t, tn
 
 
 def parse_day(value: str) -> date:
-    """'2026-12-07' (a date field) or '7.12.2026' (typed), or a refusal."""
-    text = (value or "").strip()
-    try:
-        if "." in text:
-            d, m, y = (int(p) for p in text.split("."))
-            return date(y, m, d)
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise DomainError("conferences.bad_date") from error
+    """A typed day (7.12.2026, 7.12, 2026-12-07; see domain/dates.py), or the reason it is not one."""
+    return parse_danish_date(value, today_local(), future=True)
 
 
 def _number(value: object, empty: int | None) -> int | None:
@@ -43,7 +38,7 @@ def _number(value: object, empty: int | None) -> int | None:
 class _Row:
     """One day or break line of inputs."""
 
-    day: ui.input | None
+    day: DateField | None
     start: ui.input
     end: ui.input
 
@@ -54,11 +49,11 @@ class RoundForm:
     def __init__(self, actor: Actor, groups: dict[int, str]) -> None:
         self.actor, self.groups = actor, groups
         first = today_local() + timedelta(days=7)
-        self.days: list[tuple[str, str, str]] = [(first.isoformat(), "14:00", "17:00")]
+        self.days: list[tuple[str, str, str]] = [(show_day(first), "14:00", "17:00")]
         self.breaks: list[tuple[str, str]] = []
         self.day_rows: list[_Row] = []
         self.break_rows: list[_Row] = []
-        self.deadline_default = (first - timedelta(days=2)).isoformat()
+        self.deadline_default = first - timedelta(days=2)
 
     def build(self) -> None:
         """Every field, then the button that creates the round."""
@@ -82,8 +77,8 @@ class RoundForm:
         ui.button(t("conferences.add_break"), icon="add", on_click=self.add_break).props(
             "flat dense no-caps").mark("add-break")
         with ui.element("div").classes("grid grid-cols-2 gap-2 w-full"):
-            self.deadline_day = ui.input(t("conferences.field.deadline_day"), value=self.deadline_default).props(
-                "outlined dense type=date stack-label").mark("round-deadline-day")
+            self.deadline_day = date_input(t("conferences.field.deadline_day"), self.deadline_default,
+                                           "round-deadline-day", past=False)
             self.deadline_time = ui.input(t("conferences.field.deadline_time"), value="12:00").props(
                 "outlined dense type=time stack-label").mark("round-deadline-time")
         self.reminder = ui.input(t("conferences.field.reminder"), value="24").props(
@@ -104,8 +99,8 @@ class RoundForm:
         for i, (day, start, end) in enumerate(self.days):
             with ui.column().classes("w-full gap-1 q-pa-xs rounded-borders").style("border: 1px solid #ddd"):
                 with ui.row().classes("w-full items-center no-wrap gap-1"):
-                    d = ui.input(t("conferences.field.day"), value=day).props(
-                        "outlined dense type=date stack-label").classes("col").mark(f"day-{i}")
+                    d = date_input(t("conferences.field.day"), None, f"day-{i}", past=False).classes("col")
+                    d.set_value(day)  # as typed, also when it is not (yet) a date
                     ui.button(icon="close", on_click=lambda _e, n=i: self.remove_day(n)).props(
                         "flat dense round").props["aria-label"] = t("conferences.remove")
                 with ui.element("div").classes("grid grid-cols-2 gap-2 w-full"):
@@ -132,9 +127,9 @@ class RoundForm:
     def add_day(self) -> None:
         """Another day, the day after the last one, with the same hours."""
         self._keep()
-        last = self.days[-1] if self.days else (today_local().isoformat(), "14:00", "17:00")
+        last = self.days[-1] if self.days else (show_day(today_local()), "14:00", "17:00")
         try:
-            following = (parse_day(last[0]) + timedelta(days=1)).isoformat()
+            following = show_day(parse_day(last[0]) + timedelta(days=1))
         except DomainError:
             following = ""
         self.days.append((following, last[1], last[2]))
@@ -161,6 +156,8 @@ class RoundForm:
     def spec(self) -> RoundInput:
         """The round as typed, or a refusal naming the first field that is wrong."""
         self._keep()
+        for field in [r.day for r in self.day_rows if r.day] + [self.deadline_day]:
+            field.checked()  # each bad day is explained under its field, the first also in the message
         if self.group.value is None:
             raise DomainError("conferences.pick_group")
         deadline: datetime = local_moment(parse_day(str(self.deadline_day.value or "")),
@@ -175,6 +172,20 @@ class RoundForm:
     async def create(self) -> None:
         """Create the round and open its schedule; bad input is explained and nothing is stored."""
         created: list[int] = []
+        found: list[service.Shortfall | None] = []
+
+        async def check() -> None:
+            found.append(await service.check_shortfall(self.actor, self.spec(), now=utcnow()))
+
+        if not await attempt(check()):
+            return
+        short = found[0]
+        if short is not None and not await confirm(
+                t("conferences.shortfall", slots=tn("conferences.n_slots", short.slots),
+                  children=tn("conferences.n_children", short.children),
+                  missing=tn("conferences.n_children", short.missing)),
+                t("conferences.create_anyway"), "confirm-shortfall", danger=False):
+            return
 
         async def write() -> None:
             created.append(await service.do_create_round(self.actor, self.spec(), now=utcnow()))

@@ -12,9 +12,10 @@ from domain.forms import service
 from domain.forms.model import MAX_QUESTIONS, QuestionInput, QuestionKind
 from domain.identity.model import Actor
 from ui.components import refuse
+from ui.dates import date_input
 from ui.forms.parts import deadline_from
 from ui.i18n import t
-from ui.presence.parent_parts import date_input, time_input
+from ui.presence.parent_parts import time_input
 
 KINDS = (QuestionKind.YES_NO, QuestionKind.CHOICE, QuestionKind.TEXT)
 
@@ -71,7 +72,7 @@ class FormBuilder:
                 "outlined dense autogrow maxlength=4000").classes("w-full").mark("form-description")
             with ui.element("div").classes("grid grid-cols-2 gap-2 w-full"):
                 self.day = date_input(t("forms.builder.deadline_day"), today_local() + timedelta(days=7),
-                                      "form-deadline-day")
+                                      "form-deadline-day", past=False).classes("w-full")
                 self.time = time_input(t("forms.builder.deadline_time"), "12:00", "form-deadline-time")
             ui.label(t("forms.builder.questions")).classes("text-subtitle1 text-weight-medium")
             self.list = ui.column().classes("w-full gap-2")
@@ -91,7 +92,7 @@ class FormBuilder:
 
     async def create(self) -> None:
         """Create the form; on a refusal say why and keep what was typed."""
-        deadline = deadline_from(self.day.value, self.time.value)
+        deadline = deadline_from(self.day.checked(), self.time.value)
         if deadline is None:
             ui.notify(t("forms.builder.bad_deadline"), type="negative")
             return

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from nicegui import ui
 
 from domain.clock import COPENHAGEN
 from ui.i18n import current_language, t
-from ui.presence.parent_parts import parse_day
 
 SHORT_MONTHS = {
     "da": ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
@@ -32,9 +31,8 @@ def status_badge(closed: bool) -> None:
         "rounded")
 
 
-def deadline_from(day_text: str | None, time_text: str | None) -> datetime | None:
-    """A date and an 'HH:MM' entered in Copenhagen time as an aware UTC moment (None when not valid)."""
-    day = parse_day(day_text)
+def deadline_from(day: date | None, time_text: str | None) -> datetime | None:
+    """A day and an 'HH:MM' entered in Copenhagen time as an aware UTC moment (None when not valid)."""
     hours, _, minutes = (time_text or "").strip().partition(":")
     if day is None or not hours.isdigit() or not (minutes or "0").isdigit():
         return None

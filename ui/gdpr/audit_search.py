@@ -17,7 +17,7 @@ from domain.gdpr import audit_search
 from domain.gdpr.audit_search import AuditRow, PersonHit
 from domain.identity.model import Actor
 from domain.ids import parse_id
-from ui.dates import date_input, parse_day
+from ui.dates import date_input, problem
 from ui.frame import frame, refusal
 from ui.guard import SIGNED_IN, page
 from ui.i18n import error_text, fmt_datetime, t
@@ -109,8 +109,8 @@ class AuditSearch:
                 self.person = PersonPicker(self.actor, "audit.person", "audit-person")
                 self.who = PersonPicker(self.actor, "audit.actor", "audit-actor")
             with ui.row().classes("w-full gap-3 items-start"):
-                self.first = date_input(t("audit.first"), None).mark("audit-first")
-                self.last = date_input(t("audit.last"), None).mark("audit-last")
+                self.first = date_input(t("audit.first"), None, optional=True).mark("audit-first")
+                self.last = date_input(t("audit.last"), None, optional=True).mark("audit-last")
                 self.action = ui.input(t("audit.action")).props("dense outlined").classes("min-w-[16rem]").mark(
                     "audit-action")
                 self.outcome = ui.select({"": t("audit.outcome.any"), "allowed": t("audit.outcome.allowed"),
@@ -134,9 +134,9 @@ class AuditSearch:
         days: list[date | None] = []
         for field in (self.first, self.last):
             text = (field.value or "").strip()
-            day = parse_day(text) if text else None
+            day = field.checked()
             if text and day is None:
-                ui.notify(t("audit.bad_date"), type="warning")
+                ui.notify(problem(field) or t("audit.bad_date"), type="warning")
                 return None
             days.append(day)
         return {"person_id": self.person.person_id, "actor_id": self.who.person_id, "first": days[0],

@@ -17,19 +17,23 @@ from ui.forms.pending import pending_forms
 from ui.frame import frame
 from ui.guard import page
 from ui.i18n import t
+from ui.notifications.preferences import first_choice_card
 from ui.posts.feed import post_feed
+from ui.presence.absence_family import AbsenceList, show_all, sick_today
 from ui.presence.parent_parts import LiveStatus
 from ui.vacation.pending import pending_vacation
 from ui.widgets.area import WidgetArea
 
 
-def _presence(day: ChildDay) -> None:
-    """The child's live status and today's plan, and the way to plan it."""
+def _presence(actor: Actor, day: ChildDay, lists: list[AbsenceList]) -> None:
+    """The child's live status and today's plan, its reported absences, and the way to plan it."""
     with ui.row().classes("items-end justify-between no-wrap w-full q-mt-sm gap-2"):
         with ui.column().classes("gap-1 min-w-0"):
             LiveStatus(day.tile)
             if day.settings.closed_reason(today_local()):
                 ui.label(t("pp.closed_today")).classes("text-caption text-grey-8")
+            lists.append(AbsenceList(actor, [day.child_id], {day.settings.institution_id: day.settings},
+                                     with_names=False, compact=True))
         # The card itself opens the child's page; the click.stop listener keeps this tap from reaching it.
         ui.button(t("pp.plan_button"), icon="edit_calendar",
                   on_click=lambda: ui.navigate.to(f"/kommegaa/plan/{day.child_id}")).props(
@@ -48,11 +52,17 @@ async def overblik(actor: Actor, settings: Settings) -> None:
     with frame(actor, t("overblik.title")):
         await broadcast_banner(actor)
         ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
+        await first_choice_card(actor)
         await pending_conferences(actor)
         await pending_forms(actor)
         await pending_vacation(actor)
         if not cards:
             empty_state("child_care", "overblik.empty")
+        if days:  # "Syg i dag" for one or all children: this tap and one in the dialog
+            with ui.row().classes("items-center gap-2 w-full").mark("kommegaa-actions"):
+                ui.button(t("pp.sick_today.button"), icon="sick", on_click=lambda: sick_today(actor)).props(
+                    "outline no-caps color=negative").mark("sick-today")
+        lists: list[AbsenceList] = []
         with ui.element("div").classes("grid grid-cols-1 md:grid-cols-2 gap-3 w-full"):
             for card in cards:
                 with ui.card().classes("cursor-pointer w-full").mark(f"child-{card.id}").on(
@@ -68,6 +78,7 @@ async def overblik(actor: Actor, settings: Settings) -> None:
                     for enrolment in card.current:
                         enrolment_line(enrolment)
                     if card.id in days:
-                        _presence(days[card.id])
+                        _presence(actor, days[card.id], lists)
+        await show_all(actor, lists)
         await post_feed(actor, first=3)
         await WidgetArea(actor, today_local(), settings.public_url).build()

@@ -6,6 +6,7 @@ from datetime import date
 
 from nicegui import ui
 
+from domain import access
 from domain.clock import today_local
 from domain.identity.model import Actor, Role
 from domain.organisation import service
@@ -87,6 +88,10 @@ async def group_page(actor: Actor, group_id: int) -> None:
             ui.button(t("group.consents"), icon="verified_user",
                       on_click=lambda: ui.navigate.to(f"/samtykker/gruppe/{group_id}")).props(
                 "flat no-caps").mark("group-consents")
+        if group.institution_id is not None and access.can_see_login_list(actor, access.LoginListScope(
+                group.institution_id, group_id, group_id in await service.my_group_ids(actor))):
+            ui.link(t("nav.logins"), f"/mangler-login?institution={group.institution_id}&group={group_id}").classes(
+                "text-primary").mark("group-logins")
         else:
             empty_state("groups", "group.empty")
         with ui.element("div").classes("grid grid-cols-2 sm:grid-cols-4 lg:grid-cols-6 gap-2 w-full"):

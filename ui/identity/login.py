@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import Request
+from fastapi.responses import RedirectResponse
 from nicegui import ui
 
+from auth.remembered_device import presented_device
 from auth.shared_device import SHARED_DEVICE_COOKIE, SHARED_DEVICE_MAX_AGE, is_shared_device
+from domain.clock import utcnow
 from domain.settings import Settings
 from ui.components import page_heading
 from ui.frame import theme, toggle_language
 from ui.guard import public_page
 from ui.i18n import t
+from ui.identity.remembered_devices import remember_device_choice
 from ui.logout_form import login_notice
 from ui.statement_link import statement_link
 
@@ -33,12 +39,16 @@ def _remember_shared_device(shared: bool) -> None:
 
 
 @public_page("/login")
-def login_page(settings: Settings, request: Request, reason: str = "", next: str = "/", state: str = "") -> None:
+async def login_page(settings: Settings, request: Request, reason: str = "", next: str = "/",
+                     state: str = "") -> RedirectResponse | None:
     """The login page: one button to the identity provider, and why the person is here (expired, required).
 
-    After a logout at the provider, the reason comes back as the logout's `state`.
+    After a logout at the provider, the reason comes back as the logout's `state`. When the idle timer ended the
+    session on a remembered device, the device carries on (through its passkey, when it has one).
     """
     reason = reason or state
+    if reason == "expired" and await presented_device(request, utcnow()) is not None:
+        return RedirectResponse("/", status_code=303)
     ui.page_title(f"{t('login.title')} · Sammen")
     with _centered_card():
         with ui.row().classes("items-center justify-between w-full"):
@@ -51,16 +61,24 @@ def login_page(settings: Settings, request: Request, reason: str = "", next: str
                 "login-reason")
         login_notice()
         ui.label(t("login.intro"))
-        target = next if next.startswith("/") and not next.startswith("//") else "/"
-        ui.button(t("login.button"), icon="login",
-                  on_click=lambda: ui.navigate.to(f"/auth/login?next={target}")).props(
+        target = quote(next if next.startswith("/") and not next.startswith("//") else "/", safe="/")
+        remember = remember_device_choice(shared=is_shared_device(request))
+        ui.button(t("login.button"), icon="login", on_click=lambda: ui.navigate.to(
+            f"/auth/login?next={target}" + ("&remember=1" if remember.chosen else ""))).props(
             "no-caps unelevated size=lg").classes("w-full").mark("login-button")
+
+        def shared_changed(shared: bool) -> None:
+            _remember_shared_device(shared)
+            remember.set_visibility(not shared)  # a shared device is never remembered
+
         ui.switch(t("login.shared_device"), value=is_shared_device(request),
-                  on_change=lambda e: _remember_shared_device(bool(e.value))).mark("shared-device")
+                  on_change=lambda e: shared_changed(bool(e.value))).mark("shared-device")
         ui.label(t("login.shared_device_hint")).classes("text-caption text-grey-7")
         if settings.dev_idp_enabled:
             ui.label(t("login.dev_hint")).classes("text-caption text-grey-7")
         statement_link()
+    return None
+
 
 @public_page("/afvist")
 def refused_page(reason: str = "login.refused.failed", minutes: str = "") -> None:

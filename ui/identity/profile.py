@@ -11,7 +11,10 @@ from ui.components import empty_state
 from ui.frame import frame
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_datetime, t
+from ui.identity.remembered_devices import remembered_devices_card
+from ui.notifications.devices import push_devices_card
 from ui.notifications.email_card import email_card
+from ui.notifications.preferences import notification_section
 
 CLAIM_ORDER = ("role", "institutions", "children")
 
@@ -50,7 +53,10 @@ async def profile(actor: Actor) -> None:
         with ui.card().classes("w-full"):
             ui.label(actor.name).classes("text-subtitle1 text-weight-medium")
             ui.label(t(f"role.{actor.role.value}")).classes("text-grey-8")
+        await push_devices_card(actor)  # push on this device, and the devices that get it
         email_card(actor, email)
+        await notification_section(actor)
+        await remembered_devices_card(actor)
         with ui.card().classes("w-full gap-2"):
             ui.label(t("profile.shared")).classes("text-subtitle1 text-weight-medium")
             ui.label(t("profile.shared_hint")).classes("text-grey-8")

@@ -9,7 +9,7 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import autoreply
 from ui.components import refuse
-from ui.dates import date_input, parse_day
+from ui.dates import date_input, problem
 from ui.i18n import fmt_date, t
 
 
@@ -27,9 +27,9 @@ async def autoreply_form(actor: Actor) -> None:
 
     async def save() -> None:
         nonlocal current
-        start, end = parse_day(str(start_field.value or "")), parse_day(str(end_field.value or ""))
+        start, end = start_field.checked(), end_field.checked()
         if start is None or end is None:
-            ui.notify(t("msg.auto.bad_date"), type="negative")
+            ui.notify(problem(start_field, end_field) or t("msg.auto.bad_date"), type="negative")
             return
         try:
             await autoreply.do_set_auto_reply(actor, first_day=start, last_day=end, text=str(text.value or ""),

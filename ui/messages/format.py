@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from domain.clock import COPENHAGEN, utcnow
-from ui.i18n import MONTHS, current_language, t
+from ui.i18n import MONTHS, current_language, fmt_short_date, t
 
 
 def when(moment: datetime, now: datetime | None = None) -> str:
@@ -20,7 +20,7 @@ def when(moment: datetime, now: datetime | None = None) -> str:
     if local.year == today.year:
         month = MONTHS["en" if english else "da"][local.month - 1][:3]
         return f"{local.day} {month}" if english else f"{local.day}. {month}."
-    return f"{local:%d.%m.%Y}"
+    return fmt_short_date(local.date())
 
 
 def size_text(size: int) -> str:

@@ -94,6 +94,9 @@ class ThreadPage:
     @ui.refreshable_method
     def reply_box(self) -> None:
         """Reply to the sender by default; reply-all only when chosen."""
+        if not self.view.answerable:
+            ui.label(t("msg.thread.no_reply")).classes("text-body2 text-grey-8").mark("no-reply")
+            return
         sender = self._last_sender()
         target = t("msg.thread.reply_to", name=sender) if sender and not self.reply_all else t(
             "msg.thread.reply_to_all")

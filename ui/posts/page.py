@@ -11,7 +11,7 @@ from domain.identity.model import Actor, Role
 from domain.posts import feed, reports, service
 from domain.posts.model import BODY_MAX, TITLE_MAX, PostingPlace, ReportOutcome, ReportView, post_reports_topic
 from ui.components import confirm, empty_state, refuse, section_heading
-from ui.dates import date_input, parse_day
+from ui.dates import date_input, problem
 from ui.frame import frame
 from ui.guard import page
 from ui.i18n import fmt_datetime, t
@@ -46,13 +46,14 @@ def _write_form(actor: Actor, places: list[PostingPlace]) -> None:
         with ui.row().classes("w-full items-center gap-4"):
             important = ui.checkbox(t("posts.field.important")).mark("post-important")
             comments = ui.checkbox(t("posts.field.comments"), value=True).mark("post-comments")
-        expires = date_input(t("posts.field.expires"), None).classes("w-full sm:w-64").mark("post-expires")
+        expires = date_input(t("posts.field.expires"), None, optional=True, past=False).classes(
+            "w-full sm:w-64").mark("post-expires")
 
         async def publish() -> None:
             text = str(expires.value or "").strip()
-            expires_on = parse_day(text) if text else None
+            expires_on = expires.checked()
             if text and expires_on is None:
-                ui.notify(t("posts.error.bad_date"), type="negative")
+                ui.notify(problem(expires) or t("posts.error.bad_date"), type="negative")
                 return
             try:
                 await service.do_publish(actor, institution_id=int(place.value), group_ids=list(groups.value or []),
@@ -76,27 +77,36 @@ class ReportList:
 
     def __init__(self, actor: Actor) -> None:
         self.actor = actor
+        self.reloads = 0
 
     async def build(self) -> None:
         """The section, following each of the leader's institutions."""
         with ui.column().classes("w-full gap-2").mark("post-reports") as self.root:
             section_heading(t("posts.reports.title"))
-            await self.rows()
+            self.list = ui.column().classes("w-full gap-2")
+        await self.reload()
         for institution_id in sorted(self.actor.leader_institutions):
             follow(post_reports_topic(institution_id), self.on_event, self.root.client)
 
-    def on_event(self, _event: Event) -> None:
+    async def on_event(self, _event: Event) -> None:
         """Something changed: re-read the open reports."""
-        self.rows.refresh()
+        await self.reload()
 
-    @ui.refreshable_method
-    async def rows(self) -> None:
-        """One card per open report."""
+    async def reload(self) -> None:
+        """One card per open report; of overlapping reloads (a click's and its event's) only the newest draws."""
+        self.reloads += 1
+        mine = self.reloads
         open_now = await reports.open_reports(self.actor)
-        if not open_now:
-            empty_state("verified_user", "posts.reports.empty")
-        for report in open_now:
-            self._card(report)
+        if mine != self.reloads or self.list.is_deleted:
+            return
+        # Cleared and drawn in one turn: an async refresh cleared first and drew after its query, so two or three
+        # overlapping ones each added their own "no open reports" card.
+        self.list.clear()
+        with self.list:
+            if not open_now:
+                empty_state("verified_user", "posts.reports.empty")
+            for report in open_now:
+                self._card(report)
 
     def _card(self, r: ReportView) -> None:
         with ui.card().classes("w-full q-pa-md gap-1 bg-orange-1").mark(f"report-{r.report_id}"):
@@ -121,13 +131,15 @@ class ReportList:
         with self.root:
             if not await confirm(question, t("posts.confirm"), "confirm-report"):
                 return
-        try:
-            await reports.do_handle_report(self.actor, r.report_id, outcome=outcome.value, now=utcnow())
-        except DomainError as error:
-            refuse(error)
-        else:
-            ui.notify(t("posts.reports.removed" if removing else "posts.reports.dismissed"), type="positive")
-        self.rows.refresh()
+        # The clicked card is gone once the report's event has redrawn the list: speak from the section instead.
+        with self.root:
+            try:
+                await reports.do_handle_report(self.actor, r.report_id, outcome=outcome.value, now=utcnow())
+            except DomainError as error:
+                refuse(error)
+            else:
+                ui.notify(t("posts.reports.removed" if removing else "posts.reports.dismissed"), type="positive")
+        await self.reload()
 
 
 async def _posts_page(actor: Actor) -> None:

@@ -134,14 +134,19 @@ class WidgetArea:
                     "customise")
             if not any(not s.hidden for s in view.slots):
                 ui.label(t("widget.none")).classes("text-grey-7").mark("widgets-empty")
-            with ui.element("div").classes("grid grid-cols-1 md:grid-cols-3 gap-3 w-full"):
-                with ui.column().classes("md:col-span-2 gap-3 w-full").mark("widgets-main"):
-                    await self._column(view.shown(Placement.MAIN), view.context)
-                with ui.column().classes("gap-3 w-full").mark("widgets-side"):
-                    await self._column(view.shown(Placement.SIDE), view.context)
+            # On a phone the two columns dissolve (display: contents) into one list sorted by the saved order, so
+            # "Tilpas" decides what comes first there too; on a wide screen each column keeps that order within it.
+            rank = {s.key: n for n, s in enumerate(view.slots)}
+            with ui.element("div").classes("flex flex-col md:grid md:grid-cols-3 gap-3 w-full"):
+                with ui.element("div").classes("contents md:flex md:flex-col md:col-span-2 gap-3 w-full").mark(
+                        "widgets-main"):
+                    await self._column(view.shown(Placement.MAIN), view.context, rank)
+                with ui.element("div").classes("contents md:flex md:flex-col gap-3 w-full").mark("widgets-side"):
+                    await self._column(view.shown(Placement.SIDE), view.context, rank)
 
-    async def _column(self, slots: list[WidgetSlot], ctx: WidgetContext) -> None:
+    async def _column(self, slots: list[WidgetSlot], ctx: WidgetContext, rank: dict[str, int]) -> None:
         """One column's widgets; those that do not work on a phone are left out on one."""
         for slot in slots:
-            with ui.element("div").classes("w-full" + ("" if slot.mobile else " gt-xs")).mark(f"widget-{slot.key}"):
+            with ui.element("div").classes("w-full" + ("" if slot.mobile else " gt-xs")).style(
+                    f"order: {rank[slot.key]}").mark(f"widget-{slot.key}"):
                 await _draw(self.actor, slot, ctx, self.public_url)

@@ -42,6 +42,7 @@ from persistence.db_failures import (
     redacted,
 )
 from ui import heap
+from ui.metrics.probes import PROBES
 
 log = logging.getLogger("sammen")
 EMAIL_SENDERS = (send_due_emails, event_reminders, conference_reminders, send_survey_emails,
@@ -130,6 +131,8 @@ def serve(settings: Settings) -> None:
     warn_about_development_settings(settings)
     configure(settings)
     app.on_startup(heap.tune_collector)  # a served process only (not the tests' in-process app): freezes start-up
+    app.on_startup(PROBES.start)  # loop lag every 10 ms and every collection's length, for /metrics
+    app.on_shutdown(PROBES.stop)
     heap.cache_handler_signatures()  # pages with many elements build about a fifth faster (ui/heap.py)
     ui.run(title="Sammen", host=settings.host, port=settings.port, storage_secret=settings.storage_secret,
            session_middleware_kwargs=cookie_settings(settings.public_url), language="da", reload=False,

@@ -65,6 +65,8 @@ class Settings:
     # The accessibility statement: the authority that publishes it and where people report a problem.
     a11y_authority: str = "Sammenby Kommune"
     a11y_contact: str = "tilgaengelighed@sammenby.dk"
+    # The bearer token Prometheus sends to /metrics; empty: one is made and kept in the data folder (metrics-token).
+    metrics_token: str = ""
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -116,4 +118,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         acr_level3=acr_values(e.get("OIDC_ACR_LEVEL3"), NSIS_HIGH),
         a11y_authority=e.get("ACCESSIBILITY_AUTHORITY") or "Sammenby Kommune",
         a11y_contact=e.get("ACCESSIBILITY_CONTACT") or "tilgaengelighed@sammenby.dk",
+        metrics_token=e.get("SAMMEN_METRICS_TOKEN", ""),
     )

@@ -184,3 +184,16 @@ async def database_status() -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - health must answer, whatever broke
         return {"status": "error", "error": type(exc).__name__}
 
+
+def pool_usage() -> dict[str, int]:
+    """This process's database connections: the pool's size and how many are in use (SQLite: one connection)."""
+    try:
+        client = connection()
+    except Exception:  # noqa: BLE001 - not open (yet): nothing to report
+        return {"size": 0, "in_use": 0}
+    pool = getattr(client, "_pool", None)
+    if pool is None or not hasattr(pool, "get_size"):
+        return {"size": 1, "in_use": 0}
+    size = int(pool.get_size())
+    return {"size": size, "in_use": size - int(pool.get_idle_size())}
+

@@ -29,6 +29,7 @@ from ui.guard import install_pages
 from ui.home import admin, parent, staff
 from ui.identity import login, passkey_ui, profile
 from ui.messages import page as messages
+from ui.metrics import endpoint as metrics
 from ui.navigation import HOME
 from ui.notifications import centre as notification_centre
 from ui.notifications import devices as push_devices
@@ -104,6 +105,7 @@ def build(settings: Settings) -> None:
     upload_limit.install(app)  # a body past its limit is refused by Content-Length or cut off while it streams
     reconnecting.install()  # every page, API route and callback answers a database outage the same way
     _api_routes()
+    metrics.install(app, settings)  # GET /metrics for Prometheus, with the bearer token only
     widget_api.register(settings)
     messages.register()
     broadcast.register()

@@ -10,6 +10,7 @@ the browser to the login, another role is sent to its own home, and the builder 
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ from auth.session import actor_or_redirect
 from domain.identity.model import Actor, Role
 from domain.settings import Settings
 from ui.error_pages import bounded
+from ui.metrics.instruments import PAGE_BUILD
 from ui.navigation import HOME
 from ui.session_guard import mark_signed_in
 
@@ -97,6 +99,13 @@ def _route(spec: PageSpec, settings: Settings) -> Callable[..., Awaitable[Redire
         own.insert(0, inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request))
 
     async def guarded(request: Request, **params: Any) -> RedirectResponse | None:
+        started = time.perf_counter()
+        try:
+            return await build_page(request, **params)
+        finally:
+            PAGE_BUILD.labels(page=spec.path).observe(time.perf_counter() - started)
+
+    async def build_page(request: Request, **params: Any) -> RedirectResponse | None:
         if wants_request:
             params["request"] = request
         if wants_settings:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 from nicegui import Client, background_tasks, context
 
 from domain.events import Event, Subscription, bus
+from ui.metrics.instruments import FANOUT
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Event], Awaitable[None] | None]
@@ -22,7 +24,7 @@ def follow(topic: str, handler: Handler, client: Client | None = None) -> Subscr
     """
     client = client or context.client
 
-    def run(event: Event) -> None:
+    def run(event: Event, arrived: float) -> None:
         if client.is_deleted:
             return
         try:
@@ -31,9 +33,10 @@ def follow(topic: str, handler: Handler, client: Client | None = None) -> Subscr
                 background_tasks.create(result, name=f"follow {topic}")
         except Exception:
             log.exception("a page failed to handle %s", event.kind)
+        FANOUT.observe(time.perf_counter() - arrived)  # the wait behind other pages' turns, and this page's own
 
     def deliver(event: Event) -> None:
-        asyncio.get_running_loop().call_soon(run, event)
+        asyncio.get_running_loop().call_soon(run, event, time.perf_counter())
 
     subscription = bus.subscribe(topic, deliver)
     client.on_delete(subscription.cancel)

@@ -1,0 +1,1 @@
+"""What an operator watches: loop lag, collector pauses, live screens, fan-out, page builds, pool and outbox."""

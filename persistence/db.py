@@ -39,6 +39,7 @@ MODEL_MODULES = [
     "persistence.devices",
     "persistence.rollout_reminders",
     "persistence.survey_reach",
+    "persistence.stamkort",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -49,6 +49,14 @@ class Shed(Exception):
         self.seconds = seconds
 
 
+class PageFailed(RuntimeError):
+    """The page GET answered something other than 200 or 503 (a 500 is NiceGUI giving up a slow page build)."""
+
+    def __init__(self, path: str, status: int) -> None:
+        super().__init__(f"{path} answered {status}")
+        self.status = status
+
+
 class Browser:
     """One phone, tablet or wall screen: signs in, opens its page and keeps the websocket open like nicegui.js."""
 
@@ -85,7 +93,7 @@ class Browser:
         if page.status_code == 503:
             raise Shed(float(page.headers.get("retry-after", "5")))
         if page.status_code != 200:
-            raise RuntimeError(f"{self.screen.path} answered {page.status_code}")
+            raise PageFailed(self.screen.path, page.status_code)
         query = page_query(page.text)
         self.client_id, self.next_message_id = str(query["client_id"]), int(query["next_message_id"])
         self.shows = {int(a or b) for a, b in SHOWN.findall(page.text)}
@@ -158,7 +166,8 @@ class Crowd:
         self.watch = Watch()
         self._acks: asyncio.Task[None] | None = None
         self._reloads: asyncio.Task[None] | None = None
-        self.reload_errors = 0
+        self.reload_errors = 0  # every failed reload, the 500s among them too
+        self.reloads_500 = 0
         self.reloads_shed = 0
         self.reload_error_texts: list[str] = []
 
@@ -186,7 +195,10 @@ class Crowd:
                     browser.retry_at = now + result.seconds
                 elif isinstance(result, BaseException):  # an error page: the user reloads after a while
                     self.reload_errors += 1
-                    self.reload_error_texts.append(f"{type(result).__name__}: {result}"[:120])
+                    if isinstance(result, PageFailed) and result.status == 500:
+                        self.reloads_500 += 1
+                    else:
+                        self.reload_error_texts.append(f"{type(result).__name__}: {result}"[:120])
                     browser.retry_at = now + ERROR_RELOAD_S
 
     async def _ack_forever(self) -> None:

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -80,9 +81,10 @@ class Deployment:
         return [f"http://127.0.0.1:{port}" for port, process in self.processes if process.poll() is None]
 
     async def stats(self, collect: bool = False) -> list[dict[str, Any]]:
-        """Each live process's memory, CPU seconds, clients and GC pauses."""
+        """Each live process's memory, CPU seconds and clients (after a full collection only when asked)."""
+        since = time.monotonic()  # no stalls or collections: bench/_peak_window.py reads those for a window
         async with httpx.AsyncClient(timeout=120) as http:
-            answers = await asyncio.gather(*(http.get(f"{u}/_bench/stats", params={"collect": collect})
+            answers = await asyncio.gather(*(http.get(f"{u}/_bench/stats", params={"collect": collect, "since": since})
                                              for u in self.live_urls()))
         return [a.json() for a in answers]
 

@@ -1,4 +1,11 @@
-"""One level of the morning peak: open screens up to a count, then run check-ins, messages and inbox reads."""
+"""One level of the morning peak: open screens up to a count, then run check-ins, messages and page churn.
+
+Propagation runs from CLOCK_MONOTONIC read by the bench just before it sends the check-in (the clock is system-wide,
+so a request waiting in a stalled server loop is counted) to the moment each open screen showing the child receives
+the update; `queue_ms` is how long the request took to reach the server's handler. A message send is timed by the
+bench from sending to the answer. Page churn: about once a second a parent opens Overblik or Beskeder in a second
+tab (GET and socket), keeps it a second and closes it (the server drops the page after its reconnect grace).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +20,10 @@ from typing import Any
 import httpx
 
 from bench._peak_cast import Cast, Screen
-from bench._peak_clients import Browser, Crowd, Shed
+from bench._peak_clients import Browser, Crowd, PageFailed, Shed
 from bench._peak_deploy import Deployment
 from bench._peak_faults import FaultReport
+from bench._peak_window import Loop, Pings
 
 OPEN_AT_ONCE = 8  # phones arriving together; more only queues on the server's one core
 WAIT_S = 10.0  # a screen that has not shown a check-in after this long counts as missed
@@ -28,26 +36,37 @@ class Level:
     clients: dict[str, int] = field(default_factory=dict)
     get_ms: list[float] = field(default_factory=list)
     socket_ms: list[float] = field(default_factory=list)
-    latency_ms: dict[str, list[float]] = field(default_factory=dict)
+    latency_ms: dict[str, list[float]] = field(default_factory=dict)  # per screen kind, from the bench's send
+    queue_ms: list[float] = field(default_factory=list)  # from the bench's send to the check-in handler starting
     missed: int = 0
     checkins: int = 0
     refused: int = 0
     shed: int = 0  # page loads answered with the self-reloading "Sammen har travlt" page
+    page_500: int = 0  # page loads answered 500 (opening, churn and reloads; NiceGUI gave up building the page)
     unconfirmed: int = 0  # check-ins answered 503 during a database outage (the user sees "Forbinder igen…")
     confirmed: list[int] = field(default_factory=list)  # history ids of check-ins the server confirmed
-    messages_ms: list[float] = field(default_factory=list)
-    reads_ms: list[float] = field(default_factory=list)
+    messages_ms: list[float] = field(default_factory=list)  # the bench's round trip of a message send
+    reads_ms: list[float] = field(default_factory=list)  # page GETs of the churn, during the peak
     errors: list[str] = field(default_factory=list)
-    memory: dict[str, float] = field(default_factory=dict)  # bytes: total, and the growth per new screen kind
+    memory: dict[str, float] = field(default_factory=dict)  # bytes, no collection asked: total, growth per kind
     cpu_cores: float = 0.0
-    gc_full: int = 0
-    gc_max_ms: float = 0.0
-    disconnects: int = 0
+    pages: int = 0  # pages the servers hold after the peak (open screens, and churn tabs within the reconnect grace)
+    loop: Loop = field(default_factory=Loop)  # the servers' stalls and collections within the window
+    pings: Pings = field(default_factory=Pings)  # health pings from outside within the window
+    disconnects: int = 0  # socket drops during the level (its opening and its peak)
     reopened: list[float] = field(default_factory=list)  # seconds each reloaded screen was without its page
     reload_errors: int = 0
     reloads_shed: int = 0
     fault: FaultReport | None = None
     seconds: float = 0.0
+    window: tuple[float, float] = (0.0, 0.0)  # CLOCK_MONOTONIC start and end of the peak
+
+    def failed(self, what: str, error: BaseException) -> None:
+        """Count a page 500 in its own column, and name any other error."""
+        if isinstance(error, PageFailed) and error.status == 500:
+            self.page_500 += 1
+        else:
+            self.errors.append(f"{what}: {type(error).__name__}: {error}"[:160])
 
 
 def total(stats: list[dict[str, Any]], key: str) -> float:
@@ -72,7 +91,7 @@ async def open_screens(crowd: Crowd, screens: list[Screen], base_url: str, level
                         level.shed += 1
                         await asyncio.sleep(busy.seconds)
             except Exception as error:  # noqa: BLE001 - every failure is counted and named in the report
-                level.errors.append(f"open {screen.kind}: {type(error).__name__}: {error}"[:160])
+                level.failed(f"open {screen.kind}", error)
                 await browser.close()
                 return
             level.get_ms.append(get_s * 1000)
@@ -83,7 +102,7 @@ async def open_screens(crowd: Crowd, screens: list[Screen], base_url: str, level
 
 
 class Peak:
-    """Check-ins at a morning's rate, message sends and inbox reads, against an open crowd."""
+    """Check-ins at a morning's rate, message sends and page churn, against an open crowd."""
 
     def __init__(self, deployment: Deployment, cast: Cast, crowd: Crowd, level: Level, rng: random.Random) -> None:
         self.deployment, self.cast, self.crowd, self.level, self.rng = deployment, cast, crowd, level, rng
@@ -111,6 +130,7 @@ class Peak:
             browser.seen.pop(child, None)
         self.crowd.watch.children.add(child)
         try:
+            sent = time.monotonic()  # before the request can wait anywhere: in the bench, the network or the loop
             reply = await self.http.post(f"{self._process()}/_bench/action", params={
                 "institution": self.cast.children[child], "child": child})
             if reply.status_code == 503:  # the database is away: the tablet says "Forbinder igen…", nothing saved
@@ -123,6 +143,7 @@ class Peak:
                 return
             self.level.checkins += 1
             self.level.confirmed.append(int(answer["change_id"]))
+            self.level.queue_ms.append((float(answer["arrived"]) - sent) * 1000)
             deadline = time.monotonic() + WAIT_S
             # Polling only decides when to stop waiting: each screen stamped its update when it arrived.
             while time.monotonic() < deadline and any(child not in b.seen for b in screens):  # noqa: ASYNC110
@@ -130,7 +151,7 @@ class Peak:
             for browser in screens:
                 if child in browser.seen:
                     self.level.latency_ms.setdefault(browser.screen.kind, []).append(
-                        (browser.seen[child] - float(answer["t0"])) * 1000)
+                        (browser.seen[child] - sent) * 1000)
                 else:
                     self.level.missed += 1
         except Exception as error:  # noqa: BLE001 - counted and named in the report
@@ -140,19 +161,33 @@ class Peak:
             for browser in screens:
                 browser.seen.pop(child, None)
 
+    def _writer(self) -> tuple[Browser, int] | None:
+        """An open parent's phone and the institution of one of its children that the cast checks in."""
+        # A parent's page also shows children who are away today or in an institution without KommeGå: the cast has
+        # no institution for them, so only the children it does know can name the writer.
+        choices = [(b, known) for b in self.crowd.browsers if b.screen.kind == "parent"
+                   and (known := sorted(b.shows & self.cast.children.keys()))]
+        if not choices:
+            return None
+        parent, children = self.rng.choice(choices)
+        return parent, self.cast.children[self.rng.choice(children)]
+
     async def message(self) -> None:
-        """A member of staff writes to a guardian whose phone is open."""
-        parents = [b for b in self.crowd.browsers if b.screen.kind == "parent" and b.shows]
-        parent = self.rng.choice(parents)
+        """A member of staff writes to a guardian whose phone is open, timed by the bench from send to answer."""
+        writer = self._writer()
+        if writer is None:
+            self.level.errors.append("message: no open parent with a child the cast checks in")
+            return
+        parent, institution = writer
         try:  # staff of one of the parent's children's institutions: within the access policy's reach
+            sent = time.monotonic()
             answer = await self.http.post(f"{self._process()}/_bench/message", params={
-                "sender": self.cast.children[self.rng.choice(sorted(parent.shows))],
-                "recipient": parent.screen.person_id})
+                "sender": institution, "recipient": parent.screen.person_id})
             if answer.status_code == 503:  # the database is away: the writer sees "Forbinder igen…", nothing sent
                 self.level.unconfirmed += 1
                 return
             answer.raise_for_status()
-            self.level.messages_ms.append(float(answer.json()["seconds"]) * 1000)
+            self.level.messages_ms.append((time.monotonic() - sent) * 1000)
         except Exception as error:  # noqa: BLE001
             self.level.errors.append(f"message: {type(error).__name__}: {error}"[:160])
 
@@ -170,9 +205,9 @@ class Peak:
         except Shed:
             self.level.shed += 1
         except Exception as error:  # noqa: BLE001
-            self.level.errors.append(f"page {path}: {type(error).__name__}: {error}"[:160])
+            self.level.failed(f"page {path}", error)
         finally:
-            await tab.close()
+            await tab.close()  # the socket goes: the server drops the page after its reconnect grace
 
     async def run(self, seconds: float, checkins_per_s: float, messages_per_s: float, reads_per_s: float) -> None:
         """Start each kind of action on its own clock for `seconds`, then wait for the last to finish."""
@@ -189,7 +224,8 @@ class Peak:
         await asyncio.gather(every(checkins_per_s, self.checkin), every(messages_per_s, self.message),
                              every(reads_per_s, self.read_page))
         await asyncio.gather(*tasks)
-        self.level.seconds = time.monotonic() - started
+        ended = time.monotonic()
+        self.level.seconds, self.level.window = ended - started, (started, ended)
         await self.http.aclose()
 
 

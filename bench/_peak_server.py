@@ -3,10 +3,14 @@
 - POST /_bench/login?subject=…: what the OIDC callback does after a valid token (`do_login`, `start_session`), so
   a thousand simulated phones can sign in without a thousand round trips through the identity provider.
 - POST /_bench/action?institution=…&child=…: a member of staff of that institution checks the child in (or out,
-  when already here), as the board's button does; returns CLOCK_MONOTONIC taken just before `do_action`.
+  when already here), as the board's button does; returns CLOCK_MONOTONIC read as the handler starts (`arrived`)
+  and just before `do_action` (`t0`). The benchmark times propagation from its own clock read before it sends.
 - POST /_bench/message?sender=…&recipient=…: a member of staff writes to a guardian (`do_send`).
 - POST /_bench/broadcast: the demo's municipal admin sends an urgent broadcast to every area.
-- GET /_bench/stats?collect=1: this process's resident memory, CPU seconds, NiceGUI clients and full GC pauses.
+- GET /_bench/stats?since=…: this process's resident memory, CPU seconds and NiceGUI clients, and the loop stalls
+  (lag >= 50 ms) and garbage collections (every generation, with their length) the production probes
+  (ui/metrics/probes.py, started by `main.py serve`) recorded after CLOCK_MONOTONIC `since`. `collect=1` runs a full
+  collection first: the benchmark asks for it once, after its last level, never before or within a window.
 """
 
 from __future__ import annotations
@@ -26,7 +30,6 @@ sys.path.insert(0, str(ROOT))
 from nicegui import Client, app  # noqa: E402
 
 from auth.session import start_session  # noqa: E402
-from bench._gc_pauses import pauses, start_timing  # noqa: E402
 from domain.broadcast.service import do_send_broadcast  # noqa: E402
 from domain.clock import today_local, utcnow  # noqa: E402
 from domain.errors import DomainError  # noqa: E402
@@ -39,9 +42,9 @@ from domain.presence.service import do_action  # noqa: E402
 from domain.rollout.model import Area  # noqa: E402
 from persistence.identity import UserAccount  # noqa: E402
 from persistence.people import Employment  # noqa: E402
+from ui.metrics.probes import PROBES  # noqa: E402
 
 _staff: dict[int, Actor] = {}
-start_timing()
 
 
 async def _staff_of(institution_id: int) -> Actor:
@@ -67,6 +70,7 @@ async def bench_login(subject: str) -> dict[str, Any]:
 @app.post("/_bench/action")
 async def bench_action(institution: int, child: int) -> dict[str, Any]:
     """Check the child in, or out when it is here already; the clock is read just before the service call."""
+    arrived = time.monotonic()
     actor = await _staff_of(institution)
     for action in (Action.CHECK_IN, Action.CHECK_OUT):
         started = time.monotonic()
@@ -75,8 +79,8 @@ async def bench_action(institution: int, child: int) -> dict[str, Any]:
         except DomainError as refused:
             error = refused.key
             continue
-        return {"t0": started, "t1": time.monotonic(), "action": action.value, "status": done.tile.status,
-                "pid": os.getpid(), "change_id": done.change_id}
+        return {"arrived": arrived, "t0": started, "t1": time.monotonic(), "action": action.value,
+                "status": done.tile.status, "pid": os.getpid(), "change_id": done.change_id}
     return {"refused": error}
 
 
@@ -104,14 +108,15 @@ async def bench_broadcast(title: str) -> dict[str, Any]:
 
 
 @app.get("/_bench/stats")
-async def bench_stats(collect: bool = False) -> dict[str, Any]:
-    """Resident memory (after a full collection when asked), CPU seconds so far, clients, GC pauses."""
+async def bench_stats(collect: bool = False, since: float = 0.0) -> dict[str, Any]:
+    """Memory (after a full collection if asked), CPU seconds, clients, and stalls and collections after `since`."""
     if collect:
         gc.collect()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")  # noqa: ASYNC240
     return {"pid": os.getpid(), "rss": rss, "cpu": usage.ru_utime + usage.ru_stime, "clients": len(Client.instances),
-            "gc_pauses_ms": [round(p * 1000, 1) for p in pauses]}
+            "stalls": [s for s in PROBES.stalls if s[0] > since],
+            "collections": [c for c in PROBES.collections if c[0] > since]}
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from ui.calendar.format import long_day, time_range
 from ui.calendar.views import KIND_ICONS, colour
 from ui.components import attempt, confirm, refuse, section_heading
 from ui.i18n import fmt_date, t
+from ui.linked_text import linked_text
 from ui.live import follow
 
 Redraw = Callable[[], Awaitable[None]]
@@ -81,7 +82,7 @@ class EventDialog:
             if d.private:
                 self._line("lock", t("cal.event.private"), "cal-dialog-private")
             if d.description:
-                ui.label(d.description).classes("text-body2 q-mt-sm").style("white-space:pre-wrap").mark(
+                linked_text(d.description).classes("text-body2 q-mt-sm").style("white-space:pre-wrap").mark(
                     "cal-dialog-description")
             if self.answer:
                 self.answer_part()

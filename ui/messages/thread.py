@@ -15,6 +15,7 @@ from domain.messages.model import MessageView, ThreadView, thread_topic
 from ui.components import refuse
 from ui.frame import refusal
 from ui.i18n import fmt_datetime, t
+from ui.linked_text import linked_text
 from ui.live import follow
 from ui.messages.actions import thread_actions
 from ui.messages.format import size_text
@@ -48,8 +49,8 @@ def message_card(message: MessageView, thread_id: int) -> None:
             return
         if message.sensitive:
             ui.icon("lock", size="xs", color="grey-7").tooltip(t("msg.sensitive"))
-        # User text is a label with preserved line breaks, never HTML or markdown.
-        ui.label(message.body).classes("w-full").style("white-space: pre-wrap; overflow-wrap: anywhere").mark(
+        # User text is text with preserved line breaks, never HTML or markdown; only http(s) addresses are links.
+        linked_text(message.body).classes("w-full").style("white-space: pre-wrap; overflow-wrap: anywhere").mark(
             f"body-{message.message_id}")
         for file in message.attachments:
             with ui.row().classes("items-center gap-1 no-wrap min-w-0"):

@@ -12,6 +12,7 @@ from domain.posts import feed, reports, service
 from domain.posts.model import COMMENT_MAX, REASON_MAX, CommentView, PostView, posts_topic
 from ui.components import confirm, empty_state, named_dialog, refuse, section_heading
 from ui.i18n import error_text, fmt_date, fmt_datetime, t
+from ui.linked_text import linked_text
 from ui.live import follow
 
 
@@ -70,7 +71,7 @@ class PostFeed:
                         t("posts.to_all", institution=view.institution_name)
                     ui.label(audience).classes("text-caption text-grey-8 break-words")
                 self._menu(view)
-            ui.label(view.body).classes("whitespace-pre-wrap break-words").mark(f"post-body-{view.post_id}")
+            linked_text(view.body).classes("whitespace-pre-wrap break-words").mark(f"post-body-{view.post_id}")
             if view.expires_on is not None:
                 ui.label(t("posts.expires", date=fmt_date(view.expires_on))).classes("text-caption text-grey-7")
             if view.allow_comments or view.comment_count:
@@ -136,7 +137,7 @@ class PostFeed:
             with ui.column().classes("gap-0 min-w-0"):
                 ui.label(f"{comment.author_name} · {fmt_datetime(comment.created_at)}").classes(
                     "text-caption text-grey-8")
-                ui.label(comment.body).classes("whitespace-pre-wrap break-words")
+                linked_text(comment.body).classes("whitespace-pre-wrap break-words")
             with ui.row().classes("no-wrap gap-0"):
                 ui.button(icon="flag", on_click=lambda: self._report(view, comment)).props(
                     f'flat round dense size=sm color=grey-7 aria-label="{t("posts.report")}"').mark(

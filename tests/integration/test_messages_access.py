@@ -11,6 +11,7 @@ from domain.identity.model import Role
 from domain.messages import inbox, recipients, service
 from domain.messages.describe import describe_recipients
 from domain.organisation.model import GroupKind
+from domain.search.recipients import search_recipients
 from persistence.audit import AuditEntry
 from persistence.messages import Participant
 from persistence.organisation import Group
@@ -32,7 +33,7 @@ async def test_alle_foraeldre_i_2a_reaches_exactly_the_current_guardians(mw: Mes
     seats = await Participant.filter(thread_id=sent.thread_id).exclude(person_id=mw.w.teacher.id).values_list(
         "person_id", flat=True)
     assert sorted(seats) == sorted([mw.w.guardian.id, mw.w.other_guardian.id]) and sent.recipient_count == 2
-    found = await recipients.search_recipients(mw.teacher, "2.A")
+    found = await search_recipients(mw.teacher, "2.A")
     assert f"group_guardians:{mw.w.class_2a.id}" in [c.key for c in found]
     assert "Alle forældre i 2.A" in [c.label for c in found]
 
@@ -78,11 +79,11 @@ async def test_a_parent_cannot_write_outside_their_childrens_places_nor_to_role_
         assert refused.value.key == "messages.recipient_invalid"
     await names_on_lists(mw.w.child, now=NOW)  # another family finds Gitte through Anna only with "Navn på lister"
     assert await recipients.count_recipients(mw.other_guardian, [mw.key(mw.w.teacher), mw.key(mw.w.guardian)]) == 2
-    labels = {c.label: c.detail for c in await recipients.search_recipients(mw.other_guardian, "Gitte")}
+    labels = {c.label: c.detail for c in await search_recipients(mw.other_guardian, "Gitte")}
     assert labels == {"Gitte Testesen": "Forælder til Anna (2.A)"}
-    inboxes = [(c.key, c.label) for c in await recipients.search_recipients(mw.other_guardian, "fælles")]
+    inboxes = [(c.key, c.label) for c in await search_recipients(mw.other_guardian, "fælles")]
     assert inboxes == [(f"shared_inbox:{mw.w.school.id}", "Fællespostkasse — Testskolen")]
-    assert await recipients.search_recipients(mw.teacher, "Tina") == []
+    assert await search_recipients(mw.teacher, "Tina") == []
 
 
 async def test_older_children_write_to_classmates_and_staff_and_staff_reach_them_as_a_class(
@@ -94,11 +95,11 @@ async def test_older_children_write_to_classmates_and_staff_and_staff_reach_them
     for kid in (ida, jon):
         await Enrolment.create(child=kid, institution=mw.w.school, group=c6a, start=mw.w.today - timedelta(days=30))
     await Custody.create(guardian=mw.w.other_guardian, child=ida, valid_from=ida.birth_date)
-    labels = {c.label: c.key for c in await recipients.search_recipients(mw.teacher, "6.A")}
+    labels = {c.label: c.key for c in await search_recipients(mw.teacher, "6.A")}
     assert labels["Alle børn i 6.A"] == f"group_children:{c6a.id}" and "Alle børn i 2.A" not in labels
     assert await recipients.count_recipients(mw.teacher, [f"group_children:{c6a.id}"]) == 2
     assert await recipients.count_recipients(mw.teacher, [f"group_all:{c6a.id}"]) == 3
-    assert [(c.label, c.detail) for c in await recipients.search_recipients(mw.teacher, "Ida")] == [
+    assert [(c.label, c.detail) for c in await search_recipients(mw.teacher, "Ida")] == [
         ("Ida Testesen", "6.A"), ("Olga Testesen", "Forælder til Ida (6.A)")]
     assert await recipients.count_recipients(mw.leader, [f"institution_staff:{mw.w.school.id}"]) == 1
     child = await actor_of(ida, Role.CHILD)

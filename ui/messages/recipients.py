@@ -10,6 +10,7 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.messages import recipients
 from domain.messages.model import RecipientChoice, RecipientKind
+from domain.search import recipients as recipient_search
 from ui.announce import HIDDEN, announce
 from ui.components import refuse
 from ui.i18n import t, tn
@@ -62,7 +63,7 @@ class RecipientPicker:
         """Show the recipients matching what is typed (nothing for less than two letters)."""
         self.text = text.strip()
         try:
-            self.found = await recipients.search_recipients(self.actor, self.text) \
+            self.found = await recipient_search.search_recipients(self.actor, self.text) \
                 if len(self.text) >= 2 else []
         except DomainError as error:
             refuse(error)

@@ -40,6 +40,7 @@ MODEL_MODULES = [
     "persistence.rollout_reminders",
     "persistence.survey_reach",
     "persistence.stamkort",
+    "persistence.contacts",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

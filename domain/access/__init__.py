@@ -27,6 +27,7 @@ from domain.access.communication import (
     can_view_post,
     message_reach,
 )
+from domain.access.contacts import can_edit_own_contact, can_see_contact_list, can_see_guardian_picture
 from domain.access.core import (
     Decision,
     GroupFacts,
@@ -146,4 +147,7 @@ __all__ = [
     "LoginListScope",
     "can_see_login_list",
     "can_remind_login_list",
+    "can_edit_own_contact",
+    "can_see_contact_list",
+    "can_see_guardian_picture",
 ]

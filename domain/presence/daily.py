@@ -7,6 +7,7 @@ from datetime import date
 
 from domain import access
 from domain.audit import service as audit
+from domain.contacts.phone import format_phone
 from domain.identity.model import Actor
 from domain.presence import history, pickups
 from domain.presence.model import PRESENCE_KINDS, Action, Pickup, Status
@@ -124,6 +125,7 @@ class Contact:
     label: str
     relation: str
     phone: str
+    picture_url: str = ""  # a guardian's own picture (domain/contacts), so staff know who comes
 
 
 @dataclass(frozen=True)
@@ -155,8 +157,9 @@ async def panel_facts(actor: Actor, child_id: int, institution_id: int, day: dat
 async def contacts_of(child_id: int, day: date, choices: list[pickups.PickupChoice]) -> tuple[Contact, ...]:
     """The authorised list with each person's relation and phone, in the list's order (two queries)."""
     guardians = await Custody.filter(active_on(day, "valid_from", "valid_to"), child_id=child_id).values_list(
-        "guardian_id", "guardian__phone")
+        "guardian_id", "guardian__phone", "guardian__photo_url")
     others = await PickupPerson.filter(child_id=child_id).values_list("id", "relation", "phone")
-    known = {f"g:{g}": ("", str(p or "")) for g, p in guardians}
-    known.update({f"p:{i}": (str(r or ""), str(p or "")) for i, r, p in others})
-    return tuple(Contact(c.key, c.label, *known.get(c.key, ("", ""))) for c in choices)
+    # A guardian's phone and picture are the ones they keep on their profile (domain/contacts), shown formatted.
+    known = {f"g:{g}": ("", format_phone(str(p or "")), str(u or "")) for g, p, u in guardians}
+    known.update({f"p:{i}": (str(r or ""), format_phone(str(p or "")), "") for i, r, p in others})
+    return tuple(Contact(c.key, c.label, *known.get(c.key, ("", "", ""))) for c in choices)

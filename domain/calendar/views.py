@@ -32,7 +32,7 @@ from persistence.people import GroupMembership, Person
 MAX_DAYS = 800
 
 
-def _visible(actor: Actor, policy: CalendarReach, children: frozenset[int]) -> Q:
+def visible(actor: Actor, policy: CalendarReach, children: frozenset[int]) -> Q:
     """The events an actor's calendar may hold, as one condition over the indexed scope columns."""
     mine = Q(scope=Scope.PERSON.value, person_id=actor.person_id) | Q(organiser_id=actor.person_id)
     municipality = Subquery(Person.filter(id=actor.person_id).values("municipality_id"))
@@ -91,7 +91,7 @@ async def event_rows(actor: Actor, reach: Reach, start: datetime, end: datetime,
                      ) -> tuple[list[CalendarEvent], dict[int, tuple[str, int | None]]]:
     """The actor's events overlapping [start, end) and their own invitations to them (2 queries at most)."""
     live = Q() if with_cancelled else Q(cancelled_at__isnull=True)
-    rows = await CalendarEvent.filter(_visible(actor, reach.policy, reach.children), _in_window(start, end),
+    rows = await CalendarEvent.filter(visible(actor, reach.policy, reach.children), _in_window(start, end),
                                       live).select_related("group", "institution",
                                                                                 "municipality")
     invited = [r.id for r in rows if r.invitations_open]

@@ -21,7 +21,7 @@ from persistence.posts import Post, PostComment, PostGroup
 from persistence.queries import active_on, ints
 
 
-def _audience(actor: Actor, reach: FamilyReach) -> Q | None:
+def audience(actor: Actor, reach: FamilyReach) -> Q | None:
     """Which posts the actor may see, as a filter (None when none at all)."""
     if actor.role in (Role.STAFF, Role.LEADER):
         places = workplaces(actor)
@@ -34,17 +34,18 @@ def _audience(actor: Actor, reach: FamilyReach) -> Q | None:
     return (Q(institution_id__in=houses) & ~Q(id__in=to_groups)) | Q(id__in=mine)
 
 
-def _shown(today: date) -> Q:
+def shown_on(today: date) -> Q:
+    """Posts not removed and not past their expiry date, as a filter."""
     return Q(removed_at__isnull=True) & (Q(expires_on__isnull=True) | Q(expires_on__gte=today))
 
 
 async def feed_for(actor: Actor, *, today: date, limit: int = FEED_PAGE) -> list[PostView]:
     """The posts the actor may see: important first, then newest; a fixed number of queries however many posts."""
     reach = await family_reach(actor, today)
-    audience = _audience(actor, reach)
-    if audience is None:
+    seen = audience(actor, reach)
+    if seen is None:
         return []
-    posts = await Post.filter(audience & _shown(today)).order_by("-important", "-created_at", "-id").limit(limit)
+    posts = await Post.filter(seen & shown_on(today)).order_by("-important", "-created_at", "-id").limit(limit)
     if not posts:
         return []
     ids = [p.id for p in posts]

@@ -29,6 +29,7 @@ from demo.presence import build_presence_demo, insert_presence_demo
 from demo.rollout import build_rollout, insert_rollout
 from demo.rows import TABLES, Demo, Progress, RowBook, reset_sequences
 from demo.staff import build_staff
+from demo.stamkort import build_stamkort_demo, insert_stamkort_demo
 from demo.surveys import build_surveys
 from demo.vacation import build_vacation_demo
 from demo.waves import build_waves, insert_waves
@@ -94,6 +95,7 @@ async def seed_demo(
         await insert_presence_demo(book, conn)
         await insert_broadcast_demo(book, conn)
         await insert_consents_demo(book, conn)
+        await insert_stamkort_demo(book, conn)
         await insert_notifications_demo(conn, today)
     summary = _summary(book, perf_counter() - started)
     progress(1.0, f"Demokommunen er klar: {summary.children} børn og {summary.staff} ansatte")
@@ -128,6 +130,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_calendar_demo(demo, named)  # after KommeGå: it adds closing days to the presence settings
     build_broadcast_demo(demo, named.people["demo-admin"])
     build_consents_demo(demo, named)
+    build_stamkort_demo(demo, named)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book
 

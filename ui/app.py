@@ -42,6 +42,7 @@ from ui.presence import parent as presence_parent
 from ui.provisioning import page as provisioning
 from ui.pwa import routes as pwa
 from ui.rollout import logins_page, survey_results, surveys
+from ui.stamkort import page as stamkort
 from ui.vacation import page as vacation
 from ui.widgets import admin as widget_admin
 from ui.widgets import api as widget_api
@@ -52,7 +53,7 @@ from ui.widgets import settings as widget_settings
 PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, child, conferences, consents, data_export,
                 forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
                 provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
-                widget_settings, accessibility_statement, logins_page, notification_centre)
+                widget_settings, accessibility_statement, logins_page, notification_centre, stamkort)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",

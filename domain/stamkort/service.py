@@ -52,7 +52,7 @@ def check_input(data: StamkortInput) -> None:
     check_typed_text(*(v for v in values.values() if v is not None))
     for name, value in values.items():
         if value is not None and len(value.strip()) > LIMITS[name]:
-            raise DomainError("stamkort.too_long", field=name, max=LIMITS[name])
+            raise DomainError(f"stamkort.too_long.{name}", max=LIMITS[name])
     if not set(data.doctor_phone.strip()) <= PHONE_CHARACTERS:
         raise DomainError("stamkort.bad_phone")
 
@@ -105,3 +105,10 @@ async def do_save(actor: Actor, child_id: int, data: StamkortInput, *, now: date
         if {"allergies", "diet"} & set(changed) and institutions:
             outbox.add(SafetyChanged(institutions, child_id, row.allergies, row.diet))
     return changed
+
+
+async def may_read(actor: Actor, child_id: int, today: date) -> bool:
+    """Whether to offer the way to the stamkort (no data is read, so nothing is audited; the page checks again)."""
+    if actor.role not in (Role.PARENT, Role.STAFF, Role.LEADER):
+        return False
+    return bool(can_read_stamkort(actor, await child_facts(child_id, today), await _actor_groups(actor)))

@@ -119,7 +119,7 @@ async def test_staff_lose_access_when_the_child_leaves_their_group(world: Presen
 
 
 @pytest.mark.parametrize(("field", "value", "key"), [
-    ("allergies", "x" * 501, "stamkort.too_long"),
+    ("allergies", "x" * 501, "stamkort.too_long.allergies"),
     ("doctor_phone", "ring til mor", "stamkort.bad_phone"),
     ("diet", "glutenfri\x00", "error.control_characters"),
 ])

@@ -15,6 +15,7 @@ from ui.gdpr.consent_badges import consent_badges
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t
 from ui.posts.feed import post_feed
+from ui.stamkort.link import stamkort_link
 from ui.widgets.area import WidgetArea
 
 
@@ -66,6 +67,7 @@ async def _render(actor: Actor, child_id: int, title: str, widgets_from: str = "
             await WidgetArea(actor, today_local(), widgets_from).build()
             await post_feed(actor, first=3)
         _profile(profile)
+        await stamkort_link(actor, child_id)
         await consent_badges(actor, child_id)
 
 

@@ -16,6 +16,8 @@ from domain.presence.daily import Place, presence_places
 from domain.presence.duty import do_staff_duty
 from domain.presence.model import PresenceChanged, StaffDutyChanged, Tile, presence_topic
 from domain.presence.notes import StaffNoteChanged, noted_children, staff_notes_topic
+from domain.stamkort.model import Safety, SafetyChanged, safety_topic
+from domain.stamkort.safety import institution_safety
 from domain.ticker import MINUTE_TOPIC
 from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
@@ -38,6 +40,7 @@ from ui.presence.tiles import (
     redraw_tile,
     tile_card,
 )
+from ui.stamkort.board_parts import allergy_spoken
 
 # A tile this tablet just changed stays in view this long even when it left the chosen view (checked out while
 # "Her og forventet" is shown): focus and Fortryd stay on it, and the pædagog sees what the tap did.
@@ -53,6 +56,7 @@ class LiveBoard:
         self.kept: dict[int, float] = {}  # child -> when this tablet changed it (see KEPT_SECONDS)
         self.cards: dict[int, TileCard] = {}
         self.noted: set[int] = set()  # children with a note from staff today
+        self.safety: dict[int, Safety] = {}  # allergies and diet from the stamkort, kept current by events
 
     def draw(self, places: list[Place]) -> None:
         """The whole page, once."""
@@ -95,7 +99,7 @@ class LiveBoard:
         self.announcer = ui.label("").classes("sr-only").props('role=status aria-live=polite').mark("board-status")
         self.dialog_host = ui.element("div")
         self.panel = PanelContext(self.actor, settings, self.board.day, self.take_own, self.undo_host, self.dialog_host,
-                                  self.announcer.set_text, name_of=self.board.name)
+                                  self.announcer.set_text, name_of=self.board.name, safety_of=self.safety.get)
         self.redraw_grid()
         self.redraw_duty()
         self.refresh_summary()
@@ -161,6 +165,8 @@ class LiveBoard:
                 self.cards[tile.child_id] = tile_card(tile, self.open, self.board.name(tile))
                 if tile.child_id in self.noted:
                     self.cards[tile.child_id].show_staff_note(True)
+                if tile.child_id in self.safety:
+                    self.cards[tile.child_id].show_allergy(allergy_spoken(self.safety[tile.child_id]))
         self.apply_filters()
 
     def apply_filters(self) -> None:
@@ -209,6 +215,9 @@ class LiveBoard:
         elif isinstance(event, StaffNoteChanged) and event.child_id in self.cards:
             (self.noted.add if event.has_note else self.noted.discard)(event.child_id)
             self.cards[event.child_id].show_staff_note(event.has_note)
+        elif isinstance(event, SafetyChanged) and event.child_id in self.cards:
+            self.safety[event.child_id] = Safety(event.allergies, event.diet)
+            self.cards[event.child_id].show_allergy(allergy_spoken(self.safety[event.child_id]))
 
     def refresh_summary(self) -> None:
         """Counts, alerts and rooms, recomputed from the tiles in memory."""
@@ -296,9 +305,11 @@ async def board_page(actor: Actor, raw_institution: str) -> None:
             return
         live = LiveBoard(actor, board)
         live.noted = await noted_children(actor, chosen, board.day)
+        live.safety = await institution_safety(actor, chosen, board.day)  # one query for every tile's allergy mark
         live.draw(places)
         follow(presence_topic(chosen), live.on_event)
         follow(staff_notes_topic(chosen), live.on_event)  # staff boards only: never the wall screen or parents
+        follow(safety_topic(chosen), live.on_event)  # staff boards only, like the notes
         follow(MINUTE_TOPIC, lambda _event: live.on_minute())  # the process's one clock, not a timer each
 
 

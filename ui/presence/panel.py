@@ -17,12 +17,14 @@ from domain.presence.history import HistoryLine
 from domain.presence.model import Action, DeviceKind, Status, Tile, allowed_actions
 from domain.presence.pickups import ALONE_KEY, ALONE_LABEL
 from domain.presence.tiles import Settings
+from domain.stamkort.model import Safety
 from ui.components import avatar, refuse
 from ui.i18n import t
 from ui.presence.panel_extras import Watch, child_page_link, contacts, note_editor
 from ui.presence.pickup_text import pickup_sentence
 from ui.presence.tiles import LOOK, icon_colour, status_text
 from ui.presence.undo import UndoBar, announcement
+from ui.stamkort.board_parts import safety_block
 
 ACTION_ICONS = {
     Action.CHECK_IN: "login", Action.CHECK_OUT: "logout", Action.SLEEP: "bedtime", Action.WAKE: "wb_sunny",
@@ -54,6 +56,7 @@ class PanelContext:
     say: Callable[[str], object]  # into the board's polite live region
     watch: Watch | None = None  # the open dialog's watch for changes made on other devices
     name_of: Callable[[Tile], str] = lambda tile: tile.first_name  # "Emma K." when the board has two Emmas
+    safety_of: Callable[[int], Safety | None] = lambda _child_id: None  # allergies and diet from the stamkort
 
     def shown(self, tile: Tile) -> Tile:
         """The tile named as the board names it, for what the dialog and the undo bar say."""
@@ -73,6 +76,7 @@ async def open_panel(ctx: PanelContext, tile: Tile) -> None:
     with ctx.dialog_host, ui.dialog().props(f'aria-label="{name}"') as dialog, \
             ui.card().classes("w-full q-pa-md").style("max-width: 40rem").mark(f"panel-{tile.child_id}"):
         _heading(tile)
+        safety_block(ctx.safety_of(tile.child_id))
         _plan(tile, facts)
         ui.separator()
         if ctx.watch is not None:

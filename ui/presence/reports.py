@@ -12,12 +12,15 @@ from domain.errors import DomainError
 from domain.identity.model import Actor
 from domain.presence import stats as statistics
 from domain.presence.daily import DailyList, Place, daily_list
+from domain.stamkort.model import Safety
+from domain.stamkort.safety import institution_safety
 from ui.accessibility.charts import name_chart
 from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
 from ui.i18n import current_language, fmt_date, t
 from ui.presence.pickup_text import alone_badge, pickup_short, taken_by
 from ui.presence.tiles import place_picker
+from ui.stamkort.board_parts import safety_text
 
 # Paper needs no chrome: the header, the drawer and the buttons stay on the screen.
 PRINT_CSS = """@media print {
@@ -34,11 +37,11 @@ def _column(name: str, align: str = "left") -> dict[str, Any]:
     return {"name": name, "label": t(f"board.daily.col.{name}"), "field": name, "align": align}
 
 
-def _rows(day: DailyList, group_index: int) -> list[dict[str, Any]]:
+def _rows(day: DailyList, group_index: int, safety: dict[int, Safety]) -> list[dict[str, Any]]:
     return [{"id": r.child_id, "name": r.name, "status": t(f"presence.status.{r.status.value}", location=r.location),
              "arrived": r.arrived, "left": r.left, "picked_up_by": taken_by(r.picked_up_by),
              "plan": pickup_short(r.plan) or alone_badge(r.plan), "note": "✎" if r.has_note else "",
-             "sleep": ", ".join(r.sleeps)}
+             "sleep": ", ".join(r.sleeps), "safety": safety_text(safety.get(r.child_id))}
             for r in day.groups[group_index].rows]
 
 
@@ -51,6 +54,7 @@ async def daily_page(actor: Actor, places: list[Place], chosen: int | None, day:
             return
         try:
             listing = await daily_list(actor, chosen, day)
+            safety = await institution_safety(actor, chosen, day)  # allergies and diet: one query for the list
         except DomainError as error:
             refusal(error.key)
             return
@@ -69,9 +73,11 @@ async def daily_page(actor: Actor, places: list[Place], chosen: int | None, day:
                    _column("picked_up_by"), _column("plan"), _column("note", "center")]
         if any(r.sleeps for g in listing.groups for r in g.rows):  # naps: a nursery's list shows each one's times
             columns.insert(4, _column("sleep"))
+        if safety:  # safety information from the stamkort, beside the name it belongs to
+            columns.insert(1, {"name": "safety", "label": t("stamkort.board.col"), "field": "safety", "align": "left"})
         for index, group in enumerate(listing.groups):
             ui.label(group.name or t("board.room.none")).classes("text-h6 q-mt-sm")
-            ui.table(columns=columns, rows=_rows(listing, index), row_key="id").props(
+            ui.table(columns=columns, rows=_rows(listing, index, safety), row_key="id").props(
                 "flat bordered dense hide-pagination :rows-per-page-options=[0]").classes("w-full").mark(
                 f"daily-{group.group_id}")
 

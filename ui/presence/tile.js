@@ -5,7 +5,7 @@
 export default {
   template: `
     <button type="button" class="q-card q-card--bordered q-card--flat cursor-pointer q-pa-sm column no-wrap board-tile"
-            :class="'bg-' + tile.palette + '-1'" :data-child="tile.id" data-roving :aria-label="staffNote ? tile.label + ', ' + staffNote : tile.label"
+            :class="'bg-' + tile.palette + '-1'" :data-child="tile.id" data-roving :aria-label="[tile.label, staffNote, allergy].filter(Boolean).join(', ')"
             :title="tile.note ? tile.noteTitle : null"
             style="gap: 4px; width: 100%; text-align: left; font: inherit; color: inherit">
       <span class="row items-center no-wrap full-width" style="gap: 8px" aria-hidden="true">
@@ -22,6 +22,7 @@ export default {
         </span>
         <q-icon v-if="tile.note" name="sticky_note_2" color="brown-8" class="q-ml-auto" />
         <q-icon v-if="staffNote" name="edit_note" color="blue-grey-9" :class="tile.note ? '' : 'q-ml-auto'" data-staff-note />
+        <q-icon v-if="allergy" name="no_food" color="red-10" :class="tile.note || staffNote ? '' : 'q-ml-auto'" :title="allergy" data-allergy />
       </span>
       <span v-if="tile.pickup" class="row items-center no-wrap full-width" style="gap: 4px" aria-hidden="true">
         <q-icon name="directions_car" size="xs" color="grey-8" />
@@ -34,5 +35,6 @@ export default {
   props: {
     tile: Object,
     staffNote: String,
+    allergy: String,
   },
 };

@@ -125,6 +125,11 @@ class TileCard(ui.element, component="tile.js"):
         self._props["staffNote"] = t("board.tile.staff_note") if on else ""
         self.update()
 
+    def show_allergy(self, spoken: str) -> None:
+        """Mark an allergy on the tile with an icon, said as part of the tile's name ("allergi: Jordnødder")."""
+        self._props["allergy"] = spoken
+        self.update()
+
     def _displayed_contents(self, *, only_visible: bool) -> list[object]:
         view = self._props["tile"]
         return [view["name"], view["status"], view["pickup"], view["alone"], view["with"]]

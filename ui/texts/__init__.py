@@ -28,6 +28,7 @@ from ui.texts.rollout import ROLLOUT_TEXTS
 from ui.texts.rollout_checklist import ROLLOUT_CHECKLIST_TEXTS
 from ui.texts.rollout_logins import ROLLOUT_LOGINS_TEXTS
 from ui.texts.rollout_plans import ROLLOUT_PLAN_TEXTS
+from ui.texts.stamkort import STAMKORT_TEXTS
 from ui.texts.search import SEARCH_TEXTS
 from ui.texts.survey_content import SURVEY_CONTENT_TEXTS
 from ui.texts.survey_reach import SURVEY_REACH_TEXTS
@@ -45,6 +46,7 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     DEVICE_TEXTS,
     PWA_TEXTS,
     NOTIFY_CENTRE_TEXTS,
+    STAMKORT_TEXTS,
     SEARCH_TEXTS,
 )
 TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

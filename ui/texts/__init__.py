@@ -28,8 +28,8 @@ from ui.texts.rollout import ROLLOUT_TEXTS
 from ui.texts.rollout_checklist import ROLLOUT_CHECKLIST_TEXTS
 from ui.texts.rollout_logins import ROLLOUT_LOGINS_TEXTS
 from ui.texts.rollout_plans import ROLLOUT_PLAN_TEXTS
-from ui.texts.stamkort import STAMKORT_TEXTS
 from ui.texts.search import SEARCH_TEXTS
+from ui.texts.stamkort import STAMKORT_TEXTS
 from ui.texts.survey_content import SURVEY_CONTENT_TEXTS
 from ui.texts.survey_reach import SURVEY_REACH_TEXTS
 from ui.texts.vacation import VACATION_TEXTS

@@ -22,6 +22,8 @@ from ui.broadcast import detail as broadcast_detail
 from ui.broadcast import page as broadcast
 from ui.calendar import page as calendar
 from ui.conferences import page as conferences
+from ui.contacts import list_page as contact_list
+from ui.contacts import picture_route as contact_pictures
 from ui.forms import page as forms
 from ui.gdpr import audit_search, consents, data_export, retention
 from ui.gdpr import hub as gdpr_hub
@@ -53,7 +55,8 @@ from ui.widgets import settings as widget_settings
 PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, child, conferences, consents, data_export,
                 forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
                 provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
-                widget_settings, accessibility_statement, logins_page, notification_centre, stamkort)
+                widget_settings, accessibility_statement, logins_page, notification_centre, stamkort,
+                contact_list)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -116,6 +119,7 @@ def build(settings: Settings) -> None:
     audit_search.register()
     data_export.register()
     consents.register()
+    contact_pictures.register()  # GET /kontaktfoto/{person_id}: a guardian picture, after the access check
     unsubscribe.register(settings)  # /email/afmeld/{token}: the one-click link in bulk e-mail (GET asks, POST does)
     push_devices.register(settings)  # POST /api/push/enheder: this browser's push subscription (session + form token)
     passkey_ui.register(settings)  # the passkey ceremonies that unlock a remembered device (form token)

@@ -140,6 +140,8 @@ STATES: list[State] = [
           label="kommegaa-plan"),
     State("foraelder", "/overblik", action=user_menu, label="brugermenu"),
     State("foraelder", "/overblik", action=button_dialog("Syg i dag"), label="syg-i-dag"),
+    State("foraelder", "/overblik", action=open_first("a[href^='/kontaktliste/']", r"/kontaktliste/\d+$"),
+          label="kontaktliste"),
     State("foraelder", "/beskeder"),
     State("foraelder", "/beskeder", action=open_first("[data-thread]", r"/beskeder/\d+$"), label="traad"),
     State("foraelder", "/beskeder/ny"),

@@ -45,6 +45,7 @@ EXPECTED = {
     "/kommune/sletning": "admin, child, leader, parent, ppr, project_team, staff",
     "/kommune/widgets": "admin, child, leader, parent, ppr, project_team, staff",
     "/kommune/widgets/leverandoerer": "admin, child, leader, parent, ppr, project_team, staff",
+    "/kontaktliste/{group_id}": "admin, child, leader, parent, ppr, project_team, staff",
     "/leder": "leader",
     "/leder/kommegaa": "admin, leader",
     "/login": "public",

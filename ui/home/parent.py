@@ -13,6 +13,7 @@ from domain.settings import Settings
 from ui.broadcast.banner import broadcast_banner
 from ui.components import avatar, empty_state, enrolment_line
 from ui.conferences.pending import pending_conferences
+from ui.contacts.links import contact_list_links
 from ui.forms.pending import pending_forms
 from ui.frame import frame
 from ui.guard import page
@@ -79,6 +80,7 @@ async def overblik(actor: Actor, settings: Settings) -> None:
                         enrolment_line(enrolment)
                     if card.id in days:
                         _presence(actor, days[card.id], lists)
+        await contact_list_links(actor)
         await show_all(actor, lists)
         await post_feed(actor, first=3)
         await WidgetArea(actor, today_local(), settings.public_url).build()

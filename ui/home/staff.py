@@ -13,6 +13,7 @@ from domain.organisation import service
 from domain.organisation.model import GroupView
 from domain.settings import Settings
 from ui.components import avatar, empty_state, kind_badge, section_heading
+from ui.contacts.list_page import list_path
 from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t, tn
@@ -88,6 +89,8 @@ async def group_page(actor: Actor, group_id: int) -> None:
             ui.button(t("group.consents"), icon="verified_user",
                       on_click=lambda: ui.navigate.to(f"/samtykker/gruppe/{group_id}")).props(
                 "flat no-caps").mark("group-consents")
+            ui.button(t("contacts.list.link"), icon="contacts", on_click=lambda: ui.navigate.to(list_path(group_id))) \
+                .props("flat no-caps").mark("group-contacts")
         if group.institution_id is not None and access.can_see_login_list(actor, access.LoginListScope(
                 group.institution_id, group_id, group_id in await service.my_group_ids(actor))):
             ui.link(t("nav.logins"), f"/mangler-login?institution={group.institution_id}&group={group_id}").classes(

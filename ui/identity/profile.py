@@ -8,6 +8,7 @@ from domain.identity.model import Actor
 from domain.notifications.email_settings import email_settings
 from domain.widgets.tokens import TokenRecordView, token_history
 from ui.components import empty_state
+from ui.contacts.card import contact_card
 from ui.frame import frame
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_datetime, t
@@ -53,6 +54,7 @@ async def profile(actor: Actor) -> None:
         with ui.card().classes("w-full"):
             ui.label(actor.name).classes("text-subtitle1 text-weight-medium")
             ui.label(t(f"role.{actor.role.value}")).classes("text-grey-8")
+        await contact_card(actor)  # phone, e-mail, picture and what the class may see
         await push_devices_card(actor)  # push on this device, and the devices that get it
         email_card(actor, email)
         await notification_section(actor)

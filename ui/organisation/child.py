@@ -10,6 +10,7 @@ from domain.organisation import children
 from domain.organisation.children import ChildProfile
 from domain.settings import Settings
 from ui.components import avatar, enrolment_line, kind_badge, section_heading, span_label
+from ui.contacts.links import contact_list_links
 from ui.frame import frame, load_or_refuse
 from ui.gdpr.consent_badges import consent_badges
 from ui.guard import SIGNED_IN, page
@@ -67,6 +68,7 @@ async def _render(actor: Actor, child_id: int, title: str, widgets_from: str = "
             await WidgetArea(actor, today_local(), widgets_from).build()
             await post_feed(actor, first=3)
         _profile(profile)
+        await contact_list_links(actor, child_id)
         await stamkort_link(actor, child_id)
         await consent_badges(actor, child_id)
 

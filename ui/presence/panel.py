@@ -20,7 +20,7 @@ from domain.presence.tiles import Settings
 from domain.stamkort.model import Safety
 from ui.components import avatar, refuse
 from ui.i18n import t
-from ui.presence.panel_extras import Watch, child_page_link, contacts, note_editor
+from ui.presence.panel_extras import Watch, child_page_link, contacts, note_editor, pickup_guardian
 from ui.presence.pickup_text import pickup_sentence
 from ui.presence.tiles import LOOK, icon_colour, status_text
 from ui.presence.undo import UndoBar, announcement
@@ -127,6 +127,7 @@ def _plan(tile: Tile, facts: daily.PanelFacts) -> None:
             ui.label(t("board.panel.arrival", at=tile.arrival))
         if pickup:
             ui.label(pickup).props("data-pickup").mark("panel-pickup")
+            pickup_guardian(facts.pickup, facts.contacts)
         if tile.with_child:
             ui.label(t("board.tile.with_child", name=tile.with_child))
         if facts.note:

@@ -13,10 +13,10 @@ from domain.events import Event, Subscription
 from domain.identity.model import Actor
 from domain.presence import notes
 from domain.presence.daily import Contact
-from domain.presence.model import PresenceChanged, Tile, child_topic
+from domain.presence.model import Pickup, PresenceChanged, Tile, child_topic
 from domain.presence.notes import NoteView, StaffNoteChanged, staff_notes_topic
 from domain.presence.tiles import local_hhmm
-from ui.components import refuse
+from ui.components import avatar, refuse
 from ui.i18n import t
 from ui.live import follow
 
@@ -52,6 +52,22 @@ def contacts(items: tuple[Contact, ...]) -> None:
                         ui.label(t("board.panel.call", name=item.label)).classes("q-ml-xs")
                 else:
                     ui.label(t("board.panel.no_phone")).classes("text-caption text-grey-8")
+
+
+def pickup_guardian(pickup: Pickup, items: tuple[Contact, ...]) -> None:
+    """When a guardian picks up, their picture and phone beside the plan line, so staff know who comes and can call."""
+    if pickup.done or not pickup.key.startswith("g:"):
+        return
+    found = next((c for c in items if c.key == pickup.key), None)
+    if found is None or not (found.phone or found.picture_url):
+        return
+    with ui.row().classes("items-center no-wrap gap-2").mark("pickup-guardian"):
+        if found.picture_url:
+            avatar(found.label[:1].upper(), found.picture_url, size="48px", name=found.label)
+        href = tel_href(found.phone)
+        if href:
+            ui.link(t("contacts.pickup.phone", phone=found.phone), href).classes("text-primary").mark(
+                "pickup-guardian-phone")
 
 
 def child_page_link(tile: Tile) -> None:

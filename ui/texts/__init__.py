@@ -8,6 +8,7 @@ from ui.texts.broadcast import BROADCAST_TEXTS
 from ui.texts.calendar import CALENDAR_TEXTS
 from ui.texts.common import COMMON_TEXTS
 from ui.texts.conferences import CONFERENCES_TEXTS
+from ui.texts.contacts import CONTACTS_TEXTS
 from ui.texts.dates import DATES_TEXTS
 from ui.texts.devices import DEVICE_TEXTS
 from ui.texts.errors import ERROR_TEXTS
@@ -46,7 +47,8 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     DEVICE_TEXTS,
     PWA_TEXTS,
     NOTIFY_CENTRE_TEXTS,
-    STAMKORT_TEXTS,
     SEARCH_TEXTS,
+    CONTACTS_TEXTS,
+    STAMKORT_TEXTS,
 )
 TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

@@ -42,6 +42,7 @@ from persistence.db_failures import (
     redacted,
 )
 from ui import heap
+from ui.freezer import FREEZER
 from ui.metrics.probes import PROBES
 
 log = logging.getLogger("sammen")
@@ -132,6 +133,9 @@ def serve(settings: Settings) -> None:
     configure(settings)
     app.on_startup(heap.tune_collector)  # a served process only (not the tests' in-process app): freezes start-up
     app.on_startup(PROBES.start)  # loop lag every 10 ms and every collection's length, for /metrics
+    if settings.gc_freeze:
+        app.on_startup(FREEZER.start)  # live pages out of the collector's full passes (ui/freezer.py)
+        app.on_shutdown(FREEZER.stop)
     app.on_shutdown(PROBES.stop)
     heap.cache_handler_signatures()  # pages with many elements build about a fifth faster (ui/heap.py)
     ui.run(title="Sammen", host=settings.host, port=settings.port, storage_secret=settings.storage_secret,

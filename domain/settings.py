@@ -67,6 +67,8 @@ class Settings:
     a11y_contact: str = "tilgaengelighed@sammenby.dk"
     # The bearer token Prometheus sends to /metrics; empty: one is made and kept in the data folder (metrics-token).
     metrics_token: str = ""
+    # Freeze live pages out of the collector's full passes (ui/freezer.py); 0 only to compare in a benchmark.
+    gc_freeze: bool = True
 
     @property
     def dev_idp_enabled(self) -> bool:
@@ -119,4 +121,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         a11y_authority=e.get("ACCESSIBILITY_AUTHORITY") or "Sammenby Kommune",
         a11y_contact=e.get("ACCESSIBILITY_CONTACT") or "tilgaengelighed@sammenby.dk",
         metrics_token=e.get("SAMMEN_METRICS_TOKEN", ""),
+        gc_freeze=e.get("SAMMEN_GC_FREEZE", "1") != "0",
     )

@@ -16,7 +16,7 @@ from domain.clock import utcnow
 from domain.health import health
 from domain.identity.model import Role
 from domain.settings import Settings
-from ui import error_pages, front, reconnecting, rollout, security_headers, session_guard, upload_limit
+from ui import error_pages, front, heap, reconnecting, rollout, security_headers, session_guard, upload_limit
 from ui.accessibility import statement as accessibility_statement
 from ui.broadcast import detail as broadcast_detail
 from ui.broadcast import page as broadcast
@@ -104,6 +104,7 @@ def build(settings: Settings) -> None:
         backchannel = FastAPI()
         backchannel.include_router(idp, prefix="/dev-idp")
     app.include_router(create_auth_router(settings, build_oauth(settings, backchannel)))
+    heap.release_removed_elements()  # a closed page is freed at once, not by a full collection (ui/heap.py)
     error_pages.install()  # Danish 404/400/500 pages without exception text, also for ids no row can have
     front.install(app)  # page loads beyond what the process can build in time get a self-reloading 503
     upload_limit.install(app)  # a body past its limit is refused by Content-Length or cut off while it streams

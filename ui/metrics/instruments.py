@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -16,6 +16,10 @@ LOOP_LAG_LONGEST = Gauge("sammen_loop_lag_longest_seconds", "The longest event-l
                          registry=REGISTRY)
 GC_PAUSE = Histogram("sammen_gc_pause_seconds", "Length of each garbage collection, by generation",
                      ["generation"], buckets=PAUSE_BUCKETS, registry=REGISTRY)
+GC_FROZEN = Gauge("sammen_gc_frozen_objects", "Objects kept out of collections (ui/freezer.py: live pages)",
+                  registry=REGISTRY)
+GC_RECLAIMED = Counter("sammen_gc_reclaimed_objects_total", "Unreachable objects found by the nightly reclaim",
+                       registry=REGISTRY)
 FANOUT = Histogram("sammen_event_fanout_seconds", "From an event reaching this process to one open page handling it",
                    buckets=PAUSE_BUCKETS, registry=REGISTRY)
 PAGE_BUILD = Histogram("sammen_page_build_seconds", "Server-side build of a page, by route", ["page"],

@@ -59,6 +59,12 @@ def open_first(selector: str, address: str) -> Action:
     return act
 
 
+def to_stamkort(page: Page) -> None:
+    """From Overblik to Oscar's page, then on to his stamkort."""
+    open_first(".q-card:has-text('Oscar Kristensen')", r"/barn/\d+$")(page)
+    open_first("a[href$='/stamkort']", r"/barn/\d+/stamkort$")(page)
+
+
 def dialog_from(selector: str) -> Action:
     """Click the first element matching selector and wait for the dialog it opens."""
 
@@ -136,6 +142,7 @@ STATES: list[State] = [
     State("foraelder", "/overblik", "en"),
     State("foraelder", "/overblik", action=open_first(".q-card:has-text('Oscar Kristensen')", r"/barn/\d+$"),
           label="barn"),
+    State("foraelder", "/overblik", action=to_stamkort, label="stamkort"),
     State("foraelder", "/overblik", action=open_first("button:has-text('Planlæg')", r"/kommegaa/plan/\d+$"),
           label="kommegaa-plan"),
     State("foraelder", "/overblik", action=user_menu, label="brugermenu"),

@@ -14,6 +14,7 @@ EXPECTED = {
     "/afvist": "public",
     "/enhed/laas-op": "public",
     "/barn/{child_id}": "admin, child, leader, parent, ppr, project_team, staff",
+    "/barn/{child_id}/stamkort": "admin, child, leader, parent, ppr, project_team, staff",
     "/beskeder": "child, leader, parent, ppr, staff",
     "/beskeder/autosvar": "leader, staff",
     "/beskeder/ny": "child, leader, parent, ppr, staff",

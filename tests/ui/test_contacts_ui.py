@@ -31,11 +31,13 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 async def class_2a() -> tuple[int, Person]:
     """Oscar's class (2.A at Skovlyskolen) and a guardian of another child in it."""
     oscar = next(c for c in await children_of(await person_of("demo-foraelder")) if c.first_name == "Oscar")
-    group_id = next(e.group_id for e in await current_enrolments(oscar) if e.group_id and e.group.name == "2.A")
+    group_id = next(e.group_id for e in await current_enrolments(oscar)
+                    if e.group is not None and e.group.name == "2.A")
     other = await Enrolment.filter(group_id=group_id, end=None).exclude(child_id=oscar.id).order_by("id").first()
     assert other is not None
     custody = await Custody.filter(child_id=other.child_id, valid_to=None).order_by("id").first()
     assert custody is not None
+    assert group_id is not None
     return group_id, await Person.get(id=custody.guardian_id)
 
 

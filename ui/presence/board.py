@@ -28,6 +28,7 @@ from ui.presence.absences import ABSENCES_PATH
 from ui.presence.board_view import ALL_FILTER, HERE_FILTER, NOW_FILTER, STATUS_FILTERS, remembered
 from ui.presence.panel import PanelContext, open_panel
 from ui.presence.reports import daily_page, stats_page
+from ui.presence.safety import allergy_spoken
 from ui.presence.strips import AlertsStrip, RoomsStrip
 from ui.presence.tiles import (
     BOARD_CSS,
@@ -40,7 +41,6 @@ from ui.presence.tiles import (
     redraw_tile,
     tile_card,
 )
-from ui.stamkort.board_parts import allergy_spoken
 
 # A tile this tablet just changed stays in view this long even when it left the chosen view (checked out while
 # "Her og forventet" is shown): focus and Fortryd stay on it, and the pædagog sees what the tap did.

@@ -22,9 +22,9 @@ from ui.components import avatar, refuse
 from ui.i18n import t
 from ui.presence.panel_extras import Watch, child_page_link, contacts, note_editor, pickup_guardian
 from ui.presence.pickup_text import pickup_sentence
+from ui.presence.safety import safety_block
 from ui.presence.tiles import LOOK, icon_colour, status_text
 from ui.presence.undo import UndoBar, announcement
-from ui.stamkort.board_parts import safety_block
 
 ACTION_ICONS = {
     Action.CHECK_IN: "login", Action.CHECK_OUT: "logout", Action.SLEEP: "bedtime", Action.WAKE: "wb_sunny",

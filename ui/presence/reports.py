@@ -19,8 +19,8 @@ from ui.components import empty_state, refuse
 from ui.frame import frame, refusal
 from ui.i18n import current_language, fmt_date, t
 from ui.presence.pickup_text import alone_badge, pickup_short, taken_by
+from ui.presence.safety import safety_text
 from ui.presence.tiles import place_picker
-from ui.stamkort.board_parts import safety_text
 
 # Paper needs no chrome: the header, the drawer and the buttons stay on the screen.
 PRINT_CSS = """@media print {

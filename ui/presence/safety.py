@@ -1,4 +1,4 @@
-"""The stamkort's safety information on the KommeGå board: the tile's mark, the dialog's lines, the daily list."""
+"""Allergies and diet from the stamkort on the KommeGå board: the tile's mark, the dialog's lines, the daily list."""
 
 from __future__ import annotations
 

@@ -44,6 +44,7 @@ from ui.presence import parent as presence_parent
 from ui.provisioning import page as provisioning
 from ui.pwa import routes as pwa
 from ui.rollout import logins_page, survey_results, surveys
+from ui.search import page as search_page
 from ui.stamkort import page as stamkort
 from ui.vacation import page as vacation
 from ui.widgets import admin as widget_admin
@@ -56,7 +57,7 @@ PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, chil
                 forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
                 provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
                 widget_settings, accessibility_statement, logins_page, notification_centre, stamkort,
-                contact_list)
+                contact_list, search_page)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",

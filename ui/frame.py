@@ -18,6 +18,7 @@ from ui.idle_warning import idle_logout
 from ui.logout_form import SUBMIT_JS, login_notice, logout_form
 from ui.navigation import HOME, MESSAGES, NAV
 from ui.notification_bell import notification_bell
+from ui.search_box import search_box
 from ui.session_guard import follow_own_access
 from ui.statement_link import footer as a11y_footer
 from ui.theme import apply as theme_colours_and_css
@@ -120,6 +121,7 @@ def frame(actor: Actor, title: str) -> Iterator[None]:
         with ui.row().classes("items-center no-wrap gap-1"):
             if len(actor.roles) > 1:
                 ui.label(t(f"role.{actor.role.value}")).classes("text-white text-caption gt-xs").mark("active-role")
+            search_box()  # people, messages, posts and events, on every signed-in page (/soeg)
             notification_bell(actor)  # every signed-in page, phone and tablet: the live count of unread notifications
             ui.button(current_language().upper() == "DA" and "EN" or "DA", on_click=toggle_language).props(
                 "flat dense color=white").mark("language")

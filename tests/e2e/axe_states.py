@@ -152,6 +152,7 @@ STATES: list[State] = [
     State("foraelder", "/beskeder"),
     State("foraelder", "/beskeder", action=open_first("[data-thread]", r"/beskeder/\d+$"), label="traad"),
     State("foraelder", "/beskeder/ny"),
+    State("foraelder", "/soeg?q=2.A"),
     State("foraelder", "/beskeder/ny", "en"),
     State("foraelder", "/kalender"),
     State("foraelder", "/kalender", action=event_dialog, label="begivenhed"),

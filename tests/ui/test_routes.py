@@ -61,6 +61,7 @@ EXPECTED = {
     "/planer": "leader, staff",
     "/profil": "admin, child, leader, parent, ppr, project_team, staff",
     "/sager": "ppr",
+    "/soeg": "admin, child, leader, parent, ppr, project_team, staff",
     "/tilgaengelighed": "public",
     "/samtykker": "leader, parent, staff",
     "/samtykker/gruppe/{group_id}": "admin, leader, staff",

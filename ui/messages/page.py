@@ -65,13 +65,15 @@ async def _inbox_page(actor: Actor, folder_id: int | None, inbox_id: int | None)
                 await InboxList(actor, folder_id=folder_id, inbox_id=inbox_id).build()
 
 
-async def _compose_page(actor: Actor, draft_id: int | None, forward_id: int | None) -> None:
+async def _compose_page(actor: Actor, draft_id: int | None, forward_id: int | None, to: str = "") -> None:
     try:
         draft = await drafts.load_draft(actor, draft_id) if draft_id else None
         if forward_id is not None:
             compose = await forward_compose(actor, forward_id)
         else:
-            chips = await describe_recipients(actor, draft.recipient_keys) if draft else []
+            # A key out of reach (or made up) in ?til= is left out, as for a draft's keys.
+            keys = draft.recipient_keys if draft else [to[:60]] if to else []
+            chips = await describe_recipients(actor, keys) if keys else []
             compose = Compose(actor, draft, chips)
     except DomainError as error:
         _refused(actor, error)
@@ -106,9 +108,9 @@ async def inbox_route(actor: Actor, mappe: int | None = None, postkasse: int | N
 
 
 @page("/beskeder/ny", *MESSAGE_ROLES)
-async def compose_route(actor: Actor, kladde: int | None = None, videresend: int | None = None) -> None:
-    """A new message, from a draft (kladde) or forwarding a message (videresend)."""
-    await _compose_page(actor, kladde, videresend)
+async def compose_route(actor: Actor, kladde: int | None = None, videresend: int | None = None, til: str = "") -> None:
+    """A new message, from a draft (kladde), forwarding a message (videresend) or to a recipient key (til)."""
+    await _compose_page(actor, kladde, videresend, til)
 
 
 @page("/beskeder/autosvar", *STAFF_ROLES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from domain.events import bus
-from persistence.db import database_status
+from persistence.db import database_status, pool_usage
 
 
 async def health() -> tuple[bool, dict[str, Any]]:
@@ -15,3 +15,8 @@ async def health() -> tuple[bool, dict[str, Any]]:
     # Redis down does not stop this process serving, so it never turns the answer red: it is reported beside it.
     events = {"status": bus.bridge_state()}
     return ok, {"status": "ok" if ok else "degraded", "database": database, "events": events}
+
+
+def database_pool() -> dict[str, int]:
+    """This process's database connections: `size` and `in_use` (for the operator's metrics)."""
+    return pool_usage()

@@ -10,10 +10,10 @@ from nicegui import Client
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from domain.clock import utcnow
+from domain.health import database_pool
 from domain.metrics_token import check_metrics_authorization, metrics_token
 from domain.notifications.backlog import outbox_backlog
 from domain.settings import Settings
-from persistence.db import pool_usage
 from ui.metrics.instruments import CLIENTS, DB_POOL, OUTBOX_DEPTH, OUTBOX_OLDEST, REGISTRY
 
 PATH = "/metrics"
@@ -39,7 +39,7 @@ async def _refresh() -> None:
     """Set the gauges that are read at scrape time (one aggregate query for the outbox)."""
     for kind, count in count_clients().items():
         CLIENTS.labels(kind=kind).set(count)
-    for state, count in pool_usage().items():
+    for state, count in database_pool().items():
         DB_POOL.labels(state=state).set(count)
     backlog = await outbox_backlog(utcnow())
     OUTBOX_DEPTH.set(backlog.depth)

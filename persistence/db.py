@@ -21,6 +21,7 @@ from domain.errors import DatabaseUnavailable
 MODEL_MODULES = [
     "persistence.organisation",
     "persistence.people",
+    "persistence.crossgroups",
     "persistence.identity",
     "persistence.audit",
     "persistence.rollout",
@@ -41,6 +42,7 @@ MODEL_MODULES = [
     "persistence.survey_reach",
     "persistence.stamkort",
     "persistence.contacts",
+    "persistence.gallery",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

@@ -15,6 +15,7 @@ from persistence.identity import UserAccount
 from persistence.people import Enrolment, Person, PickupPerson
 from persistence.presence import KioskPin, PlanEntry
 from persistence.queries import ints
+from persistence.stamkort import Stamkort
 
 CHILD_BATCH = 500
 
@@ -46,6 +47,7 @@ async def anonymise(child_ids: list[int], *, now: datetime) -> int:
             await PlanEntry.filter(with_child_id__in=batch).update(with_child_name=ANONYMOUS)
             await rename_sender(batch, ANONYMOUS)
             await ChildConsent.filter(child_id__in=batch).delete()
+            await Stamkort.filter(child_id__in=batch).delete()  # allergies, medicine, health notes, doctor
         for child_id in batch:  # after the commit: a rolled-back batch keeps its photos
             photo_files.remove_files(child_id)
     return done

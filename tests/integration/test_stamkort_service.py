@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from domain.errors import AccessDenied, DomainError
+from domain.gdpr import retention_people
 from domain.identity.model import Actor, Role
 from domain.stamkort import safety, service
 from domain.stamkort.model import StamkortInput
@@ -169,3 +170,11 @@ async def test_the_health_note_never_reaches_the_log_a_notification_or_a_repr(
     stored = [str(v) for v in await Notification.all().values_list("title", "body")]
     assert not any(HEALTH in s or "Astmaspray" in s for s in stored)
     assert not any(HEALTH in e or "Astmaspray" in e for e in await AuditEntry.all().values_list("detail", flat=True))
+
+
+async def test_anonymising_a_child_removes_its_stamkort(world: PresenceWorld) -> None:
+    await service.do_save(world.parent, world.oscar.id, FILLED, now=NOW, today=DAY)
+    await service.do_save(world.parent, world.ida.id, StamkortInput(diet="Vegetar"), now=NOW, today=DAY)
+    await retention_people.anonymise([world.oscar.id], now=NOW)
+    assert await Stamkort.filter(child_id=world.oscar.id).count() == 0
+    assert await Stamkort.filter(child_id=world.ida.id).count() == 1

@@ -10,6 +10,7 @@ from datetime import datetime
 from domain.calendar.reminder_notes import do_remind_due_events
 from domain.clock import utcnow
 from domain.conferences.reminder_notes import do_remind_due_slots
+from domain.crossgroups.jobs import do_tend_cross_groups
 from domain.events import Event, EventBus, Subscription, bus
 from domain.forms.deadline_notes import do_remind_form_deadlines
 from domain.ticker import MINUTE_TOPIC
@@ -18,7 +19,7 @@ from domain.vacation.deadline_notes import do_remind_vacation_deadlines
 log = logging.getLogger(__name__)
 Producer = Callable[[datetime], Awaitable[int]]  # (now) -> how many notifications were new
 PRODUCERS: tuple[Producer, ...] = (do_remind_due_events, do_remind_due_slots, do_remind_form_deadlines,
-                                   do_remind_vacation_deadlines)
+                                   do_remind_vacation_deadlines, do_tend_cross_groups)
 
 
 class DueNotifications:

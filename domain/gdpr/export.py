@@ -17,12 +17,13 @@ from domain.clock import COPENHAGEN, today_local
 from domain.errors import NotFound
 from domain.gdpr.export_activities import calendar_file, conferences_file, forms_file, vacation_file
 from domain.gdpr.export_audit import audit_file
-from domain.gdpr.export_level import LEVEL_FULL, LEVEL_PARTIAL, full_export
+from domain.gdpr.export_level import LEVEL_FULL, LEVEL_PARTIAL, SENSITIVE_WITHHELD, full_export
 from domain.gdpr.export_messages import messages_file
 from domain.gdpr.export_people import accounts_file, current_children, person_file, relations_file
 from domain.gdpr.export_posts import posts_file, surveys_file
 from domain.gdpr.export_presence import consents_file, presence_file
 from domain.identity.model import Actor
+from domain.stamkort.export import stamkort_file
 from persistence.people import Person
 
 README = """Indsigt i dine data fra Sammen
@@ -53,7 +54,7 @@ audit.json                  Logposter om dig og om det, du har gjort. Andre pers
 
 children/<fornavn>-<id>/    For hvert barn du har forældremyndighed over i dag: barnets stamdata, indskrivninger,
                             KommeGå-dage, ændringshistorik og planer, hentepersoner du har tilføjet, samtykker,
-                            samtaler, blanketsvar, feriesvar og logposter om barnet. Om en anden voksen har
+                            samtaler, blanketsvar, feriesvar, stamkort og logposter om barnet. Om en anden voksen har
                             svaret, står der kun "answered_by_me": false. Aftaler om at gå hjem med et andet barn
                             vises uden det andet barns navn.
 
@@ -95,6 +96,8 @@ async def person_files(person_id: int, me: int, family: frozenset[int], today: d
         ("vacation.json", lambda: vacation_file(me, person_id if person_id != me else None)),
         ("audit.json", lambda: audit_file(person_id, family)),
     ]
+    if child and person_id != me:  # a guardian's copy; the child's own account is refused the stamkort in Sammen too
+        areas.append(("stamkort.json", lambda: stamkort_file(person_id, me, full=full, withheld=SENSITIVE_WITHHELD)))
     if person_id == me:
         areas += [
             ("accounts_and_logins.json", lambda: accounts_file(person_id)),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import logging
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +13,8 @@ import pytest
 
 from domain.errors import AccessDenied, DomainError
 from domain.gdpr import retention_people
+from domain.gdpr.export import build_export
+from domain.gdpr.export_level import SENSITIVE_WITHHELD
 from domain.identity.model import Actor, Role
 from domain.stamkort import safety, service
 from domain.stamkort.model import StamkortInput
@@ -178,3 +183,22 @@ async def test_anonymising_a_child_removes_its_stamkort(world: PresenceWorld) ->
     await retention_people.anonymise([world.oscar.id], now=NOW)
     assert await Stamkort.filter(child_id=world.oscar.id).count() == 0
     assert await Stamkort.filter(child_id=world.ida.id).count() == 1
+
+
+async def test_a_guardians_data_export_holds_the_stamkort_and_the_health_notes_only_at_level_3(
+        world: PresenceWorld) -> None:
+    await service.do_save(world.parent, world.oscar.id, FILLED, now=NOW, today=DAY)
+    await service.do_save(world.other_parent, world.other_child.id, StamkortInput(allergies="Kiwi"), now=NOW,
+                          today=DAY)
+
+    def stamkort_of(body: bytes) -> dict[str, str]:
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            name = next(n for n in archive.namelist() if n.startswith("children/Oscar-") and
+                        n.endswith("stamkort.json"))
+            assert not any("Kiwi" in archive.read(n).decode() for n in archive.namelist())
+            return dict(json.loads(archive.read(name))["stamkort"])
+
+    high = stamkort_of(await build_export(world.parent, world.parent.person_id, now=NOW))
+    assert (high["allergies"], high["health_notes"], high["updated_by_me"]) == ("Jordnødder", HEALTH, True)
+    low = stamkort_of(await build_export(level_2(world.parent), world.parent.person_id, now=NOW))
+    assert low["allergies"] == "Jordnødder" and low["health_notes"] == low["medicine"] == SENSITIVE_WITHHELD

@@ -50,6 +50,7 @@ from domain.access.core import (
     can_write_plans,
     deny,
 )
+from domain.access.gallery import can_manage_album, can_see_album, can_see_gallery_photo
 from domain.access.planning import (
     CalendarReach,
     EventFacts,
@@ -150,4 +151,7 @@ __all__ = [
     "can_edit_own_contact",
     "can_see_contact_list",
     "can_see_guardian_picture",
+    "can_manage_album",
+    "can_see_album",
+    "can_see_gallery_photo",
 ]

@@ -27,6 +27,7 @@ class Category(StrEnum):
     CONFERENCE = "conference"  # a conference slot booked or moved
     PRESENCE = "presence"  # KommeGå: checked in, checked out
     CRISIS = "crisis"  # a krisebesked: always shown, ignores quiet hours
+    GALLERY = "gallery"  # new photos in an album of the child's group
 
 
 class Channel(StrEnum):

@@ -38,6 +38,7 @@ NOTIFY_PREFS_TEXTS: dict[str, tuple[str, str]] = {
     "notify.category.conference": ("Samtaletider", "Conference slots"),
     "notify.category.presence": ("KommeGå: tjekket ind og ud", "KommeGå: checked in and out"),
     "notify.category.crisis": ("Krisebeskeder", "Crisis messages"),
+    "notify.category.gallery": ("Nye billeder i Galleri", "New photos in the Gallery"),
     "notify.prefs.switch_label": ("{category}: {channel}", "{category}: {channel}"),
     "notify.prefs.saved.on": ("Gemt – {category}: {channel} slået til", "Saved – {category}: {channel} turned on"),
     "notify.prefs.saved.off": ("Gemt – {category}: {channel} slået fra", "Saved – {category}: {channel} turned off"),

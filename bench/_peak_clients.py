@@ -54,7 +54,7 @@ class PageFailed(RuntimeError):
 
     def __init__(self, path: str, status: int) -> None:
         super().__init__(f"{path} answered {status}")
-        self.status = status
+        self.path, self.status = path, status
 
 
 class Browser:
@@ -167,7 +167,7 @@ class Crowd:
         self._acks: asyncio.Task[None] | None = None
         self._reloads: asyncio.Task[None] | None = None
         self.reload_errors = 0  # every failed reload, the 500s among them too
-        self.reloads_500 = 0
+        self.reloads_500: list[str] = []  # the page each reload answered 500 was
         self.reloads_shed = 0
         self.reload_error_texts: list[str] = []
 
@@ -196,7 +196,7 @@ class Crowd:
                 elif isinstance(result, BaseException):  # an error page: the user reloads after a while
                     self.reload_errors += 1
                     if isinstance(result, PageFailed) and result.status == 500:
-                        self.reloads_500 += 1
+                        self.reloads_500.append(result.path)
                     else:
                         self.reload_error_texts.append(f"{type(result).__name__}: {result}"[:120])
                     browser.retry_at = now + ERROR_RELOAD_S

@@ -100,6 +100,12 @@ class Deployment:
         if self.redis_prefix:
             forget_storage(self.redis_prefix)
 
+    def keep_logs(self, folder: Path, name: str) -> None:
+        """Copy each process's log (its tracebacks say what a page 500 was) before the temporary folder goes."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for port, _ in self.processes:
+            shutil.copy(self.workdir / f"server-{port}.log", folder / f"{name}-{port}.log")
+
     def log_tail(self) -> str:
         """The end of each process's log, for a failed run."""
         return "\n".join((self.workdir / f"server-{p}.log").read_text(errors="replace")[-1500:]

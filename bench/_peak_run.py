@@ -42,7 +42,7 @@ class Level:
     checkins: int = 0
     refused: int = 0
     shed: int = 0  # page loads answered with the self-reloading "Sammen har travlt" page
-    page_500: int = 0  # page loads answered 500 (opening, churn and reloads; NiceGUI gave up building the page)
+    page_500: list[str] = field(default_factory=list)  # pages whose load answered 500 (opening, churn or reload)
     unconfirmed: int = 0  # check-ins answered 503 during a database outage (the user sees "Forbinder igen…")
     confirmed: list[int] = field(default_factory=list)  # history ids of check-ins the server confirmed
     messages_ms: list[float] = field(default_factory=list)  # the bench's round trip of a message send
@@ -64,7 +64,7 @@ class Level:
     def failed(self, what: str, error: BaseException) -> None:
         """Count a page 500 in its own column, and name any other error."""
         if isinstance(error, PageFailed) and error.status == 500:
-            self.page_500 += 1
+            self.page_500.append(error.path)
         else:
             self.errors.append(f"{what}: {type(error).__name__}: {error}"[:160])
 

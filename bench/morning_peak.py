@@ -79,7 +79,7 @@ def _crowd_counts(crowd: Crowd) -> dict[str, Any]:
     """The crowd's running totals, so that each level reports only its own."""
     return {"disconnects": sum(b.disconnects for b in crowd.browsers),
             "reopened": {id(b): len(b.reopened) for b in crowd.browsers}, "reload_errors": crowd.reload_errors,
-            "reloads_500": crowd.reloads_500, "reloads_shed": crowd.reloads_shed,
+            "reloads_500": len(crowd.reloads_500), "reloads_shed": crowd.reloads_shed,
             "texts": len(crowd.reload_error_texts)}
 
 
@@ -90,7 +90,7 @@ def _close_level(level: Level, crowd: Crowd, counts: dict[str, Any]) -> None:
     level.reopened = [r for b in crowd.browsers for r in b.reopened[counts["reopened"].get(id(b), 0):]]
     level.reload_errors = now["reload_errors"] - counts["reload_errors"]
     level.reloads_shed = now["reloads_shed"] - counts["reloads_shed"]
-    level.page_500 += now["reloads_500"] - counts["reloads_500"]
+    level.page_500 += crowd.reloads_500[counts["reloads_500"]:]
     level.shed += level.reloads_shed
     level.errors += [f"reload: {text}" for text in crowd.reload_error_texts[counts["texts"]:]]
 
@@ -153,6 +153,8 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
     finally:
         await crowd.close()
         deployment.stop()
+        if args.keep_logs:
+            deployment.keep_logs(args.keep_logs, name)
     return levels
 
 
@@ -167,6 +169,7 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--fault", choices=FAULTS, help="strike the cluster a third into its largest level: kill -9 "
                         "one process, or restart this machine's PostgreSQL (never while tests run)")
     parser.add_argument("--profile", type=Path, help="py-spy the servers during the largest level; folder for output")
+    parser.add_argument("--keep-logs", type=Path, help="folder to copy the servers' logs into after the run")
     args = parser.parse_args(argv)
     if args.quick:
         args.levels, args.seconds, args.top_seconds = [20, 40], 10.0, 10.0

@@ -46,7 +46,8 @@ def test_the_report_gives_p50_p95_p99_and_the_maximum() -> None:
 
 
 def test_the_report_gives_stalls_pings_collections_drops_500s_and_busy_pages_their_own_columns() -> None:
-    level = Level(clients={"parent": 800, "board": 150, "wall": 50}, disconnects=270, page_500=10, shed=13,
+    level = Level(clients={"parent": 800, "board": 150, "wall": 50}, disconnects=270, page_500=["/overblik"] * 10,
+                  shed=13,
                   loop=Loop(longest_ms=[3100.0], slow=4, gc={0: (900, 12.0), 2: (1, 6300.0)}),
                   pings=Pings(ms=[5.0] * 98 + [900.0, 6800.0], failed=1, bench_late_ms=40.0),
                   errors=["check-in: ReadTimeout"])
@@ -61,7 +62,7 @@ def test_a_page_500_is_counted_apart_from_other_errors() -> None:
     level = Level()
     level.failed("page /overblik", PageFailed("/overblik", 500))
     level.failed("page /beskeder", PageFailed("/beskeder", 502))
-    assert level.page_500 == 1 and level.errors == ["page /beskeder: PageFailed: /beskeder answered 502"]
+    assert level.page_500 == ["/overblik"] and level.errors == ["page /beskeder: PageFailed: /beskeder answered 502"]
 
 
 class _Http:

@@ -19,6 +19,7 @@ from domain.posts.facts import family_reach
 from domain.posts.feed import audience, shown_on
 from domain.search.people import search_people
 from domain.search.words import WORD_MAX, WORDS_MAX
+from domain.text import CONTROL
 from persistence.calendar import CalendarEvent
 from persistence.messages import Message, Participant
 from persistence.people import Person
@@ -79,7 +80,7 @@ def _short(text: str) -> str:
 
 async def search(actor: Actor, text: str, *, now: datetime, limit: int = PER_KIND) -> Results:
     """Everything the actor may see that matches every word; a fixed number of queries however many results."""
-    clean = " ".join(text.split())
+    clean = " ".join(CONTROL.sub(" ", text).split())  # a NUL or the like is a gap (PostgreSQL refuses NUL)
     words = words_of(clean)
     if len(clean) < TEXT_MIN or not words:
         return Results(clean)

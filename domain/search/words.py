@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from domain.organisation.model import StaffRole
+from domain.text import CONTROL
 
 WORD_MAX = 40
 WORDS_MAX = 5
@@ -55,7 +56,7 @@ class Query:
 
 def parse(text: str) -> Query:
     """The terms and role words of what was typed (at most five words of 40 characters, in lower case)."""
-    words = tuple(w[:WORD_MAX] for w in text.casefold().split())[:WORDS_MAX]
+    words = tuple(w[:WORD_MAX] for w in CONTROL.sub(" ", text).casefold().split())[:WORDS_MAX]
     terms = tuple(w for w in words if w not in FILLER and w not in STAFF_WORDS and w not in KIND_WORDS)
     roles = frozenset(STAFF_WORDS[w] for w in words if w in STAFF_WORDS)
     kinds = frozenset(KIND_WORDS[w] for w in words if w in KIND_WORDS)

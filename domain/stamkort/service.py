@@ -95,11 +95,10 @@ async def do_save(actor: Actor, child_id: int, data: StamkortInput, *, now: date
         changed = tuple(name for name, value in values.items() if before[name] != value)
         if not changed:
             return ()
-        if row is None:
-            row = await Stamkort.create(child_id=child_id, updated_at=now, updated_by_id=actor.person_id, **values)
-        else:
-            await Stamkort.filter(id=row.id).update(updated_at=now, updated_by_id=actor.person_id, **values)
-            row = await Stamkort.get(id=row.id)
+        if row is None:  # two guardians saving a first stamkort at once: the unique child column keeps one row
+            await Stamkort.bulk_create([Stamkort(child_id=child_id, updated_at=now)], ignore_conflicts=True)
+        await Stamkort.filter(child_id=child_id).update(updated_at=now, updated_by_id=actor.person_id, **values)
+        row = await Stamkort.get(child_id=child_id)
         await audit.record(EDIT, audit.ALLOWED, actor=actor, concerned_person_id=child_id,
                            detail="fields:" + ",".join(changed))
         if {"allergies", "diet"} & set(changed) and institutions:

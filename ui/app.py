@@ -24,6 +24,7 @@ from ui.calendar import page as calendar
 from ui.conferences import page as conferences
 from ui.contacts import list_page as contact_list
 from ui.contacts import picture_route as contact_pictures
+from ui.crossgroups import page as crossgroups
 from ui.forms import page as forms
 from ui.gdpr import audit_search, consents, data_export, retention
 from ui.gdpr import hub as gdpr_hub
@@ -56,7 +57,7 @@ from ui.widgets import settings as widget_settings
 PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, child, conferences, consents, data_export,
                 forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
                 provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
-                widget_settings, accessibility_statement, logins_page, notification_centre, stamkort,
+                widget_settings, accessibility_statement, logins_page, notification_centre, stamkort, crossgroups,
                 contact_list, search_page)
 
 # Lets a tester see the refusal page for a login Sammen does not know.

@@ -1,10 +1,9 @@
-"""Membership from the register: rules resolved against today's enrolments and employments, stored as memberships.
+"""Membership from the register: rules resolved against today's enrolments and employments, stored as memberships."""
 
-Members are recomputed, not resolved at read time: every reader of groups (messages, posts, calendar, the group page)
-already reads group_membership, so the group is recomputed when it is saved and by the minute job
-(domain/crossgroups/jobs.py). A child who moves institution leaves a rule-based group within a minute of the
-register change; a person added by name stays.
-"""
+# Members are recomputed, not resolved at read time: every reader of groups (messages, posts, calendar, the group
+# page) already reads group_membership, so a group is recomputed when it is saved and by the minute job
+# (domain/crossgroups/jobs.py). A child who moves institution leaves a rule-based group within a minute of the
+# register change; a person added by name stays.
 
 from __future__ import annotations
 

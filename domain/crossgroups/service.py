@@ -91,11 +91,6 @@ async def details(actor: Actor, group_id: int, today: date) -> CrossGroupInfo:
     return await _info(group, row, facts, managed, len(facts.member_ids))
 
 
-async def is_cross_group(group_id: int) -> bool:
-    """Whether the group crosses institutions (1 query)."""
-    return await Group.filter(id=group_id, institution_id__isnull=True).exists()
-
-
 async def preview(actor: Actor, rules: tuple[Rule, ...], named: tuple[int, ...], today: date) -> int:
     """How many members the rules and names give today, for someone allowed to shape such a group."""
     touched = await members.touched_institutions(rules, named, today)
@@ -192,3 +187,8 @@ async def owner_choices(actor: Actor, today: date) -> list[tuple[int, str]]:
     rows = await Person.filter(id__in=sorted(ids)).order_by("first_name", "last_name").values_list(
         "id", "first_name", "last_name")
     return [(int(i), f"{f} {la}") for i, f, la in rows]
+
+
+async def has_record(group_id: int) -> bool:
+    """Whether the group was made here with a purpose and an owner (groups from before have none) (1 query)."""
+    return await CrossGroup.filter(group_id=group_id).exists()

@@ -157,7 +157,7 @@ async def reachable_persons(reach: access.MessageReach, ids: list[int], today: d
 
 
 async def group_facts(groups: list[Group], today: date) -> dict[int, access.GroupFacts]:
-    """The policy facts of groups; cross groups reach the institutions of their member children (2 queries)."""
+    """The policy facts of groups; cross groups reach their member children's and staff's institutions (3 queries)."""
     cross = [g.id for g in groups if g.institution_id is None]
     reach: dict[int, set[int]] = defaultdict(set)
     if cross:
@@ -168,6 +168,9 @@ async def group_facts(groups: list[Group], today: date) -> dict[int, access.Grou
         if by_person:
             rows = await Enrolment.filter(active_on(today), child_id__in=list(by_person)).values_list(
                 "child_id", "institution_id")
+            # Staff members count too, so a group of only pædagoger reaches their workplaces.
+            rows += await Employment.filter(active_on(today), person_id__in=list(by_person)).values_list(
+                "person_id", "institution_id")
             for child_id, inst_id in rows:
                 for gid in by_person[int(child_id)]:
                     reach[gid].add(int(inst_id))

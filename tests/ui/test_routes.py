@@ -35,6 +35,7 @@ EXPECTED = {
     "/kommegaa/plan/{child_id}": "parent",
     "/kommegaa/statistik": "leader, staff",
     "/kommune": "admin, child, leader, parent, ppr, project_team, staff",
+    "/kommune/grupper": "admin, child, leader, parent, ppr, project_team, staff",
     "/kommune/import": "admin, child, leader, parent, ppr, project_team, staff",
     "/kommune/indsigt": "admin, child, leader, parent, ppr, project_team, staff",
     "/kommune/krisebesked": "admin",

@@ -34,6 +34,7 @@ async def _leader_page(actor: Actor, institution_id: int | None) -> None:
     summary, staff = found
     with frame(actor, t("leader.title", name=summary.institution.name)):
         _institution_header(summary)
+        ui.link(t("crossgroups.title"), "/kommune/grupper").classes("text-primary").mark("crossgroups-link")
         with ui.card().classes("w-full"):
             ui.label(t("staff.groups")).classes("text-subtitle1 text-weight-medium")
             with ui.row().classes("gap-2"):
@@ -96,6 +97,7 @@ async def municipality_home(actor: Actor) -> None:
             {"name": "groups", "label": t("table.groups"), "field": "groups", "sortable": True},
         ], rows=rows, row_key="id", pagination=20).props("flat dense").classes("w-full").mark("institutions")
         ui.label(t("municipality.cross")).classes("text-subtitle1 text-weight-medium")
+        ui.link(t("crossgroups.title"), "/kommune/grupper").classes("text-primary").mark("crossgroups-link")
         with ui.row().classes("gap-2"):
             for g in cross:
                 cross_group_chip(g, today)

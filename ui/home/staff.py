@@ -8,12 +8,14 @@ from nicegui import ui
 
 from domain import access
 from domain.clock import today_local
+from domain.crossgroups import service as crossgroups
 from domain.identity.model import Actor, Role
 from domain.organisation import service
 from domain.organisation.model import GroupView
 from domain.settings import Settings
 from ui.components import avatar, empty_state, kind_badge, section_heading
 from ui.contacts.list_page import list_path
+from ui.crossgroups.facts import cross_facts
 from ui.frame import frame, load_or_refuse
 from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_date, t, tn
@@ -75,13 +77,24 @@ async def staff_home(actor: Actor, settings: Settings) -> None:
 
 @page("/gruppe/{group_id}", *SIGNED_IN)
 async def group_page(actor: Actor, group_id: int) -> None:
-    """One group's children and staff."""
+    """One group's children and staff; a cross group's purpose, owner and expiry for its members and managers."""
+    info = None
+    if await crossgroups.has_record(group_id):
+        info = await load_or_refuse(actor, t("group.title"), crossgroups.details(actor, group_id, today_local()))
+        if info is None:
+            return
+        if actor.role not in (Role.STAFF, Role.LEADER, Role.ADMIN):  # families see what the group is, not its roster
+            with frame(actor, info.name):
+                cross_facts(info)
+            return
     found = await load_or_refuse(actor, t("group.title"), service.group_roster(actor, group_id, today_local()))
     if found is None:
         return
     group, roster = found
     title = f"{group.name} · {group.institution_name}" if group.institution_name else group.name
     with frame(actor, title):
+        if info is not None:
+            cross_facts(info)
         if group.expires_on:
             key = "group.expires" if service.group_is_open(group.expires_on, today_local()) else "group.closed"
             ui.label(t(key, date=fmt_date(group.expires_on))).classes("text-grey-8")

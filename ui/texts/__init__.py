@@ -9,6 +9,7 @@ from ui.texts.calendar import CALENDAR_TEXTS
 from ui.texts.common import COMMON_TEXTS
 from ui.texts.conferences import CONFERENCES_TEXTS
 from ui.texts.contacts import CONTACTS_TEXTS
+from ui.texts.crossgroups import CROSSGROUPS_TEXTS
 from ui.texts.dates import DATES_TEXTS
 from ui.texts.devices import DEVICE_TEXTS
 from ui.texts.errors import ERROR_TEXTS
@@ -49,6 +50,7 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     NOTIFY_CENTRE_TEXTS,
     SEARCH_TEXTS,
     CONTACTS_TEXTS,
+    CROSSGROUPS_TEXTS,
     STAMKORT_TEXTS,
 )
 TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

@@ -222,6 +222,7 @@ STATES: list[State] = [
           label="besked"),
     State("admin", "/kommune/persondata"),
     State("admin", "/kommune/import"),
+    State("admin", "/kommune/grupper", action=button_dialog("Opret gruppe"), label="dialog"),
     State("admin", "/kommune/revision"),
     State("admin", "/kommune/indsigt"),
     State("admin", "/kommune/sletning"),

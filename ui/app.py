@@ -26,6 +26,9 @@ from ui.contacts import list_page as contact_list
 from ui.contacts import picture_route as contact_pictures
 from ui.crossgroups import page as crossgroups
 from ui.forms import page as forms
+from ui.gallery import album_page as gallery_album
+from ui.gallery import files_route as gallery_files
+from ui.gallery import list_page as gallery_list
 from ui.gdpr import audit_search, consents, data_export, retention
 from ui.gdpr import hub as gdpr_hub
 from ui.guard import install_pages
@@ -58,7 +61,7 @@ PAGE_MODULES = (admin, audit_search, broadcast, broadcast_detail, calendar, chil
                 forms, gdpr_hub, kiosk, login, messages, parent, plans, posts, presence_board, presence_parent, profile,
                 provisioning, retention, rollout, staff, survey_results, surveys, vacation, wall_screens, widget_admin,
                 widget_settings, accessibility_statement, logins_page, notification_centre, stamkort, crossgroups,
-                contact_list, search_page)
+                contact_list, search_page, gallery_list, gallery_album)
 
 # Lets a tester see the refusal page for a login Sammen does not know.
 UNKNOWN_TEST_USER = DevUser("demo-ukendt", "Ukendt person", "Test af afvisning",
@@ -123,6 +126,7 @@ def build(settings: Settings) -> None:
     data_export.register()
     consents.register()
     contact_pictures.register()  # GET /kontaktfoto/{person_id}: a guardian picture, after the access check
+    gallery_files.register()  # GET /galleri/foto/{photo_id}/{size}: a gallery photo, checked again every time
     unsubscribe.register(settings)  # /email/afmeld/{token}: the one-click link in bulk e-mail (GET asks, POST does)
     push_devices.register(settings)  # POST /api/push/enheder: this browser's push subscription (session + form token)
     passkey_ui.register(settings)  # the passkey ceremonies that unlock a remembered device (form token)

@@ -16,16 +16,18 @@ HOME: dict[Role, str] = {
 
 MESSAGES = ("nav.messages", "/beskeder", "mail")
 CALENDAR = ("nav.calendar", "/kalender", "event")
+GALLERY = ("nav.gallery", "/galleri", "photo_library")
 NAV: dict[Role, list[tuple[str, str, str]]] = {
-    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), MESSAGES, CALENDAR,
+    Role.PARENT: [("nav.overblik", "/overblik", "dashboard"), MESSAGES, CALENDAR, GALLERY,
                   ("nav.consents", "/samtykker", "verified_user"), ("nav.evaluation", "/evaluering", "rate_review"),
                   ("nav.profile", "/profil", "badge")],
     Role.STAFF: [("nav.kommegaa", "/kommegaa", "how_to_reg"), MESSAGES, CALENDAR, ("nav.posts", "/opslag", "campaign"),
+                 GALLERY,
                  ("nav.staff", "/personale", "groups"), ("nav.logins", "/mangler-login", "person_off"),
                  ("nav.readiness", "/parathed", "checklist"), ("nav.evaluation", "/evaluering", "rate_review"),
                  ("nav.profile", "/profil", "badge")],
     Role.LEADER: [("nav.leader", "/leder", "admin_panel_settings"), ("nav.kommegaa", "/kommegaa", "how_to_reg"),
-                  MESSAGES, CALENDAR, ("nav.posts", "/opslag", "campaign"),
+                  MESSAGES, CALENDAR, ("nav.posts", "/opslag", "campaign"), GALLERY,
                   ("nav.wall_screens", "/leder/kommegaa", "tv"), ("nav.readiness", "/parathed", "checklist"),
                   ("nav.staff", "/personale", "groups"),
                   ("nav.logins", "/mangler-login", "person_off"),

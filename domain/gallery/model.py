@@ -37,6 +37,15 @@ class Taggable:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an album can belong: a whole institution (no group) or one of its groups."""
+
+    institution_id: int
+    group_id: int | None
+    name: str
+
+
+@dataclass(frozen=True)
 class AlbumCard:
     """An album as the list shows it: its place, the photos the reader may see and a cover."""
 

@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from domain.collation import danish_key
-from domain.gallery.model import Taggable
+from domain.gallery.model import Place, Taggable
 from domain.gdpr.consents import PHOTO_KEY
+from domain.identity.model import Actor, Role
 from persistence.gallery import Album
 from persistence.gdpr import ChildConsent
+from persistence.organisation import Group, Institution
 from persistence.people import Enrolment, GroupMembership, Person
 from persistence.queries import active_on, ints
 
@@ -68,3 +70,18 @@ async def taggable(album: Album, today: date) -> tuple[Taggable, ...]:
     kids = await album_children(album, today)
     names, ok = await names_of(kids), await consented(kids)
     return tuple(sorted((Taggable(k, names.get(k, ""), k in ok) for k in kids), key=lambda c: danish_key(c.name)))
+
+
+async def album_places(actor: Actor) -> list[Place]:
+    """Where the staff member may make an album: each of their institutions, then its groups (two queries)."""
+    if actor.role not in (Role.STAFF, Role.LEADER):
+        return []
+    mine = sorted(actor.leader_institutions if actor.role is Role.LEADER else actor.staff_institutions)
+    insts = await Institution.filter(id__in=mine).values_list("id", "name")
+    groups = await Group.filter(institution_id__in=mine).values_list("id", "institution_id", "name")
+    out: list[Place] = []
+    for inst_id, inst_name in sorted(insts, key=lambda r: danish_key(str(r[1]))):
+        out.append(Place(int(inst_id), None, str(inst_name)))
+        out.extend(Place(int(inst_id), int(g), f"{name} · {inst_name}")
+                   for g, i, name in sorted(groups, key=lambda r: danish_key(str(r[2]))) if i == inst_id)
+    return out

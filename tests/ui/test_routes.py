@@ -20,6 +20,8 @@ EXPECTED = {
     "/beskeder/ny": "child, leader, parent, ppr, staff",
     "/beskeder/{thread_id}": "child, leader, parent, ppr, staff",
     "/evaluering": "admin, child, leader, parent, ppr, project_team, staff",
+    "/galleri": "leader, parent, staff",
+    "/galleri/{album_id}": "leader, parent, staff",
     "/gruppe/{group_id}": "admin, child, leader, parent, ppr, project_team, staff",
     "/kalender": "admin, child, leader, parent, staff",
     "/kalender/blanketter": "leader, parent, staff",

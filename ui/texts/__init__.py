@@ -14,6 +14,7 @@ from ui.texts.dates import DATES_TEXTS
 from ui.texts.devices import DEVICE_TEXTS
 from ui.texts.errors import ERROR_TEXTS
 from ui.texts.forms import FORMS_TEXTS
+from ui.texts.gallery import GALLERY_TEXTS
 from ui.texts.gdpr import AUDIT_SEARCH_TEXTS, CONSENTS_TEXTS, DATA_EXPORT_TEXTS, RETENTION_TEXTS
 from ui.texts.identity import LOGIN_TEXTS
 from ui.texts.messages import MESSAGES_TEXTS
@@ -52,5 +53,6 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     CONTACTS_TEXTS,
     CROSSGROUPS_TEXTS,
     STAMKORT_TEXTS,
+    GALLERY_TEXTS,
 )
 TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
-from domain.clock import utcnow
+from domain.calendar.service import do_create_event
+from domain.calendar.views import items_between
+from domain.clock import COPENHAGEN, utcnow
 from domain.crossgroups import service
 from domain.crossgroups.model import CrossGroupForm, Rule, RuleRole
 from domain.identity.model import Actor
@@ -28,11 +30,11 @@ async def world(database: str) -> World:
     return await build_world()
 
 
-async def make_group(w: World) -> int:
+async def make_group(w: World, *extra: Rule) -> int:
     """'Søskendegruppen': 2. årgang's families at the school, and Bo in the kindergarten by name."""
     ane = await actor(w.admin.id, "admin")
     form = CrossGroupForm("Søskendegruppen", "Skole og børnehave sammen", w.admin.id, w.today + timedelta(days=30),
-                          (Rule((w.school.id,), RuleRole.FAMILIES, grade=2),), (w.sibling.id,))
+                          (Rule((w.school.id,), RuleRole.FAMILIES, grade=2), *extra), (w.sibling.id,))
     return await service.do_create(ane, form, utcnow())
 
 
@@ -52,3 +54,14 @@ async def test_a_post_to_the_group_reaches_a_member_family_through_the_kindergar
                      body="Vi ses i parken", important=False, expires_on=None, allow_comments=False, now=utcnow())
     gitte = await actor(world.guardian.id, "parent")
     assert [p.title for p in await feed_for(gitte, today=world.today)] == ["Fælles sommerfest"]
+
+
+async def test_an_event_for_the_group_shows_in_a_member_familys_calendar(world: World) -> None:
+    gid = await make_group(world, Rule((world.school.id,), RuleRole.LAERER))  # the calendar lets members organise
+    tina = await actor(world.teacher.id, "staff")
+    day = world.today + timedelta(days=3)
+    start = datetime.combine(day, time(17), COPENHAGEN)
+    await do_create_event(tina, scope="group", group_id=gid, title="Fællesmøde", all_day=False, start=start,
+                          end=start + timedelta(hours=1), now=utcnow())
+    gitte = await actor(world.guardian.id, "parent")
+    assert "Fællesmøde" in [i.title for i in await items_between(gitte, day, day)]

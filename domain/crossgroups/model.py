@@ -102,4 +102,4 @@ class CrossGroupInfo:
     can_manage: bool
     rules: tuple[Rule, ...] = ()
     named: tuple[int, ...] = field(default=())
-    named_labels: tuple[str, ...] = ()
+    named_labels: tuple[str, ...] = ()  # one per named id, in the same order

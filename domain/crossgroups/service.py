@@ -57,12 +57,15 @@ async def _info(group: Group, row: CrossGroup | None, facts: policy.CrossFacts, 
     if row is not None:
         names = await Person.filter(id=row.owner_id).values_list("first_name", "last_name")
         owner = " ".join(names[0]) if names else ""
-    named = named_of(row)
-    labels = await Person.filter(id__in=list(named)).order_by("first_name", "last_name").values_list(
-        "first_name", "last_name") if named and can_manage else []
+    # A group from before rules keeps its members as members by name, so editing it loses no one.
+    named = named_of(row) if row else tuple(sorted(set(ints(await GroupMembership.filter(group_id=group.id)
+                                                            .values_list("person_id", flat=True)))))
+    rows = await Person.filter(id__in=list(named)).values_list("id", "first_name", "last_name") \
+        if named and can_manage else []
+    label = {int(i): f"{f} {la}" for i, f, la in rows}
     return CrossGroupInfo(group.id, group.name, row.purpose if row else "", row.owner_id if row else None, owner,
-                          group.expires_on, count, bool(row and row.archived_at), can_manage, rules_of(row), named,
-                          tuple(f"{f} {la}" for f, la in labels))
+                          group.expires_on, count, bool(row and row.archived_at), can_manage, rules_of(row),
+                          named if can_manage else (), tuple(label.get(p, str(p)) for p in named) if can_manage else ())
 
 
 async def list_groups(actor: Actor, today: date) -> list[CrossGroupInfo]:

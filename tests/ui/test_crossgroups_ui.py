@@ -8,12 +8,14 @@ from datetime import timedelta
 from nicegui import ui
 from nicegui.testing import User
 
-from domain.clock import today_local
-from domain.crossgroups.model import RuleRole
+from domain.clock import today_local, utcnow
+from domain.crossgroups import service
+from domain.crossgroups.model import CrossGroupForm, RuleRole
 from domain.dates import show_day
+from domain.identity.service import current_actor
 from persistence.crossgroups import CrossGroup
 from persistence.organisation import Group, Institution
-from persistence.people import GroupMembership
+from persistence.people import GroupMembership, Person
 from tests.ui.conftest import login
 
 
@@ -87,3 +89,35 @@ async def test_a_leader_whose_institutions_no_group_touches_sees_the_empty_state
     await user.open("/kommune/grupper")
     await user.should_see(marker="empty")
     await user.should_see("Der er ingen tværgående grupper endnu")
+
+
+async def test_editing_a_group_from_before_rules_keeps_its_members(user: User) -> None:
+    await login(user, "demo-admin")
+    group = await Group.get(name="Tværgående læsevenner")
+    before = await GroupMembership.filter(group_id=group.id).count()
+    await user.open("/kommune/grupper")
+    user.find(marker=f"crossgroup-edit-{group.id}").click()
+    await user.should_see(f"Gruppen får {before} medlemmer")
+    user.find(marker="crossgroup-purpose").type("Ældre elever læser for de yngste")
+    user.find(marker="crossgroup-save").click()
+    await user.should_see("Gruppen er gemt.")
+    row = await CrossGroup.get(group_id=group.id)
+    assert row.purpose == "Ældre elever læser for de yngste" and len(row.named) == before
+    assert await GroupMembership.filter(group_id=group.id).count() == before
+
+
+async def test_a_family_in_the_group_sees_its_purpose_and_a_teacher_outside_is_refused(user: User) -> None:
+    admin = await Person.get(first_name="Henrik", last_name="Dahl")
+    oscar = await Person.get(first_name="Oscar", last_name="Kristensen")
+    ane = await current_actor(admin.id, "admin", "2", now=utcnow())
+    gid = await service.do_create(ane, CrossGroupForm("Læsebånd", "Læsning på tværs", admin.id,
+                                                      today_local() + timedelta(days=20), (), (oscar.id,)), utcnow())
+    await login(user, "demo-foraelder")
+    await user.open(f"/gruppe/{gid}")
+    await user.should_see("Formål: Læsning på tværs")
+    await user.should_see("Ejer: Henrik Dahl")
+    await user.should_see(f"Udløber: {show_day(today_local() + timedelta(days=20))}")
+    await user.should_not_see(marker="group-consents")
+    await login(user, "demo-laerer")
+    await user.open(f"/gruppe/{gid}")
+    await user.should_see(marker="refusal")

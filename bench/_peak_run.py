@@ -33,7 +33,8 @@ WAIT_S = 10.0  # a screen that has not shown a check-in after this long counts a
 class Level:
     """What one level measured."""
 
-    clients: dict[str, int] = field(default_factory=dict)
+    clients: dict[str, int] = field(default_factory=dict)  # the screens the level asks for, per kind
+    opened: int = 0  # the screens actually open when the peak starts (a page that failed to open is not retried)
     get_ms: list[float] = field(default_factory=list)
     socket_ms: list[float] = field(default_factory=list)
     latency_ms: dict[str, list[float]] = field(default_factory=dict)  # per screen kind, from the bench's send

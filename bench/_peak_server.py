@@ -10,7 +10,8 @@
 - GET /_bench/stats?since=…: this process's resident memory, CPU seconds and NiceGUI clients, and the loop stalls
   (lag >= 50 ms) and garbage collections (every generation, with their length) the production probes
   (ui/metrics/probes.py, started by `main.py serve`) recorded after CLOCK_MONOTONIC `since`. `collect=1` runs a full
-  collection first: the benchmark asks for it once, after its last level, never before or within a window.
+  collection over everything, frozen objects too (as the nightly reclaim of ui/freezer.py does), first: the
+  benchmark asks for it once, after its last level, never before or within a window.
 """
 
 from __future__ import annotations
@@ -110,12 +111,17 @@ async def bench_broadcast(title: str) -> dict[str, Any]:
 @app.get("/_bench/stats")
 async def bench_stats(collect: bool = False, since: float = 0.0) -> dict[str, Any]:
     """Memory (after a full collection if asked), CPU seconds, clients, and stalls and collections after `since`."""
-    if collect:
-        gc.collect()
+    found, took = 0, 0.0
+    if collect:  # frozen objects are never collected: unfreeze them so that their cyclic garbage goes too
+        started = time.perf_counter()
+        gc.unfreeze()
+        found = gc.collect()
+        gc.freeze()
+        took = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     rss = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")  # noqa: ASYNC240
     return {"pid": os.getpid(), "rss": rss, "cpu": usage.ru_utime + usage.ru_stime, "clients": len(Client.instances),
-            "stalls": [s for s in PROBES.stalls if s[0] > since],
+            "found": found, "collect_s": took, "stalls": [s for s in PROBES.stalls if s[0] > since],
             "collections": [c for c in PROBES.collections if c[0] > since]}
 
 

@@ -121,7 +121,7 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
             level, counts = Level(), _crowd_counts(crowd)
             started = time.monotonic()
             await _grow(deployment, crowd, cast, count, level)
-            top = count == max(args.levels)
+            level.opened, top = len(crowd.browsers), count == max(args.levels)
             seconds = args.top_seconds if top else args.seconds
             print(f"   {name}: {len(crowd.browsers)} screens open in {time.monotonic() - started:.0f} s; "
                   f"peak for {seconds:.0f} s at {rate:.1f} check-ins/s", file=sys.stderr, flush=True)
@@ -146,7 +146,9 @@ async def run_deployment(name: str, url: str, processes: int, redis: str | None,
             _close_level(level, crowd, counts)
             levels.append(level)
         if levels:  # after every window: the one full collection the benchmark asks for
-            levels[-1].memory["collected"] = total(await deployment.stats(collect=True), "rss")
+            collected = await deployment.stats(collect=True)
+            levels[-1].memory.update(collected=total(collected, "rss"), found=total(collected, "found"),
+                                     collect_s=max(s["collect_s"] for s in collected))
     except Exception:
         print(deployment.log_tail(), file=sys.stderr)
         raise

@@ -24,6 +24,7 @@ from ui.texts.notify_prefs import NOTIFY_PREFS_TEXTS
 from ui.texts.organisation import CHILD_TEXTS
 from ui.texts.posts import POSTS_TEXTS
 from ui.texts.presence import KIOSK_TEXTS, PARENT_PRESENCE_TEXTS, PRESENCE_TEXTS
+from ui.texts.profile import PROFILE_TEXTS
 from ui.texts.provisioning import PROVISIONING_TEXTS
 from ui.texts.pwa import PWA_TEXTS
 from ui.texts.reconnect import RECONNECT_TEXTS
@@ -54,5 +55,6 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     CROSSGROUPS_TEXTS,
     STAMKORT_TEXTS,
     GALLERY_TEXTS,
+    PROFILE_TEXTS,
 )
 TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

@@ -7,6 +7,7 @@ from typing import Any
 
 from tortoise.functions import Count
 
+from domain import access
 from domain.audit import service as audit
 from domain.clock import today_local
 from domain.crossgroups import members, policy
@@ -17,7 +18,7 @@ from domain.organisation.model import GroupKind, StaffRole
 from persistence.crossgroups import CrossGroup
 from persistence.db import transaction
 from persistence.organisation import Group
-from persistence.people import Employment, GroupMembership, MunicipalAssignment, Person
+from persistence.people import Employment, Enrolment, GroupMembership, MunicipalAssignment, Person
 from persistence.queries import active_on, ints
 
 
@@ -195,3 +196,12 @@ async def owner_choices(actor: Actor, today: date) -> list[tuple[int, str]]:
 async def has_record(group_id: int) -> bool:
     """Whether the group was made here with a purpose and an owner (groups from before have none) (1 query)."""
     return await CrossGroup.filter(group_id=group_id).exists()
+
+
+async def roster_allowed(actor: Actor, group_id: int, today: date) -> bool:
+    """Whether the group roster's own rule (staff of the member children's places) lets the actor see the list."""
+    kids = ints(await GroupMembership.filter(group_id=group_id, person__is_child=True).values_list(
+        "person_id", flat=True))
+    reach = ints(await Enrolment.filter(active_on(today), child_id__in=kids).values_list(
+        "institution_id", flat=True)) if kids else []
+    return access.can_view_group(actor, access.GroupFacts(group_id, None, frozenset(reach))).allowed

@@ -10,7 +10,7 @@ from nicegui.testing import User
 
 from domain.clock import today_local, utcnow
 from domain.crossgroups import service
-from domain.crossgroups.model import CrossGroupForm, RuleRole
+from domain.crossgroups.model import CrossGroupForm, Rule, RuleRole
 from domain.dates import show_day
 from domain.identity.service import current_actor
 from persistence.crossgroups import CrossGroup
@@ -121,3 +121,16 @@ async def test_a_family_in_the_group_sees_its_purpose_and_a_teacher_outside_is_r
     await login(user, "demo-laerer")
     await user.open(f"/gruppe/{gid}")
     await user.should_see(marker="refusal")
+
+
+async def test_a_leader_sees_the_page_of_a_staff_only_group_they_made(user: User) -> None:
+    await login(user, "demo-leder")
+    leader = await Person.get(first_name="Peter", last_name="Lund")
+    solsikken = await Institution.get(name="Solsikken")
+    lis = await current_actor(leader.id, "leader", "2", now=utcnow())
+    gid = await service.do_create(lis, CrossGroupForm("Pædagogisk forum", "Faglig sparring", leader.id,
+                                                      today_local() + timedelta(days=40),
+                                                      (Rule((solsikken.id,), RuleRole.PAEDAGOG),)), utcnow())
+    await user.open(f"/gruppe/{gid}")
+    await user.should_see("Formål: Faglig sparring")
+    await user.should_not_see(marker="refusal")

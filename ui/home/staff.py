@@ -83,7 +83,9 @@ async def group_page(actor: Actor, group_id: int) -> None:
         info = await load_or_refuse(actor, t("group.title"), crossgroups.details(actor, group_id, today_local()))
         if info is None:
             return
-        if actor.role not in (Role.STAFF, Role.LEADER, Role.ADMIN):  # families see what the group is, not its roster
+        # Families see what the group is, not its roster; so does a manager the roster's reach rule leaves out.
+        if actor.role not in (Role.STAFF, Role.LEADER, Role.ADMIN) or not await crossgroups.roster_allowed(
+                actor, group_id, today_local()):
             with frame(actor, info.name):
                 cross_facts(info)
             return

@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from domain.clock import today_local, utcnow
+from domain.gallery.expiry import do_purge_expired_albums
 from domain.gdpr.retention import daily_retention
 from domain.messages.attachments import do_purge_stale_uploads
 from domain.notifications.purge import do_purge_old_notifications
@@ -29,6 +30,9 @@ async def run_once() -> int:
     forgotten, finished = await do_purge_old_notifications(now=utcnow())
     if forgotten or finished:
         log.info("forgot %d notifications over 90 days old and %d finished deliveries", forgotten, finished)
+    albums = await do_purge_expired_albums(now=utcnow())
+    if albums:
+        log.info("deleted %d gallery albums past their retention date, with their photos", albums)
     # At most one real run per municipality a day; a municipality that fails is tried again next hour.
     await daily_retention(now=utcnow())
     return written

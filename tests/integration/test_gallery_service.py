@@ -10,12 +10,12 @@ from PIL import Image
 
 from domain.clock import utcnow
 from domain.errors import AccessDenied, DomainError
-from domain.gallery import reading, service, storage
+from domain.gallery import expiry, reading, service, storage
 from domain.gallery.model import HELD, NO_CONSENT, PUBLISHED
 from domain.identity.model import Actor, Role
 from domain.identity.service import current_actor
 from persistence.audit import AuditEntry
-from persistence.gallery import Photo
+from persistence.gallery import Album, Photo, PhotoTag
 from persistence.notifications import Notification
 from tests.conftest import point_data_dir
 from tests.factory import World, build_world
@@ -164,3 +164,17 @@ async def test_an_album_title_is_required_and_bounded(world: World) -> None:
         with pytest.raises(DomainError) as refused:
             await service.do_create_album(tina, title=title, group_id=world.class_2a.id, now=utcnow())
         assert refused.value.key == key
+
+
+async def test_an_expired_album_is_deleted_with_its_photos_tags_and_files(world: World) -> None:
+    tina, album_id, photo_id = await album_with_photo(world)
+    await decide_photo_consent(await actor(world.guardian.id), world.child, True, utcnow())
+    await service.do_tag_child(tina, photo_id, world.child.id, now=utcnow())
+    kept = await service.do_create_album(tina, title="Ny", group_id=world.class_2a.id, now=utcnow())
+    photo = await Photo.get(id=photo_id)
+    path, _ = storage.path_of(photo.original_file)
+    assert await expiry.do_purge_expired_albums(now=utcnow()) == 0
+    await Album.filter(id=album_id).update(expires_at=utcnow())
+    assert await expiry.do_purge_expired_albums(now=utcnow()) == 1
+    assert not path.exists() and not await Photo.exists(id=photo_id) and not await PhotoTag.exists(photo_id=photo_id)
+    assert await Album.exists(id=kept)

@@ -43,6 +43,7 @@ MODEL_MODULES = [
     "persistence.stamkort",
     "persistence.contacts",
     "persistence.gallery",
+    "persistence.onboarding",
 ]
 MIGRATIONS_MODULE = "persistence.migrations"
 MIGRATION_TABLE = "tortoise_migrations"

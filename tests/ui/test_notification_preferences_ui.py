@@ -19,6 +19,13 @@ async def _stored(person: Person) -> dict[tuple[str, str], bool]:
     return {(str(c), str(ch)): bool(on) for c, ch, on in rows}
 
 
+async def _to_the_notification_step(user: User) -> None:
+    """The first-login walkthrough asks about notifications last: skip the four steps before it."""
+    for step in ("privatliv", "kontakt", "samtykker", "stamkort"):
+        await user.should_see(marker=f"onboarding-step-{step}")
+        user.find(marker="onboarding-skip").click()
+
+
 def _value(user: User, marker: str) -> bool:
     (element,) = user.find(marker=marker).elements
     assert isinstance(element, ui.switch | ui.checkbox)
@@ -79,6 +86,7 @@ async def test_a_guardian_is_asked_once_on_overblik_and_the_answer_is_stored(use
     await login(user, "demo-foraelder")
     mette = await _mette()
     await user.open("/overblik")
+    await _to_the_notification_step(user)
     await user.should_see("Hvordan vil du have besked?")
     assert _value(user, "notify-first-push") and not _value(user, "notify-first-email")
     assert not _value(user, "notify-first-digest")
@@ -101,6 +109,7 @@ async def test_skipping_the_question_is_remembered_and_the_profile_still_offers_
     await login(user, "demo-foraelder")
     mette = await _mette()
     await user.open("/overblik")
+    await _to_the_notification_step(user)
     await user.should_see("Hvordan vil du have besked?")
     user.find(marker="notify-first-skip").click()
     await user.should_see("Du kan vælge senere under Notifikationer på din profil")

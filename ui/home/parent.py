@@ -18,7 +18,7 @@ from ui.forms.pending import pending_forms
 from ui.frame import frame
 from ui.guard import page
 from ui.i18n import t
-from ui.notifications.preferences import first_choice_card
+from ui.onboarding.walkthrough import first_login
 from ui.posts.feed import post_feed
 from ui.presence.absence_family import AbsenceList, show_all, sick_today
 from ui.presence.parent_parts import LiveStatus
@@ -53,7 +53,7 @@ async def overblik(actor: Actor, settings: Settings) -> None:
     with frame(actor, t("overblik.title")):
         await broadcast_banner(actor)
         ui.label(t("overblik.hello", name=actor.name.split()[0])).classes("text-subtitle1 text-grey-8")
-        await first_choice_card(actor)
+        await first_login(actor)  # the walkthrough at first login, then what was skipped
         await pending_conferences(actor)
         await pending_forms(actor)
         await pending_vacation(actor)

@@ -1,8 +1,6 @@
-"""Notification choices: the profile's Notifikationer section (a card per category) and Overblik's first question."""
+"""Notification choices: the profile's Notifikationer section (a card per category) and the first-login ticks."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from nicegui import ui
 
@@ -19,7 +17,6 @@ from domain.notifications.preferences import (
     do_set_choice,
     do_set_times,
     first_choices,
-    needs_first_choice,
     offered,
     preferences,
 )
@@ -140,33 +137,21 @@ async def notification_section(actor: Actor) -> None:
         _times(actor, prefs)
 
 
-async def first_choice_card(actor: Actor) -> None:
-    """Overblik's one-time question for a guardian who has not chosen yet: three ticks, "Gem" or "Spring over"."""
-    if not await needs_first_choice(actor):
-        return
-    prefs = await preferences(actor)
-    ticks: dict[str, Any] = {}
-    card = ui.card().classes("w-full gap-2").props("role=region").mark("notify-first")
-    card.props["aria-label"] = t("notify.first.title")
-    with card:
-        ui.label(t("notify.first.title")).classes("text-subtitle1 text-weight-medium")
-        ui.label(t("notify.first.text")).classes("text-grey-8")
-        for name, channel in (("push", Channel.PUSH), ("email", Channel.EMAIL), ("digest", Channel.DIGEST)):
-            ticks[name] = ui.checkbox(t(f"notify.first.{name}"), value=prefs.on(Category.MESSAGE, channel)).mark(
-                f"notify-first-{name}")
-        ui.label(t("notify.first.email_needs_address" if prefs.email else "notify.prefs.no_address")).classes(
-            "text-caption text-grey-8")
+def first_choice_ticks(prefs: Preferences) -> dict[str, ui.checkbox]:
+    """The first-login question's three ticks (push, e-mail, daily summary) and where e-mail goes."""
+    ui.label(t("notify.first.title")).classes("text-subtitle1 text-weight-medium")
+    ui.label(t("notify.first.text")).classes("text-grey-8")
+    ticks = {name: ui.checkbox(t(f"notify.first.{name}"), value=prefs.on(Category.MESSAGE, channel)).mark(
+        f"notify-first-{name}") for name, channel in (("push", Channel.PUSH), ("email", Channel.EMAIL),
+                                                       ("digest", Channel.DIGEST))}
+    ui.label(t("notify.first.email_needs_address" if prefs.email else "notify.prefs.no_address")).classes(
+        "text-caption text-grey-8")
+    return ticks
 
-        async def answer(save: bool) -> None:
-            choices = first_choices(prefs.role, push=bool(ticks["push"].value), email=bool(ticks["email"].value),
-                                    digest=bool(ticks["digest"].value)) if save else None
-            done = t("notify.first.saved" if save else "notify.first.skipped")
-            if await attempt(do_mark_chosen(actor, now=utcnow(), choices=choices), done=done):
-                card.delete()
 
-        with ui.row().classes("items-center gap-2 w-full"):
-            ui.button(t("notify.first.save"), on_click=lambda: answer(True)).props("no-caps").mark(
-                "notify-first-save")
-            ui.button(t("notify.first.skip"), on_click=lambda: answer(False)).props("flat no-caps").mark(
-                "notify-first-skip")
-            ui.link(t("notify.first.profile_link"), "/profil").classes("text-primary")
+async def answer_first_choice(actor: Actor, prefs: Preferences, ticks: dict[str, ui.checkbox], *, save: bool) -> bool:
+    """Store the ticks ("Gem") or only that the question was answered ("Spring over"); True when it was stored."""
+    choices = first_choices(prefs.role, push=bool(ticks["push"].value), email=bool(ticks["email"].value),
+                            digest=bool(ticks["digest"].value)) if save else None
+    done = t("notify.first.saved" if save else "notify.first.skipped")
+    return bool(await attempt(do_mark_chosen(actor, now=utcnow(), choices=choices), done=done))

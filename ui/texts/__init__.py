@@ -21,6 +21,7 @@ from ui.texts.messages import MESSAGES_TEXTS
 from ui.texts.notifications import NOTIFICATIONS_TEXTS
 from ui.texts.notify_centre import NOTIFY_CENTRE_TEXTS
 from ui.texts.notify_prefs import NOTIFY_PREFS_TEXTS
+from ui.texts.onboarding import ONBOARDING_TEXTS
 from ui.texts.organisation import CHILD_TEXTS
 from ui.texts.posts import POSTS_TEXTS
 from ui.texts.presence import KIOSK_TEXTS, PARENT_PRESENCE_TEXTS, PRESENCE_TEXTS
@@ -56,5 +57,6 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     STAMKORT_TEXTS,
     GALLERY_TEXTS,
     PROFILE_TEXTS,
+    ONBOARDING_TEXTS,
 )
 TEXTS: dict[str, tuple[str, str]] = {key: pair for table in TABLES for key, pair in table.items()}

@@ -1,0 +1,1 @@
+"""The first-login walkthrough on Overblik."""

@@ -8,6 +8,8 @@ from datetime import datetime
 PUBLISHED = "published"  # shown to the guardians of the album
 HELD = "held"  # a staff member said a child without photo consent is in it: shown to staff only, until confirmed
 NO_CONSENT = "no_consent"  # a tagged child has no photo consent (now): shown to staff only, decided when read
+NO_CONSENT_REASON = "child_without_consent"  # held by staff; any other held reason is a guardian's report
+REPORT_MAX = 200
 PAGE_SIZE = 60  # thumbnails on the first screen of an album; more on request
 SIZES = ("thumb", "display", "original")
 
@@ -71,6 +73,7 @@ class PhotoCard:
     uploaded_at: datetime
     state: str
     tags: tuple[Tag, ...] = ()
+    held_reason: str = ""  # staff only: why it waits (a child without consent, or a guardian's report)
 
     @property
     def shown(self) -> bool:

@@ -92,16 +92,18 @@ async def album_page(actor: Actor, album_id: int, today: date, now: datetime, *,
     """One page of an album's photos (staff see those waiting too); the access decision is audited."""
     album, manage = await _album_for_reader(actor, album_id, today, now)
     rows = await Photo.filter(album_id=album.id).order_by("id").values_list(
-        "id", "caption", "uploaded_at", "state")
+        "id", "caption", "uploaded_at", "state", "held_reason")
     tags = await _tags_of([int(r[0]) for r in rows])
     ok = await consented({c for kids in tags.values() for c in kids})
-    cards = [(int(i), str(cap), at, state_of(str(st), tags.get(int(i), []), ok)) for i, cap, at, st in rows]
+    cards = [(int(i), str(cap), at, state_of(str(st), tags.get(int(i), []), ok), str(why))
+             for i, cap, at, st, why in rows]
     if not manage:
         cards = [c for c in cards if c[3] == PUBLISHED]
     window = cards[max(0, offset):max(0, offset) + max(1, limit)]
     names = await names_of({c for i, *_ in window for c in tags.get(i, [])})
-    photos = tuple(PhotoCard(i, album.id, cap, at, st, tuple(Tag(c, names.get(c, "")) for c in tags.get(i, [])))
-                   for i, cap, at, st in window)
+    photos = tuple(PhotoCard(i, album.id, cap, at, st, tuple(Tag(c, names.get(c, "")) for c in tags.get(i, [])),
+                             why if manage else "")
+                   for i, cap, at, st, why in window)
     place = (await _places_of([album]))[album.id]
     card = AlbumCard(album.id, album.title, place, album.institution_id, album.group_id, album.created_at,
                      album.expires_at, len(cards), cards[0][0] if cards else None,
@@ -126,8 +128,9 @@ async def my_childrens_photos(actor: Actor, today: date, now: datetime) -> list[
     return out
 
 
-async def fetch_photo(actor: Actor, photo_id: int, size: str, today: date, now: datetime) -> tuple[Path, str, str]:
-    """The file of one photo in one size for a reader the policy allows, checked again on every request."""
+async def check_photo(actor: Actor, photo_id: int, today: date, now: datetime,
+                      action: str) -> tuple[Photo, list[int]]:
+    """The photo and its tagged children, when the actor may see it now (refusals audited)."""
     photo = await Photo.get_or_none(id=photo_id, album__expires_at__gt=now).prefetch_related("album")
     if photo is None:
         raise NotFound("error.not_found")
@@ -139,7 +142,13 @@ async def fetch_photo(actor: Actor, photo_id: int, size: str, today: date, now: 
         reached = reaches(album, await family_places(actor.guardian_of, today))
         own_tagged = bool(actor.guardian_of & set(tagged))
     decision = access.can_see_gallery_photo(actor, album.institution_id, reached, shown, own_tagged)
-    await audit.check(decision, actor, "gallery.photo.fetch")
+    await audit.check(decision, actor, action)
+    return photo, tagged
+
+
+async def fetch_photo(actor: Actor, photo_id: int, size: str, today: date, now: datetime) -> tuple[Path, str, str]:
+    """The file of one photo in one size for a reader the policy allows, checked again on every request."""
+    photo, tagged = await check_photo(actor, photo_id, today, now, "gallery.photo.fetch")
     name = {"thumb": photo.thumb_file, "display": photo.display_file}.get(size, photo.original_file)
     path, kind = storage.path_of(name)
     if size == "original":  # a download is a copy leaving Sammen: logged for each child in it

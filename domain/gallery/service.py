@@ -12,9 +12,10 @@ from domain.clock import today_local
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.gallery import images, storage
-from domain.gallery.model import HELD, PUBLISHED, Added, Refused
+from domain.gallery.model import HELD, NO_CONSENT_REASON, PUBLISHED, REPORT_MAX, Added, Refused
 from domain.gallery.notify import notify_new_photos
 from domain.gallery.reach import album_children, consented, names_of
+from domain.gallery.reading import check_photo
 from domain.identity.model import Actor
 from domain.text import check_typed_text
 from persistence.db import transaction
@@ -140,7 +141,7 @@ async def do_untag_child(actor: Actor, photo_id: int, child_id: int) -> None:
 async def do_hold_photo(actor: Actor, photo_id: int) -> None:
     """A staff member says a child without photo consent is in the photo: guardians no longer see it."""
     photo, _ = await _managed_photo(actor, photo_id, "gallery.photo.hold")
-    await Photo.filter(id=photo.id).update(state=HELD, held_reason="child_without_consent")
+    await Photo.filter(id=photo.id).update(state=HELD, held_reason=NO_CONSENT_REASON)
     await audit.record("gallery.photo.hold", audit.ALLOWED, actor=actor, detail=f"photo={photo.id}")
 
 
@@ -165,3 +166,17 @@ async def do_remove_photo(actor: Actor, photo_id: int) -> None:
         await Photo.filter(id=photo.id).delete()
     await asyncio.to_thread(storage.remove, names)
     await audit.record("gallery.photo.remove", audit.ALLOWED, actor=actor, detail=f"photo={photo.id}")
+
+
+async def do_report_photo(actor: Actor, photo_id: int, *, reason: str, now: datetime) -> None:
+    """Anmeld indhold: a guardian who sees the photo reports it; it is hidden at once until staff confirm or delete."""
+    text = (reason or "").strip()
+    check_typed_text(text)
+    if not text:
+        raise DomainError("gallery.report.reason_empty")
+    if len(text) > REPORT_MAX:
+        raise DomainError("gallery.report.reason_too_long", max=REPORT_MAX)
+    photo, _ = await check_photo(actor, photo_id, today_local(now), now, "gallery.photo.report")
+    await Photo.filter(id=photo.id).update(state=HELD, held_reason=text)
+    # The reason is the guardian's own words: shown to staff on the photo, never copied into the log.
+    await audit.record("gallery.photo.report", audit.ALLOWED, actor=actor, detail=f"photo={photo.id}")

@@ -178,3 +178,21 @@ async def test_an_expired_album_is_deleted_with_its_photos_tags_and_files(world:
     assert await expiry.do_purge_expired_albums(now=utcnow()) == 1
     assert not path.exists() and not await Photo.exists(id=photo_id) and not await PhotoTag.exists(photo_id=photo_id)
     assert await Album.exists(id=kept)
+
+
+async def test_a_guardian_reports_a_photo_and_it_is_hidden_until_staff_confirm(world: World) -> None:
+    tina, album_id, photo_id = await album_with_photo(world)
+    gitte, olga = await actor(world.guardian.id), await actor(world.other_guardian.id)
+    with pytest.raises(DomainError) as refused:
+        await service.do_report_photo(gitte, photo_id, reason="  ", now=utcnow())
+    assert refused.value.key == "gallery.report.reason_empty"
+    await service.do_report_photo(gitte, photo_id, reason="Min søn er med, vi har ikke givet samtykke", now=utcnow())
+    assert (await reading.album_page(olga, album_id, world.today, utcnow())).photos == ()
+    seen = (await reading.album_page(tina, album_id, world.today, utcnow())).photos[0]
+    assert (seen.state, seen.held_reason) == (HELD, "Min søn er med, vi har ikke givet samtykke")
+    entry = await AuditEntry.filter(action="gallery.photo.report").first()
+    assert entry is not None and "søn" not in entry.detail
+    with pytest.raises(AccessDenied):
+        await service.do_report_photo(await actor(world.ppr.id, "ppr"), photo_id, reason="x", now=utcnow())
+    await service.do_confirm_photo(tina, photo_id, now=utcnow())
+    assert [p.id for p in (await reading.album_page(olga, album_id, world.today, utcnow())).photos] == [photo_id]

@@ -129,3 +129,17 @@ async def test_a_child_without_photo_consent_cannot_be_tagged_in_the_photo_view(
     chooser.value = without[0]
     user.find(marker="photo-tag-add").click()
     await user.should_see("forældrene har ikke givet samtykke til billeder i Sammen")
+
+
+async def test_a_parent_reports_a_photo_and_no_longer_sees_it(user: User) -> None:
+    album_id, (photo_id,) = await album_with_photos()
+    await login(user, "demo-foraelder")
+    await user.open(f"/galleri/{album_id}")
+    user.find(marker=f"photo-{photo_id}").click()
+    await user.should_see(marker="photo-report")
+    user.find(marker="photo-report-reason").type("Min søn er med uden samtykke")
+    user.find(marker="photo-report-send").click()
+    await user.should_see("Tak. Billedet er skjult, til personalet har set på det.")
+    assert (await Photo.get(id=photo_id)).state == "held"
+    await user.open(f"/galleri/{album_id}")
+    await user.should_not_see(marker=f"photo-{photo_id}")

@@ -9,7 +9,7 @@ from nicegui import ui
 from domain.clock import utcnow
 from domain.errors import DomainError
 from domain.gallery import service
-from domain.gallery.model import HELD, NO_CONSENT, PhotoCard, Taggable
+from domain.gallery.model import HELD, NO_CONSENT, NO_CONSENT_REASON, REPORT_MAX, PhotoCard, Taggable
 from domain.identity.model import Actor
 from ui.components import confirm, refuse, section_heading
 from ui.gallery.files_route import photo_url
@@ -109,7 +109,9 @@ class PhotoView:
             "max-width: 100%; max-height: 70vh; object-fit: contain; margin: 0 auto; display: block").mark(
             "photo-display")
         if photo.state in (HELD, NO_CONSENT):
-            ui.label(t(STATE_TEXT[photo.state])).classes("text-orange-10 text-weight-medium").mark(
+            reported = photo.state == HELD and photo.held_reason not in ("", NO_CONSENT_REASON)
+            text = t("gallery.state.reported", reason=photo.held_reason) if reported else t(STATE_TEXT[photo.state])
+            ui.label(text).classes("text-orange-10 text-weight-medium").style("overflow-wrap: anywhere").mark(
                 "photo-state")
         if photo.caption:
             ui.label(photo.caption).classes("text-body1").style("overflow-wrap: anywhere").mark("photo-caption-text")
@@ -127,3 +129,15 @@ class PhotoView:
             "text-primary").mark("photo-download")
         if self.manage:
             self._staff_part(photo)
+        else:
+            self._report_part(photo)
+
+    def _report_part(self, photo: PhotoCard) -> None:
+        """Anmeld indhold: a reason, then the photo is hidden until staff decide."""
+        with ui.expansion(t("gallery.report"), icon="flag").classes("w-full").mark("photo-report"):
+            ui.label(t("gallery.report.hint")).classes("text-caption text-grey-8")
+            reason = ui.input(t("gallery.report.reason")).props(f"outlined counter maxlength={REPORT_MAX}").classes(
+                "w-full").mark("photo-report-reason")
+            ui.button(t("gallery.report.send"), icon="flag", on_click=lambda: self._write(
+                service.do_report_photo(self.actor, photo.id, reason=str(reason.value or ""), now=utcnow()),
+                t("gallery.report.sent"))).props("outline no-caps color=negative").mark("photo-report-send")

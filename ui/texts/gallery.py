@@ -75,7 +75,24 @@ GALLERY_TEXTS: dict[str, tuple[str, str]] = {
     "gallery.remove.question": ("Slet billedet for alle? Det kan ikke fortrydes.",
                                 "Delete the photo for everyone? This cannot be undone."),
     "gallery.removed": ("Billedet er slettet.", "The photo is deleted."),
+    "gallery.report": ("Anmeld billede", "Report photo"),
+    "gallery.report.hint": ("Fx hvis dit barn er med uden samtykke. Billedet skjules med det samme, til personalet "
+                            "har set på det.",
+                            "E.g. if your child is in it without consent. The photo is hidden at once until staff "
+                            "have looked at it."),
+    "gallery.report.reason": ("Hvorfor anmelder du billedet?", "Why do you report the photo?"),
+    "gallery.report.send": ("Send anmeldelse", "Send report"),
+    "gallery.report.sent": ("Tak. Billedet er skjult, til personalet har set på det.",
+                            "Thank you. The photo is hidden until staff have looked at it."),
+    "gallery.state.reported": ("Anmeldt af en forælder: »{reason}«. Forældre ser det ikke, til du bekræfter eller "
+                               "sletter det.",
+                               "Reported by a parent: \"{reason}\". Parents do not see it until you confirm or "
+                               "delete it."),
     # Refusals from the domain
+    "gallery.report.reason_empty": ("Skriv kort, hvorfor du anmelder billedet.",
+                                    "Write briefly why you report the photo."),
+    "gallery.report.reason_too_long": ("Begrundelsen må højst være {max} tegn.",
+                                       "The reason may be at most {max} characters."),
     "gallery.file.empty": ("Filen er tom.", "The file is empty."),
     "gallery.file.too_large": ("Filen er større end {mb} MB.", "The file is larger than {mb} MB."),
     "gallery.file.heic": ("HEIC-billeder fra iPhone kan ikke bruges endnu. Vælg »Mest kompatibel« under Kamera > "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from datetime import datetime
 
 from PIL import Image
 
@@ -39,8 +40,8 @@ def bad_files() -> list[tuple[str, bytes, str]]:
     ]
 
 
-async def decide_photo_consent(guardian: Actor, child: Person, given: bool, now: object) -> None:
+async def decide_photo_consent(guardian: Actor, child: Person, given: bool, now: datetime) -> None:
     """The guardian gives or withdraws the photo consent through the consent service."""
-    await ensure_default_types(child.municipality_id, now)  # type: ignore[arg-type]
+    await ensure_default_types(child.municipality_id, now)
     ctype = await ConsentType.get(municipality_id=child.municipality_id, key=PHOTO_KEY)
-    await do_decide(guardian, child_id=child.id, consent_type_id=ctype.id, given=given, now=now)  # type: ignore[arg-type]
+    await do_decide(guardian, child_id=child.id, consent_type_id=ctype.id, given=given, now=now)

@@ -16,6 +16,7 @@ from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from persistence.gallery import Album, Photo
 from persistence.people import Enrolment
+from persistence.queries import ints
 from tests.conftest import point_data_dir
 from tests.demo_support import children_of, current_enrolments, person_of
 from tests.gallery_support import camera_jpeg
@@ -61,6 +62,7 @@ async def test_staff_create_an_album_and_upload_a_batch_with_a_bad_file_refused_
     user.find(marker="album-title").type("Skovtur")
     place = user.find(marker="album-place").elements.pop()
     assert isinstance(place, ui.select)
+    assert isinstance(place.options, dict)
     place.value = next(k for k, name in place.options.items() if str(name).startswith("2.A"))
     user.find(marker="album-create").click()
     await user.should_see("Vælg billeder (flere ad gangen)")
@@ -116,7 +118,7 @@ async def test_another_institutions_leader_is_refused_and_gets_no_file(user: Use
 async def test_a_child_without_photo_consent_cannot_be_tagged_in_the_photo_view(user: User) -> None:
     album_id, (photo_id,) = await album_with_photos()
     group_id = await oscars_class()
-    kids = [int(c) for c in await Enrolment.filter(group_id=group_id, end=None).values_list("child_id", flat=True)]
+    kids = ints(await Enrolment.filter(group_id=group_id, end=None).values_list("child_id", flat=True))
     without = [k for k in kids if k not in await consented(kids)]
     if not without:
         pytest.skip("every demo child of 2.A has photo consent")

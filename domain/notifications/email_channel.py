@@ -27,6 +27,7 @@ CATEGORY_DA = {
     "message": "beskeder og svar", "post": "opslag markeret Vigtigt", "invitation": "invitationer",
     "event": "ændrede og aflyste begivenheder", "reminder": "påmindelser", "deadline": "frister",
     "conference": "samtaletider", "presence": "KommeGå", "crisis": "krisebeskeder",
+    "gallery": "nye billeder i Galleri",
 }
 
 

@@ -20,7 +20,8 @@ from ui.notification_bell import PATH
 PAGE = 30
 ICONS = {Category.MESSAGE: "mail", Category.IMPORTANT_POST: "campaign", Category.INVITATION: "event",
          Category.EVENT_CHANGE: "edit_calendar", Category.REMINDER: "alarm", Category.DEADLINE: "hourglass_bottom",
-         Category.CONFERENCE: "forum", Category.PRESENCE: "how_to_reg", Category.CRISIS: "warning"}
+         Category.CONFERENCE: "forum", Category.PRESENCE: "how_to_reg", Category.CRISIS: "warning",
+         Category.GALLERY: "photo_library"}
 
 
 def _row(view: NotificationView, lang: str) -> None:

@@ -19,7 +19,7 @@ from persistence.people import Enrolment
 from persistence.queries import ints
 from tests.conftest import point_data_dir
 from tests.demo_support import children_of, current_enrolments, person_of
-from tests.gallery_support import camera_jpeg
+from tests.gallery_support import camera_jpeg, decide_photo_consent
 from tests.ui.conftest import login
 
 
@@ -145,3 +145,20 @@ async def test_a_parent_reports_a_photo_and_no_longer_sees_it(user: User) -> Non
     assert (await Photo.get(id=photo_id)).state == "held"
     await user.open(f"/galleri/{album_id}")
     await user.should_not_see(marker=f"photo-{photo_id}")
+
+
+async def test_a_parent_finds_photos_of_their_own_child_and_opens_one_from_there(user: User) -> None:
+    album_id, (photo_id,) = await album_with_photos()
+    mette = await person_of("demo-foraelder")
+    oscar = next(c for c in await children_of(mette) if c.first_name == "Oscar")
+    facts = await load_person_facts(mette.id, today_local())
+    assert facts is not None
+    await decide_photo_consent(facts.actor(Role.PARENT, "2"), oscar, True, utcnow())
+    await service.do_tag_child(await teacher(), photo_id, oscar.id, now=utcnow())
+    await login(user, "demo-foraelder")
+    await user.open("/galleri")
+    await user.should_see("Billeder af mit barn")
+    await user.should_see(marker="my-child-photos")
+    await user.open(f"/galleri/{album_id}?foto={photo_id}")
+    await user.should_see(marker="photo-download")
+    await user.should_see(marker=f"photo-tag-{oscar.id}")

@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 
 Login = Callable[..., None]
 PARENT_PAGES = ("/overblik", "/beskeder", "/beskeder/ny", "/kalender", "/kalender/samtaler", "/kalender/blanketter",
-                "/kalender/ferie", "/samtykker", "/profil", "/evaluering")
+                "/kalender/ferie", "/samtykker", "/profil", "/evaluering", "/galleri")
 WIDE = """() => [...document.querySelectorAll('body *')]
   .filter(e => !e.closest('.q-notifications, .nicegui-error-popup') && e.getBoundingClientRect().right > 391)
   .slice(0, 3).map(e => e.tagName + ' ' + (e.innerText || '').slice(0, 60))"""

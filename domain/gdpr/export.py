@@ -17,6 +17,7 @@ from domain.clock import COPENHAGEN, today_local
 from domain.errors import NotFound
 from domain.gdpr.export_activities import calendar_file, conferences_file, forms_file, vacation_file
 from domain.gdpr.export_audit import audit_file
+from domain.gdpr.export_gallery import gallery_file
 from domain.gdpr.export_level import LEVEL_FULL, LEVEL_PARTIAL, SENSITIVE_WITHHELD, full_export
 from domain.gdpr.export_messages import messages_file
 from domain.gdpr.export_people import accounts_file, current_children, person_file, relations_file
@@ -50,6 +51,7 @@ forms.json                  Blanketter du har besvaret (og blanketter du har lav
 vacation.json               Dine svar på ferieanmodninger (og anmodninger du har sendt).
 presence.json               KommeGå: dine dage og ændringer, hvis du er registreret som medarbejder på vagt.
 consents.json               Samtykker du har givet eller trukket tilbage.
+gallery.json                Galleri: billeder, du (eller barnet) er markeret på, og album og billeder, du har lagt op.
 audit.json                  Logposter om dig og om det, du har gjort. Andre personer vises kun med deres rolle.
 
 children/<fornavn>-<id>/    For hvert barn du har forældremyndighed over i dag: barnets stamdata, indskrivninger,
@@ -94,6 +96,7 @@ async def person_files(person_id: int, me: int, family: frozenset[int], today: d
         ("conferences.json", lambda: conferences_file(me, person_id if person_id != me else None)),
         ("forms.json", lambda: forms_file(me, person_id if person_id != me else None)),
         ("vacation.json", lambda: vacation_file(me, person_id if person_id != me else None)),
+        ("gallery.json", lambda: gallery_file(person_id)),
         ("audit.json", lambda: audit_file(person_id, family)),
     ]
     if child and person_id != me:  # a guardian's copy; the child's own account is refused the stamkort in Sammen too

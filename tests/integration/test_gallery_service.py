@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from domain.clock import utcnow
 from domain.errors import AccessDenied, DomainError
 from domain.gallery import expiry, reading, service, storage
 from domain.gallery.model import HELD, NO_CONSENT, PUBLISHED
+from domain.gdpr.export import build_export
 from domain.identity.model import Actor, Role
 from domain.identity.service import current_actor
 from persistence.audit import AuditEntry
@@ -196,3 +200,17 @@ async def test_a_guardian_reports_a_photo_and_it_is_hidden_until_staff_confirm(w
         await service.do_report_photo(await actor(world.ppr.id, "ppr"), photo_id, reason="x", now=utcnow())
     await service.do_confirm_photo(tina, photo_id, now=utcnow())
     assert [p.id for p in (await reading.album_page(olga, album_id, world.today, utcnow())).photos] == [photo_id]
+
+
+async def test_the_data_export_says_where_a_child_is_tagged_and_what_staff_uploaded(world: World) -> None:
+    tina, _, photo_id = await album_with_photo(world)
+    gitte = await actor(world.guardian.id)
+    await decide_photo_consent(gitte, world.child, True, utcnow())
+    await service.do_tag_child(tina, photo_id, world.child.id, now=utcnow())
+    with zipfile.ZipFile(io.BytesIO(await build_export(gitte, world.guardian.id, now=utcnow()))) as archive:
+        child = json.loads(archive.read(next(n for n in archive.namelist()
+                                             if n.startswith("children/Anna") and n.endswith("gallery.json"))))
+    assert [(t["photo"], t["album"]) for t in child["tagged_in"]] == [(photo_id, "Skovtur")]
+    with zipfile.ZipFile(io.BytesIO(await build_export(tina, world.teacher.id, now=utcnow()))) as archive:
+        own = json.loads(archive.read("gallery.json"))
+    assert [p["file_name"] for p in own["photos_uploaded"]] == ["skov.jpg"]

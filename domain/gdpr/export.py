@@ -96,7 +96,7 @@ async def person_files(person_id: int, me: int, family: frozenset[int], today: d
         ("conferences.json", lambda: conferences_file(me, person_id if person_id != me else None)),
         ("forms.json", lambda: forms_file(me, person_id if person_id != me else None)),
         ("vacation.json", lambda: vacation_file(me, person_id if person_id != me else None)),
-        ("gallery.json", lambda: gallery_file(person_id)),
+        ("gallery.json", lambda: gallery_file(person_id, child=child)),
         ("audit.json", lambda: audit_file(person_id, family)),
     ]
     if child and person_id != me:  # a guardian's copy; the child's own account is refused the stamkort in Sammen too

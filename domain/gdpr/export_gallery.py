@@ -7,13 +7,13 @@ from typing import Any
 from persistence.gallery import Album, Photo, PhotoTag
 
 
-async def gallery_file(person_id: int) -> dict[str, Any]:
-    """Where the person is tagged, and what they made; other children in a photo are never named."""
+async def gallery_file(person_id: int, *, child: bool) -> dict[str, Any]:
+    """Where a child is tagged, or what an adult made; other children in a photo are never named (1-2 queries)."""
     tagged = await PhotoTag.filter(child_id=person_id).order_by("tagged_at").values(
-        "photo_id", "photo__album__title", "photo__caption", "photo__uploaded_at", "tagged_at")
-    albums = await Album.filter(created_by_id=person_id).order_by("created_at").values(
+        "photo_id", "photo__album__title", "photo__caption", "photo__uploaded_at", "tagged_at") if child else []
+    albums = [] if child else await Album.filter(created_by_id=person_id).order_by("created_at").values(
         "id", "title", "created_at", "expires_at")
-    uploaded = await Photo.filter(uploaded_by_id=person_id).order_by("uploaded_at").values(
+    uploaded = [] if child else await Photo.filter(uploaded_by_id=person_id).order_by("uploaded_at").values(
         "id", "album__title", "caption", "original_name", "uploaded_at", "state")
     return {
         "tagged_in": [{"photo": t["photo_id"], "album": t["photo__album__title"], "caption": t["photo__caption"],

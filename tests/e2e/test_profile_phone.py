@@ -91,3 +91,6 @@ def test_the_profile_fits_a_1440_px_desktop(desktop: Page, login: Login, base_ur
              "Hent mine data"]
     assert [h for h in headings if h in order] == order
     _fits(desktop, 1440)
+    desktop.goto(f"{base_url}/profil#stamkort")  # as the link from Overblik's "ting mangler" arrives
+    expect(desktop.get_by_role("region", name="Stamkort", exact=True)).to_be_focused()
+    expect(desktop.get_by_role("heading", level=2, name="Stamkort")).to_be_in_viewport()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from nicegui import ui
+from nicegui import Client, context, ui
 
 from domain.clock import today_local, utcnow
 from domain.gdpr import consents
@@ -24,6 +24,11 @@ JUMP_JS = ("(e) => { const id = e.currentTarget.getAttribute('href').slice(1); c
            " if (!s) return; e.preventDefault(); history.replaceState(null, '', '#' + id);"
            " s.scrollIntoView({block: 'start'}); s.focus({preventScroll: true}); }")
 
+# A link from Overblik (/profil#stamkort) arrives before the sections exist; once they do, go to the one it names.
+ARRIVE_JS = ("const s = location.hash.length > 1 && document.getElementById(location.hash.slice(1));"
+             " if (s && s.tagName === 'SECTION') {"
+             " s.scrollIntoView({block: 'start'}); s.focus({preventScroll: true}); }")
+
 
 @contextmanager
 def section(anchor: str, title_key: str) -> Iterator[None]:
@@ -39,8 +44,22 @@ def section(anchor: str, title_key: str) -> Iterator[None]:
         yield
 
 
+def arrive_once(client: Client) -> None:
+    """Go to the section the address names when the page first connects (not at a reconnect, not before)."""
+    # Not ui.timer: awaiting the connection would send the page before the rest of it is built.
+    pending = [True]
+
+    def arrive() -> None:
+        if pending:
+            pending.clear()
+            client.run_javascript(ARRIVE_JS)
+
+    client.on_connect(arrive)
+
+
 def section_nav(anchors: list[str]) -> None:
     """Links to each section at the top, wrapping as chips on a phone so nobody scrolls through everything."""
+    arrive_once(context.client)
     titles = dict(SECTIONS)
     nav = ui.element("nav").classes("w-full").mark("profile-nav")
     nav.props["aria-label"] = t("profile.nav")

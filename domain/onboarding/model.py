@@ -32,7 +32,6 @@ class Walkthrough:
     active: bool  # the walkthrough is shown (a guardian who has not finished it since their first login)
     answers: Mapping[Step, Answer]
     completed: frozenset[Step]  # done in fact, wherever it was done
-    children: tuple[tuple[int, str], ...] = ()  # (child id, first name) for the stamkort links
 
     @property
     def current(self) -> Step | None:

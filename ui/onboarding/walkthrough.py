@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nicegui import context, ui
+from nicegui import ui
 
 from domain.clock import utcnow
 from domain.contacts import service as contacts
@@ -39,7 +39,9 @@ class FirstLogin:
 
     def __init__(self, actor: Actor, state: Walkthrough, prefs: Preferences) -> None:
         self.actor, self.state, self.prefs = actor, state, prefs
-        self.client = context.client  # the button that was tapped is gone after the redraw
+        # The tapped button is gone after a redraw: scripts run in the box, which stays (not the client itself, which
+        # would tie this object into a cycle with the page and keep a closed Overblik for the collector).
+        self.box = ui.element("div").classes("w-full")
 
     async def answer(self, step: Step, answer: Answer, done: str = "") -> None:
         """Store the answer, then show the next step (or the open list) and move focus to it."""
@@ -57,7 +59,8 @@ class FirstLogin:
         """Read the walkthrough again and redraw."""
         self.state = await service.walkthrough(self.actor)
         await self.body.refresh()
-        self.client.run_javascript(FOCUS_JS)
+        with self.box:
+            ui.run_javascript(FOCUS_JS)
 
     @ui.refreshable_method
     async def body(self) -> None:
@@ -154,4 +157,6 @@ async def first_login(actor: Actor) -> None:
     state = await service.walkthrough(actor)
     if state.current is None and not state.open:
         return
-    await FirstLogin(actor, state, await preferences(actor)).body()
+    walk = FirstLogin(actor, state, await preferences(actor))
+    with walk.box:
+        await walk.body()

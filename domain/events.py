@@ -81,8 +81,15 @@ class Subscription:
         self._bus, self.topic, self.handler = bus, topic, handler
 
     def cancel(self) -> None:
-        """Stop delivering events to this handler."""
+        """Stop delivering events to this handler, and let go of it."""
         self._bus._remove(self)
+        # A page often keeps its own subscriptions while its handler is its own method: a cycle that kept a closed
+        # board alive until a full collection. A cancelled subscription never delivers again.
+        self.handler = _ignore
+
+
+def _ignore(_: Event) -> None:
+    """What a cancelled subscription delivers to: nothing."""
 
 
 class EventBus:

@@ -79,3 +79,15 @@ async def test_pages_frozen_while_open_are_freed_when_they_close(user: User, cre
         assert left_frozen - left_unfrozen < PAGES * 100, (left_frozen, left_unfrozen)  # nothing more stayed behind
     finally:
         gc.unfreeze()
+
+
+async def test_a_deleted_client_lets_go_of_its_storage_and_handlers(user: User,
+                                                                    create_user: Callable[[], User]) -> None:
+    # The bell and the unread badges sit in per-client storage and point back at the client; every followed topic
+    # left a delete handler holding it: cycles that kept a whole closed board alive on a real server.
+    clients = await _open(create_user, "demo-paedagog-bfo", "/kommegaa")
+    client = clients[-1]
+    assert client.storage and client.delete_handlers
+    client.delete()
+    assert not client.storage and not client.delete_handlers
+    assert not client.connect_handlers and not client.disconnect_handlers

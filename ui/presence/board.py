@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from nicegui import app, ui
+from nicegui import app, context, ui
 
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
@@ -178,6 +178,12 @@ class LiveBoard:
             visible += shown
         self.empty.set_visibility(visible == 0)
 
+    def release(self) -> None:
+        """Once the page is gone: drop the parts that hold this board's own methods (cycles a closed page kept)."""
+        self.cards.clear()
+        for part in ("panel", "alerts_strip"):
+            self.__dict__.pop(part, None)
+
     # live
     def take_own(self, tile: Tile) -> None:
         """A tile this tablet changed (a tap or an undo): it stays in view a while, whatever the filter."""
@@ -307,6 +313,7 @@ async def board_page(actor: Actor, raw_institution: str) -> None:
         live.noted = await noted_children(actor, chosen, board.day)
         live.safety = await institution_safety(actor, chosen, board.day)  # one query for every tile's allergy mark
         live.draw(places)
+        context.client.on_delete(live.release)
         follow(presence_topic(chosen), live.on_event)
         follow(staff_notes_topic(chosen), live.on_event)  # staff boards only: never the wall screen or parents
         follow(safety_topic(chosen), live.on_event)  # staff boards only, like the notes

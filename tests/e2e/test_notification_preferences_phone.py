@@ -7,13 +7,17 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import SammenServer
+from tests.e2e.first_login_support import fresh_first_login
+
 Login = Callable[..., None]
 Screenshot = Callable[[Page, str], Path]
 FOCUSED_NAME = "() => document.activeElement && document.activeElement.getAttribute('aria-label')"
 
 
 def test_notification_choices_on_a_phone_by_keyboard(phone: Page, login: Login, screenshot: Screenshot,
-                                                     base_url: str) -> None:
+                                                     base_url: str, sammen_server: SammenServer) -> None:
+    fresh_first_login(sammen_server)  # other tests of this server may have walked Mette through it already
     login(phone, "demo-foraelder", "/overblik")
     question = phone.get_by_role("region", name="Velkommen til Sammen")
     for number in range(1, 5):  # the first-login walkthrough asks about notifications in its fifth and last step

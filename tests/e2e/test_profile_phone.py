@@ -4,27 +4,17 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import SammenServer
+from tests.e2e.first_login_support import fresh_first_login
 
 Login = Callable[..., None]
 Screenshot = Callable[[Page, str], Path]
 FOCUSED = "() => (document.activeElement && document.activeElement.textContent) || ''"
-
-
-def _fresh_first_login(server: SammenServer) -> None:
-    """Mette as at her very first login, whatever other tests of this run did on her Overblik."""
-    with closing(sqlite3.connect(server.log.parent / "sammen.sqlite3")) as con, con:
-        (person_id,) = con.execute(
-            "SELECT person_id FROM user_account WHERE oidc_subject = 'demo-foraelder'").fetchone()
-        con.execute("DELETE FROM first_login WHERE person_id = ?", (person_id,))
-        con.execute("UPDATE notification_settings SET chosen_at = NULL WHERE person_id = ?", (person_id,))
 
 
 def _fits(page: Page, width: int) -> None:
@@ -43,7 +33,7 @@ def _tab_to(page: Page, name: str, most: int = 40) -> None:
 
 def test_a_guardian_skips_a_step_and_uses_the_profiles_sections_by_keyboard_on_a_phone(
         phone: Page, login: Login, base_url: str, screenshot: Screenshot, sammen_server: SammenServer) -> None:
-    _fresh_first_login(sammen_server)
+    fresh_first_login(sammen_server)
     login(phone, "demo-foraelder", "/overblik")
     welcome = phone.get_by_role("region", name="Velkommen til Sammen")
     expect(welcome.get_by_text("Trin 1 af 5: Privatlivspolitik")).to_be_visible()

@@ -213,7 +213,7 @@ def test_a_parent_turns_on_push_on_the_profile_by_keyboard_and_removes_the_devic
     page = _signed_in(app_context, base_url)
     page.goto(f"{base_url}/profil")
     expect(page.get_by_text("Ingen af dine enheder får notifikationer endnu.")).to_be_visible()
-    _tab_to(page, ENABLE)
+    _tab_to(page, ENABLE, limit=200)  # past the section links, contact details and every notification switch
     page.keyboard.press("Enter")
     expect(page.locator('.sammen-push-status')).to_have_text("Notifikationer er slået til på denne enhed.")
     device = page.locator('.sammen-push-devices')

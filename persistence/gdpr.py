@@ -52,6 +52,7 @@ class RetentionPolicy(Model):
     messages_months = fields.SmallIntField(null=True)
     presence_months = fields.SmallIntField(null=True)
     anonymise_after_months = fields.SmallIntField(null=True)
+    albums_months = fields.SmallIntField(default=24, db_default=24)
     updated_at: datetime = fields.DatetimeField()
     updated_by = fields.CharField(max_length=160, default="")
 

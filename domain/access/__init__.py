@@ -27,7 +27,12 @@ from domain.access.communication import (
     can_view_post,
     message_reach,
 )
-from domain.access.contacts import can_edit_own_contact, can_see_contact_list, can_see_guardian_picture
+from domain.access.contacts import (
+    can_edit_own_contact,
+    can_screen_see_guardian_picture,
+    can_see_contact_list,
+    can_see_guardian_picture,
+)
 from domain.access.core import (
     Decision,
     GroupFacts,
@@ -144,6 +149,7 @@ __all__ = [
     "can_decide_consent",
     "can_change_photo",
     "can_see_photo",
+    "can_screen_see_guardian_picture",
     "can_screen_see_photo",
     "LoginListScope",
     "can_see_login_list",

@@ -34,3 +34,11 @@ def can_see_guardian_picture(actor: Actor, guardian_id: int, child_institution_i
             return deny("no_shared_group")
         return allow("shared") if shared else deny("not_shared")
     return deny("role_has_no_picture_access")
+
+
+def can_screen_see_guardian_picture(screen_institution_id: int, child_institution_ids: frozenset[int],
+                                    shared: bool) -> Decision:
+    """A paired wall screen shows the picture of a guardian whose child goes there, when the guardian shares it."""
+    if screen_institution_id not in child_institution_ids:
+        return deny("other_institution")
+    return allow("wall_screen") if shared else deny("not_shared")

@@ -118,7 +118,7 @@ async def fetch_picture_for_screen(screen_institution_id: int, person_id: int, t
         raise NotFound("error.not_found")
     institutions, _ = await _guardian_reach(person_id, today)
     shared = (await sharing_of([person_id])).get(person_id, NOTHING).picture
-    if screen_institution_id not in institutions or not shared:
+    if not access.can_screen_see_guardian_picture(screen_institution_id, institutions, shared).allowed:
         raise NotFound("error.not_found")
     return _servable(person_id)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from domain import access
 from domain.audit import service as audit
 from domain.clock import today_local
+from domain.contacts.service import sharing_of
 from domain.errors import DomainError, NotFound
 from domain.events import committing
 from domain.gdpr.consents import has_photo_consent
@@ -23,10 +24,12 @@ from domain.presence.board import Board, board_rows
 from domain.presence.kiosk_limits import check_pairing, check_pin_allowed, note_wrong_pin
 from domain.presence.model import Action, DeviceKind, PresenceChanged, Status, Tile, WallScreenChanged
 from domain.presence.service import Device, Done, do_action
-from domain.presence.tiles import load_settings
+from domain.presence.tiles import load_settings, planned_pickup, plans_for
 from domain.text import check_typed_text
 from persistence.db import transaction
+from persistence.people import Custody
 from persistence.presence import KioskPin, WallScreen
+from persistence.queries import active_on
 
 CODE_MINUTES = 15
 PIN_ITERATIONS = 50_000
@@ -51,6 +54,14 @@ class ScreenView:
     paired_at: datetime | None
     revoked_at: datetime | None
     last_seen_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ScreenPickup:
+    """Who picks a child up today, as the hallway may see it: a first name (or "Farmor") and maybe a picture."""
+
+    name: str
+    picture_url: str = ""  # the guardian's own picture, only when they share it; never a phone or an e-mail
 
 
 def _hash(secret: str) -> str:
@@ -209,3 +220,26 @@ async def fetch_photo_for_screen(token: str, child_id: int, *, now: datetime) ->
     if not access.can_screen_see_photo(device.institution_id, facts, await has_photo_consent(child_id)):
         raise NotFound("error.not_found")
     return servable(child_id)
+
+
+async def pickup_for_screen(token: str, child_id: int, *, now: datetime) -> ScreenPickup | None:
+    """Who today's plan says picks up one of the screen's own children (a few queries, as its dialog opens); None
+    for no one named or going home alone. A guardian shows by first name, with their picture if they share it."""
+    device = await device_for(token, now=now)
+    day = today_local(now)
+    if device.institution_id not in (await child_facts(child_id, day)).institution_ids:
+        raise NotFound("error.not_found")
+    pickup = planned_pickup((await plans_for([child_id], day)).get(child_id))
+    if pickup.alone or not pickup.label:
+        return None
+    guardian_id = parse_id(pickup.key[2:]) if pickup.key.startswith("g:") else None
+    if guardian_id is None:
+        return ScreenPickup(pickup.label)  # a pickup person by relation ("Farmor"): no picture of theirs is kept
+    found = await Custody.filter(active_on(day, "valid_from", "valid_to"), child_id=child_id, guardian_id=guardian_id,
+                                 guardian__active=True).values_list("guardian__first_name", "guardian__photo_url")
+    if not found:
+        return None  # the plan names someone who is no longer the child's guardian
+    first_name, url = str(found[0][0] or ""), str(found[0][1] or "")
+    shared = (await sharing_of([guardian_id])).get(guardian_id)
+    return ScreenPickup(first_name.split()[0] if first_name.split() else pickup.label,
+                        url if url and shared is not None and shared.picture else "")

@@ -15,7 +15,7 @@ from domain.gallery.reach import consented
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor, Role
 from persistence.gallery import Album, Photo
-from persistence.people import Enrolment
+from persistence.people import Enrolment, Person
 from persistence.queries import ints
 from tests.conftest import point_data_dir
 from tests.demo_support import children_of, current_enrolments, person_of
@@ -161,3 +161,40 @@ async def test_a_parent_finds_photos_of_their_own_child_and_opens_one_from_there
     await user.open(f"/galleri/{album_id}?foto={photo_id}")
     await user.should_see(marker="photo-download")
     await user.should_see(marker=f"photo-tag-{oscar.id}")
+
+
+async def _oscar_tagged_in_first_of_two() -> tuple[Actor, Person, int, list[int]]:
+    """Mette's actor, Oscar (photo consent given), and a 2.A album of two photos with Oscar tagged in the first."""
+    album_id, photo_ids = await album_with_photos(2)
+    mette = await person_of("demo-foraelder")
+    oscar = next(c for c in await children_of(mette) if c.first_name == "Oscar")
+    facts = await load_person_facts(mette.id, today_local())
+    assert facts is not None
+    guardian = facts.actor(Role.PARENT, "2")
+    await decide_photo_consent(guardian, oscar, True, utcnow())
+    await service.do_tag_child(await teacher(), photo_ids[0], oscar.id, now=utcnow())
+    return guardian, oscar, album_id, photo_ids
+
+
+async def test_consent_withdrawal_hides_a_tagged_photo_on_an_open_page_live(user: User) -> None:
+    guardian, oscar, album_id, (tagged, other) = await _oscar_tagged_in_first_of_two()
+    await login(user, "demo-foraelder")
+    await user.open(f"/galleri/{album_id}?foto={tagged}")
+    await user.should_see(marker=f"photo-tag-{oscar.id}")
+    await user.should_see(marker=f"photo-{tagged}")
+    await decide_photo_consent(guardian, oscar, False, utcnow())  # as from another device: this page is not reopened
+    await user.should_not_see(marker=f"photo-{tagged}")
+    await user.should_not_see(marker="photo-display")  # the open photo's dialog closed with it
+    await user.should_see(marker=f"photo-{other}")
+    await decide_photo_consent(guardian, oscar, True, utcnow())
+    await user.should_see(marker=f"photo-{tagged}")
+
+
+async def test_consent_withdrawal_takes_the_photo_out_of_billeder_af_mit_barn_live(user: User) -> None:
+    guardian, oscar, _, (tagged, _) = await _oscar_tagged_in_first_of_two()
+    await login(user, "demo-foraelder")
+    await user.open("/galleri")
+    await user.should_see(marker=f"my-child-photo-{tagged}")
+    await decide_photo_consent(guardian, oscar, False, utcnow())
+    await user.should_not_see(marker=f"my-child-photo-{tagged}")
+    await user.should_see(marker="my-child-empty")

@@ -6,9 +6,11 @@ from nicegui import events, ui
 
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
+from domain.events import Event
 from domain.gallery import reading, service
 from domain.gallery.images import MAX_BYTES
 from domain.gallery.model import HELD, NO_CONSENT, PAGE_SIZE, AlbumPage, PhotoCard
+from domain.gdpr.consents import PHOTO_KEY, ConsentChanged, consent_institution_topic
 from domain.identity.model import Actor
 from ui.accessibility.parts import name_upload
 from ui.components import empty_state, refuse
@@ -19,6 +21,7 @@ from ui.gallery.parts import STATE_TEXT, alt_text, grid_css, thumbnail
 from ui.gallery.photo_dialog import PhotoView
 from ui.guard import page
 from ui.i18n import error_text, t
+from ui.live import follow
 
 PATH = "/galleri/{album_id}"
 EAGER = 12  # the thumbnails of the first screen load at once; the rest when scrolled near
@@ -43,6 +46,23 @@ class AlbumScreen:
         self.photos = list(self.page.photos)
         self.grid.refresh()
         return next((p for p in self.photos if p.id == photo_id), None)
+
+    async def on_consent(self, event: Event) -> None:
+        """A photo consent changed in the album's institution: a withdrawn one hides its photos at once.
+
+        Redrawn when the child is tagged in a photo loaded here; a consent given again may bring back photos a
+        guardian does not see (and so has no tags of), so a guardian's page reads the album again then too.
+        """
+        if not isinstance(event, ConsentChanged) or event.key != PHOTO_KEY:
+            return
+        tagged = {tag.child_id for photo in self.photos for tag in photo.tags}
+        if event.child_id not in tagged and not (event.given and not self.page.manage):
+            return
+        try:
+            await self.reload()
+        except DomainError:  # the album is gone or no longer the reader's: leave the page as it is
+            return
+        self.view.replace(self.photos)
 
     async def more(self) -> None:
         """The next page of thumbnails."""
@@ -124,5 +144,6 @@ async def album_page(actor: Actor, album_id: int, foto: int | None = None) -> No
         if first.manage:
             screen.uploader()
         screen.grid()
+    follow(consent_institution_topic(first.album.institution_id), screen.on_consent)
     if foto is not None:
         await screen.open_photo(foto)

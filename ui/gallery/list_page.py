@@ -6,15 +6,18 @@ from nicegui import ui
 
 from domain.clock import today_local, utcnow
 from domain.errors import DomainError
+from domain.events import Event
 from domain.gallery import reading, service
-from domain.gallery.model import AlbumCard, Place
+from domain.gallery.model import AlbumCard, PhotoCard, Place
 from domain.gallery.reach import album_places
+from domain.gdpr.consents import PHOTO_KEY, ConsentChanged, consent_child_topic
 from domain.identity.model import Actor, Role
 from ui.components import empty_state, named_dialog, refuse, section_heading
 from ui.frame import frame
 from ui.gallery.parts import alt_text, grid_css, photo_count, thumbnail
 from ui.guard import page
 from ui.i18n import fmt_date, t
+from ui.live import follow
 
 PATH = "/galleri"
 ROLES = (Role.PARENT, Role.STAFF, Role.LEADER)
@@ -77,6 +80,39 @@ def _new_album_dialog(actor: Actor, places: list[Place]) -> ui.dialog:
     return dialog
 
 
+class MyChildPhotos:
+    """A guardian's "Billeder af mit barn" (per client): a withdrawn photo consent takes its photos away at once."""
+
+    def __init__(self, actor: Actor, photos: list[PhotoCard]) -> None:
+        self.actor, self.photos = actor, photos
+
+    def follow_consents(self) -> None:
+        """Follow the photo consents of one's own children and of every child tagged beside them."""
+        children = set(self.actor.guardian_of) | {tag.child_id for p in self.photos for tag in p.tags}
+        for child_id in sorted(children):  # each change names one child: no event arrives twice
+            follow(consent_child_topic(child_id), self.on_consent)
+
+    async def on_consent(self, event: Event) -> None:
+        """Read the photos again when a photo consent of a followed child changed."""
+        if not isinstance(event, ConsentChanged) or event.key != PHOTO_KEY:
+            return
+        now = utcnow()
+        self.photos = await reading.my_childrens_photos(self.actor, today_local(now), now)
+        self.section.refresh()
+
+    @ui.refreshable_method
+    def section(self) -> None:
+        """The newest shown photos of one's own children, each a link to it in its album."""
+        if not self.photos:
+            ui.label(t("gallery.my_child.empty")).classes("text-grey-8").mark("my-child-empty")
+            return
+        with ui.element("div").classes("gallery-grid").mark("my-child-photos"):
+            for n, photo in enumerate(self.photos[:MY_CHILD_SHOWN], start=1):
+                with ui.link(target=f"{album_path(photo.album_id)}?foto={photo.id}").props(
+                        f'aria-label="{t("gallery.photo.open", n=n)}"').mark(f"my-child-photo-{photo.id}"):
+                    thumbnail(photo.id, alt_text(n, photo.caption))
+
+
 @page(PATH, *ROLES)
 async def gallery_page(actor: Actor) -> None:
     """The list of albums, newest first."""
@@ -102,11 +138,6 @@ async def gallery_page(actor: Actor) -> None:
                     _album_card(album, staff)
         if actor.role is Role.PARENT:
             section_heading(t("gallery.my_child"))
-            if not mine:
-                ui.label(t("gallery.my_child.empty")).classes("text-grey-8").mark("my-child-empty")
-            else:
-                with ui.element("div").classes("gallery-grid").mark("my-child-photos"):
-                    for n, photo in enumerate(mine[:MY_CHILD_SHOWN], start=1):
-                        with ui.link(target=f"{album_path(photo.album_id)}?foto={photo.id}").props(
-                                f'aria-label="{t("gallery.photo.open", n=n)}"'):
-                            thumbnail(photo.id, alt_text(n, photo.caption))
+            mine_part = MyChildPhotos(actor, mine)
+            mine_part.section()
+            mine_part.follow_consents()

@@ -38,6 +38,19 @@ class PhotoView:
         self.content.refresh()
         self.dialog.open()
 
+    def replace(self, photos: list[PhotoCard]) -> None:
+        """The page read its photos again: show the open photo as it is now, or close when it is no longer shown."""
+        if self.photo is None:
+            return
+        now = next((p for p in photos if p.id == self.photo.id), None)
+        if now is None:
+            self.photo = None
+            self.dialog.close()
+            self.content.refresh()
+        elif now != self.photo:
+            self.photo = now
+            self.content.refresh()
+
     async def _write(self, write: Awaitable[object], done: str) -> bool:
         try:
             await write

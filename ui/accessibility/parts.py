@@ -11,10 +11,12 @@ from ui.i18n import t
 
 # Quasar's uploader names its add button and file input only "Choose File" (the browser's word, in English): this
 # names the button after the uploader's own label, also when Quasar redraws it (once per page, whatever the uploads).
-# The file input is the one control (see below), its button shows the focus ring.
-UPLOAD_LABELS = """<style>
-.q-btn:has(.q-uploader__input:focus-visible){outline:3px solid #1f5f8b;outline-offset:2px}</style>
-<script>(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
+# The file input is the one control (see below), its button shows the focus ring. The script adds its own style, so
+# it can also be run on a page that is already shown (a script inserted as HTML there would never run).
+UPLOAD_LABELS_JS = """(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
+const style=document.createElement('style');
+style.textContent='.q-btn:has(.q-uploader__input:focus-visible){outline:3px solid #1f5f8b;outline-offset:2px}';
+document.head.appendChild(style);
 const name=()=>document.querySelectorAll('.q-uploader[data-a11y-label]').forEach(u=>{
 const label=u.getAttribute('data-a11y-label');u.querySelectorAll('.q-uploader__input').forEach(i=>{
 if(i.getAttribute('aria-label')===label)return;
@@ -23,7 +25,8 @@ if(i.getAttribute('aria-label')===label)return;
 i.setAttribute('aria-label',label);i.removeAttribute('aria-hidden');i.setAttribute('tabindex','0');
 const b=i.closest('.q-btn');if(b){b.removeAttribute('role');b.removeAttribute('tabindex');
 b.removeAttribute('aria-label');}});});
-new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true});name();})();</script>"""
+new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true});name();})();"""
+UPLOAD_LABELS = f"<script>{UPLOAD_LABELS_JS}</script>"
 
 
 def heading(text: str, level: int = 2) -> TextElement:
@@ -69,5 +72,9 @@ def name_field(field: ui.element, context: str, label: str) -> ui.element:
 
 def name_upload(upload: ui.upload, label: str) -> ui.upload:
     """Name an uploader's add button and file input after its label (WCAG 1.3.1, 4.1.2)."""
-    ui.add_body_html(UPLOAD_LABELS)
+    if upload.client._response_built:  # noqa: SLF001 (as NiceGUI's own add_body_html tells a page already sent)
+        # A step or dialog drawn after the page was sent: HTML inserted now would not run its script.
+        upload.client.run_javascript(UPLOAD_LABELS_JS)
+    else:
+        ui.add_body_html(UPLOAD_LABELS)
     return upload.props(f'data-a11y-label="{label.replace(chr(34), chr(39))}"')

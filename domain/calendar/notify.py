@@ -23,9 +23,10 @@ def when(starts_at: datetime, all_day: bool) -> str:
     return show_day(local.date()) if all_day else f"{show_day(local.date())} kl. {local:%H:%M}"
 
 
-def link_to(starts_at: datetime) -> str:
-    """The calendar on the event's day."""
-    return f"{CALENDAR_LINK}?dato={starts_at.astimezone(COPENHAGEN).date().isoformat()}"
+def link_to(starts_at: datetime, event_id: int | None = None) -> str:
+    """The calendar on the event's day (with event_id, the event's own dialog opened there)."""
+    day = f"{CALENDAR_LINK}?dato={starts_at.astimezone(COPENHAGEN).date().isoformat()}"
+    return day if event_id is None else f"{day}&begivenhed={event_id}"
 
 
 def next_start(row: CalendarEvent, now: datetime) -> datetime:

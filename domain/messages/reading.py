@@ -18,7 +18,8 @@ def valid_id(value: int) -> bool:
     return 0 < value <= MAX_ID
 
 
-def _inbox_institutions(actor: Actor) -> list[int]:
+def inbox_institutions(actor: Actor) -> list[int]:
+    """The institutions whose fællespostkasse the actor reads (staff and leaders where they work)."""
     if actor.role not in (Role.STAFF, Role.LEADER):
         return []
     return sorted(actor.leader_institutions if actor.role is Role.LEADER else actor.staff_institutions)
@@ -34,7 +35,7 @@ async def check_reader(actor: Actor, thread_id: int) -> Participant:
     if not valid_id(thread_id):
         raise NotFound("messages.thread_not_found")
     mine = Q(person_id=actor.person_id)
-    institutions = _inbox_institutions(actor)
+    institutions = inbox_institutions(actor)
     if institutions:
         mine |= Q(inbox__institution_id__in=institutions)
     seats = await Participant.filter(mine, thread_id=thread_id).select_related("inbox").order_by("id")

@@ -46,6 +46,17 @@ async def feed_for(actor: Actor, *, today: date, limit: int = FEED_PAGE) -> list
     if seen is None:
         return []
     posts = await Post.filter(seen & shown_on(today)).order_by("-important", "-created_at", "-id").limit(limit)
+    return await _views(actor, posts)
+
+
+async def post_view(actor: Actor, post_id: int, *, today: date) -> PostView:
+    """One post as the feed shows it, for someone who may see it (a search result or a link opens it)."""
+    post = await check_can_see(actor, post_id, today, "posts.view")
+    return (await _views(actor, [post]))[0]
+
+
+async def _views(actor: Actor, posts: list[Post]) -> list[PostView]:
+    """The posts as views: institution and group names, comment counts (3 queries however many posts)."""
     if not posts:
         return []
     ids = [p.id for p in posts]

@@ -14,7 +14,7 @@ from domain.calendar.notify import link_to, next_start
 from domain.calendar.views import visible
 from domain.clock import today_local
 from domain.identity.model import Actor, Role
-from domain.messages.reading import seat_facts
+from domain.messages.reading import inbox_institutions, seat_facts
 from domain.posts.facts import family_reach
 from domain.posts.feed import audience, shown_on
 from domain.search.people import search_people
@@ -92,10 +92,16 @@ async def search(actor: Actor, text: str, *, now: datetime, limit: int = PER_KIN
 
 
 async def _messages(actor: Actor, words: list[str], limit: int) -> list[Hit]:
-    """Threads in the actor's own inbox whose subject or messages hold every word (sensitive text only at level 3)."""
+    """Threads in the actor's own inbox, or in a fællespostkasse they answer, whose subject or messages hold every word.
+
+    Sensitive text only at level 3; each seat passes the inbox's own rule (can_read_seat), a thread shows once.
+    """
     if actor.role not in MESSAGE_ROLES:
         return []
-    seats = Participant.filter(person_id=actor.person_id, deleted_at__isnull=True, left_at__isnull=True)
+    mine = Q(person_id=actor.person_id)
+    if institutions := inbox_institutions(actor):
+        mine |= Q(inbox__institution_id__in=institutions)
+    seats = Participant.filter(mine, deleted_at__isnull=True, left_at__isnull=True)
     may_read_sensitive = access.can_read_sensitive(actor).allowed
     query = seats
     for word in words:
@@ -103,17 +109,22 @@ async def _messages(actor: Actor, words: list[str], limit: int) -> list[Hit]:
         if not may_read_sensitive:
             bodies = bodies.filter(sensitive=False)
         query = query.filter(Q(thread__subject__icontains=word) | Q(thread_id__in=Subquery(bodies.values("thread_id"))))
-    rows = await query.order_by("-last_message_at", "-thread_id").limit(limit).select_related("thread")
-    out = []
+    # A thread can hold both the reader's own seat and their institution's inbox's: twice the rows, shown once.
+    rows = await query.order_by("-last_message_at", "-thread_id").limit(2 * limit).select_related("thread", "inbox")
+    out: list[Hit] = []
+    seen: set[int] = set()
     for seat in rows:
-        # The inbox's own rule for a seat: never a thread reached through a child one no longer has custody of.
-        if not access.can_read_seat(actor, seat_facts(seat, None)).allowed:
+        # The inbox's own rule for a seat: never a thread reached through a child one no longer has custody of,
+        # a shared inbox's only for staff who work at its institution.
+        where = seat.inbox.institution_id if seat.inbox else None
+        if seat.thread_id in seen or not access.can_read_seat(actor, seat_facts(seat, where)).allowed:
             continue
+        seen.add(seat.thread_id)
         thread = seat.thread
         said = "" if thread.sensitive else _short(thread.last_snippet)
         detail = f"{thread.last_sender_name}: {said}" if said else str(thread.last_sender_name)
         out.append(Hit("message", thread.id, thread.subject, detail, f"/beskeder/{thread.id}", seat.last_message_at))
-    return out
+    return out[:limit]
 
 
 async def _posts(actor: Actor, words: list[str], now: datetime, limit: int) -> list[Hit]:
@@ -137,7 +148,7 @@ async def _posts(actor: Actor, words: list[str], now: datetime, limit: int) -> l
     for post in posts:
         facts = access.PostFacts(post.institution_id, frozenset(groups[post.id]), post.author_id)
         if access.can_view_post(actor, facts, reach).allowed:
-            out.append(Hit("post", post.id, post.title, _short(post.body), POST_PAGES[actor.role], post.created_at))
+            out.append(Hit("post", post.id, post.title, _short(post.body), f"/opslag/{post.id}", post.created_at))
     return out
 
 
@@ -159,7 +170,7 @@ async def _events(actor: Actor, words: list[str], now: datetime, limit: int) -> 
         if not access.can_view_event(actor, event_facts(row, group_institution(row)), reach.policy).allowed:
             continue
         starts = next_start(row, now)
-        out.append(Hit("event", row.id, row.title, row.place, link_to(starts), starts))
+        out.append(Hit("event", row.id, row.title, row.place, link_to(starts, row.id), starts))
     upcoming = sorted((h for h in out if h.when and h.when >= now), key=lambda h: (h.when, h.ref_id))
     past = [h for h in out if not (h.when and h.when >= now)]
     return (upcoming + past)[:limit]

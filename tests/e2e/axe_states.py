@@ -153,6 +153,7 @@ STATES: list[State] = [
     State("foraelder", "/beskeder", action=open_first("[data-thread]", r"/beskeder/\d+$"), label="traad"),
     State("foraelder", "/beskeder/ny"),
     State("foraelder", "/soeg?q=2.A"),
+    State("foraelder", "/soeg?q=mødetid", action=open_first("a[href^='/opslag/']", r"/opslag/\d+$"), label="opslag"),
     State("foraelder", "/beskeder/ny", "en"),
     State("foraelder", "/kalender"),
     State("foraelder", "/kalender", action=event_dialog, label="begivenhed"),

@@ -46,8 +46,9 @@ async def test_a_parent_finds_her_messages_posts_and_events_but_not_another_fami
     event_id = await _event(mw, "Skovtur", description="Medbring https://skovly.dk/liste")
     found = await search(mw.guardian, "skovtur", now=NOW)
     assert [h.title for h in found.messages] == ["Skovtur fredag"]
-    assert [h.title for h in found.posts] == ["Skovtur til Dyrehaven 0"] and found.posts[0].link == "/overblik"
-    assert [(h.ref_id, h.link) for h in found.events] == [(event_id, link_to(NOW + timedelta(days=3)))]
+    assert [h.title for h in found.posts] == ["Skovtur til Dyrehaven 0"]
+    assert found.posts[0].link == f"/opslag/{found.posts[0].ref_id}"
+    assert [(h.ref_id, h.link) for h in found.events] == [(event_id, link_to(NOW + timedelta(days=3), event_id))]
     assert found.messages[0].link.startswith("/beskeder/")
     assert (await search(mw.guardian, "gummistøvler", now=NOW)).messages[0].title == "Skovtur fredag"
     assert (await search(mw.other_guardian, "fredag", now=NOW)).messages == ()

@@ -58,6 +58,7 @@ EXPECTED = {
     "/notifikationer": "admin, child, leader, parent, ppr, project_team, staff",
     "/notifikationer/{notification_id}": "admin, child, leader, parent, ppr, project_team, staff",
     "/opslag": "leader, staff",
+    "/opslag/{post_id}": "child, leader, parent, staff",
     "/overblik": "parent",
     "/parathed": "leader, staff",
     "/personale": "leader, staff",

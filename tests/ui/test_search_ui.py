@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from nicegui import ui
 from nicegui.testing import User
 
+from domain.calendar import service as calendar
 from domain.clock import utcnow
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
 from domain.messages import service
 from persistence.identity import UserAccount
+from persistence.organisation import Group
 from persistence.people import Person
 from tests.ui.conftest import login
 
@@ -87,3 +91,38 @@ async def test_a_link_in_a_message_opens_in_a_new_tab_and_javascript_stays_text(
     assert link.props["rel"] == "noopener noreferrer"
     await user.should_see("Ikke javascript:alert(1)")
     assert not [e for e in user.find(kind=ui.link).elements if "javascript" in str(e.props.get("href", ""))]
+
+
+async def test_a_post_result_opens_the_post_itself_with_its_comments(user: User) -> None:
+    await login(user, "demo-foraelder")
+    await user.open("/soeg?q=mødetid")
+    await user.should_see(marker="results-post")
+    links = [e for e in user.find(marker="results-post").elements.pop().descendants() if isinstance(e, ui.link)]
+    href = str(links[0].props["href"])
+    assert href.startswith("/opslag/")
+    post_id = int(href.rsplit("/", 1)[-1])
+    await user.open(href)
+    await user.should_see(marker=f"post-{post_id}")
+    await user.should_see(marker=f"post-body-{post_id}")  # (this demo post has its comments closed)
+    await user.should_see(marker="post-back")
+    await user.open("/opslag/2147483000")  # no such post: said, not a crash
+    await user.should_see(marker="post-missing")
+
+
+async def test_an_event_result_opens_the_events_dialog_in_the_calendar(user: User) -> None:
+    anne = await _anne()
+    facts = await load_person_facts(anne.id, utcnow().date())
+    assert facts is not None
+    group = await Group.get(name="2.A", institution__employments__person_id=anne.id)
+    start = utcnow().replace(microsecond=0) + timedelta(days=3)
+    event_id = await calendar.do_create_event(facts.actor(Role.STAFF, "2"), scope="group", group_id=group.id,
+                                              title="Bålhygge i skoven", description="", all_day=False, start=start,
+                                              end=start + timedelta(hours=1), private=False, now=utcnow())
+    await login(user, "demo-foraelder")
+    await user.open("/soeg?q=bålhygge")
+    item = user.find(marker=f"result-event-{event_id}").elements.pop()
+    [link] = [e for e in item.descendants() if isinstance(e, ui.link)]
+    assert str(link.props["href"]).endswith(f"&begivenhed={event_id}")
+    await user.open(str(link.props["href"]))
+    await user.should_see(marker="cal-dialog-title")
+    await user.should_see("Bålhygge i skoven")

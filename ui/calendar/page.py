@@ -18,7 +18,7 @@ from domain.calendar.model import (
     calendar_municipality_topic,
     calendar_person_topic,
 )
-from domain.clock import today_local
+from domain.clock import COPENHAGEN, today_local
 from domain.events import Event
 from domain.identity.model import Actor, Role
 from domain.organisation.children import children_of_guardian
@@ -192,6 +192,15 @@ class CalendarPage:
         elif item.url:
             ui.navigate.to(item.url)
 
+    async def open_linked(self, event_id: int | None) -> None:
+        """Open a linked event's dialog, when the actor's calendar shows it in the period loaded (its day first)."""
+        if event_id is None:
+            return
+        shown = [i for i in self.items if i.event_id == event_id]
+        on_day = [i for i in shown if i.starts_at.astimezone(COPENHAGEN).date() == self.anchor]
+        if on_day or shown:
+            await self.open((on_day or shown)[0])
+
     async def new_event(self) -> None:
         """The editor for a new event on the day in focus."""
         with self.dialogs:
@@ -240,14 +249,19 @@ def register() -> None:
 
 
 @page("/kalender", *CALENDAR_ROLES)
-async def calendar_route(actor: Actor, settings: Settings, dato: str = "") -> None:
-    """The calendar in the view the person chose last (on `dato`'s day, ISO), with filters for a guardian's children."""
+async def calendar_route(actor: Actor, settings: Settings, dato: str = "", begivenhed: str = "") -> None:
+    """The calendar in the view the person chose last (on `dato`'s day, ISO), with filters for a guardian's children.
+
+    With `begivenhed` (an event id, as a search result links), that event's dialog opens when it is shown that day.
+    """
     found = await load_or_refuse(actor, t("error.title"), _filters_for(actor))
     if found is None:
         return
     children, institutions = found
     with frame(actor, t("cal.title")):
-        await CalendarPage(actor, children, institutions, settings.public_url, _day(dato)).build()
+        calendar = CalendarPage(actor, children, institutions, settings.public_url, _day(dato))
+        await calendar.build()
+        await calendar.open_linked(int(begivenhed) if begivenhed.isdigit() and len(begivenhed) < 10 else None)
 
 
 def _day(text: str) -> date | None:

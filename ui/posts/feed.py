@@ -19,10 +19,11 @@ from ui.live import follow
 class PostFeed:
     """One client's feed: reads the first page, and re-reads it when a followed institution's posts change."""
 
-    def __init__(self, actor: Actor, empty_key: str, first: int | None) -> None:
+    def __init__(self, actor: Actor, empty_key: str, first: int | None, only: int | None = None) -> None:
         self.actor, self.empty_key = actor, empty_key
         self.first = first  # on Overblik only the first few posts, until the reader asks for all
-        self.opened: set[int] = set()  # posts whose comments stay open across a redraw
+        self.only = only  # one post (/opslag/{id}), its comments open
+        self.opened: set[int] = set() if only is None else {only}  # posts whose comments stay open across a redraw
         self.root = ui.column().classes("w-full gap-3").mark("post-feed")
 
     async def build(self, heading: str) -> None:
@@ -39,7 +40,10 @@ class PostFeed:
 
     @ui.refreshable_method
     async def posts(self) -> None:
-        """The first page of the feed."""
+        """The first page of the feed (or the one post)."""
+        if self.only is not None:
+            await self._one(self.only)
+            return
         views = await feed.feed_for(self.actor, today=today_local())
         if not views:
             empty_state("campaign", self.empty_key)
@@ -51,6 +55,14 @@ class PostFeed:
         if len(shown) < len(views):
             ui.button(t("posts.show_all", count=len(views)), icon="expand_more", on_click=self._show_all).props(
                 "flat no-caps").mark("posts-show-all")
+
+    async def _one(self, post_id: int) -> None:
+        try:
+            view = await feed.post_view(self.actor, post_id, today=today_local())
+        except DomainError as error:  # removed, expired, or not the reader's to see
+            ui.label(error_text(error)).classes("text-negative").mark("post-missing")
+            return
+        await self._card(view)
 
     def _show_all(self) -> None:
         self.first = None
@@ -209,8 +221,11 @@ class PostFeed:
 
 
 async def post_feed(actor: Actor, *, heading: str | None = None, empty_key: str | None = None,
-                    first: int | None = None) -> None:
-    """The posts the actor may see, important and newest first, live; with first, the rest behind a button."""
+                    first: int | None = None, only: int | None = None) -> None:
+    """The posts the actor may see, important and newest first, live; with first, the rest behind a button.
+
+    With only, just that post with its comments open (a search result's or a link's target), live as well.
+    """
     staff = actor.role in (Role.STAFF, Role.LEADER)
     key = empty_key or ("posts.empty.staff" if staff else "posts.empty.family")
-    await PostFeed(actor, key, first).build(heading or t("posts.feed"))
+    await PostFeed(actor, key, first, only).build(heading or t("posts.feed"))

@@ -12,6 +12,7 @@ from domain.posts import feed, reports, service
 from domain.posts.model import BODY_MAX, TITLE_MAX, PostingPlace, ReportOutcome, ReportView, post_reports_topic
 from ui.components import confirm, empty_state, refuse, section_heading
 from ui.dates import date_input, problem
+from ui.error_pages import Id
 from ui.frame import frame
 from ui.guard import page
 from ui.i18n import fmt_datetime, t
@@ -159,3 +160,15 @@ async def _posts_page(actor: Actor) -> None:
 async def posts_page(actor: Actor) -> None:
     """Staff write posts to their institution or groups, and the leader moderates reports."""
     await _posts_page(actor)
+
+
+POST_PAGES = {Role.STAFF: "/opslag", Role.LEADER: "/opslag", Role.PARENT: "/overblik", Role.CHILD: "/mig"}
+
+
+@page("/opslag/{post_id}", *POST_PAGES)
+async def post_route(actor: Actor, post_id: Id) -> None:
+    """One post with its comments open, for anyone who may see it (where a search result or a link opens it)."""
+    with frame(actor, t("posts.one.title")):
+        with ui.column().classes("w-full max-w-3xl gap-4"):
+            ui.link(t("posts.one.back"), POST_PAGES[actor.role]).classes("text-body2").mark("post-back")
+            await post_feed(actor, heading=t("posts.one.heading"), only=int(post_id))

@@ -8,6 +8,7 @@ from nicegui import ui
 
 from domain.errors import DomainError
 from domain.organisation.model import InstitutionKind
+from domain.presence.kiosk import ScreenPickup
 from domain.presence.model import KIOSK_ACTIONS, Action, Tile, allowed_actions
 from ui.i18n import error_text, t
 
@@ -40,6 +41,7 @@ class ChildDialog:
         self.perform, self.touch = perform, touch
         self.pin = ""
         self.tile: Tile | None = None
+        self.pickup: ScreenPickup | None = None
         self.kind, self.needs_pin = "", False
         self.locations: tuple[str, ...] = ()
         # A tap beside the dialog does not close it (small hands), Escape does (keyboards).
@@ -56,9 +58,11 @@ class ChildDialog:
         """Whether a child is using the dialog."""
         return bool(self.dialog.value)
 
-    def open(self, tile: Tile, kind: str, locations: tuple[str, ...], needs_pin: bool) -> None:
+    def open(self, tile: Tile, kind: str, locations: tuple[str, ...], needs_pin: bool,
+             pickup: ScreenPickup | None = None) -> None:
         """Start over for a child: the keypad first when the institution wants a PIN."""
         self.tile, self.kind, self.locations, self.needs_pin, self.pin = tile, kind, locations, needs_pin, ""
+        self.pickup = pickup
         self.announcer.set_text("")
         self.dialog.props(f'aria-label="{tile.first_name}"')
         self._keypad() if needs_pin else self._choices()
@@ -73,6 +77,7 @@ class ChildDialog:
         """Closed (by the page, the timer or Escape): nothing of the child stays."""
         self.pin = ""
         self.tile = None
+        self.pickup = None
 
     def _heading(self) -> None:
         assert self.tile is not None
@@ -114,11 +119,13 @@ class ChildDialog:
         self.pin = self.pin[:-1]
         self._keypad()
 
-    def _choices(self, problem: str = "") -> None:
+    def _choices(self, problem: str = "", picked_up: bool = False) -> None:
         assert self.tile is not None
         self.body.clear()
         with self.body:
             self._heading()
+            if picked_up:
+                self._pickup_picture()
             if problem:
                 ui.label(problem).classes("text-h5 text-negative text-center").props("data-kiosk-problem").mark(
                     "kiosk-problem")
@@ -150,8 +157,8 @@ class ChildDialog:
         elif error.key in ("kiosk.error.wrong_pin", "kiosk.error.pin_locked", "kiosk.error.no_pin"):
             self.pin = ""
             self._keypad(error_text(error)) if error.key != "kiosk.error.no_pin" else self._choices(error_text(error))
-        else:
-            self._choices(error_text(error))
+        else:  # "Mette henter dig i dag. Spørg en voksen." shows Mette too
+            self._choices(error_text(error), picked_up=error.key == "presence.error.kiosk_pickup_by")
 
     def _greet(self, name: str, action: Action, place: str) -> None:
         self.body.clear()
@@ -162,3 +169,12 @@ class ChildDialog:
             ui.label(words).classes("text-h3 text-weight-bold text-center").mark("kiosk-greeting")
             ui.timer(CONFIRM_SECONDS, self.close, once=True)
         self.announcer.set_text(words)
+
+    def _pickup_picture(self) -> None:
+        """Beside "Mette henter dig i dag. Spørg en voksen.": Mette's own picture when she shares it, so the child
+        knows whom to wait for (the hall sees it too: a first name and a face, never a phone number or an e-mail)."""
+        if self.pickup is None or not self.pickup.picture_url:
+            return
+        with ui.avatar(size="160px").mark("kiosk-pickup"):
+            ui.image(self.pickup.picture_url).props(
+                f'alt="{t("a11y.photo_of", name=self.pickup.name)}"').mark("kiosk-pickup-picture")

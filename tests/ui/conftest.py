@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from nicegui import context
+from nicegui.client import Client
 from nicegui.testing import User
+from nicegui.testing.user_notify import UserNotify
 
 from auth.dev_idp.router import SESSION_COOKIE as DEV_IDP_SESSION_COOKIE
 from domain.events import bus
@@ -28,8 +31,8 @@ def app_environment(demo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: 
 
 
 # NiceGUI waits 0.3 s for an element to appear; on a loaded CI machine a write, its event and the
-# notification that follows took longer (a revoked wall screen failed CI that way; pairing one took over 3 s
-# while another full run shared the two cores), so wait up to 6 s. A check that passes costs nothing extra.
+# notification that follows took longer (pairing a wall screen took over 3 s while another full run shared the
+# two cores), so wait up to 6 s. A check that passes costs nothing extra.
 PATIENT_RETRIES = 60
 
 
@@ -46,6 +49,34 @@ def patient_user(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(User, "should_see", should_see)
     monkeypatch.setattr(User, "should_not_see", should_not_see)
+
+
+@pytest.fixture(autouse=True)
+def notify_reaches_its_own_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notification lands with the user whose page showed it, not the user the test touched last.
+
+    NiceGUI's simulation points `ui.notify` at whichever User had an attribute read last, and a second user's page
+    reads its User whenever its outbox sends: a leader's "Skærmen er frakoblet." went to the revoked wall screen's
+    user when that screen redrew during the revocation, and CI failed on it.
+    """
+    users: list[User] = []
+    open_page, record = User.open, UserNotify.__call__
+
+    async def registering_open(self: User, *args: Any, **kwargs: Any) -> Client:
+        if self not in users:
+            users.append(self)
+        return await open_page(self, *args, **kwargs)
+
+    def routed(self: UserNotify, message: str, **kwargs: Any) -> None:
+        try:
+            showing = context.client
+        except RuntimeError:  # no page context: keep the simulation's choice
+            showing = None
+        owner = next((u for u in users if object.__getattribute__(u, "client") is showing), None)
+        record(object.__getattribute__(owner, "notify") if owner is not None else self, message, **kwargs)
+
+    monkeypatch.setattr(User, "open", registering_open)
+    monkeypatch.setattr(UserNotify, "__call__", routed)
 
 
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')

@@ -1,4 +1,8 @@
-"""Albums past their retention date are deleted with their photos, tags and files (the hourly job runs this)."""
+"""Albums past their retention date are deleted with their photos, tags and files (the hourly job runs this).
+
+An album's date is its creation plus the municipality's albums rule; changing the rule moves the date of every
+existing album (domain.gdpr.retention.do_set_policy), so this purge always honours the rule in force.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from domain import access
 from domain.audit import service as audit
@@ -16,6 +16,8 @@ from domain.gallery.model import HELD, NO_CONSENT_REASON, PUBLISHED, REPORT_MAX,
 from domain.gallery.notify import notify_new_photos
 from domain.gallery.reach import album_children, consented, names_of
 from domain.gallery.reading import check_photo
+from domain.gdpr.retention import album_months
+from domain.gdpr.retention_model import months_after
 from domain.identity.model import Actor
 from domain.text import check_typed_text
 from persistence.db import transaction
@@ -24,7 +26,6 @@ from persistence.organisation import Group
 from persistence.queries import ints
 
 TITLE_MAX, CAPTION_MAX, NAME_MAX = 120, 500, 200
-KEEP_ALBUM = timedelta(days=2 * 365)  # the retention rule for photos of daily life: two years, then deleted
 
 
 async def _managed_album(actor: Actor, album_id: int, action: str) -> Album:
@@ -62,8 +63,10 @@ async def do_create_album(actor: Actor, *, title: str, now: datetime, group_id: 
     if institution_id is None:
         raise DomainError("gallery.album.place_missing")
     await audit.check(access.can_manage_album(actor, institution_id), actor, "gallery.album.create")
+    # The municipality's retention rule for albums (24 months unless its admin chose); a later change moves it.
+    expires = months_after(now, await album_months(institution_id))
     album = await Album.create(institution_id=institution_id, group_id=group_id, title=text,
-                               created_by_id=actor.person_id, created_at=now, expires_at=now + KEEP_ALBUM)
+                               created_by_id=actor.person_id, created_at=now, expires_at=expires)
     await audit.record("gallery.album.create", audit.ALLOWED, actor=actor, detail=f"album={album.id}")
     return album.id
 

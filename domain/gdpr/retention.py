@@ -11,16 +11,20 @@ from domain.clock import start_of_local_day, today_local
 from domain.errors import DomainError, NotFound
 from domain.gdpr import retention_messages, retention_people, retention_presence
 from domain.gdpr.retention_model import (
+    ALBUMS_DEFAULT,
     RANGES,
     PolicyView,
     RetentionCounts,
     RunView,
     local_midnight_utc,
+    months_after,
     months_before,
 )
 from domain.identity.model import Actor
 from persistence.db import transaction
+from persistence.gallery import Album
 from persistence.gdpr import RetentionPolicy, RetentionRun
+from persistence.organisation import Institution
 from persistence.people import Person
 from persistence.queries import ints
 
@@ -41,7 +45,7 @@ def _view(row: RetentionPolicy | None) -> PolicyView:
     if row is None:
         return PolicyView()
     return PolicyView(row.messages_months, row.presence_months, row.anonymise_after_months, row.updated_at,
-                      row.updated_by)
+                      row.updated_by, row.albums_months)
 
 
 async def policy_for(municipality_id: int) -> PolicyView:
@@ -52,6 +56,28 @@ async def policy_for(municipality_id: int) -> PolicyView:
 async def policy_of(actor: Actor) -> PolicyView:
     """The admin's municipality's rules."""
     return await policy_for(await check_admin(actor, "retention.view"))
+
+
+async def album_months(institution_id: int) -> int:
+    """How many months an album of the institution is kept, by its municipality's rule (one query)."""
+    found = ints(await RetentionPolicy.filter(municipality__institutions__id=institution_id).values_list(
+        "albums_months", flat=True))
+    return found[0] if found else ALBUMS_DEFAULT
+
+
+async def _recompute_album_expiry(municipality_id: int, months: int) -> int:
+    """Each album of the municipality expires the given months after it was made (the hourly job deletes it)."""
+    institutions = ints(await Institution.filter(municipality_id=municipality_id).values_list("id", flat=True))
+    albums = await Album.filter(institution_id__in=institutions).only("id", "created_at", "expires_at")
+    changed = []
+    for album in albums:
+        expires = months_after(album.created_at, months)
+        if album.expires_at != expires:
+            album.expires_at = expires
+            changed.append(album)
+    if changed:
+        await Album.bulk_update(changed, fields=["expires_at"], batch_size=500)
+    return len(changed)
 
 
 def check_months(rule: str, months: int | None) -> int | None:
@@ -65,15 +91,25 @@ def check_months(rule: str, months: int | None) -> int | None:
 
 
 async def do_set_policy(actor: Actor, *, messages_months: int | None, presence_months: int | None,
-                        anonymise_after_months: int | None, now: datetime) -> PolicyView:
-    """Store the rules (None keeps for ever) after checking each range; audited with the new values only."""
+                        anonymise_after_months: int | None, now: datetime,
+                        albums_months: int | None = None) -> PolicyView:
+    """Store the rules (None keeps for ever) after checking each range; audited with the new values only.
+
+    The albums rule is never "for ever": None leaves it as it is. A changed albums rule moves the deletion date of
+    every album of the municipality to its creation plus the new months, so the hourly purge honours it.
+    """
     municipality_id = await check_admin(actor, "retention.set_policy")
-    values = {"messages_months": check_months("messages", messages_months),
-              "presence_months": check_months("presence", presence_months),
-              "anonymise_after_months": check_months("anonymise", anonymise_after_months)}
+    values: dict[str, int | None] = {"messages_months": check_months("messages", messages_months),
+                                     "presence_months": check_months("presence", presence_months),
+                                     "anonymise_after_months": check_months("anonymise", anonymise_after_months)}
+    if albums_months is not None:
+        values["albums_months"] = check_months("albums", albums_months)
+    before = await policy_for(municipality_id)
     async with transaction():
         await RetentionPolicy.update_or_create(defaults={**values, "updated_at": now, "updated_by": actor.name[:160]},
                                                municipality_id=municipality_id)
+        if albums_months is not None and albums_months != before.albums_months:
+            await _recompute_album_expiry(municipality_id, albums_months)
         await audit.record("retention.set_policy", audit.ALLOWED, actor=actor, detail=" ".join(
             f"{k}={'keep' if v is None else v}" for k, v in values.items()))
     return await policy_for(municipality_id)

@@ -8,9 +8,11 @@ from datetime import UTC, date, datetime, time
 
 from domain.clock import COPENHAGEN
 
-# The allowed number of months per rule (None = keep for ever).
-RANGES: dict[str, tuple[int, int]] = {"messages": (6, 120), "presence": (3, 120), "anonymise": (1, 120)}
-RULES = tuple(RANGES)
+# The allowed number of months per rule (None = keep for ever; albums always go, after 24 months unless set).
+RANGES: dict[str, tuple[int, int]] = {"messages": (6, 120), "presence": (3, 120), "anonymise": (1, 120),
+                                      "albums": (1, 120)}
+RULES = ("messages", "presence", "anonymise")  # the daily run's rules, each may keep for ever
+ALBUMS_DEFAULT = 24  # months a photo album is kept when the municipality has not chosen
 # What an anonymised child is called from then on; the same text replaces their name on messages they wrote.
 ANONYMOUS = "Anonymiseret"
 
@@ -24,11 +26,12 @@ class PolicyView:
     anonymise_after_months: int | None = None
     updated_at: datetime | None = None
     updated_by: str = ""
+    albums_months: int = ALBUMS_DEFAULT  # the gallery's hourly job deletes albums this many months after creation
 
     def months(self, rule: str) -> int | None:
-        """The months of one rule by its short name (messages, presence, anonymise)."""
+        """The months of one rule by its short name (messages, presence, anonymise, albums)."""
         return {"messages": self.messages_months, "presence": self.presence_months,
-                "anonymise": self.anonymise_after_months}[rule]
+                "anonymise": self.anonymise_after_months, "albums": self.albums_months}[rule]
 
     @property
     def any_rule(self) -> bool:
@@ -87,6 +90,14 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+def months_after(at: datetime, months: int) -> datetime:
+    """The same moment of the same day of the month, months later (the 31st becomes the month's last day)."""
+    index = at.year * 12 + at.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return at.replace(year=year, month=month + 1, day=min(at.day, last))
+
+
 def local_midnight_utc(day: date) -> datetime:
     """Midnight at the start of a Copenhagen day, in UTC (SQLite compares stored times as text)."""
     return datetime.combine(day, time(), COPENHAGEN).astimezone(UTC)
@@ -95,7 +106,7 @@ def local_midnight_utc(day: date) -> datetime:
 def stricter(old: PolicyView, new: PolicyView) -> list[tuple[str, int]]:
     """The rules that will delete more than before: (rule, months) for each one that became shorter or was set."""
     out = []
-    for rule in RULES:
+    for rule in (*RULES, "albums"):
         before, after = old.months(rule), new.months(rule)
         if after is not None and (before is None or after < before):
             out.append((rule, after))

@@ -15,11 +15,14 @@ from domain.clock import utcnow
 from domain.errors import AccessDenied, DomainError
 from domain.gallery import expiry, reading, service, storage
 from domain.gallery.model import HELD, NO_CONSENT, PUBLISHED
+from domain.gdpr import retention
 from domain.gdpr.export import build_export
+from domain.gdpr.retention_model import ALBUMS_DEFAULT, months_after
 from domain.identity.model import Actor, Role
 from domain.identity.service import current_actor
 from persistence.audit import AuditEntry
 from persistence.gallery import Album, Photo, PhotoTag
+from persistence.gdpr import RetentionPolicy
 from persistence.notifications import Notification
 from tests.conftest import point_data_dir
 from tests.factory import World, build_world
@@ -144,7 +147,7 @@ async def test_guardians_see_their_groups_albums_and_everyone_else_is_refused_an
 
 async def test_an_expired_album_is_gone_for_everyone(world: World) -> None:
     tina, album_id, _ = await album_with_photo(world)
-    later = utcnow() + service.KEEP_ALBUM + service.KEEP_ALBUM
+    later = months_after(utcnow(), 2 * ALBUMS_DEFAULT)
     assert await reading.albums_for(tina, world.today, later) == []
 
 
@@ -182,6 +185,37 @@ async def test_an_expired_album_is_deleted_with_its_photos_tags_and_files(world:
     assert await expiry.do_purge_expired_albums(now=utcnow()) == 1
     assert not path.exists() and not await Photo.exists(id=photo_id) and not await PhotoTag.exists(photo_id=photo_id)
     assert await Album.exists(id=kept)
+
+
+async def test_albums_are_kept_by_the_municipalitys_rule_and_a_changed_rule_moves_the_existing_ones(
+        world: World) -> None:
+    now = utcnow()
+    tina, album_id, photo_id = await album_with_photo(world)
+    first = await Album.get(id=album_id)
+    assert first.expires_at == months_after(first.created_at, ALBUMS_DEFAULT)
+    admin = await actor(world.admin.id, "admin")
+    for bad in (0, 121):
+        with pytest.raises(DomainError) as refused:
+            await retention.do_set_policy(admin, messages_months=None, presence_months=None,
+                                          anonymise_after_months=None, albums_months=bad, now=now)
+        assert refused.value.key == "retention.error.albums_range"
+    assert not await RetentionPolicy.exists() and (await Album.get(id=album_id)).expires_at == first.expires_at
+
+    view = await retention.do_set_policy(admin, messages_months=None, presence_months=None,
+                                         anonymise_after_months=None, albums_months=6, now=now)
+    assert view.albums_months == 6
+    moved = await Album.get(id=album_id)
+    assert moved.expires_at == months_after(moved.created_at, 6)
+    newer = await service.do_create_album(tina, title="Ny", group_id=world.class_2a.id, now=now)
+    assert (await Album.get(id=newer)).expires_at == months_after(now, 6)
+    # Saving the other rules without the albums rule leaves it as it is.
+    kept = await retention.do_set_policy(admin, messages_months=24, presence_months=None,
+                                         anonymise_after_months=None, now=now)
+    assert kept.albums_months == 6
+
+    assert await expiry.do_purge_expired_albums(now=months_after(now, 5)) == 0
+    assert await expiry.do_purge_expired_albums(now=months_after(moved.created_at, 6)) == 2
+    assert not await Photo.exists(id=photo_id)
 
 
 async def test_a_guardian_reports_a_photo_and_it_is_hidden_until_staff_confirm(world: World) -> None:

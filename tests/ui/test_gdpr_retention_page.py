@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from nicegui import ui
@@ -68,3 +69,31 @@ async def test_a_teacher_gets_the_refusal_card_and_no_rules(user: User) -> None:
     await user.open("/kommune/sletning")
     await user.should_see(marker="refusal")
     await user.should_not_see("Kør nu")
+
+
+async def test_the_admin_sets_the_albums_rule_and_bad_input_gets_a_danish_message_and_changes_nothing(
+        user: User) -> None:
+    await login(user, "demo-admin")
+    await user.open("/kommune/sletning")
+    await user.should_see("Fotoalbummer slettes efter")
+    months = user.find(marker="months-albums").elements.pop()
+    assert isinstance(months, ui.number) and months.value == 24
+    for bad in (0, 121, None):
+        months.set_value(bad)
+        user.find(marker="retention-save").click()
+        await user.should_see("Fotoalbummer: vælg mellem 1 og 120 måneder.")
+    assert not await RetentionPolicy.exists()
+    months.set_value(36)
+    user.find(marker="retention-save").click()
+    await user.should_see("Reglerne er gemt.")
+    assert (await RetentionPolicy.get()).albums_months == 36
+    months.set_value(6)
+    user.find(marker="retention-save").click()
+    await user.should_see("Fotoalbummer, der er mere end 6 måneder gamle, slettes med deres billeder inden for en "
+                          "time.")
+    user.find(marker="retention-confirm-save").click()
+    for _ in range(50):  # "Reglerne er gemt." is still shown from the first save
+        if (await RetentionPolicy.get()).albums_months == 6:
+            break
+        await asyncio.sleep(0.05)
+    assert (await RetentionPolicy.get()).albums_months == 6

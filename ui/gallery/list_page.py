@@ -42,7 +42,7 @@ def _album_card(album: AlbumCard, staff: bool) -> None:
             ui.label(album.title).classes("text-subtitle1 text-weight-medium").style("overflow-wrap: anywhere")
             ui.label(f"{album.place} · {photo_count(album.photo_count)}").classes("text-caption text-grey-8")
             if staff:
-                ui.label(t("gallery.expires", date=fmt_date(album.expires_at.date()))).classes(
+                ui.label(t("gallery.expires", date=fmt_date(today_local(album.expires_at)))).classes(
                     "text-caption text-grey-8")
                 if album.waiting:
                     ui.badge(t("gallery.waiting", n=album.waiting), color="orange-9").mark("album-waiting")

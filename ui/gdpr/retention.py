@@ -43,6 +43,7 @@ class RetentionPage:
             section_heading(t("retention.rules"))
             for rule in RULES:
                 self._rule(rule)
+            self._albums_rule()
             self.updated = ui.label().classes("text-grey-7 text-caption")
             self._show_updated()
             ui.button(t("common.save"), icon="save", on_click=self.save).props('no-caps data-x="retention-save"').mark(
@@ -71,6 +72,19 @@ class RetentionPage:
             ui.label(t("retention.range", low=low, high=high)).classes("text-grey-7 text-caption")
         self.numbers[rule], self.keeps[rule] = number, keep
 
+    def _albums_rule(self) -> None:
+        """Albums always go after some months: a number without "keep always"."""
+        low, high = RANGES["albums"]
+        with ui.row().classes("items-center gap-4 w-full"):
+            ui.label(t("retention.rule.albums")).classes("min-w-[16rem]")
+            number = ui.number(value=self.policy.albums_months, min=low, max=high, step=1, format="%d",
+                               suffix=t("retention.months")).props('outlined dense data-rule="albums"').classes(
+                "w-40").mark("months-albums")
+            number.props["aria-label"] = t("retention.rule.albums")
+            ui.label(t("retention.range", low=low, high=high)).classes("text-grey-7 text-caption")
+        ui.label(t("retention.albums_hint")).classes("text-grey-7 text-caption")
+        self.numbers["albums"] = number
+
     def _show_updated(self) -> None:
         p = self.policy
         self.updated.set_text(t("retention.updated", when=fmt_datetime(p.updated_at), who=p.updated_by or "—")
@@ -87,13 +101,17 @@ class RetentionPage:
             else:
                 low, high = RANGES[rule]
                 raise DomainError(f"retention.error.{rule}_range", low=low, high=high)
-        return PolicyView(values["messages"], values["presence"], values["anonymise"])
+        albums = self.numbers["albums"].value
+        if not (isinstance(albums, int | float) and float(albums).is_integer()):
+            low, high = RANGES["albums"]
+            raise DomainError("retention.error.albums_range", low=low, high=high)
+        return PolicyView(values["messages"], values["presence"], values["anonymise"], albums_months=int(albums))
 
     async def save(self) -> None:
         """Store the rules, after a confirmation naming what becomes stricter."""
         try:
             new = self._chosen()
-            for rule in RULES:
+            for rule in (*RULES, "albums"):
                 retention.check_months(rule, new.months(rule))
         except DomainError as error:
             refuse(error)
@@ -105,7 +123,7 @@ class RetentionPage:
         try:
             self.policy = await retention.do_set_policy(
                 self.actor, messages_months=new.messages_months, presence_months=new.presence_months,
-                anonymise_after_months=new.anonymise_after_months, now=utcnow())
+                anonymise_after_months=new.anonymise_after_months, albums_months=new.albums_months, now=utcnow())
         except DomainError as error:
             refuse(error)
             return

@@ -111,6 +111,11 @@ RETENTION_TEXTS: dict[str, tuple[str, str]] = {
     "retention.rule.messages": ("Beskeder slettes efter", "Messages are deleted after"),
     "retention.rule.presence": ("Fremmødehistorik slettes efter", "Presence history is deleted after"),
     "retention.rule.anonymise": ("Børn, der er udmeldt, anonymiseres efter", "Children who left are anonymised after"),
+    "retention.rule.albums": ("Fotoalbummer slettes efter", "Photo albums are deleted after"),
+    "retention.albums_hint": ("Regnes fra albummets oprettelse. Albummer slettes med deres billeder i den timelige "
+                              "oprydning, også dem der allerede findes. Kan ikke beholdes altid.",
+                              "Counted from the album's creation. Albums are deleted with their photos by the hourly "
+                              "clean-up, existing ones too. Cannot be kept always."),
     "retention.months": ("måneder", "months"),
     "retention.keep": ("Behold altid", "Keep always"),
     "retention.range": ("{low}–{high} måneder", "{low}–{high} months"),
@@ -125,6 +130,10 @@ RETENTION_TEXTS: dict[str, tuple[str, str]] = {
     "retention.stricter.anonymise": ("Børn, der blev udmeldt for mere end {n} måneder siden, anonymiseres ved "
                                      "næste kørsel.",
                                      "Children who left more than {n} months ago are anonymised at the next run."),
+    "retention.stricter.albums": ("Fotoalbummer, der er mere end {n} måneder gamle, slettes med deres billeder "
+                                  "inden for en time.",
+                                  "Photo albums more than {n} months old are deleted with their photos within an "
+                                  "hour."),
     "retention.confirm_save": ("Gem", "Save"),
     "retention.dry_run": ("Vis hvad der ville blive slettet", "Show what would be deleted"),
     "retention.run_now": ("Kør nu", "Run now"),
@@ -164,6 +173,8 @@ RETENTION_TEXTS: dict[str, tuple[str, str]] = {
                                        "Presence history: choose between {low} and {high} months, or keep always."),
     "retention.error.anonymise_range": ("Anonymisering: vælg mellem {low} og {high} måneder, eller behold altid.",
                                         "Anonymisation: choose between {low} and {high} months, or keep always."),
+    "retention.error.albums_range": ("Fotoalbummer: vælg mellem {low} og {high} måneder.",
+                                     "Photo albums: choose between {low} and {high} months."),
     "retention.error.no_municipality": ("Din bruger hører ikke til en kommune.",
                                         "Your user belongs to no municipality."),
 }

@@ -54,6 +54,9 @@ def test_staff_upload_three_photos_on_a_tablet_and_a_parent_sees_the_album_on_a_
     choosers[0].set_files(files)  # type: ignore[arg-type]
     expect(tablet.locator(".q-uploader__file")).to_have_count(3)  # one row, with its own progress, per file
     expect(tablet.locator(".gallery-grid button.gallery-thumb")).to_have_count(3, timeout=DEFAULT_TIMEOUT_MS * 2)
+    # Quasar's icon-only buttons after an upload (clear the list, one per file) have names (axe: button-name).
+    expect(tablet.get_by_role("button", name="Fjern jul1.jpg fra listen")).to_be_attached()
+    expect(tablet.get_by_role("button", name="Ryd listen over lagte filer")).to_be_attached()
     assert tablet.evaluate("document.documentElement.scrollWidth") <= 1024
     screenshot(tablet, "album-staff")
 

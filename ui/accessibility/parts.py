@@ -24,7 +24,14 @@ if(i.getAttribute('aria-label')===label)return;
 // (Enter or Space opens the file picker); the wrapper is only its picture.
 i.setAttribute('aria-label',label);i.removeAttribute('aria-hidden');i.setAttribute('tabindex','0');
 const b=i.closest('.q-btn');if(b){b.removeAttribute('role');b.removeAttribute('tabindex');
-b.removeAttribute('aria-label');}});});
+b.removeAttribute('aria-label');}});
+// After an upload Quasar adds icon-only buttons (clear the list, one per file): each gets a name too.
+u.querySelectorAll('.q-uploader__header .q-btn:not(:has(.q-uploader__input)):not([aria-label])').forEach(
+b=>b.setAttribute('aria-label',u.getAttribute('data-a11y-clear')||''));
+u.querySelectorAll('.q-uploader__file').forEach(f=>{const b=f.querySelector('.q-btn');
+const n=(f.querySelector('.q-uploader__title')||{}).textContent||'';
+const want=(u.getAttribute('data-a11y-file')||'').replace('{name}',n);
+if(b&&b.getAttribute('aria-label')!==want)b.setAttribute('aria-label',want);});});
 new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true});name();})();"""
 UPLOAD_LABELS = f"<script>{UPLOAD_LABELS_JS}</script>"
 
@@ -77,4 +84,5 @@ def name_upload(upload: ui.upload, label: str) -> ui.upload:
         upload.client.run_javascript(UPLOAD_LABELS_JS)
     else:
         ui.add_body_html(UPLOAD_LABELS)
-    return upload.props(f'data-a11y-label="{label.replace(chr(34), chr(39))}"')
+    return upload.props(f'data-a11y-label="{label.replace(chr(34), chr(39))}" '
+                        f'data-a11y-clear="{t("a11y.upload.clear")}" data-a11y-file="{t("a11y.upload.file")}"')

@@ -70,6 +70,8 @@ A11Y_TEXTS: dict[str, tuple[str, str]] = {
     "a11y.back": ("Til Sammen", "To Sammen"),
     "a11y.chart.table": ("Tallene bag diagrammet", "The figures behind the chart"),
     "a11y.field.of_day": ("{day}: {field}", "{day}: {field}"),
+    "a11y.upload.clear": ("Ryd listen over lagte filer", "Clear the list of uploaded files"),
+    "a11y.upload.file": ("Fjern {name} fra listen", "Remove {name} from the list"),
     "a11y.photo_of": ("Foto af {name}", "Photo of {name}"),
     "a11y.photo": ("Foto af barnet", "Photo of the child"),
     "a11y.cal.feed_url": ("Din private kalenderadresse", "Your private calendar address"),

@@ -35,7 +35,7 @@ NAV: dict[Role, list[tuple[str, str, str]]] = {
     Role.PROJECT_TEAM: [("nav.rollout", "/udrulning", "timeline"),
                         ("nav.survey_admin", "/udrulning/evaluering", "rate_review")],
     Role.ADMIN: [("nav.municipality", "/kommune", "location_city"),
-                 ("nav.broadcast", "/kommune/krisebesked", "campaign"),
+                 ("nav.broadcast", "/kommune/krisebesked", "campaign"), MESSAGES,
                  ("nav.gdpr", "/kommune/persondata", "privacy_tip"),
                  ("nav.widgets", "/kommune/widgets", "widgets"),
                  ("nav.links", "/kommune/links", "link"),

@@ -135,6 +135,7 @@ class MessageReach:
     all_inboxes: bool = False
     inboxes_at: frozenset[int] = frozenset()
     role_groups: bool = False
+    cross_groups: bool = False  # the roles in every cross group of the municipality (the admin's, e.g. in a shutdown)
     # In the *_in_groups scopes (another family's child or guardian) only children with "Navn på lister" are named;
     # the sender's own family is never hidden from them.
     family: frozenset[int] = frozenset()
@@ -160,14 +161,23 @@ def message_reach(actor: Actor, facts: SenderFacts) -> MessageReach:
                                 family=frozenset({actor.person_id}))
         case Role.PPR:
             return MessageReach(m, staff_at=facts.institution_ids, guardians_of=actor.ppr_children)
-        case Role.ADMIN | Role.PROJECT_TEAM:
+        case Role.ADMIN:
+            # The municipal admin may already send a krisebesked to every family; a cross group is the narrower
+            # way to reach the families of one tværgående gruppe across school, BFO and club.
+            return MessageReach(m, all_staff=True, cross_groups=True)
+        case Role.PROJECT_TEAM:
             return MessageReach(m, all_staff=True)
         case _:
             return MessageReach(m)
 
 
 def can_message_group(actor: Actor, reach: MessageReach, group: GroupFacts) -> Decision:
-    """Roles in a group (all guardians, all staff, all children) are for staff who can view the group."""
+    """Roles in a group (all guardians, all staff, all children) are for staff who can view the group.
+
+    The municipal admin reaches the roles in cross groups (those of no institution), not in institutions' groups.
+    """
+    if reach.cross_groups and group.institution_id is None:
+        return allow("municipal_admin_cross_group") if actor.role is Role.ADMIN else deny("not_admin")
     if not reach.role_groups:
         return deny("role_has_no_group_messages")
     return can_view_group(actor, group)

@@ -34,7 +34,7 @@ async def role_choices(actor: Actor, text: str, limit: int = 20) -> list[Recipie
     today = today_local()
     reach = await reach_of(actor, today)
     name_words = [w for w in words if w not in _ROLE_WORDS] or words
-    roles = await _groups(actor, reach, name_words, today, limit) if reach.role_groups else []
+    roles = await _groups(actor, reach, name_words, today, limit) if reach.role_groups or reach.cross_groups else []
     return roles + await _institutions(actor, reach, words, name_words, limit)
 
 
@@ -42,7 +42,8 @@ async def _groups(actor: Actor, reach: access.MessageReach, words: list[str], to
                   limit: int) -> list[RecipientChoice]:
     match = Q(*[Q(name__icontains=w) for w in words])
     rows: list[Any] = await Group.filter(match, municipality_id=reach.municipality_id).filter(
-        Q(expires_on__isnull=True) | Q(expires_on__gte=today)).prefetch_related("institution") \
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today)).filter(
+        Q() if reach.role_groups else Q(institution_id__isnull=True)).prefetch_related("institution") \
         .order_by("name").limit(limit * 3)
     facts = await group_facts(rows, today)
     rows = [g for g in rows if access.can_message_group(actor, reach, facts[g.id]).allowed][:limit]

@@ -30,7 +30,7 @@ TEXT_MIN = 2
 PER_KIND = 10
 SNIPPET = 120
 # The roles that open /beskeder and /kalender: a result must open for the one who found it.
-MESSAGE_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.PPR, Role.CHILD})
+MESSAGE_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.PPR, Role.CHILD, Role.ADMIN})
 CALENDAR_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.CHILD, Role.ADMIN})
 POST_PAGES = {Role.STAFF: "/opslag", Role.LEADER: "/opslag", Role.PARENT: "/overblik", Role.CHILD: "/mig"}
 

@@ -10,7 +10,7 @@ from nicegui.testing import User
 from domain.clock import today_local
 from persistence.messages import Draft, Message, Participant, Thread
 from persistence.organisation import Group
-from persistence.people import Custody, Enrolment, Person
+from persistence.people import Custody, Enrolment, GroupMembership, Person
 from persistence.queries import active_on, ints
 from tests.ui.conftest import login
 
@@ -88,3 +88,30 @@ async def test_a_cpr_number_in_the_text_sends_the_message_as_sensitive_and_says_
     await user.should_see("Beskeden indeholder noget, der ligner et CPR-nummer, og er derfor sendt som følsom.")
     message = await Message.get(thread__subject="Til skolelægen")
     assert message.sensitive
+
+
+async def test_the_municipal_admin_writes_to_the_parents_of_a_cross_group_and_a_member_family_receives_it(
+        user: User) -> None:
+    cross = await Group.get(name="Tværgående læsevenner")
+    member = await GroupMembership.filter(group_id=cross.id, person__is_child=True).first()
+    assert member is not None
+    guardians = set(ints(await Custody.filter(active_on(today_local(), "valid_from", "valid_to"),
+                                              child_id=member.person_id).values_list("guardian_id", flat=True)))
+    assert guardians
+    await login(user, "demo-admin")
+    await user.open("/beskeder/ny")
+    user.find(marker="recipient-search").type("læsevenner")
+    await user.should_see("Alle forældre i Tværgående læsevenner")
+    user.find(marker=f"choice-group_guardians:{cross.id}").click()
+    await user.should_see(marker=f"chip-group_guardians:{cross.id}")
+    user.find(marker="subject").type("Skolerne lukker i morgen")
+    user.find(marker="body").type("Hent jeres børn kl. 12.")
+    user.find(marker="send").click()
+    await user.should_see("Sendt til")
+    thread = await Thread.get(subject="Skolerne lukker i morgen")
+    seats = set(ints(await Participant.filter(thread_id=thread.id).values_list("person_id", flat=True)))
+    assert guardians <= seats
+    await user.open("/beskeder")  # the admin's own inbox holds the sent thread, and the search finds it
+    await user.should_see("Skolerne lukker i morgen")
+    await user.open("/soeg?q=skolerne lukker")
+    await user.should_see(marker=f"result-message-{thread.id}")

@@ -40,7 +40,19 @@ def test_each_role_reaches_only_its_own_circle() -> None:
     ppr = access.message_reach(_actor(Role.PPR, ppr_children=frozenset({1})), PLACES)
     assert (ppr.staff_at, ppr.guardians_of, ppr.all_inboxes) == ({10}, {1}, False)
     admin = access.message_reach(_actor(Role.ADMIN), PLACES)
-    assert admin.all_staff and not admin.guardians_at and not admin.role_groups
+    assert admin.all_staff and not admin.guardians_at and not admin.role_groups and admin.cross_groups
+    team = access.message_reach(_actor(Role.PROJECT_TEAM), PLACES)
+    assert team.all_staff and not team.cross_groups
+
+
+def test_the_municipal_admin_reaches_the_roles_in_cross_groups_but_not_in_an_institutions_groups() -> None:
+    admin = _actor(Role.ADMIN)
+    reach = access.message_reach(admin, PLACES)
+    cross = access.GroupFacts(group_id=7, institution_id=None, member_institution_ids=frozenset({10, 11}))
+    assert access.can_message_group(admin, reach, cross)
+    assert not access.can_message_group(admin, reach, access.GroupFacts(group_id=5, institution_id=10))
+    team = _actor(Role.PROJECT_TEAM)
+    assert not access.can_message_group(team, access.message_reach(team, PLACES), cross)
 
 
 def test_role_groups_are_for_staff_who_can_view_the_group() -> None:

@@ -23,7 +23,8 @@ from ui.messages.inbox import InboxList
 from ui.messages.sidebar import folder_tools, sidebar
 from ui.messages.thread import ThreadPage
 
-MESSAGE_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.PPR, Role.CHILD})
+# The municipal admin writes to staff and to the roles in cross groups (a shutdown across school, BFO and club).
+MESSAGE_ROLES = frozenset({Role.PARENT, Role.STAFF, Role.LEADER, Role.PPR, Role.CHILD, Role.ADMIN})
 STAFF_ROLES = frozenset({Role.STAFF, Role.LEADER})
 
 

@@ -197,4 +197,5 @@ async def test_consent_withdrawal_takes_the_photo_out_of_billeder_af_mit_barn_li
     await user.should_see(marker=f"my-child-photo-{tagged}")
     await decide_photo_consent(guardian, oscar, False, utcnow())
     await user.should_not_see(marker=f"my-child-photo-{tagged}")
-    await user.should_see(marker="my-child-empty")
+    await decide_photo_consent(guardian, oscar, True, utcnow())  # his own consent given again brings it back
+    await user.should_see(marker=f"my-child-photo-{tagged}")

@@ -8,7 +8,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from domain.calendar import service as calendar
-from domain.clock import utcnow
+from domain.clock import COPENHAGEN, utcnow
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Role
 from domain.messages import service
@@ -126,3 +126,18 @@ async def test_an_event_result_opens_the_events_dialog_in_the_calendar(user: Use
     await user.open(str(link.props["href"]))
     await user.should_see(marker="cal-dialog-title")
     await user.should_see("Bålhygge i skoven")
+
+
+async def test_a_message_result_shows_its_day_the_numeric_danish_way(user: User) -> None:
+    anne = await _anne()
+    mette = (await UserAccount.get(oidc_subject="demo-foraelder")).person_id
+    facts = await load_person_facts(anne.id, utcnow().date())
+    assert facts is not None
+    now = utcnow()
+    await service.do_send(facts.actor(Role.STAFF, "2"), subject="Bålhygge-tøj", recipient_keys=[f"person:{mette}"],
+                          body="Husk varmt tøj.", now=now)
+    await login(user, "demo-foraelder")
+    await user.open("/soeg?q=Bålhygge-tøj")
+    await user.should_see(marker="results-message")
+    day = now.astimezone(COPENHAGEN).date()
+    await user.should_see(f"{day.day}.{day.month}.{day.year} · Anne Holm")

@@ -10,7 +10,7 @@ from domain.search.service import TEXT_MIN, Hit, Results, search
 from ui.components import empty_state, section_heading
 from ui.frame import frame
 from ui.guard import SIGNED_IN, page
-from ui.i18n import fmt_date, fmt_datetime, t
+from ui.i18n import fmt_datetime, fmt_short_date, t
 from ui.search_box import QUERY_MAX, SEARCH_PATH, search_form
 
 KIND_ICONS = {"person": "person", "message": "mail", "post": "campaign", "event": "event"}
@@ -19,7 +19,8 @@ KIND_ICONS = {"person": "person", "message": "mail", "post": "campaign", "event"
 def _when(hit: Hit) -> str:
     if hit.when is None:
         return ""
-    return fmt_datetime(hit.when) if hit.kind == "event" else fmt_date(hit.when.date())
+    # Messages and posts by day, events with their hour, both the numeric way (7.12.2026) as the events show.
+    return fmt_datetime(hit.when) if hit.kind == "event" else fmt_short_date(hit.when.date())
 
 
 def _result(hit: Hit) -> None:

@@ -20,6 +20,7 @@ from demo.conferences import build_conference_demo
 from demo.consents import build_consents_demo, insert_consents_demo
 from demo.families import build_families
 from demo.forms import build_forms_demo
+from demo.gallery import build_gallery_demo, insert_gallery_demo
 from demo.institutions import build_organisation
 from demo.messages import build_message_demo
 from demo.named import build_named
@@ -95,6 +96,7 @@ async def seed_demo(
         await insert_presence_demo(book, conn)
         await insert_broadcast_demo(book, conn)
         await insert_consents_demo(book, conn)
+        await insert_gallery_demo(book, conn)
         await insert_stamkort_demo(book, conn)
         await insert_notifications_demo(conn, today)
     summary = _summary(book, perf_counter() - started)
@@ -130,6 +132,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_calendar_demo(demo, named)  # after KommeGå: it adds closing days to the presence settings
     build_broadcast_demo(demo, named.people["demo-admin"])
     build_consents_demo(demo, named)
+    build_gallery_demo(demo, named)  # after the consents: only children with photo consent are tagged
     build_stamkort_demo(demo, named)
     progress(1.0, "Opretter brugerkonti, udrulningsplaner og loginhistorik")
     return demo.book

@@ -31,7 +31,7 @@ from ui.frame import theme
 from ui.guard import public_page
 from ui.i18n import error_text, t
 from ui.live import follow
-from ui.presence.kiosk_dialog import ChildDialog, kiosk_choices
+from ui.presence.kiosk_dialog import ChildDialog
 from ui.presence.kiosk_tiles import TileGrid, letter_bar
 from ui.presence.tiles import BOARD_CSS
 from ui.statement_link import statement_link
@@ -55,7 +55,7 @@ class WallScreenPage:
         self.code_expires: datetime | None = None
         self.last_touch = time.monotonic()
         with ui.element("div"):
-            self.dialog = ChildDialog(self.perform, self.touch)
+            self.dialog = ChildDialog(self.perform, self.touch, self.pickup_of)
         context.client.on_delete(self.drop)
 
     @property
@@ -181,21 +181,20 @@ class WallScreenPage:
         if self.grid is not None:
             self.grid.filter(letter)
 
-    async def tap(self, child_id: int) -> None:
-        """A child tapped its tile: the big dialog opens, knowing who picks the child up when it may tap Tjek ud."""
+    def tap(self, child_id: int) -> None:
+        """A child tapped its tile: the big dialog opens."""
         self.touch()
         if self.board is None or child_id not in self.board.tiles:
             return
-        settings, tile = self.board.settings, self.board.tiles[child_id]
-        pickup = None
-        if any(action is Action.CHECK_OUT for action, _ in kiosk_choices(tile, settings.kind, settings.locations)):
-            try:  # loaded for this child only, as its dialog opens: the tiles themselves carry no pickups
-                pickup = await kiosk.pickup_for_screen(self.token, child_id, now=utcnow())
-            except DomainError:
-                pickup = None  # revoked or no longer here: the tap itself will say so
-        if self.board is None or self.board.tiles.get(child_id) is not tile:
-            return  # the screen changed while the pickup was read
-        self.dialog.open(tile, settings.kind, settings.locations, settings.kiosk_pin, pickup)
+        settings = self.board.settings
+        self.dialog.open(self.board.tiles[child_id], settings.kind, settings.locations, settings.kiosk_pin)
+
+    async def pickup_of(self, child_id: int) -> kiosk.ScreenPickup | None:
+        """Who picks the child up, read for this one child when the screen has to say it (never per tile)."""
+        try:
+            return await kiosk.pickup_for_screen(self.token, child_id, now=utcnow())
+        except DomainError:
+            return None  # revoked or no longer here: the next tap says so
 
     async def perform(self, child_id: int, action: Action, place: str, pin: str) -> DomainError | None:
         """Ask the domain (which checks the token again); a revoked screen goes blank at once."""

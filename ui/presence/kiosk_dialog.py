@@ -17,6 +17,7 @@ REFUSAL_SECONDS = 10.0  # long enough to read "Farmor henter dig i dag. Spørg e
 PIN_LENGTH = 4
 BIG = "unelevated no-caps size=xl"
 Perform = Callable[[int, Action, str, str], Awaitable[DomainError | None]]
+FindPickup = Callable[[int], Awaitable[ScreenPickup | None]]
 ORDER = (Action.CHECK_IN, Action.CHECK_OUT, Action.GO_TO_LOCATION, Action.RETURN)
 
 
@@ -37,8 +38,8 @@ def kiosk_choices(tile: Tile, kind: str, locations: tuple[str, ...]) -> list[tup
 class ChildDialog:
     """One dialog per wall screen page, filled anew for each child who taps."""
 
-    def __init__(self, perform: Perform, touch: Callable[[], None]) -> None:
-        self.perform, self.touch = perform, touch
+    def __init__(self, perform: Perform, touch: Callable[[], None], find_pickup: FindPickup) -> None:
+        self.perform, self.touch, self.find_pickup = perform, touch, find_pickup
         self.pin = ""
         self.tile: Tile | None = None
         self.pickup: ScreenPickup | None = None
@@ -58,11 +59,10 @@ class ChildDialog:
         """Whether a child is using the dialog."""
         return bool(self.dialog.value)
 
-    def open(self, tile: Tile, kind: str, locations: tuple[str, ...], needs_pin: bool,
-             pickup: ScreenPickup | None = None) -> None:
+    def open(self, tile: Tile, kind: str, locations: tuple[str, ...], needs_pin: bool) -> None:
         """Start over for a child: the keypad first when the institution wants a PIN."""
         self.tile, self.kind, self.locations, self.needs_pin, self.pin = tile, kind, locations, needs_pin, ""
-        self.pickup = pickup
+        self.pickup = None
         self.announcer.set_text("")
         self.dialog.props(f'aria-label="{tile.first_name}"')
         self._keypad() if needs_pin else self._choices()
@@ -157,8 +157,14 @@ class ChildDialog:
         elif error.key in ("kiosk.error.wrong_pin", "kiosk.error.pin_locked", "kiosk.error.no_pin"):
             self.pin = ""
             self._keypad(error_text(error)) if error.key != "kiosk.error.no_pin" else self._choices(error_text(error))
-        else:  # "Mette henter dig i dag. Spørg en voksen." shows Mette too
-            self._choices(error_text(error), picked_up=error.key == "presence.error.kiosk_pickup_by")
+        elif error.key == "presence.error.kiosk_pickup_by":  # "Mette henter dig i dag. Spørg en voksen." shows Mette
+            pickup = await self.find_pickup(tile.child_id)  # read for this child only, as it is needed
+            if self.tile is not tile:
+                return
+            self.pickup = pickup
+            self._choices(error_text(error), picked_up=True)
+        else:
+            self._choices(error_text(error))
 
     def _greet(self, name: str, action: Action, place: str) -> None:
         self.body.clear()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from nicegui import ui
 
@@ -48,7 +47,7 @@ def letter_of(tile: Tile) -> str:
 class TileGrid:
     """The tiles of one wall screen; an event redraws only the tile it concerns."""
 
-    def __init__(self, tiles: list[Tile], on_tap: Callable[[int], Any]) -> None:
+    def __init__(self, tiles: list[Tile], on_tap: Callable[[int], None]) -> None:
         self.on_tap = on_tap
         self.cards: dict[int, ui.element] = {}
         self.letters: dict[int, str] = {}

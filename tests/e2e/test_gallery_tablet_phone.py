@@ -60,6 +60,20 @@ def test_staff_upload_three_photos_on_a_tablet_and_a_parent_sees_the_album_on_a_
     assert tablet.evaluate("document.documentElement.scrollWidth") <= 1024
     screenshot(tablet, "album-staff")
 
+    # Holding a photo and confirming it again redraw the photo dialog: the focus lands on its state, then its heading,
+    # not on the page body (the pressed button is gone).
+    tablet.locator(".gallery-grid button.gallery-thumb").first.focus()
+    tablet.keyboard.press("Enter")
+    dialog = tablet.locator(".q-dialog").last
+    hold = dialog.get_by_role("button", name="Et barn uden samtykke er med")
+    hold.focus()
+    tablet.keyboard.press("Enter")
+    expect(dialog.get_by_text("Venter: et barn uden fotosamtykke kan være med.")).to_be_focused()
+    dialog.get_by_role("button", name="Bekræft, at billedet er i orden").focus()
+    tablet.keyboard.press("Enter")
+    expect(dialog.get_by_role("heading", name="Billede 1")).to_be_focused()
+    tablet.keyboard.press("Escape")
+
     context = browser.new_context(**PHONE)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     try:

@@ -26,6 +26,7 @@ class PhotoView:
         self.actor, self.manage, self.taggable, self.changed = actor, manage, taggable, changed
         self.photo: PhotoCard | None = None
         self.number = 0
+        self.landing: ui.element | None = None  # where the focus goes after the dialog was redrawn
         self.dialog = ui.dialog().props("maximized-on-mobile")
         self.dialog.props['aria-label'] = t("gallery.photo.open", n="")
         with self.dialog, ui.card().classes("w-full q-pa-sm").style("max-width: 960px"):
@@ -64,8 +65,16 @@ class PhotoView:
             if self.photo is None:
                 self.dialog.close()
             else:
-                self.content.refresh()
+                await self.content.refresh()  # (NiceGUI 3.18 redraws in the background unless awaited)
+                self._land()
         return True
+
+    def _land(self) -> None:
+        """Put the focus back in the redrawn dialog (the pressed button is gone), on its state or its heading."""
+        if self.landing is not None:
+            # The pressed button's slot is gone with it: ask the dialog's client, not the handler's context.
+            self.dialog.client.run_javascript(
+                f"setTimeout(() => document.getElementById('c{self.landing.id}')?.focus(), 50)")
 
     def _staff_part(self, photo: PhotoCard) -> None:
         caption = ui.input(t("gallery.caption"), value=photo.caption).props(
@@ -114,7 +123,7 @@ class PhotoView:
         if photo is None:
             return
         with ui.row().classes("items-center justify-between w-full no-wrap"):
-            section_heading(alt_text(self.number, ""))
+            self.landing = section_heading(alt_text(self.number, "")).props("tabindex=-1")
             ui.button(icon="close", on_click=self.dialog.close).props(
                 f'flat round aria-label="{t("gallery.photo.close")}"').mark("photo-close")
         ui.element("img").props(f'src="{photo_url(photo.id, "display")}" '
@@ -124,8 +133,8 @@ class PhotoView:
         if photo.state in (HELD, NO_CONSENT):
             reported = photo.state == HELD and photo.held_reason not in ("", NO_CONSENT_REASON)
             text = t("gallery.state.reported", reason=photo.held_reason) if reported else t(STATE_TEXT[photo.state])
-            ui.label(text).classes("text-orange-10 text-weight-medium").style("overflow-wrap: anywhere").mark(
-                "photo-state")
+            self.landing = ui.label(text).classes("text-orange-10 text-weight-medium").style(
+                "overflow-wrap: anywhere").props("tabindex=-1").mark("photo-state")
         if photo.caption:
             ui.label(photo.caption).classes("text-body1").style("overflow-wrap: anywhere").mark("photo-caption-text")
         ui.label(t("gallery.photo.tags")).classes("text-subtitle2")

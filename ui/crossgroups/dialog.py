@@ -54,7 +54,7 @@ class GroupDialog:
         with named_dialog(title) as self.dialog, ui.card().classes("q-pa-md w-full").style("max-width: 760px"):
             ui.label(title).classes("text-h6")
             self.name = ui.input(t("crossgroups.name"), value=self.info.name if self.info else "").props(
-                "outlined maxlength=120").classes("w-full").mark("crossgroup-name")
+                "outlined maxlength=120 autofocus").classes("w-full").mark("crossgroup-name")  # not the page body
             self.purpose = ui.textarea(t("crossgroups.purpose"), value=self.info.purpose if self.info else "") \
                 .props("outlined autogrow maxlength=500").classes("w-full").mark("crossgroup-purpose")
             with ui.row().classes("w-full gap-2 items-start"):

@@ -21,6 +21,7 @@ from domain.calendar.model import (
 from domain.clock import COPENHAGEN, today_local
 from domain.events import Event
 from domain.identity.model import Actor, Role
+from domain.ids import parse_id
 from domain.organisation.children import children_of_guardian
 from domain.settings import Settings
 from ui.calendar.dialog import open_event
@@ -261,7 +262,7 @@ async def calendar_route(actor: Actor, settings: Settings, dato: str = "", begiv
     with frame(actor, t("cal.title")):
         calendar = CalendarPage(actor, children, institutions, settings.public_url, _day(dato))
         await calendar.build()
-        await calendar.open_linked(int(begivenhed) if begivenhed.isdigit() and len(begivenhed) < 10 else None)
+        await calendar.open_linked(parse_id(begivenhed))  # '²' is a digit to str.isdigit, not to int()
 
 
 def _day(text: str) -> date | None:

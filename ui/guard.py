@@ -23,6 +23,7 @@ from auth.session import actor_or_redirect
 from domain.identity.model import Actor, Role
 from domain.settings import Settings
 from ui.error_pages import bounded
+from ui.i18n import remember_page_language
 from ui.metrics.instruments import PAGE_BUILD
 from ui.navigation import HOME
 from ui.session_guard import mark_signed_in
@@ -106,6 +107,7 @@ def _route(spec: PageSpec, settings: Settings) -> Callable[..., Awaitable[Redire
             PAGE_BUILD.labels(page=spec.path).observe(time.perf_counter() - started)
 
     async def build_page(request: Request, **params: Any) -> RedirectResponse | None:
+        remember_page_language(context.client)
         if wants_request:
             params["request"] = request
         if wants_settings:

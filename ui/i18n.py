@@ -4,18 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from domain.clock import COPENHAGEN
 from domain.errors import DomainError
 from ui.texts import TEXTS
 
+if TYPE_CHECKING:
+    from nicegui.client import Client
+
 LANGUAGES = ("da", "en")
 
 
-def current_language() -> str:
-    """The language of the current browser session (Danish by default)."""
-    from nicegui import app
+# Where a page keeps its reader's language (NiceGUI's per-client storage), set when the page is built.
+PAGE_LANGUAGE = "lang"
 
+
+def current_language() -> str:
+    """The language of the page being drawn, else of the current browser session (Danish by default)."""
+    from nicegui import app
+    from nicegui.slot import Slot
+
+    stack = Slot.get_stack()
+    if stack:
+        # A live redraw runs in the task of whoever caused it (another user's click publishes the event), so the
+        # session in the request context is theirs: the page's own reader decides the language.
+        page_language = stack[-1].parent.client.storage.get(PAGE_LANGUAGE)
+        if page_language in LANGUAGES:
+            return str(page_language)
     try:
         lang = app.storage.user.get("lang", "da")
     except (RuntimeError, AssertionError):  # outside a request, e.g. in a background task
@@ -75,3 +91,8 @@ def fmt_datetime(dt: datetime, lang: str | None = None) -> str:
     if (lang or current_language()) == "en":
         return f"{fmt_short_date(local.date())} at {local:%H:%M}"
     return f"{fmt_short_date(local.date())} kl. {local:%H.%M}"
+
+
+def remember_page_language(client: Client) -> None:
+    """Keep the session's language with a page being built, for the live redraws that others' actions cause."""
+    client.storage[PAGE_LANGUAGE] = current_language()

@@ -15,7 +15,10 @@ from ui.i18n import t
 # it can also be run on a page that is already shown (a script inserted as HTML there would never run).
 UPLOAD_LABELS_JS = """(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
 const style=document.createElement('style');
-style.textContent='.q-btn:has(.q-uploader__input:focus-visible){outline:3px solid #1f5f8b;outline-offset:2px}';
+style.textContent='.q-btn:has(.q-uploader__input:focus-visible){outline:3px solid #1f5f8b;outline-offset:2px}'
+// Quasar's running total under the label is English ("0.0B / 0.00%"), before anything is chosen too; each file's
+// own row keeps its progress.
++'.q-uploader[data-a11y-label] .q-uploader__header .q-uploader__subtitle{display:none}';
 document.head.appendChild(style);
 const name=()=>document.querySelectorAll('.q-uploader[data-a11y-label]').forEach(u=>{
 const label=u.getAttribute('data-a11y-label');u.querySelectorAll('.q-uploader__input').forEach(i=>{

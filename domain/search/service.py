@@ -17,6 +17,7 @@ from domain.identity.model import Actor, Role
 from domain.messages.reading import inbox_institutions, seat_facts
 from domain.posts.facts import family_reach
 from domain.posts.feed import audience, shown_on
+from domain.search.children import search_children
 from domain.search.people import search_people
 from domain.search.words import WORD_MAX, WORDS_MAX
 from domain.text import CONTROL
@@ -39,7 +40,7 @@ POST_PAGES = {Role.STAFF: "/opslag", Role.LEADER: "/opslag", Role.PARENT: "/over
 class Hit:
     """One result: what it is called, a line about it, and where it opens."""
 
-    kind: str  # "person", "message", "post" or "event"
+    kind: str  # "person", "child", "message", "post" or "event"
     ref_id: int
     title: str
     detail: str
@@ -53,6 +54,7 @@ class Results:
 
     text: str
     people: tuple[Hit, ...] = ()
+    children: tuple[Hit, ...] = ()
     messages: tuple[Hit, ...] = ()
     posts: tuple[Hit, ...] = ()
     events: tuple[Hit, ...] = ()
@@ -60,12 +62,12 @@ class Results:
     @property
     def total(self) -> int:
         """How many results in all."""
-        return len(self.people) + len(self.messages) + len(self.posts) + len(self.events)
+        return len(self.people) + len(self.children) + len(self.messages) + len(self.posts) + len(self.events)
 
     @property
     def all(self) -> tuple[Hit, ...]:
-        """Every result, people first."""
-        return self.people + self.messages + self.posts + self.events
+        """Every result, people first, then children."""
+        return self.people + self.children + self.messages + self.posts + self.events
 
 
 def words_of(text: str) -> list[str]:
@@ -86,7 +88,9 @@ async def search(actor: Actor, text: str, *, now: datetime, limit: int = PER_KIN
         return Results(clean)
     people = [Hit("person", h.person_id, h.label, h.detail, f"/beskeder/ny?til=person:{h.person_id}")
               for h in await search_people(actor, clean, limit)] if actor.role in MESSAGE_ROLES else []
-    return Results(clean, tuple(people), tuple(await _messages(actor, words, limit)),
+    children = [Hit("child", h.child_id, h.label, h.detail, f"/barn/{h.child_id}")
+                for h in await search_children(actor, words, today_local(now), limit)]
+    return Results(clean, tuple(people), tuple(children), tuple(await _messages(actor, words, limit)),
                    tuple(await _posts(actor, words, now, limit)), tuple(await _events(actor, words, now, limit)))
 
 

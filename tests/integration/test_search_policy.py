@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+from domain.access import can_view_child
 from domain.calendar.views import visible_event
 from domain.clock import today_local
 from domain.identity.facts import load_person_facts
 from domain.identity.model import Actor
 from domain.messages.reading import check_reader
 from domain.messages.recipients import count_recipients
+from domain.organisation.children import child_facts
 from domain.posts.service import check_can_see
 from domain.search.service import Hit, search
 from persistence.calendar import CalendarEvent
@@ -67,6 +69,9 @@ async def _check(actor: Actor, hit: Hit) -> None:
     """The feature's own check for one result: it raises when the actor may not see the item."""
     if hit.kind == "person":
         assert await count_recipients(actor, [f"person:{hit.ref_id}"]) == 1
+    elif hit.kind == "child":  # the child page's (/barn/{id}) own rule, on every current enrolment of the child
+        assert hit.link == f"/barn/{hit.ref_id}"
+        assert can_view_child(actor, await child_facts(hit.ref_id, today_local(START))).allowed
     elif hit.kind == "message":
         await check_reader(actor, hit.ref_id)
     elif hit.kind == "post":
@@ -90,5 +95,5 @@ async def test_no_search_result_is_one_the_features_own_access_check_refuses(dem
                 except Exception as refused:
                     raise AssertionError(f"{actor.role} {actor.person_id} searching {text!r} got {hit}") from refused
                 checked[hit.kind] += 1
-    assert min(checked[k] for k in ("person", "message", "post", "event")) > 0, checked
+    assert min(checked[k] for k in ("person", "child", "message", "post", "event")) > 0, checked
     assert sum(checked.values()) > 100, checked

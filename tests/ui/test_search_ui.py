@@ -14,7 +14,7 @@ from domain.identity.model import Role
 from domain.messages import service
 from persistence.identity import UserAccount
 from persistence.organisation import Group
-from persistence.people import Person
+from persistence.people import Custody, Enrolment, Person
 from tests.ui.conftest import login
 
 
@@ -141,3 +141,36 @@ async def test_a_message_result_shows_its_day_the_numeric_danish_way(user: User)
     await user.should_see(marker="results-message")
     day = now.astimezone(COPENHAGEN).date()
     await user.should_see(f"{day.day}.{day.month}.{day.year} · Anne Holm")
+
+
+async def test_a_teacher_finds_a_child_of_her_class_by_name_and_opens_the_childs_page(user: User) -> None:
+    anne = await _anne()
+    group = await Group.get(name="2.A", institution__employments__person_id=anne.id)
+    enrolment = await Enrolment.filter(group_id=group.id, end__isnull=True).order_by("id").first().prefetch_related(
+        "child")
+    assert enrolment is not None
+    child = enrolment.child
+    await login(user, "demo-laerer")
+    await user.open(f"/soeg?q={child.first_name} {child.last_name}")
+    await user.should_see("Børn")
+    item = user.find(marker=f"result-child-{child.id}").elements.pop()
+    [link] = [e for e in item.descendants() if isinstance(e, ui.link)]
+    assert link.text == f"{child.first_name} {child.last_name} · 2.A"
+    assert link.props["href"] == f"/barn/{child.id}"
+    await user.open(str(link.props["href"]))
+    await user.should_see(marker="child-name")
+
+
+async def test_a_parent_finds_her_own_child_and_not_a_classmate(user: User) -> None:
+    mette = (await UserAccount.get(oidc_subject="demo-foraelder")).person_id
+    own = await Custody.filter(guardian_id=mette).order_by("child_id").first().prefetch_related("child")
+    assert own is not None
+    await login(user, "demo-foraelder")
+    await user.open(f"/soeg?q={own.child.first_name} {own.child.last_name}")
+    await user.should_see(marker=f"result-child-{own.child.id}")
+    mine = set(await Custody.filter(guardian_id=mette).values_list("child_id", flat=True))
+    other = await Enrolment.filter(end__isnull=True).exclude(child_id__in=mine).order_by("id").first().prefetch_related(
+        "child")
+    assert other is not None
+    await user.open(f"/soeg?q={other.child.first_name} {other.child.last_name}")
+    await user.should_not_see(marker=f"result-child-{other.child.id}")

@@ -13,7 +13,7 @@ from ui.guard import SIGNED_IN, page
 from ui.i18n import fmt_datetime, fmt_short_date, t
 from ui.search_box import QUERY_MAX, SEARCH_PATH, search_form
 
-KIND_ICONS = {"person": "person", "message": "mail", "post": "campaign", "event": "event"}
+KIND_ICONS = {"person": "person", "child": "child_care", "message": "mail", "post": "campaign", "event": "event"}
 
 
 def _when(hit: Hit) -> str:
@@ -61,8 +61,8 @@ def _results(results: Results) -> None:
         return
     key = "search.one_result_for" if results.total == 1 else "search.results_for"
     ui.label(t(key, n=results.total, q=results.text)).classes("text-subtitle1").mark("search-summary")
-    for kind, hits in (("person", results.people), ("message", results.messages), ("post", results.posts),
-                       ("event", results.events)):
+    for kind, hits in (("person", results.people), ("child", results.children), ("message", results.messages),
+                       ("post", results.posts), ("event", results.events)):
         _section(kind, hits)
 
 

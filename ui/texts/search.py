@@ -14,6 +14,7 @@ SEARCH_TEXTS: dict[str, tuple[str, str]] = {
     "search.results_for": ("{n} resultater for »{q}«", "{n} results for “{q}”"),
     "search.one_result_for": ("1 resultat for »{q}«", "1 result for “{q}”"),
     "search.kind.person": ("Personer", "People"),
+    "search.kind.child": ("Børn", "Children"),
     "search.kind.message": ("Beskeder", "Messages"),
     "search.kind.post": ("Opslag", "Posts"),
     "search.kind.event": ("Begivenheder", "Events"),

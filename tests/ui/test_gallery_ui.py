@@ -70,6 +70,7 @@ async def test_staff_create_an_album_and_upload_a_batch_with_a_bad_file_refused_
     assert album.group_id == await oscars_class()
     upload = user.find(marker="gallery-upload").elements.pop()
     assert isinstance(upload, ui.upload)
+    assert upload.props["data-a11y-lang"] == "da"  # each file's progress line is said the page's way
     await upload.handle_uploads([SmallFileUpload("skov.jpg", "image/jpeg", camera_jpeg(800, 600))])
     await upload.handle_uploads([SmallFileUpload("program.jpg", "image/jpeg", b"MZ\x90\x00" + b"\x00" * 300)])
     await user.should_see("skov.jpg er lagt op.")

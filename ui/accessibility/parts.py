@@ -7,18 +7,27 @@ from collections.abc import Sequence
 from nicegui import ui
 from nicegui.elements.mixins.text_element import TextElement
 
-from ui.i18n import t
+from ui.i18n import current_language, t
 
 # Quasar's uploader names its add button and file input only "Choose File" (the browser's word, in English): this
 # names the button after the uploader's own label, also when Quasar redraws it (once per page, whatever the uploads).
 # The file input is the one control (see below), its button shows the focus ring. The script adds its own style, so
 # it can also be run on a page that is already shown (a script inserted as HTML there would never run).
+# Quasar's own line in each file's row is English ("17.3KB / 100.00%"): it is hidden and this says it the page's way
+# ("17,3 kB · 100 %" in Danish, "17.3 kB · 100%" in English) in a line of our own beside it, kept up as it changes.
+FILE_PROGRESS_JS = r"""(s,da)=>{const m=/^\s*([\d.]+)\s*([KMGTP]?B)\s*\/\s*([\d.]+)\s*%\s*$/.exec(s||'');
+if(!m)return s||'';const unit=m[2]==='KB'?'kB':m[2];const size=unit==='B'?String(Math.round(parseFloat(m[1]))):m[1];
+const pct=Math.round(parseFloat(m[3]));
+return da?size.replace('.',',')+' '+unit+' · '+pct+' %':size+' '+unit+' · '+pct+'%';}"""
 UPLOAD_LABELS_JS = """(function(){if(window.sammenUploadLabels)return;window.sammenUploadLabels=true;
+const progress=""" + FILE_PROGRESS_JS + """;
 const style=document.createElement('style');
 style.textContent='.q-btn:has(.q-uploader__input:focus-visible){outline:3px solid #1f5f8b;outline-offset:2px}'
 // Quasar's running total under the label is English ("0.0B / 0.00%"), before anything is chosen too; each file's
 // own row keeps its progress.
-+'.q-uploader[data-a11y-label] .q-uploader__header .q-uploader__subtitle{display:none}';
++'.q-uploader[data-a11y-label] .q-uploader__header .q-uploader__subtitle{display:none}'
++'.q-uploader[data-a11y-label] .q-uploader__file .q-uploader__subtitle{display:none}'
++'.sammen-file-progress{font-size:0.75rem;line-height:1.25rem;opacity:0.85}';
 document.head.appendChild(style);
 const name=()=>document.querySelectorAll('.q-uploader[data-a11y-label]').forEach(u=>{
 const label=u.getAttribute('data-a11y-label');u.querySelectorAll('.q-uploader__input').forEach(i=>{
@@ -34,8 +43,13 @@ b=>b.setAttribute('aria-label',u.getAttribute('data-a11y-clear')||''));
 u.querySelectorAll('.q-uploader__file').forEach(f=>{const b=f.querySelector('.q-btn');
 const n=(f.querySelector('.q-uploader__title')||{}).textContent||'';
 const want=(u.getAttribute('data-a11y-file')||'').replace('{name}',n);
-if(b&&b.getAttribute('aria-label')!==want)b.setAttribute('aria-label',want);});});
-new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true});name();})();"""
+if(b&&b.getAttribute('aria-label')!==want)b.setAttribute('aria-label',want);
+const q=f.querySelector('.q-uploader__subtitle');if(q){let own=q.parentNode.querySelector('.sammen-file-progress');
+if(!own){own=document.createElement('div');own.className='sammen-file-progress';q.after(own);}
+const said=progress(q.textContent,u.getAttribute('data-a11y-lang')!=='en');
+if(own.textContent!==said)own.textContent=said;}});});
+new MutationObserver(name).observe(document.documentElement,{childList:true,subtree:true,characterData:true});name();
+})();"""
 UPLOAD_LABELS = f"<script>{UPLOAD_LABELS_JS}</script>"
 
 
@@ -87,5 +101,5 @@ def name_upload(upload: ui.upload, label: str) -> ui.upload:
         upload.client.run_javascript(UPLOAD_LABELS_JS)
     else:
         ui.add_body_html(UPLOAD_LABELS)
-    return upload.props(f'data-a11y-label="{label.replace(chr(34), chr(39))}" '
+    return upload.props(f'data-a11y-label="{label.replace(chr(34), chr(39))}" data-a11y-lang="{current_language()}" '
                         f'data-a11y-clear="{t("a11y.upload.clear")}" data-a11y-file="{t("a11y.upload.file")}"')

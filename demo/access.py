@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from demo.institutions import Org
 from demo.named import Named
 from demo.rows import ChildInfo, Demo
 from demo.staff import join
 from demo.users import demo_user
-from domain.clock import age_on
+from domain.clock import COPENHAGEN, age_on
 from domain.organisation.model import MunicipalRole
+from persistence.crossgroups import CrossGroup
 from persistence.identity import UserAccount
 from persistence.people import Custody, Employment, MunicipalAssignment, Person, ProfessionalAccess
 
@@ -54,16 +55,36 @@ def _access(demo: Demo, professional: Person, children: list[Person], *, days: i
         )
 
 
-def build_cross_members(demo: Demo, org: Org) -> None:
-    """Reading buddies from every school; last term's theatre project from two schools."""
+CROSS_PURPOSES = ("Ældre elever læser sammen med de yngste på tværs af skolerne",
+                  "Teaterforestilling for 5. årgang på Skovlyskolen og Engskolen")
+
+
+def build_cross_members(demo: Demo, org: Org, named: Named) -> None:
+    """Reading buddies from every school; last term's theatre project from two schools; the administrator owns both.
+
+    Their members are named (as a group made before rules keeps them), the expired one is already archived.
+    """
     assert org.cross_active is not None and org.cross_expired is not None
+    reading: list[int] = []
     for school in ("skovly", "eng", "sammenby"):
         for grade in (2, 5):
             for info in _pupils(demo, school, grade)[:4]:
                 join(demo, org.cross_active.id, info.person)
+                reading.append(info.person.id)
+    theatre: list[int] = []
     for school in ("skovly", "eng"):
         for info in _pupils(demo, school, 5)[4:10]:
             join(demo, org.cross_expired.id, info.person)
+            theatre.append(info.person.id)
+    owner = named.people["demo-admin"].id
+    made = datetime.combine(demo.today - timedelta(days=120), time(10, 0), COPENHAGEN).astimezone(UTC)
+    demo.book.add(CrossGroup, group_id=org.cross_active.id, purpose=CROSS_PURPOSES[0], owner_id=owner, rules=[],
+                  named=sorted(set(reading)), archived_at=None, created_at=made)
+    expired = org.cross_expired.expires_on
+    assert expired is not None
+    demo.book.add(CrossGroup, group_id=org.cross_expired.id, purpose=CROSS_PURPOSES[1], owner_id=owner, rules=[],
+                  named=sorted(set(theatre)), created_at=made,
+                  archived_at=datetime.combine(expired + timedelta(days=1), time(3, 0), COPENHAGEN).astimezone(UTC))
 
 
 def _pupils(demo: Demo, school: str, grade: int) -> list[ChildInfo]:

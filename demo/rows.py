@@ -15,6 +15,7 @@ from tortoise.models import Model
 from demo.names import ascii_slug
 from persistence.calendar import CalendarEvent, Invitation
 from persistence.conferences import ConferenceRound, ConferenceSlot
+from persistence.crossgroups import CrossGroup
 from persistence.forms import Form, FormAnswer
 from persistence.identity import UserAccount
 from persistence.messages import AutoReply, Folder, Message, Participant, SharedInbox, Thread
@@ -67,6 +68,7 @@ TABLES: list[type[Model]] = [
     FormAnswer,
     CalendarEvent,
     Invitation,
+    CrossGroup,
 ]
 
 Progress = Callable[[float, str], None]

@@ -117,7 +117,7 @@ def build_rows(*, today: date, scale: float, seed: int, now_min: int = 600,
     build_families(demo, org, target, lambda f, m: progress(0.05 + 0.75 * f, m))
     build_staff(demo, org, lambda f, m: progress(0.8 + 0.1 * f, m))
     build_municipal(demo, named)
-    build_cross_members(demo, org)
+    build_cross_members(demo, org, named)
     build_accounts(demo, named)
     build_rollout(demo, named)
     build_waves(demo)

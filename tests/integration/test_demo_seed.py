@@ -11,6 +11,7 @@ from demo.seed import DatabaseNotEmpty, demo_facts, seed_demo
 from demo.users import DEMO_USERS
 from domain.clock import age_on
 from domain.organisation.model import DAYCARE_KINDS, GroupKind, InstitutionKind, MunicipalRole, StaffRole
+from persistence.crossgroups import CrossGroup
 from persistence.db import apply_migrations, close_database, open_database
 from persistence.identity import LoginRecord, UserAccount
 from persistence.organisation import Group, Institution
@@ -175,6 +176,12 @@ async def test_cross_groups_one_running_one_expired(db):
         child_id__in=members, end=None, institution__kind=InstitutionKind.SKOLE
     ).values_list("institution_id", flat=True)
     assert len(set(schools)) >= 2
+    # Both are owned by the administrator (the list showed "Ejer: —"), with their members named; the old one archived.
+    admin = await person_of("demo-admin")
+    rows = {row.group_id: row for row in await CrossGroup.filter(group_id__in=[g.id for g in groups])}
+    assert {row.owner_id for row in rows.values()} == {admin.id} and all(row.purpose for row in rows.values())
+    assert sorted(rows[running[0].id].named) == sorted(set(members)) and rows[running[0].id].archived_at is None
+    assert rows[expired[0].id].archived_at is not None
 
 
 async def test_progress_ends_at_one(db):

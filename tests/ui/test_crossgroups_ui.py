@@ -58,11 +58,12 @@ async def test_the_admin_creates_a_group_by_rule_and_sees_the_member_preview(use
 
 
 async def test_a_group_without_a_name_is_refused_in_danish(user: User) -> None:
+    before = await CrossGroup.all().count()  # the demo's own two
     await open_new_dialog(user)
     user.find(marker="crossgroup-expires").type(show_day(today_local() + timedelta(days=9)))
     user.find(marker="crossgroup-save").click()
     await user.should_see("Skriv et navn på højst 120 tegn")
-    assert not await CrossGroup.all().count()
+    assert await CrossGroup.all().count() == before
 
 
 async def test_archiving_asks_first_then_closes_the_group(user: User) -> None:
@@ -75,6 +76,17 @@ async def test_archiving_asks_first_then_closes_the_group(user: User) -> None:
     await user.should_see("Gruppen er arkiveret.")
     assert (await CrossGroup.get(group_id=group.id)).archived_at is not None
     assert (await Group.get(id=group.id)).expires_on < today_local()  # type: ignore[operator]
+
+
+async def test_the_demos_groups_show_their_owner(user: User) -> None:
+    await login(user, "demo-admin")
+    group = await Group.get(name="Tværgående læsevenner")
+    await user.open("/kommune/grupper")
+    await user.should_see(marker=f"crossgroup-{group.id}")
+    await user.should_see("Ejer: Henrik Dahl")
+    await user.should_not_see("Ejer: —")
+    await user.open(f"/gruppe/{group.id}")
+    await user.should_see("Ejer: Henrik Dahl")
 
 
 async def test_a_parent_is_refused_the_list(user: User) -> None:
@@ -98,7 +110,7 @@ async def test_editing_a_group_from_before_rules_keeps_its_members(user: User) -
     await user.open("/kommune/grupper")
     user.find(marker=f"crossgroup-edit-{group.id}").click()
     await user.should_see(f"Gruppen får {before} medlemmer")
-    user.find(marker="crossgroup-purpose").type("Ældre elever læser for de yngste")
+    user.find(marker="crossgroup-purpose").clear().type("Ældre elever læser for de yngste")
     user.find(marker="crossgroup-save").click()
     await user.should_see("Gruppen er gemt.")
     row = await CrossGroup.get(group_id=group.id)

@@ -41,5 +41,5 @@ async def notify_important_post(outbox: Outbox, *, post_id: int, institution_id:
     names = await Institution.filter(id=institution_id).values_list("name", flat=True)
     heading = TITLE.format(place=str(names[0]) if names else "institutionen")
     return await do_enqueue([NewNotification(person_id=p, category=Category.IMPORTANT_POST, title=heading, body=title,
-                                             link="/overblik", source=f"post:{post_id}") for p in people],
+                                             link=f"/opslag/{post_id}", source=f"post:{post_id}") for p in people],
                             outbox, now=now)

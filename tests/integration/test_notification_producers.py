@@ -99,7 +99,7 @@ async def test_a_vigtigt_post_tells_the_guardians_it_reaches_in_statements_that_
     post_id, few = await publish()
     rows = await Notification.filter(source=f"post:{post_id}").order_by("person_id").values_list(
         "person_id", "category", "title", "body", "link")
-    assert rows == [(g, "post", "Vigtigt opslag fra Testskolen", "Skolen lukker kl. 12", "/overblik")
+    assert rows == [(g, "post", "Vigtigt opslag fra Testskolen", "Skolen lukker kl. 12", f"/opslag/{post_id}")
                     for g in sorted([w.guardian.id, w.other_guardian.id])]  # not the former guardian, not staff
     municipality = await w.school.municipality
     for i in range(20):

@@ -29,7 +29,10 @@ def current_language() -> str:
     if stack:
         # A live redraw runs in the task of whoever caused it (another user's click publishes the event), so the
         # session in the request context is theirs: the page's own reader decides the language.
-        page_language = stack[-1].parent.client.storage.get(PAGE_LANGUAGE)
+        try:
+            page_language = stack[-1].parent.client.storage.get(PAGE_LANGUAGE)
+        except RuntimeError:  # drawing into an element already removed (a closed dialog): the session decides
+            page_language = None
         if page_language in LANGUAGES:
             return str(page_language)
     try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
-from nicegui import storage
+from nicegui import storage, ui
 from nicegui.testing import User
 
 from tests.ui.conftest import login
@@ -27,4 +28,19 @@ async def test_a_redraw_caused_by_a_danish_click_draws_english_on_an_english_pag
     with english_page:
         assert t("common.cancel") == "Cancel"
     with danish_page:
+        assert t("common.cancel") == "Annuller"
+
+
+async def test_text_for_an_element_already_removed_speaks_the_session_language(user: User) -> None:
+    await login(user, "demo-foraelder")
+    await user.open("/")
+    page = user.client
+    assert page is not None
+    with page:
+        box = ui.column()
+    slot = box.default_slot
+    box.delete()
+    del box
+    gc.collect()
+    with slot:  # as a handler still running after its dialog was closed and freed
         assert t("common.cancel") == "Annuller"

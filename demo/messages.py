@@ -344,6 +344,24 @@ class _History:
         waiting = sorted((s for s in seats if s[1]), key=lambda s: s[0].last_message_at, reverse=True)
         for seat, _ in waiting[:2]:
             seat.unread = 1
+        if not waiting and person_id in self.staff_ids:
+            self._question_waiting_for(self.world.people[person_id])
+
+    def _question_waiting_for(self, staff: Person) -> None:
+        """On a day the named staff member has answered everything, a parent asked something last afternoon."""
+        children = sorted(c for g in self._groups_of(staff.id) for c in self.world.group_children[g]
+                          if self.world.guardians[c] and c not in self._children_ids())
+        if not children:
+            return
+        child = self.world.people[children[0]]
+        parent = self.world.people[self.world.guardians[child.id][0]]
+        script = texts.FROM_PARENT[5]
+        values = {"child": child.first_name, "parent": parent.first_name, "staff": staff.first_name,
+                  "weekday": "fredag"}
+        self._thread(script.subject.format(**values), [_Seat(parent.id, via_child_id=child.id), _Seat(staff.id)],
+                     [_Line(parent, script.bodies[0].format(**values), self.clock.back(1, 16 * 60 + 40))])
+        for seat, _ in self.mine[staff.id][-1:]:
+            seat.unread = 1
 
     # --- lookups ----------------------------------------------------------------------------------------------
 

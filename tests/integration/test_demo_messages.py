@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import time
+from datetime import date, time
 
+import pytest
+
+from demo.messages import NAMED_READERS
 from demo.seed import build_rows
 from domain.clock import COPENHAGEN
 from domain.messages.compose import snippet
@@ -97,3 +100,14 @@ async def test_the_history_is_the_same_for_the_same_day(demo_database: str) -> N
 
     first = rows()
     assert first and rows() == first
+
+
+# Days on which a named member of staff had answered every thread of the generated history (Anne on 8 and 10.12.2026),
+# and the days the suite must pass at.
+@pytest.mark.parametrize("day", [date(2026, 12, 8), date(2026, 12, 10), date(2026, 12, 6), date(2027, 1, 1),
+                                 date(2027, 3, 28), date(2028, 2, 29)])
+async def test_every_named_user_sees_a_number_on_the_badge_whatever_the_day(sqlite_database: str, day: date) -> None:
+    book = build_rows(today=day, scale=0.1, seed=20260801)
+    person_of = {account.oidc_subject: account.person_id for account in book.all(UserAccount)}
+    unread = {seat.person_id for seat in book.all(Participant) if seat.unread}
+    assert [subject for subject in NAMED_READERS if person_of[subject] not in unread] == []

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from types import CodeType, FunctionType, MethodType
 from typing import TYPE_CHECKING, Any
 
+from ui.metrics.instruments import GC_FROZEN
+
 if TYPE_CHECKING:
     from nicegui.element import Element
 
@@ -31,7 +33,9 @@ def tune_collector() -> None:
     gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, gc.get_threshold()[2])
     gc.collect()
     gc.freeze()  # modules, routes and caches live as long as the process: never walk them again
-    log.info("collector: thresholds %s, %d objects frozen", gc.get_threshold(), gc.get_freeze_count())
+    frozen = gc.get_freeze_count()  # walks every frozen object: only here and at the nightly reclaim
+    GC_FROZEN.set(frozen)
+    log.info("collector: thresholds %s, %d objects frozen", gc.get_threshold(), frozen)
 
 
 # NiceGUI asks inspect.signature whether a handler takes an argument each time an element is made (three times: its

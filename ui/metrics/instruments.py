@@ -16,7 +16,8 @@ LOOP_LAG_LONGEST = Gauge("sammen_loop_lag_longest_seconds", "The longest event-l
                          registry=REGISTRY)
 GC_PAUSE = Histogram("sammen_gc_pause_seconds", "Length of each garbage collection, by generation",
                      ["generation"], buckets=PAUSE_BUCKETS, registry=REGISTRY)
-GC_FROZEN = Gauge("sammen_gc_frozen_objects", "Objects kept out of collections (ui/freezer.py: live pages)",
+GC_FROZEN = Gauge("sammen_gc_frozen_objects",
+                  "Objects kept out of collections (ui/freezer.py), counted at start-up and at the nightly reclaim",
                   registry=REGISTRY)
 GC_RECLAIMED = Counter("sammen_gc_reclaimed_objects_total", "Unreachable objects found by the nightly reclaim",
                        registry=REGISTRY)
